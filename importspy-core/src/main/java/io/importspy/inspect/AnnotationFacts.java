@@ -1,0 +1,22 @@
+package io.importspy.inspect;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An annotation as compiled into a class file (retention CLASS or RUNTIME).
+ *
+ * <p>Element values: boxed primitives ({@code Boolean}, {@code Character}, {@code Byte}, {@code Short},
+ * {@code Integer}, {@code Long}, {@code Float}, {@code Double}), {@code String}, an enum constant as
+ * its constant name, a class literal as its binary name (e.g. {@code java.lang.String}), a nested
+ * annotation as {@code AnnotationFacts}, an array as a {@code List}.
+ *
+ * @param type   binary name of the annotation type
+ * @param values explicitly given element values (defaults are not included)
+ */
+public record AnnotationFacts(String type, Map<String, Object> values) {
+    public AnnotationFacts {
+        Objects.requireNonNull(type, "type");
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+}

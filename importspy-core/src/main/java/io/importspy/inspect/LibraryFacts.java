@@ -1,0 +1,26 @@
+package io.importspy.inspect;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A library present beside the checked module (a class-path JAR or a module of the module layer).
+ *
+ * @param names   every name it has (module name, groupId:artifactId, artifactId, file stem, ...)
+ * @param version its first-found version
+ * @param source  where it is (a path or a module name)
+ */
+public record LibraryFacts(List<String> names, Optional<String> version, String source) {
+    public LibraryFacts {
+        names = List.copyOf(names);
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** The library described by a module's identity. */
+    public static LibraryFacts of(ModuleIdentity identity, String source) {
+        return new LibraryFacts(identity.names().stream().map(ModuleIdentity.Declared::value).distinct().toList(),
+                identity.version(), source);
+    }
+}

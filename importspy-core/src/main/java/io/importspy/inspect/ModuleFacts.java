@@ -1,0 +1,50 @@
+package io.importspy.inspect;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What inspection found about one module: identity, manifest, services, entries, and the classes
+ * that were read (the ones a contract names plus the supertypes needed to resolve them, or all).
+ *
+ * @param target    the target as the user named it (a path)
+ * @param identity  names, versions, file name
+ * @param manifest  main attributes of {@code META-INF/MANIFEST.MF}, in file order
+ * @param services  service type to provider class names, from {@code META-INF/services} and module-info
+ * @param entries   names of every entry in the module (directories excluded), {@code /}-separated
+ * @param classes   facts of every class read, keyed by binary name; includes supertypes read from the
+ *                  class path or the JDK (see {@link ClassFacts#origin()})
+ * @param unresolved binary names of supertypes that were needed but found nowhere
+ */
+public record ModuleFacts(String target, ModuleIdentity identity, Map<String, String> manifest,
+                          Map<String, List<String>> services, Set<String> entries,
+                          Map<String, ClassFacts> classes, Set<String> unresolved) {
+    public ModuleFacts {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(identity, "identity");
+        manifest = Collections.unmodifiableMap(new LinkedHashMap<>(manifest));
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        services.forEach((service, providers) -> copied.put(service, List.copyOf(providers)));
+        services = Collections.unmodifiableMap(copied);
+        entries = Set.copyOf(entries);
+        classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        unresolved = Set.copyOf(unresolved);
+    }
+
+    /** The facts of a class of this module (origin TARGET or LIVE), by binary name. */
+    public Optional<ClassFacts> moduleClass(String binaryName) {
+        ClassFacts facts = classes.get(binaryName);
+        return facts != null && (facts.origin() == Origin.TARGET || facts.origin() == Origin.LIVE)
+                ? Optional.of(facts) : Optional.empty();
+    }
+
+    /** The facts of any class read (module, class path or JDK), by binary name. */
+    public Optional<ClassFacts> anyClass(String binaryName) {
+        return Optional.ofNullable(classes.get(binaryName));
+    }
+}

@@ -1,0 +1,47 @@
+package io.importspy.inspect;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a module identifies itself: every name and version it declares, each with where it was found.
+ *
+ * @param names    names in this order of sources: module-info, Automatic-Module-Name,
+ *                 Bundle-SymbolicName, groupId:artifactId and artifactId (pom.properties), file stem
+ * @param versions versions in this order of sources: module-info, Bundle-Version,
+ *                 Implementation-Version, pom.properties
+ * @param fileName the file (or directory) name of the module
+ */
+public record ModuleIdentity(List<Declared> names, List<Declared> versions, String fileName) {
+    public ModuleIdentity {
+        names = List.copyOf(names);
+        versions = List.copyOf(versions);
+        Objects.requireNonNull(fileName, "fileName");
+    }
+
+    /**
+     * One declared name or version.
+     *
+     * @param value  the name or version
+     * @param source where it was declared: {@code module-info}, {@code Automatic-Module-Name},
+     *               {@code Bundle-SymbolicName}, {@code Bundle-Version}, {@code Implementation-Version},
+     *               {@code pom.properties}, {@code file name}
+     */
+    public record Declared(String value, String source) {
+        public Declared {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** The most authoritative name: the first one found. */
+    public Optional<String> primaryName() {
+        return names.stream().map(Declared::value).findFirst();
+    }
+
+    /** The first version found, which is the one a contract's {@code version} is checked against. */
+    public Optional<String> version() {
+        return versions.stream().map(Declared::value).findFirst();
+    }
+}

@@ -1,0 +1,24 @@
+package io.importspy.java;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kind of a Java type declaration, as a contract names it in {@code kind:}. */
+public enum ClassKind {
+    CLASS, INTERFACE, ENUM, RECORD, ANNOTATION;
+
+    /** The word a contract uses for this kind. */
+    public String keyword() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The kind named {@code keyword} in a contract, or empty when there is none. */
+    public static Optional<ClassKind> fromKeyword(String keyword) {
+        return Arrays.stream(values()).filter(k -> k.keyword().equals(keyword)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return keyword();
+    }
+}

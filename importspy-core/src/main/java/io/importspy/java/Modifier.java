@@ -1,0 +1,25 @@
+package io.importspy.java;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A Java modifier keyword, as written in source and in contracts (e.g. {@code public}, {@code non-sealed}). */
+public enum Modifier {
+    PUBLIC, PROTECTED, PRIVATE, STATIC, FINAL, ABSTRACT, DEFAULT, SYNCHRONIZED, NATIVE, TRANSIENT,
+    VOLATILE, STRICTFP, SEALED, NON_SEALED;
+
+    /** The keyword as Java source spells it. */
+    public String keyword() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The modifier spelled by {@code keyword}, or empty when Java has no such modifier. */
+    public static Optional<Modifier> fromKeyword(String keyword) {
+        return Arrays.stream(values()).filter(m -> m.keyword().equals(keyword)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return keyword();
+    }
+}

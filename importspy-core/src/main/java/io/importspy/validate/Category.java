@@ -1,0 +1,18 @@
+package io.importspy.validate;
+
+/** What kind of violation: the four categories of a report. */
+public enum Category {
+    /** The contract names it; the module or runtime lacks it. */
+    MISSING,
+    /** It exists, but its type, value, modifiers or supertype differ. */
+    MISMATCH,
+    /** The value is of a kind the contract does not allow (e.g. an OS outside the list). */
+    INVALID,
+    /** The check could not be made (supertype not found, no parameter names in bytecode). */
+    UNVERIFIED;
+
+    /** The lower-case word used in reports. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package io.importspy.validate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verdict on one target: every violation found, in contract order.
+ *
+ * @param target            the target as the user named it
+ * @param moduleName        the module's primary name, when it has one
+ * @param moduleVersion     the module's version, when it has one
+ * @param violations        every violation, in contract order (deployment violations last)
+ * @param deploymentsTried  how many deployment entries were tried (0 when not checked)
+ */
+public record TargetReport(String target, Optional<String> moduleName, Optional<String> moduleVersion,
+                           List<Violation> violations, int deploymentsTried) {
+    public TargetReport {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(moduleName, "moduleName");
+        Objects.requireNonNull(moduleVersion, "moduleVersion");
+        violations = List.copyOf(violations);
+    }
+
+    /** Whether no violation fails under {@code strictness}. */
+    public boolean isCompliant(Strictness strictness) {
+        return violations.stream().noneMatch(v -> v.fails(strictness));
+    }
+}
