@@ -94,7 +94,7 @@ public final class Main implements Callable<Integer> {
         } else {
             err.println("importspy: internal error: " + oneLine(problem.getMessage() == null
                     ? problem.getClass().getName() : problem.getMessage())
-                    + " (run with --verbose for details)");
+                    + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
             code = INTERNAL_ERROR;
         }
         if (verbose(parseResult)) {
