@@ -61,14 +61,23 @@ final class MethodCollector extends MethodVisitor {
             slot += type.dimensions() == 0 && (type.name().equals("long") || type.name().equals("double")) ? 2 : 1;
         }
         localNames = new String[slots.length];
-        int[] starts = new int[slots.length];
-        Arrays.fill(starts, Integer.MAX_VALUE);
+        boolean[] atStart = new boolean[slots.length];
         return new MethodVisitor(Opcodes.ASM9) {
+            private Label first;
+
+            @Override
+            public void visitLabel(Label label) {
+                if (first == null) {
+                    first = label;
+                }
+            }
+
+            /** A parameter's entry starts at the method's first instruction; later entries reuse the slot. */
             @Override
             public void visitLocalVariable(String local, String desc, String sig, Label start, Label end, int index) {
                 for (int i = 0; i < slots.length; i++) {
-                    if (slots[i] == index && start.getOffset() < starts[i]) {
-                        starts[i] = start.getOffset();
+                    if (slots[i] == index && !atStart[i]) {
+                        atStart[i] = start == first;
                         localNames[i] = local;
                     }
                 }
