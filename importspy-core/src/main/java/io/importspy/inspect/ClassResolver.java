@@ -102,14 +102,18 @@ final class ClassResolver implements AutoCloseable {
         return false;
     }
 
-    /** JDK class files through the platform class loader: class resources are never encapsulated. */
+    /**
+     * JDK class files through the platform class loader (class resources are never encapsulated), or
+     * for modules outside it (e.g. {@code jdk.compiler}) through the jrt file system.
+     */
     private boolean readFromJdk(String internal) {
         String resource = internal + ".class";
         try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
+            byte[] bytes = in != null ? in.readAllBytes() : JdkImage.read(resource).orElse(null);
+            if (bytes == null) {
                 return false;
             }
-            accept(ClassFiles.read(in.readAllBytes(), Origin.JDK, "jrt:/" + resource));
+            accept(ClassFiles.read(bytes, Origin.JDK, "jrt:/" + resource));
             return true;
         } catch (IOException unreadable) {
             throw new InspectionException("jrt:/" + resource + ": cannot be read (" + unreadable.getMessage() + ")",

@@ -114,6 +114,19 @@ class ClassResolutionTest {
     }
 
     @Test
+    void jdk_supertypes_outside_the_platform_class_loader_come_from_the_jdk_image(@TempDir Path dir) {
+        Path classes = TestJars.compile(dir.resolve("classes"), Map.of("t/MyTree.java", """
+                package t;
+                public abstract class MyTree implements com.sun.source.tree.Tree, java.sql.Wrapper { }
+                """));
+        ModuleFacts facts = Inspector.withClasspath(List.of()).inspect(classes, ClassSelection.named(Set.of("t.MyTree")));
+
+        assertThat(facts.anyClass("com.sun.source.tree.Tree").orElseThrow().origin()).isEqualTo(Origin.JDK);
+        assertThat(facts.anyClass("java.sql.Wrapper").orElseThrow().origin()).isEqualTo(Origin.JDK);
+        assertThat(facts.unresolved()).isEmpty();
+    }
+
+    @Test
     void candidates_cover_every_split_between_package_and_nesting() {
         assertThat(ClassResolver.candidates("a.b.Outer.Inner"))
                 .containsExactly("a/b/Outer/Inner", "a/b/Outer$Inner", "a/b$Outer$Inner", "a$b$Outer$Inner");
