@@ -5,6 +5,7 @@ import io.importspy.contract.JavaSpec;
 import io.importspy.contract.LibrarySpec;
 import io.importspy.contract.Located;
 import io.importspy.contract.ValueSpec;
+import io.importspy.contract.VersionConstraint;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.java.Platforms;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code deployments:} rules (DESIGN §2.4): every entry is tried; the runtime is compliant when one
@@ -62,9 +65,11 @@ final class DeploymentRules {
         spec.systems().ifPresent(systems -> checkPlatform("os", "operating system", systems, runtime.os(),
                 Platforms::normalizeOs, out));
         spec.java().ifPresent(java -> checkJava(java, runtime, out));
-        spec.variables().forEach(v -> checkValue(v, "env ", "environment variable ", runtime.variables(), out));
+        Set<String> secrets = spec.secrets().stream().map(Located::value).collect(Collectors.toSet());
+        spec.variables().forEach(v -> checkValue(v, "env ", "environment variable ", runtime.variables(),
+                secrets.contains(v.name()), out));
         spec.secrets().forEach(secret -> checkSecret(secret, runtime, out));
-        spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(), out));
+        spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(), false, out));
         spec.libraries().forEach(library -> checkLibrary(library, runtime, out));
         return out;
     }
@@ -109,8 +114,9 @@ final class DeploymentRules {
         }
     }
 
+    /** A variable also listed as a secret never has its value shown. */
     private static void checkValue(ValueSpec spec, String prefix, String noun, Map<String, String> values,
-                                   List<Violation> out) {
+                                   boolean secret, List<Violation> out) {
         String value = values.get(spec.name());
         String expected = spec.matcher().describe();
         if (value == null) {
@@ -119,8 +125,9 @@ final class DeploymentRules {
                     "set " + noun + spec.name() + " to " + expected + ", or remove it from the deployment",
                     spec.location()));
         } else if (!spec.matcher().test(value)) {
-            out.add(new Violation(Category.MISMATCH, Context.ENVIRONMENT, prefix + spec.name(), expected,
-                    "\"" + value + "\"", noun + spec.name() + " is \"" + value + "\", not " + expected,
+            String shown = secret ? "<present>" : "\"" + value + "\"";
+            out.add(new Violation(Category.MISMATCH, Context.ENVIRONMENT, prefix + spec.name(), expected, shown,
+                    noun + spec.name() + (secret ? " is not " + expected : " is " + shown + ", not " + expected),
                     "set " + noun + spec.name() + " to " + expected + ", or change it in the deployment",
                     spec.location()));
         }
@@ -157,7 +164,7 @@ final class DeploymentRules {
         if (spec.version().isEmpty()) {
             return;
         }
-        Located<io.importspy.contract.VersionConstraint> constraint = spec.version().get();
+        Located<VersionConstraint> constraint = spec.version().get();
         List<String> versions = found.stream().flatMap(l -> l.version().stream()).toList();
         if (versions.stream().anyMatch(v -> Versions.satisfies(constraint.value(), v))) {
             return;

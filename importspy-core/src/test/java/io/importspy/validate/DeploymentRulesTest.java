@@ -170,10 +170,13 @@ class DeploymentRulesTest {
                     Optional.empty(), List.of(value("DB_PASSWORD", "other", 12)), List.of(at("DB_PASSWORD", 13)),
                     List.of(), List.of(), at(10));
 
-            List<Violation> violations = check(LINUX, failing,
-                    deployment(20, null, null, List.of(), List.of("DB_PASSWORD", "API_KEY"))).violations();
+            List<Violation> violations = check(LINUX, failing).violations();
 
-            assertThat(violations).isNotEmpty().allSatisfy(v -> assertThat(List.of(v.subject(), v.expected(),
+            assertThat(violations).extracting(Violation::subject)
+                    .containsExactly("os", "env DB_PASSWORD");
+            assertThat(violations.get(1).found()).isEqualTo("<present>");
+            assertThat(violations.get(1).message()).isEqualTo("environment variable DB_PASSWORD is not \"other\"");
+            assertThat(violations).allSatisfy(v -> assertThat(List.of(v.subject(), v.expected(),
                     v.found(), v.message(), v.solution(), v.location().file())).noneMatch(s -> s.contains(SECRET_VALUE)));
         }
     }
