@@ -67,11 +67,10 @@ final class ContractReader {
             if (Long.valueOf(1).equals(value) || "1".equals(value)) {
                 return;
             }
-            if (value != null) {
-                problems.add(node.location(), "unsupported format 'importspy: " + ((YamlNode.Scalar) node).text()
-                        + "'; this version of ImportSpy reads format 1");
-                return;
-            }
+            problems.add(node.location(), value == null ? "'importspy' has no value; write 'importspy: 1'"
+                    : "unsupported format 'importspy: " + ((YamlNode.Scalar) node).text()
+                    + "'; this version of ImportSpy reads format 1");
+            return;
         }
         nodes.wrongShape(node, "importspy", "1");
     }

@@ -92,8 +92,7 @@ final class YamlReader {
             return Optional.of(convert(root.get(), 0));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-            String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
-            throw Problems.fatal(location(mark), "invalid YAML: " + oneLine(e.getProblem()) + context);
+            throw Problems.fatal(location(mark), "invalid YAML: " + syntax(oneLine(e.getProblem()), oneLine(e.getContext())));
         } catch (YamlEngineException e) {
             throw Problems.fatal(new Location(file, 1, 1), "invalid YAML: " + oneLine(e.getMessage()));
         }
@@ -264,6 +263,17 @@ final class YamlReader {
     private Location location(Optional<Mark> mark) {
         return mark.map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Location(file, 1, 1));
+    }
+
+    /** SnakeYAML's problem and context in one line, with a fix for the common mistakes. */
+    private static String syntax(String problem, String context) {
+        if (problem.contains("\\t(TAB)")) {
+            return "a tab is used for indentation; indent with spaces";
+        }
+        if (problem.contains("found another document")) {
+            return "a contract is a single YAML document; remove the second '---' and what follows";
+        }
+        return context.isEmpty() ? problem : problem + " (" + context + ")";
     }
 
     private static String oneLine(String text) {
