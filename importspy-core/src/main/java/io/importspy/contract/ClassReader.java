@@ -192,7 +192,8 @@ final class ClassReader {
 
     /** The value of a required key, or an "entry needs a 'key'" error at the entry. */
     private Optional<YamlNode> required(Section section, String list, String key) {
-        Optional<YamlNode> value = section.get(key);
+        Optional<YamlNode> value = section.get(key)
+                .filter(v -> !(v instanceof YamlNode.Scalar && ((YamlNode.Scalar) v).isNull()));
         if (value.isEmpty()) {
             problems.add(section.location(), "'" + list + "' entry needs a '" + key + "'");
         }

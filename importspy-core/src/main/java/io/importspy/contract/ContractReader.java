@@ -193,7 +193,8 @@ final class ContractReader {
                     Section section = Section.open((YamlNode.Mapping) item, "library", LIBRARY_KEYS, problems);
                     Optional<Located<VersionConstraint>> version =
                             section.get("version").flatMap(n -> nodes.version(n, "version"));
-                    Optional<YamlNode> name = section.get("name");
+                    Optional<YamlNode> name = section.get("name")
+                            .filter(v -> !(v instanceof YamlNode.Scalar && ((YamlNode.Scalar) v).isNull()));
                     if (name.isEmpty()) {
                         problems.add(item.location(), "'libraries' entry needs a 'name'");
                     }

@@ -54,6 +54,7 @@ final class YamlReader {
     private final LoadSettings settings;
     private final ScalarResolver resolver;
     private int nodes;
+    private boolean aliases;
 
     YamlReader(String file, Problems problems) {
         this.file = file;
@@ -124,6 +125,7 @@ final class YamlReader {
                 checkTag(((ScalarEvent) event).getTag(), event);
                 collectionAnchors.remove(anchor((ScalarEvent) event));
             } else if (event instanceof AliasEvent) {
+                aliases = true;
                 String name = ((AliasEvent) event).getAlias().getValue();
                 if (open.contains(name)) {
                     throw Problems.fatal(location(event.getStartMark()), "alias '*" + name
@@ -152,8 +154,9 @@ final class YamlReader {
     private YamlNode convert(Node node, int depth) {
         Location location = location(node.getStartMark());
         if (++nodes > MAX_NODES) {
-            throw Problems.fatal(location, "contract expands to more than " + MAX_NODES
-                    + " YAML nodes through aliases; write the entries out instead");
+            throw Problems.fatal(location, aliases
+                    ? "contract expands to more than " + MAX_NODES + " YAML nodes through aliases; write the entries out instead"
+                    : "contract has more than " + MAX_NODES + " YAML nodes; split it into smaller contracts");
         }
         if (depth > MAX_DEPTH) {
             throw Problems.fatal(location, "contract is nested more than " + MAX_DEPTH + " levels deep; flatten it");

@@ -109,6 +109,11 @@ class ContractErrorsTest {
         }
 
         @Test
+        void an_empty_name_counts_as_missing() {
+            assertThat(classErrors("  - name:\n    kind: class\n")).containsExactly("3:5: 'classes' entry needs a 'name'");
+        }
+
+        @Test
         void entries_must_be_mappings() {
             assertThat(classErrors("  - a.B\n")).containsExactly(
                     "3:5: 'classes' entries must be mappings such as {name: com.acme.Plugin}, not 'a.B'");

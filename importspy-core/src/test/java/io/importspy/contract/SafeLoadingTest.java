@@ -56,6 +56,14 @@ class SafeLoadingTest {
         }
 
         @Test
+        void a_flat_contract_with_too_many_nodes_is_refused() {
+            String yaml = "importspy: 1\nmodule:\n  resources:\n" + "    - r\n".repeat(100_000);
+            // seven nodes come before the list items: the 100001st node is the item on line 3 + 99994
+            assertThat(errors(yaml)).containsExactly(
+                    "99997:7: contract has more than 100000 YAML nodes; split it into smaller contracts");
+        }
+
+        @Test
         void a_recursive_alias_is_refused() {
             assertThat(errors("importspy: 1\nclasses: &self [*self]\n")).containsExactly(
                     "2:17: alias '*self' refers to a node that contains it; recursive YAML is not allowed in a contract");
