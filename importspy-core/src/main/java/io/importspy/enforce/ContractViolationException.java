@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.report.TextReport;
 import io.importspy.validate.Report;
 
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class ContractViolationException extends RuntimeException {
     /** The exception for a non-compliant {@code report}. */
     public static ContractViolationException of(Report report) {
         Objects.requireNonNull(report, "report");
-        return new ContractViolationException(report, ReportText.render(report));
+        return new ContractViolationException(report, TextReport.render(report).stripTrailing());
     }
 
     /** The full report: every target, every violation, in contract order. */
