@@ -147,8 +147,11 @@ public final class ImportGuard {
         }
     }
 
-    /** Forgets every cached verdict and contract (tests, and hosts that replace modules at run time). */
-    static void clearCaches() {
+    /**
+     * Forgets every cached verdict and every contract read from a path, so that the next call validates
+     * afresh: for hosts that replace modules at run time, and for measuring the uncached call.
+     */
+    public static void clearCache() {
         VERDICTS.clear();
         FILE_CONTRACTS.clear();
     }

@@ -13,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,4 +168,61 @@ class GuardedLoaderTest {
             assertThat(badMarker).doesNotExist();
         }
     }
+
+    /** Enforcement logs through System.Logger "io.importspy" (here backed by java.util.logging). */
+    @Nested
+    class Logging {
+        private final List<LogRecord> records = new ArrayList<>();
+        private final Logger logger = Logger.getLogger("io.importspy");
+        private final Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        private Level previous;
+
+        @BeforeEach
+        void capture() {
+            previous = logger.getLevel();
+            logger.setLevel(Level.ALL);
+            logger.addHandler(handler);
+        }
+
+        @AfterEach
+        void release() {
+            logger.removeHandler(handler);
+            logger.setLevel(previous);
+        }
+
+        private List<String> messages(Level level) {
+            return records.stream().filter(r -> r.getLevel() == level)
+                    .map(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters())).toList();
+        }
+
+        @Test
+        void a_compliant_plugin_logs_one_debug_line_and_nothing_above() {
+            GuardedLoader.of(CONTRACT).check(good, List.of());
+            assertThat(messages(Level.FINE)).singleElement().asString()
+                    .startsWith("importspy: plugin ").contains("good.jar").endsWith("plugin-contract.yml: compliant");
+            assertThat(records).allMatch(r -> r.getLevel().intValue() < Level.INFO.intValue());
+        }
+
+        @Test
+        void an_audited_plugin_logs_a_warning_per_violation() {
+            GuardedLoader.of(CONTRACT).withMode(EnforcementMode.AUDIT).load(bad).close();
+            assertThat(messages(Level.FINE)).singleElement().asString().contains("bad.jar").containsPattern(": \\d+ violations?$");
+            assertThat(messages(Level.WARNING)).isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).startsWith("importspy audit: ").contains("plugin-contract.yml:"))
+                    .anySatisfy(m -> assertThat(m).contains("greet"));
+        }
+}
 }
