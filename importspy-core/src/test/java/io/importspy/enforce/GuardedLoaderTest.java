@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Guarded loading: a plugin's bytes are validated before any class loader exists for it. */
 class GuardedLoaderTest {
-    static final SpyModel CONTRACT = Contracts.parse("""
+    static final String CONTRACT_TEXT = """
             importspy: 1
             module:
               services:
@@ -37,7 +37,8 @@ class GuardedLoaderTest {
                   - name: greet
                     parameters: [String]
                     returns: String
-            """, "plugin-contract.yml");
+            """;
+    static SpyModel CONTRACT;
 
     @TempDir
     static Path work;
@@ -63,6 +64,11 @@ class GuardedLoaderTest {
 
     @BeforeAll
     static void buildPlugins() {
+        buildJars();
+        CONTRACT = Contracts.parse(CONTRACT_TEXT, "plugin-contract.yml");
+    }
+
+    static void buildJars() {
         goodMarker = work.resolve("good-ran");
         badMarker = work.resolve("bad-ran");
         good = FixtureJars.in(work).source("com/acme/Hello.java", hello(goodMarker.toString(), true))
