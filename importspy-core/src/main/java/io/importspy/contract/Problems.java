@@ -3,9 +3,11 @@ package io.importspy.contract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Collects every contract error of one file, and suggests corrections for misspelt words. */
 final class Problems {
@@ -19,10 +21,16 @@ final class Problems {
         return errors.isEmpty();
     }
 
-    /** Throws a {@link ContractException} with every error in file order, if there is any. */
+    /**
+     * Throws a {@link ContractException} with every error in file order, if there is any. Of several errors
+     * at the same place only the first is kept: the later ones follow from it (a rejected tag, then the
+     * untagged value that is not what the key expects).
+     */
     void throwIfAny() {
         if (!errors.isEmpty()) {
+            Set<Location> seen = new HashSet<>();
             List<ContractError> sorted = new ArrayList<>(errors);
+            sorted.removeIf(error -> !seen.add(error.location()));
             sorted.sort(Comparator.comparingInt((ContractError e) -> e.location().line())
                     .thenComparingInt(e -> e.location().column()));
             throw new ContractException(sorted);

@@ -83,7 +83,10 @@ final class ClassRules {
     private static void checkExtends(ClassSpec spec, Located<JavaType> superclass, Hierarchy hierarchy,
                                      Consumer<Violation> out) {
         String expected = superclass.value().toString();
-        if (hierarchy.superclassNames().stream().anyMatch(n -> TypeMatcher.nameMatches(expected, n))) {
+        Optional<String> match = hierarchy.superclassNames().stream()
+                .filter(n -> TypeMatcher.nameMatches(superclass.value().name(), n)).findFirst();
+        if (match.isPresent()) {
+            typeArgumentsUnverified(spec, superclass, "extends", match.get()).ifPresent(out);
             return;
         }
         List<String> chain = hierarchy.superclassNames().stream().map(TypeMatcher::normalize).toList();
@@ -104,7 +107,10 @@ final class ClassRules {
     private static void checkImplements(ClassSpec spec, Located<JavaType> iface, Hierarchy hierarchy,
                                         Consumer<Violation> out) {
         String expected = iface.value().toString();
-        if (hierarchy.interfaceNames().stream().anyMatch(n -> TypeMatcher.nameMatches(expected, n))) {
+        Optional<String> match = hierarchy.interfaceNames().stream()
+                .filter(n -> TypeMatcher.nameMatches(iface.value().name(), n)).findFirst();
+        if (match.isPresent()) {
+            typeArgumentsUnverified(spec, iface, "implements", match.get()).ifPresent(out);
             return;
         }
         if (!hierarchy.unresolved().isEmpty()) {
@@ -119,6 +125,24 @@ final class ClassRules {
                 "implements " + Texts.list(all), "class " + spec.name() + " does not implement " + expected,
                 "make " + spec.name() + " implement " + expected + ", or remove it from implements in the contract",
                 iface.location()));
+    }
+
+    /**
+     * The UNVERIFIED violation for a supertype the class has, written with type arguments: class files are
+     * read for the erased names of supertypes only, so the arguments cannot be compared.
+     */
+    private static Optional<Violation> typeArgumentsUnverified(ClassSpec spec, Located<JavaType> required,
+                                                                String relation, String found) {
+        if (required.value().arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        JavaType type = required.value();
+        String erased = TypeMatcher.normalize(type.name());
+        return Optional.of(new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), relation + " " + type,
+                relation + " " + TypeMatcher.normalize(found), "class " + spec.name() + " " + relation + " "
+                        + TypeMatcher.normalize(found) + ", but whether with the type arguments of " + type
+                        + " is unknown: type arguments of supertypes are not compared",
+                "write " + erased + " without type arguments in the contract", required.location()));
     }
 
     /** The UNVERIFIED violation for a check that depends on supertypes that were not read. */

@@ -127,6 +127,12 @@ class SafeLoadingTest {
         }
 
         @Test
+        void a_tag_is_the_only_error_of_its_node_even_when_the_untagged_value_is_of_the_wrong_shape() {
+            assertThat(errors("importspy: 1\nmodule: !!java.io.File /etc/passwd\n")).containsExactly(
+                    "2:9: tag '!!java.io.File' is not allowed; a contract holds plain YAML values only (remove the tag)");
+        }
+
+        @Test
         void a_standard_tag_that_does_not_fit_its_value_is_an_error() {
             assertThat(errors("importspy: 1\nclasses: [{name: a.B, fields: [{name: X, value: !!int ten}]}]\n"))
                     .containsExactly("2:49: 'ten' is not a valid int; remove the tag or fix the value");

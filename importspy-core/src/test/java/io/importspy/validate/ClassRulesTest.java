@@ -95,6 +95,17 @@ class ClassRulesTest {
         }
 
         @Test
+        void written_with_type_arguments_is_unverified_when_the_class_has_that_superclass() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("java.util.AbstractList<String>", 11)))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.UNVERIFIED);
+                        assertThat(v.expected()).isEqualTo("extends java.util.AbstractList<String>");
+                        assertThat(v.found()).isEqualTo("extends java.util.AbstractList");
+                        assertThat(v.location()).isEqualTo(at(11));
+                    });
+        }
+
+        @Test
         void is_unverified_when_the_chain_breaks_before_the_answer_is_known() {
             ModuleFacts broken = module(Set.of("com.acme.Base"), cls(PLUGIN).extending("com.acme.Base").build());
 
@@ -144,6 +155,29 @@ class ClassRulesTest {
                     .containsExactly(tuple(Category.UNVERIFIED, "<unresolved com.acme.spi.Named>",
                             "whether class com.acme.Plugin implements java.io.Serializable is unknown:"
                                     + " its supertype com.acme.spi.Named could not be read"));
+        }
+
+        @Test
+        void written_with_type_arguments_is_unverified_not_a_false_mismatch_when_the_class_has_it() {
+            ModuleFacts facts = module(cls(PLUGIN).implementing("java.lang.Iterable").build(),
+                    iface("java.lang.Iterable").origin(Origin.JDK).build());
+
+            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("Iterable<String>", 11)))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.UNVERIFIED);
+                        assertThat(v.expected()).isEqualTo("implements Iterable<String>");
+                        assertThat(v.found()).isEqualTo("implements java.lang.Iterable");
+                        assertThat(v.message()).isEqualTo("class com.acme.Plugin implements java.lang.Iterable, but"
+                                + " whether with the type arguments of Iterable<String> is unknown: type arguments"
+                                + " of supertypes are not compared");
+                        assertThat(v.solution()).isEqualTo("write Iterable without type arguments in the contract");
+                        assertThat(v.location()).isEqualTo(at(11));
+                    });
+            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("java.util.List<String>", 11)))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.MISMATCH);
+                        assertThat(v.expected()).isEqualTo("implements java.util.List<String>");
+                    });
         }
     }
 

@@ -179,6 +179,25 @@ class DeploymentRulesTest {
             assertThat(violations).allSatisfy(v -> assertThat(List.of(v.subject(), v.expected(),
                     v.found(), v.message(), v.solution(), v.location().file())).noneMatch(s -> s.contains(SECRET_VALUE)));
         }
+
+        @Test
+        void a_name_one_entry_lists_as_a_secret_has_its_value_hidden_in_every_entry() {
+            DeploymentSpec asVariable = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(value("DB_PASSWORD", "other", 11)), List.of(), List.of(), List.of(), at(10));
+            DeploymentSpec asSecret = new DeploymentSpec(Optional.empty(), Optional.of(at(List.of("aix"), 13)),
+                    Optional.empty(), List.of(), List.of(at("DB_PASSWORD", 14)), List.of(), List.of(), at(12));
+
+            List<Violation> violations = check(LINUX, asVariable, asSecret).violations();
+
+            assertThat(violations).singleElement().satisfies(v -> {
+                assertThat(v.subject()).isEqualTo("env DB_PASSWORD");
+                assertThat(v.found()).isEqualTo("<present>");
+                assertThat(v.message()).isEqualTo("environment variable DB_PASSWORD is not \"other\""
+                        + " (deployment 1 of 2, the closest of 2 tried)");
+                assertThat(List.of(v.expected(), v.found(), v.message(), v.solution()))
+                        .noneMatch(text -> text.contains(SECRET_VALUE));
+            });
+        }
     }
 
     @Nested
