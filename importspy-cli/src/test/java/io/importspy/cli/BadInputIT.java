@@ -235,13 +235,13 @@ class BadInputIT {
         }
 
         @Test
-        void a_contract_of_two_mebibytes_is_refused_before_it_is_parsed() throws IOException {
+        void a_contract_of_seventeen_mebibytes_is_refused_before_it_is_parsed() throws IOException {
             String padding = "# " + "x".repeat(77) + "\n";
-            Path file = contract("huge.yml", "importspy: 1\n" + padding.repeat(2 * 1024 * 1024 / padding.length()));
+            Path file = contract("huge.yml", "importspy: 1\n" + padding.repeat(17 * 1024 * 1024 / padding.length()));
             long size = Files.size(file);
 
             assertBadInput(validate(file, plugin.toString()),
-                    file + ":1:1: contract is " + size + " bytes; the limit is 1 MiB");
+                    file + ":1:1: contract is " + size + " bytes; the limit is 16 MiB");
         }
 
         @Test

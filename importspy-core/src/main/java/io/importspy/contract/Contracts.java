@@ -17,7 +17,7 @@ import java.util.Objects;
  * Reads import contracts (format 1) from YAML: the public entry of the parse stage.
  *
  * <p>YAML is read with YAML 1.2 safe loading (core schema; no tags that construct objects; at most
- * 1 MiB, 64 levels of nesting and 50 aliases of lists or mappings). Every problem in a file is
+ * 16 MiB, 64 levels of nesting and 50 aliases of lists or mappings). Every problem in a file is
  * collected and reported together, each with its line and column:
  * <pre>{@code
  * try {

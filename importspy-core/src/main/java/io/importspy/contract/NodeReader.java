@@ -171,14 +171,19 @@ final class NodeReader {
         }
     }
 
-    /** A Java identifier: a field, method or parameter name. */
+    /**
+     * A member name as the JVM allows it (JVMS 4.2.2): Java identifiers, and also the names other JVM
+     * languages compile to (Kotlin's {@code `run now`} or mangled {@code onTimeout-8Mi8wO0}).
+     */
     Optional<Located<String>> identifier(YamlNode node, String key, String what) {
+        String forbidden = "method".equals(what) ? ".;[/<>" : ".;[/";
         return text(node, key).filter(text -> {
             String name = text.value();
-            boolean valid = !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))
-                    && name.chars().allMatch(Character::isJavaIdentifierPart);
+            boolean valid = !name.isBlank() && name.chars().noneMatch(c -> forbidden.indexOf(c) >= 0);
             if (!valid) {
-                problems.add(text.location(), "'" + name + "' is not a Java " + what + " name");
+                problems.add(text.location(), "'" + name + "' is not a valid " + what + " name: the JVM forbids "
+                        + forbidden.chars().mapToObj(c -> "'" + (char) c + "'").collect(Collectors.joining(" "))
+                        + " in " + what + " names");
             }
             return valid;
         });

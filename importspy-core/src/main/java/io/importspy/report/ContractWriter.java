@@ -207,9 +207,9 @@ public final class ContractWriter {
             return Optional.of(value.toString());
         }
         if (value instanceof Float || value instanceof Double) {
-            // a float is written widened to double, exactly: 0.1f as 0.10000000149011612
+            // shortest text that reads back as the same value: 0.1f as 0.1, Float.MAX_VALUE as 3.4028235E38
             double number = ((Number) value).doubleValue();
-            return Double.isFinite(number) ? Optional.of(Double.toString(number)) : Optional.empty();
+            return Double.isFinite(number) ? Optional.of(value.toString()) : Optional.empty();
         }
         return Optional.empty(); // Character: YAML reads any spelling of it back as a String
     }

@@ -94,6 +94,10 @@ final class Values {
     }
 
     private static boolean numericEquals(Number yaml, Number constant) {
+        if (constant instanceof Float f && !(yaml instanceof Long) && !(yaml instanceof BigInteger)) {
+            // as javac does with a literal: the YAML number means the float nearest to it (0.1 is 0.1f)
+            return Float.compare(yaml.floatValue(), f) == 0;
+        }
         BigDecimal expected = decimal(yaml);
         BigDecimal actual = decimal(constant);
         if (expected == null || actual == null) {

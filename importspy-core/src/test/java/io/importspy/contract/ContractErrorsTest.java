@@ -196,9 +196,20 @@ class ContractErrorsTest {
         }
 
         @Test
-        void member_names_must_be_java_identifiers() {
-            assertThat(classErrors("  - name: a.B\n    fields: [{name: 1st}]\n    methods: [{name: \"run now\"}]\n"))
-                    .containsExactly("4:21: '1st' is not a Java field name", "5:22: 'run now' is not a Java method name");
+        void member_names_must_be_names_the_jvm_allows() {
+            assertThat(classErrors("  - name: a.B\n    fields: [{name: a.b}]\n    methods: [{name: \"get<T>\"}]\n"))
+                    .containsExactly("4:21: 'a.b' is not a valid field name: the JVM forbids '.' ';' '[' '/' in field names",
+                            "5:22: 'get<T>' is not a valid method name: the JVM forbids '.' ';' '[' '/' '<' '>' in method names");
+        }
+
+        @Test
+        void names_of_other_jvm_languages_are_accepted() {
+            SpyModel model = Contracts.parse("importspy: 1\nclasses:\n  - name: a.B\n    fields: [{name: 1st}]\n"
+                    + "    methods: [{name: \"run now\"}, {name: onTimeout-8Mi8wO0}, {name: \"-deprecated_javaName\"}]\n",
+                    "spymodel.yml");
+            assertThat(model.classes().get(0).fields()).extracting(FieldSpec::name).containsExactly("1st");
+            assertThat(model.classes().get(0).methods()).extracting(MethodSpec::name)
+                    .containsExactly("run now", "onTimeout-8Mi8wO0", "-deprecated_javaName");
         }
 
         @Test
@@ -241,14 +252,14 @@ class ContractErrorsTest {
                           - {name: m, parameters: String}
                           - {name: n, parameters: [{name: x}, {name: y, type: int, final: true}, [int], ~]}
                         constructors:
-                          - parameters: [{name: "a b", type: int}]
+                          - parameters: [{name: "a/b", type: int}]
                     """)).containsExactly(
                     "5:31: 'parameters' must be a list of parameter types such as [String, int], not 'String'",
                     "6:32: 'parameters' entry needs a 'type'",
                     "6:64: unknown key 'final' in parameter; valid keys are name, type",
                     "6:78: 'parameters' entries must be types or {name: x, type: T}, not a list",
                     "6:85: 'parameters' entries must be types or {name: x, type: T}, not empty",
-                    "8:29: 'a b' is not a Java parameter name");
+                    "8:29: 'a/b' is not a valid parameter name: the JVM forbids '.' ';' '[' '/' in parameter names");
         }
 
         @Test

@@ -113,8 +113,9 @@ class ContractWriterTest {
         }
 
         @Test
-        void a_float_is_written_exactly_as_its_double_value() {
-            assertThat(ContractWriter.constant(0.1f)).contains("0.10000000149011612");
+        void a_float_is_written_as_its_shortest_decimal_text() {
+            assertThat(ContractWriter.constant(0.1f)).contains("0.1").doesNotContain("0.10000000149011612");
+            assertThat(ContractWriter.constant(Float.MAX_VALUE)).contains("3.4028235E38");
         }
 
         @Test

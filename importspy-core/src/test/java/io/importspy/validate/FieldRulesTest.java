@@ -124,6 +124,12 @@ class FieldRulesTest {
         void a_yaml_double_equals_float_and_double_constants_by_value() {
             assertThat(checkValue(field("RATIO", "double", 0.1), 0.1)).isEmpty();
             assertThat(checkValue(field("RATIO", "float", 0.1f), 0.1)).isEmpty();
+            assertThat(checkValue(field("MAX", "float", Float.MAX_VALUE), 3.4028235E38)).isEmpty();
+            assertThat(checkValue(field("MAX", "float", Float.MAX_VALUE), (double) Float.MAX_VALUE))
+                    .as("the float widened to double, exactly").isEmpty();
+            assertThat(checkValue(field("MIN", "float", Float.MIN_VALUE), 1.4E-45)).isEmpty();
+            assertThat(checkValue(field("RATIO", "float", 0.1f), 0.2)).extracting(Violation::category)
+                    .containsExactly(Category.MISMATCH);
             assertThat(checkValue(field("RATIO", "double", 2.0), 2L)).isEmpty();
             assertThat(checkValue(field("RATIO", "double", 2.5), 2L)).extracting(Violation::category)
                     .containsExactly(Category.MISMATCH);
