@@ -127,7 +127,7 @@ class ContractWriterTest {
         }
 
         @Test
-        void read_back_from_yaml_as_equal_values() {
+        void read_back_from_yaml_as_values_that_validate_equal() {
             String text = "tab\there \"quoted\" back\\slash\nnew line \u0085\u2028\uFEFF é \uD83D\uDE00 #: - [x]";
             FieldFacts textField = field("TEXT", STRING, text);
             FieldFacts longField = field("BIG", JavaType.of("long"), Long.MIN_VALUE);
@@ -141,7 +141,7 @@ class ContractWriterTest {
             assertThat(yaml).matches("\\p{ASCII}*");
             Map<String, Object> values = valuesOf(yaml);
             assertThat(values).containsEntry("TEXT", text).containsEntry("BIG", Long.MIN_VALUE)
-                    .containsEntry("RATIO", (double) 0.1f).containsEntry("ON", true);
+                    .containsEntry("RATIO", 0.1d).containsEntry("ON", true);
         }
     }
 
