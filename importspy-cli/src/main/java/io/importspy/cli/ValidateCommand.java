@@ -5,7 +5,9 @@ import io.importspy.Spy;
 import io.importspy.ValidationOptions;
 import io.importspy.contract.SpyModel;
 import io.importspy.report.ColorMode;
+import io.importspy.report.JUnitReport;
 import io.importspy.report.JsonReport;
+import io.importspy.report.SarifReport;
 import io.importspy.report.TextReport;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
@@ -32,8 +34,8 @@ import java.util.concurrent.Callable;
                 "  2  bad input: invalid contract, missing or corrupt file, bad option",
                 "  3  internal error of ImportSpy (run with --verbose and report it)%n"})
 final class ValidateCommand implements Callable<Integer> {
-    /** Report formats. */
-    enum Format { TEXT, JSON }
+    /** Report formats: text for people, JSON for machines, SARIF for code-scanning UIs, JUnit XML for CI test tabs. */
+    enum Format { TEXT, JSON, SARIF, JUNIT }
 
     @Spec
     private CommandSpec spec;
@@ -42,8 +44,9 @@ final class ValidateCommand implements Callable<Integer> {
             description = "The import contract (spymodel.yml).")
     private Path contract;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "Report format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "text|json|sarif|junit", defaultValue = "text",
+            description = "Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "
+                    + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers.")
     private Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
@@ -87,8 +90,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
         Report report = Spy.validate(model, options, targets);
 
-        String rendered = format == Format.JSON ? JsonReport.render(report)
-                : TextReport.render(report, output == null ? Terminal.colorMode() : ColorMode.PLAIN);
+        String rendered = render(report);
         if (output != null) {
             write(output, rendered);
         } else {
@@ -96,6 +98,15 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return report.isCompliant() ? Main.COMPLIANT : Main.VIOLATIONS;
+    }
+
+    private String render(Report report) {
+        return switch (format) {
+            case TEXT -> TextReport.render(report, output == null ? Terminal.colorMode() : ColorMode.PLAIN);
+            case JSON -> JsonReport.render(report);
+            case SARIF -> SarifReport.render(report);
+            case JUNIT -> JUnitReport.render(report);
+        };
     }
 
     private RuntimeSource runtimeSource() {

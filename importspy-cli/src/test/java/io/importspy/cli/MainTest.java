@@ -104,7 +104,7 @@ class MainTest {
             assertThat(outcome.exit()).isEqualTo(2);
             assertThat(outcome.out()).isEmpty();
             assertThat(outcome.err()).startsWith("importspy: Invalid value for option '--format': expected one of "
-                    + "[TEXT, JSON] (case-insensitive) but was 'xml'").hasLineCount(1);
+                    + "[TEXT, JSON, SARIF, JUNIT] (case-insensitive) but was 'xml'").hasLineCount(1);
         }
 
         @Test
@@ -183,7 +183,7 @@ class MainTest {
             Outcome outcome = run("validate", "--help");
 
             assertThat(outcome.exit()).isZero();
-            assertThat(outcome.out()).contains("--contract=FILE", "--format=text|json", "--output=FILE",
+            assertThat(outcome.out()).contains("--contract=FILE", "--format=text|json|sarif|junit", "--output=FILE",
                     "--classpath=PATHS", "--runtime=current|none|FILE", "--strict", "--verbose", "TARGET...");
         }
 

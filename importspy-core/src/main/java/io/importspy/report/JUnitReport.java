@@ -1,0 +1,128 @@
+package io.importspy.report;
+
+import io.importspy.validate.Category;
+import io.importspy.validate.Context;
+import io.importspy.validate.Report;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Renders a {@link Report} as JUnit XML (the Ant/Surefire format), for the test tabs of CI servers.
+ *
+ * <pre>
+ * &lt;testsuites name="importspy" tests="2" failures="1" errors="0" skipped="0"&gt;
+ *   &lt;testsuite name="importspy: plugin.jar" tests="1" failures="1" errors="0" skipped="0" time="0"&gt;
+ *     &lt;testcase classname="spymodel.yml" name="com.acme.Plugin#init(Context) (method)" time="0"&gt;
+ *       &lt;failure type="missing" message="class com.acme.Plugin lacks method init(Context)"&gt;expected: ...
+ * </pre>
+ *
+ * <p>One test suite per target, one test case per violation (named by subject and context, classed by the
+ * contract file). Unverified checks are skipped test cases unless the report is strict, where they fail.
+ * A compliant target also gets one passing test case, {@code contract satisfied}, so the tab shows it.
+ */
+public final class JUnitReport {
+    static final String SATISFIED = "contract satisfied";
+    private static final Set<Context> DEPLOYMENT_CONTEXTS =
+            EnumSet.of(Context.RUNTIME, Context.JAVA, Context.ENVIRONMENT, Context.LIBRARY);
+
+    private final Report report;
+    private final StringBuilder xml = new StringBuilder();
+
+    private JUnitReport(Report report) {
+        this.report = report;
+    }
+
+    /** The report as a JUnit XML document, UTF-8, indented with two spaces, ending with a newline. */
+    public static String render(Report report) {
+        return new JUnitReport(report).renderReport();
+    }
+
+    private String renderReport() {
+        int tests = 0;
+        int failures = 0;
+        int skipped = 0;
+        for (TargetReport target : report.targets()) {
+            tests += tests(target);
+            failures += failures(target);
+            skipped += skipped(target);
+        }
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"importspy\" tests=\"").append(tests).append("\" failures=\"").append(failures)
+                .append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
+        for (TargetReport target : report.targets()) {
+            suite(target);
+        }
+        return xml.append("</testsuites>\n").toString();
+    }
+
+    private void suite(TargetReport target) {
+        xml.append("  <testsuite name=\"").append(XmlText.attribute("importspy: " + target.target()))
+                .append("\" tests=\"").append(tests(target)).append("\" failures=\"").append(failures(target))
+                .append("\" errors=\"0\" skipped=\"").append(skipped(target)).append("\" time=\"0\">\n");
+        if (target.moduleName().isPresent() || target.moduleVersion().isPresent()) {
+            xml.append("    <properties>\n");
+            target.moduleName().ifPresent(name -> property("module.name", name));
+            target.moduleVersion().ifPresent(version -> property("module.version", version));
+            xml.append("    </properties>\n");
+        }
+        for (Violation violation : target.violations()) {
+            testCase(target, violation);
+        }
+        if (target.isCompliant(report.strictness())) {
+            xml.append("    <testcase classname=\"").append(XmlText.attribute(report.contract()))
+                    .append("\" name=\"").append(SATISFIED).append("\" time=\"0\"/>\n");
+        }
+        xml.append("  </testsuite>\n");
+    }
+
+    private void property(String name, String value) {
+        xml.append("      <property name=\"").append(name).append("\" value=\"").append(XmlText.attribute(value))
+                .append("\"/>\n");
+    }
+
+    private void testCase(TargetReport target, Violation violation) {
+        String element = violation.fails(report.strictness()) ? "failure" : "skipped";
+        xml.append("    <testcase classname=\"").append(XmlText.attribute(violation.location().file()))
+                .append("\" name=\"").append(XmlText.attribute(violation.subject() + " ("
+                        + violation.context().label() + ")"))
+                .append("\" time=\"0\">\n");
+        xml.append("      <").append(element);
+        if (element.equals("failure")) {
+            xml.append(" type=\"").append(violation.category().label()).append('"');
+        }
+        xml.append(" message=\"").append(XmlText.attribute(violation.message())).append("\">");
+        xml.append(XmlText.content(details(target, violation)));
+        xml.append("</").append(element).append(">\n");
+        xml.append("    </testcase>\n");
+    }
+
+    /** The body of a failure or skip: expected, found, fix and location, one per line. */
+    private static String details(TargetReport target, Violation violation) {
+        StringBuilder text = new StringBuilder();
+        text.append("expected: ").append(violation.expected()).append('\n');
+        text.append("found: ").append(violation.found()).append('\n');
+        text.append("fix: ").append(violation.solution()).append('\n');
+        text.append("location: ").append(violation.location());
+        if (target.deploymentsTried() > 1 && DEPLOYMENT_CONTEXTS.contains(violation.context())) {
+            text.append('\n').append("note: no deployment matched; tried ").append(target.deploymentsTried())
+                    .append(" entries, showing the closest");
+        }
+        return text.toString();
+    }
+
+    private int tests(TargetReport target) {
+        return target.violations().size() + (target.isCompliant(report.strictness()) ? 1 : 0);
+    }
+
+    private int failures(TargetReport target) {
+        return (int) target.violations().stream().filter(v -> v.fails(report.strictness())).count();
+    }
+
+    private int skipped(TargetReport target) {
+        return (int) target.violations().stream()
+                .filter(v -> v.category() == Category.UNVERIFIED && !v.fails(report.strictness())).count();
+    }
+}
