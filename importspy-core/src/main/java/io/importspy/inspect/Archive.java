@@ -1,6 +1,8 @@
 package io.importspy.inspect;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +54,24 @@ interface Archive extends Closeable {
 
     @Override
     void close();
+
+    /** The most bytes one entry may inflate to: far above any real class file, far below a zip bomb. */
+    int MAX_ENTRY_BYTES = 64 << 20;
+
+    /**
+     * Reads a whole entry, refusing one that inflates past {@link #MAX_ENTRY_BYTES}.
+     *
+     * @param where how errors name the entry
+     * @throws InspectionException when the entry is too large
+     */
+    static byte[] readBounded(InputStream in, String where) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
+        if (bytes.length > MAX_ENTRY_BYTES) {
+            throw new InspectionException(where + ": entry inflates to more than " + (MAX_ENTRY_BYTES >> 20)
+                    + " MiB; no class file or resource is that large (a zip bomb?)");
+        }
+        return bytes;
+    }
 
     /** Whether {@code entry} is a class file inspection reads for {@code all()}. */
     static boolean isClassEntry(String entry) {

@@ -51,7 +51,7 @@ final class DirectoryArchive implements Archive {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return Optional.of(in.readAllBytes());
+            return Optional.of(Archive.readBounded(in, where(name)));
         } catch (IOException unreadable) {
             throw new InspectionException(where(name) + ": cannot be read (" + unreadable.getMessage() + ")", unreadable);
         }

@@ -59,7 +59,9 @@ final class JarArchive implements Archive {
     private byte[] bytes(ZipEntry entry) {
         String where = label + "!" + realName(entry);
         try (InputStream in = jar.getInputStream(entry)) {
-            return in.readAllBytes();
+            return Archive.readBounded(in, where);
+        } catch (InspectionException tooLarge) {
+            throw tooLarge;
         } catch (IOException | RuntimeException unreadable) {
             throw new InspectionException(where + ": entry cannot be read (" + unreadable.getMessage()
                     + "); the JAR is corrupt or truncated", unreadable);

@@ -68,6 +68,18 @@ class InspectionErrorsTest {
     }
 
     @Test
+    void a_class_entry_that_inflates_past_the_limit_is_refused_without_exhausting_memory() throws Exception {
+        // 65 MiB of zeros deflate to about 64 KiB: a small JAR that would inflate into a huge array
+        Path bomb = TestJars.jar(tmp.resolve("bomb.jar"))
+                .entry("com/acme/Big.class", new byte[Archive.MAX_ENTRY_BYTES + (1 << 20)]).build();
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        assertThatThrownBy(() -> inspector().inspect(bomb, ClassSelection.named(Set.of("com.acme.Big"))))
+                .isInstanceOf(InspectionException.class)
+                .hasMessage(bomb + "!com/acme/Big.class: entry inflates to more than 64 MiB; no class file or"
+                        + " resource is that large (a zip bomb?)");
+    }
+
+    @Test
     void a_class_file_cut_short_is_not_valid() throws Exception {
         goodJar();
         byte[] real = Files.readAllBytes(tmp.resolve("classes/a/Foo.class"));
