@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Whole-process timings and the benchmark table of bench/run.sh.
+
+  report.py --results DIR --runs N --measure-processes   times the processes into DIR/processes.json
+  report.py --results DIR                                 prints the table from DIR/*.json (markdown)
+"""
+import argparse
+import datetime
+import glob
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JARS = ["commons-lang3", "postgresql", "jackson-databind", "guava"]
+TARGET_JARS = ["postgresql", "jackson-databind", "guava"]  # the three the issue names
+CLI = os.path.join(ROOT, "importspy-cli", "target", "importspy.jar")
+EXAMPLE_CONTRACT = os.path.join(ROOT, "examples", "pipeline", "spymodel.yml")
+EXAMPLE_JAR = os.path.join(ROOT, "examples", "pipeline", "plugin", "target", "extension-1.0.0.jar")
+GUAVA_CONTRACT = os.path.join(ROOT, "bench", "src", "main", "resources", "contracts", "guava-20.yml")
+
+
+def measured_jar(artifact):
+    found = sorted(glob.glob(os.path.join(ROOT, "bench", "target", "jars", artifact + "-[0-9]*.jar")))
+    if not found:
+        sys.exit("report.py: no %s JAR in bench/target/jars; run bench/run.sh" % artifact)
+    return found[0]
+
+
+# ---------------------------------------------------------------- whole processes
+
+def hello_dir(results):
+    directory = os.path.join(results, "hello")
+    if not os.path.exists(os.path.join(directory, "Hello.class")):
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, "Hello.java"), "w") as source:
+            source.write('public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n')
+        subprocess.run(["javac", "-d", directory, os.path.join(directory, "Hello.java")], check=True)
+        os.remove(os.path.join(directory, "Hello.java"))  # the class path holds Hello.class only
+    return directory
+
+
+def run_once(command):
+    """One run under /usr/bin/time: (wall ms, peak RSS in KB, exit code, output)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
+        start = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats.name] + command,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        wall = (time.perf_counter() - start) * 1000.0
+        lines = [line for line in stats.read().split("\n") if line.strip()]
+    rss = int(lines[-1]) if lines and lines[-1].strip().isdigit() else None
+    return wall, rss, done.returncode, done.stdout
+
+
+def measure_processes(results, runs):
+    commands = {
+        "floor": ["java", "-cp", hello_dir(results), "Hello"],
+        "example": ["java", "-jar", CLI, "validate", "-c", EXAMPLE_CONTRACT, EXAMPLE_JAR],
+        "guava20": ["java", "-jar", CLI, "validate", "-c", GUAVA_CONTRACT, measured_jar("guava")],
+    }
+    measured = {name: {"command": " ".join(cmd), "wall_ms": [], "rss_kb": [], "exit": [], "output": ""}
+                for name, cmd in commands.items()}
+    for name, cmd in commands.items():  # one discarded run each: page cache, JIT-less warm disk
+        measured[name]["output"] = run_once(cmd)[3][-2000:]
+    for _ in range(runs):  # interleaved, so that background load spreads over all three alike
+        for name, cmd in commands.items():
+            wall, rss, code, _ = run_once(cmd)
+            measured[name]["wall_ms"].append(wall)
+            measured[name]["rss_kb"].append(rss)
+            measured[name]["exit"].append(code)
+    with open(os.path.join(results, "processes.json"), "w") as out:
+        json.dump(measured, out, indent=2)
+
+
+# ---------------------------------------------------------------- the table
+
+def load_jmh(results):
+    """{(benchmark method, param tuple): (score in ms, error in ms)}."""
+    to_ms = {"ms/op": 1.0, "us/op": 1e-3, "ns/op": 1e-6, "s/op": 1e3}
+    scores = {}
+    for path in sorted(glob.glob(os.path.join(results, "jmh-*.json"))):
+        with open(path) as f:
+            text = f.read().strip()
+        for entry in json.loads(text) if text else []:
+            metric = entry["primaryMetric"]
+            factor = to_ms[metric["scoreUnit"]]
+            error = metric.get("scoreError")
+            error = error * factor if isinstance(error, (int, float)) else float("nan")
+            method = entry["benchmark"].rsplit(".", 2)[-2] + "." + entry["benchmark"].rsplit(".", 1)[-1]
+            params = tuple(sorted((entry.get("params") or {}).items()))
+            scores[(method, params)] = (metric["score"] * factor, error)
+    return scores
+
+
+def jar_facts(artifact):
+    path = measured_jar(artifact)
+    with zipfile.ZipFile(path) as z:
+        classes = [i for i in z.infolist() if i.filename.endswith(".class")]
+        return {"file": os.path.basename(path), "classes": len(classes),
+                "class_mb": sum(i.file_size for i in classes) / 1e6, "jar_mb": os.path.getsize(path) / 1e6}
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    java = subprocess.run(["java", "-version"], stderr=subprocess.PIPE, text=True).stderr.strip().split("\n")
+    jdk = java[1].strip() if len(java) > 1 else java[0]
+    return "%s, nproc %d, %s, %s" % (model, os.cpu_count() or 0, jdk, platform.system())
+
+
+def fmt(ms):
+    if ms is None:
+        return "n/a"
+    if ms >= 100:
+        return "%.0f ms" % ms
+    if ms >= 1:
+        return "%.1f ms" % ms
+    if ms >= 0.001:
+        return "%.1f µs" % (ms * 1000)
+    return "%.0f ns" % (ms * 1e6)
+
+
+def ratio(a, b):
+    return a / b if a is not None and b not in (None, 0) else None
+
+
+def verdict(ok):
+    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+def table(results):
+    jmh = load_jmh(results)
+
+    def score(method, **params):
+        key = (method, tuple(sorted((k, str(v)) for k, v in params.items())))
+        return jmh.get(key, (None, None))[0]
+
+    def read_json(name):
+        path = os.path.join(results, name)
+        if not os.path.exists(path):
+            return None
+        with open(path) as f:
+            return json.load(f)
+
+    out = []
+    load = open(os.path.join(results, "loadavg-start.txt")).read().split()[:3] \
+        if os.path.exists(os.path.join(results, "loadavg-start.txt")) else ["?"]
+    out.append("ImportSpy benchmarks, %s, %s (load average at start: %s)" % (
+        datetime.date.today().isoformat(), machine(), " ".join(load)))
+    out.append("")
+    targets = []
+
+    out.append("### Whole JAR (JMH, average time per operation)")
+    out.append("")
+    out.append("| JAR | classes | class bytes | raw read | ImportSpy full | bare ASM | ClassGraph allInfo | ArchUnit import"
+               " | full / raw | ClassGraph / full | ArchUnit / full |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    full_by_jar = {}
+    facts_by_jar = {}
+    for jar in JARS:
+        facts = jar_facts(jar)
+        facts_by_jar[jar] = facts
+        raw = score("WholeJarBenchmark.rawRead", jar=jar)
+        full = score("WholeJarBenchmark.importspyFull", jar=jar)
+        asm = score("WholeJarBenchmark.asmBare", jar=jar)
+        cg = score("WholeJarBenchmark.classGraphAllInfo", jar=jar)
+        au = score("ArchUnitBenchmark.archUnitImport", jar=jar)
+        full_by_jar[jar] = full
+        r_raw, r_cg, r_au = ratio(full, raw), ratio(cg, full), ratio(au, full)
+        out.append("| %s | %d | %.1f MB | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            facts["file"], facts["classes"], facts["class_mb"], fmt(raw), fmt(full), fmt(asm), fmt(cg), fmt(au),
+            "%.2f×" % r_raw if r_raw else "n/a", "%.1f×" % r_cg if r_cg else "n/a",
+            "%.1f×" % r_au if r_au else "n/a"))
+        if jar in TARGET_JARS:
+            targets.append(("Full inspection ≤ 1.5× raw read, %s" % jar, "%.2f×" % r_raw if r_raw else "n/a",
+                            verdict(None if r_raw is None else r_raw <= 1.5)))
+            targets.append(("Full inspection ≥ 2× faster than ClassGraph, %s" % jar,
+                            "%.1f×" % r_cg if r_cg else "n/a", verdict(None if r_cg is None else r_cg >= 2)))
+            targets.append(("Full inspection ≥ 15× faster than ArchUnit, %s" % jar,
+                            "%.1f×" % r_au if r_au else "n/a", verdict(None if r_au is None else r_au >= 15)))
+    out.append("")
+
+    counts = read_json("read-counts.json") or {}
+    lazy20 = score("LazyValidationBenchmark.guava20Classes")
+    out.append("### Lazy validation against %s (JMH, warm: contract parsed once; per operation: inspect named + validate)"
+               % facts_by_jar["guava"]["file"])
+    out.append("")
+    out.append("| contract | classes read | time | per class read | full inspection / this |")
+    out.append("|---|---:|---:|---:|---:|")
+    r_lazy = ratio(full_by_jar.get("guava"), lazy20)
+    read20 = counts.get("guava20")
+    out.append("| guava-20.yml (real API, 20 classes) | %s | %s | %s | %s |" % (
+        read20 if read20 is not None else "?", fmt(lazy20), fmt(ratio(lazy20, read20)),
+        "%.0f×" % r_lazy if r_lazy else "n/a"))
+    targets.append(("Lazy validation of 20 classes ≤ 1/20 of full inspection (guava)",
+                    "1/%.0f" % r_lazy if r_lazy else "n/a", verdict(None if r_lazy is None else r_lazy >= 20)))
+    scaling = []
+    for n in (1, 10, 100, 1000):
+        t = score("LazyValidationBenchmark.guavaGenerated", classes=n)
+        read = counts.get("generated%d" % n)
+        scaling.append((n, read, t))
+        r = ratio(full_by_jar.get("guava"), t)
+        out.append("| generated, %d classes | %s | %s | %s | %s |" % (
+            n, read if read is not None else "?", fmt(t), fmt(ratio(t, read)), "%.1f×" % r if r else "n/a"))
+    out.append("")
+
+    out.append("### Scaling (marginal cost between consecutive sizes: linear growth keeps it flat)")
+    out.append("")
+    marginal_lazy = []
+    for (n1, c1, t1), (n2, c2, t2) in zip(scaling, scaling[1:]):
+        if None not in (c1, c2, t1, t2) and c2 > c1:
+            marginal_lazy.append(((t2 - t1) / (c2 - c1), "%d→%d classes" % (n1, n2)))
+    marginal_full = []
+    for j1, j2 in zip(JARS, JARS[1:]):
+        f1, f2 = full_by_jar.get(j1), full_by_jar.get(j2)
+        b1, b2 = facts_by_jar[j1]["class_mb"], facts_by_jar[j2]["class_mb"]
+        if None not in (f1, f2) and b2 != b1:
+            marginal_full.append(((f2 - f1) / (b2 - b1), "%s→%s" % (j1, j2)))
+    out.append("- lazy validation, per extra class read: " + (", ".join(
+        "%s %s" % (label, fmt(v)) for v, label in marginal_lazy) or "n/a"))
+    out.append("- full inspection, per MB of class bytes: " + (", ".join(
+        "%s %s" % (label, fmt(v)) for v, label in marginal_full) or "n/a") + "; per MB overall: " + ", ".join(
+        "%s %s" % (j, fmt(ratio(full_by_jar.get(j), facts_by_jar[j]["class_mb"]))) for j in JARS))
+    for name, marginal in (("Lazy validation grows linearly with the classes read", marginal_lazy),
+                           ("Full inspection grows linearly with the class bytes", marginal_full)):
+        values = [v for v, _ in marginal if v > 0]
+        spread = max(values) / min(values) if len(values) == len(marginal) and values else None
+        targets.append((name + " (marginal costs within 2× of each other)",
+                        "spread %.1f×" % spread if spread else "n/a", verdict(None if spread is None else spread <= 2)))
+    out.append("")
+
+    out.append("### Embedded mode")
+    out.append("")
+    first = score("EmbeddedBenchmark.firstCall")
+    cached = score("EmbeddedBenchmark.cachedCall")
+    if first is None and cached is None:
+        out.append("Not measured: `Spy.importspy` (io.importspy.enforce) has not landed yet; see bench/README.md.")
+    else:
+        out.append("| call | time |")
+        out.append("|---|---:|")
+        out.append("| first call, warm JVM | %s |" % fmt(first))
+        out.append("| cached call | %s |" % fmt(cached))
+    targets.append(("Embedded: cached call ≤ 1 µs", fmt(cached), verdict(None if cached is None else cached <= 0.001)))
+    targets.append(("Embedded: first call in a warm JVM ≤ 5 ms", fmt(first),
+                    verdict(None if first is None else first <= 5)))
+    out.append("")
+
+    processes = read_json("processes.json")
+    out.append("### Whole process (median of %s runs, interleaved; peak RSS from /usr/bin/time)" % (
+        len(processes["floor"]["wall_ms"]) if processes else "?"))
+    out.append("")
+    if processes:
+        out.append("| process | median wall | min | max | above the floor | peak RSS (median / max) | exit codes |")
+        out.append("|---|---:|---:|---:|---:|---:|---|")
+        floor = statistics.median(processes["floor"]["wall_ms"])
+        labels = {"floor": "`java -cp <dir with Hello.class> Hello` (JVM floor)",
+                  "example": "`importspy validate` shipped example",
+                  "guava20": "`importspy validate` guava, 20-class contract"}
+        medians = {}
+        for name in ("floor", "example", "guava20"):
+            p = processes[name]
+            med = statistics.median(p["wall_ms"])
+            rss = [r for r in p["rss_kb"] if r is not None]
+            medians[name] = (med, statistics.median(rss) / 1024 if rss else None, max(rss) / 1024 if rss else None)
+            codes = sorted(set(p["exit"]))
+            out.append("| %s | %.0f ms | %.0f ms | %.0f ms | %s | %s | %s |" % (
+                labels[name], med, min(p["wall_ms"]), max(p["wall_ms"]),
+                "" if name == "floor" else "+%.0f ms" % (med - floor),
+                "%.0f / %.0f MB" % medians[name][1:] if rss else "n/a", ",".join(map(str, codes))))
+        over = medians["example"][0] - floor
+        example_ok = processes["example"]["exit"] and set(processes["example"]["exit"]) == {0}
+        targets.append(("Whole process, example ≤ JVM floor + 300 ms", "+%.0f ms" % over,
+                        verdict(over <= 300 and example_ok)))
+        targets.append(("Whole process, example peak memory ≤ 150 MB", "%.0f MB" % medians["example"][2],
+                        verdict(medians["example"][2] <= 150 and example_ok)))
+        for name in ("example", "guava20"):
+            if set(processes[name]["exit"]) != {0}:
+                out.append("")
+                out.append("`%s` did not exit 0; its output:\n\n```\n%s\n```" % (
+                    processes[name]["command"], processes[name]["output"].strip()))
+    else:
+        out.append("Not measured (run bench/run.sh).")
+    out.append("")
+
+    out.append("### Targets")
+    out.append("")
+    out.append("| target | measured | verdict |")
+    out.append("|---|---:|---|")
+    for name, measured, result in targets:
+        out.append("| %s | %s | %s |" % (name, measured, result))
+    return "\n".join(out)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--measure-processes", action="store_true")
+    args = parser.parse_args()
+    if args.measure_processes:
+        measure_processes(args.results, args.runs)
+    else:
+        print(table(args.results))
+
+
+if __name__ == "__main__":
+    main()
