@@ -1,0 +1,60 @@
+package io.importspy.cli;
+
+import io.importspy.contract.DeploymentSpec;
+import io.importspy.contract.Located;
+import io.importspy.contract.Location;
+import io.importspy.contract.ModuleSpec;
+import io.importspy.contract.SpyModel;
+import io.importspy.contract.ValueMatcher;
+import io.importspy.contract.ValueSpec;
+import io.importspy.inspect.LibraryFacts;
+import io.importspy.inspect.RuntimeFacts;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuntimeSelectionTest {
+    private static final Location AT = new Location("spymodel.yml", 1, 1);
+
+    private final RuntimeFacts all = new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot",
+            Map.of("MODE", "production", "DB_PASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "xyz", "EMPTY", ""),
+            Map.of("file.encoding", "UTF-8", "user.home", "/root"), Map.of(),
+            List.of(new LibraryFacts(List.of("org.slf4j:slf4j-api"), Optional.of("2.0.16"), "slf4j.jar")));
+
+    @Test
+    void without_a_contract_records_no_environment_variable() {
+        RuntimeFacts recorded = RuntimeSelection.withoutEnvironment(all);
+
+        assertThat(recorded.variables()).isEmpty();
+        assertThat(recorded.secrets()).isEmpty();
+        assertThat(recorded.properties()).isEqualTo(all.properties());
+        assertThat(recorded.libraries()).isEqualTo(all.libraries());
+        assertThat(recorded.os() + recorded.arch() + recorded.javaVersion()).isEqualTo("linuxx86_6417.0.15+6");
+    }
+
+    @Test
+    void with_a_contract_records_named_variables_and_secret_presence_only() {
+        DeploymentSpec deployment = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(variable("MODE"), variable("ABSENT"), variable("DB_PASSWORD")),
+                List.of(new Located<>("DB_PASSWORD", AT), new Located<>("EMPTY", AT), new Located<>("MISSING", AT)),
+                List.of(variable("file.encoding")), List.of(), AT);
+        SpyModel model = new SpyModel(1, ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
+
+        RuntimeFacts recorded = RuntimeSelection.forContract(all, model);
+
+        assertThat(recorded.variables()).containsExactly(Map.entry("MODE", "production"));
+        assertThat(recorded.secrets()).containsExactly(Map.entry("DB_PASSWORD", true), Map.entry("EMPTY", false),
+                Map.entry("MISSING", false));
+        assertThat(recorded.properties()).containsExactly(Map.entry("file.encoding", "UTF-8"));
+        assertThat(recorded.toString()).doesNotContain("hunter2").doesNotContain("xyz");
+        assertThat(recorded.libraries()).isEqualTo(all.libraries());
+    }
+
+    private static ValueSpec variable(String name) {
+        return new ValueSpec(name, new ValueMatcher.Present(), AT);
+    }
+}

@@ -1,0 +1,112 @@
+package io.importspy;
+
+import io.importspy.contract.ClassSpec;
+import io.importspy.contract.ContractException;
+import io.importspy.contract.Contracts;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.ClassSelection;
+import io.importspy.inspect.InspectionException;
+import io.importspy.inspect.Inspector;
+import io.importspy.inspect.LibraryFacts;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.inspect.RuntimeFacts;
+import io.importspy.inspect.RuntimeInspector;
+import io.importspy.inspect.RuntimeRecord;
+import io.importspy.validate.Report;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Validator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The entry point of ImportSpy: checks modules (JARs, class directories) against an import contract
+ * from their bytes, before any of their code runs.
+ *
+ * <pre>{@code
+ * SpyModel contract = Spy.contract(Path.of("spymodel.yml"));
+ * Report report = Spy.validate(Path.of("plugins/greeter-1.2.0.jar"), contract);
+ * if (!report.isCompliant()) {
+ *     System.err.print(TextReport.render(report));
+ * }
+ * }</pre>
+ *
+ * <p>Validation never stops at the first problem: the {@link Report} lists every violation of every
+ * target. Only bad input throws: an invalid contract ({@link ContractException}) or a missing, unreadable
+ * or corrupt target, class-path entry or runtime record ({@link InspectionException}).
+ */
+public final class Spy {
+    private Spy() {
+    }
+
+    /**
+     * Reads a contract.
+     *
+     * @throws ContractException listing every problem of the contract, each with file, line and column
+     */
+    public static SpyModel contract(Path file) {
+        return Contracts.read(file);
+    }
+
+    /**
+     * Validates one module against {@code model} in the running JVM, without class path, lenient.
+     *
+     * @throws InspectionException when the target is missing, unreadable or corrupt
+     */
+    public static Report validate(Path target, SpyModel model) {
+        return validate(model, ValidationOptions.defaults(), List.of(target));
+    }
+
+    /**
+     * Validates each target against {@code model}; the report lists the targets in the order given.
+     *
+     * @throws InspectionException when a target, a class-path entry or the runtime record cannot be read
+     */
+    public static Report validate(SpyModel model, ValidationOptions options, List<Path> targets) {
+        Optional<RuntimeFacts> runtime = runtime(options);
+        Set<String> names = model.classes().stream().map(ClassSpec::name).collect(Collectors.toSet());
+        Inspector inspector = Inspector.withClasspath(options.classpath());
+        List<TargetReport> reports = new ArrayList<>();
+        for (Path target : targets) {
+            ModuleFacts module = inspector.inspect(target, ClassSelection.named(names));
+            reports.add(Validator.validate(model, module, runtime));
+        }
+        return new Report(model.file(), reports, options.strictness());
+    }
+
+    /**
+     * The libraries on {@code classpath}, read for their identity only (names and version).
+     *
+     * @throws InspectionException when an entry is missing, unreadable or corrupt
+     */
+    public static List<LibraryFacts> libraries(List<Path> classpath) {
+        Inspector inspector = Inspector.withClasspath(List.of());
+        List<LibraryFacts> libraries = new ArrayList<>();
+        for (Path entry : classpath) {
+            libraries.add(LibraryFacts.of(inspector.inspect(entry, ClassSelection.none()).identity(),
+                    entry.toString()));
+        }
+        return libraries;
+    }
+
+    /**
+     * The runtime to check deployments against. Its libraries are those on the class path; a recorded
+     * runtime keeps the libraries it recorded when no class path is given.
+     */
+    private static Optional<RuntimeFacts> runtime(ValidationOptions options) {
+        RuntimeSource source = options.runtime();
+        if (source instanceof RuntimeSource.None) {
+            return Optional.empty();
+        }
+        List<LibraryFacts> libraries = libraries(options.classpath());
+        if (source instanceof RuntimeSource.Recorded recorded) {
+            RuntimeFacts facts = RuntimeRecord.read(recorded.file());
+            return Optional.of(libraries.isEmpty() ? facts : facts.withLibraries(libraries));
+        }
+        return Optional.of(RuntimeInspector.current().withLibraries(libraries));
+    }
+}

@@ -1,0 +1,65 @@
+package io.importspy.report;
+
+import io.importspy.validate.Report;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
+
+/**
+ * Renders a {@link Report} as JSON for machines, in this stable schema (members always present, in this
+ * order; {@code module.name}/{@code module.version} are {@code null} when the module declares none):
+ *
+ * <pre>
+ * {"compliant": false, "targets": [{"target": "...", "module": {"name": "...", "version": "..."},
+ *  "compliant": false, "violations": [{"category": "...", "context": "...", "subject": "...",
+ *  "expected": "...", "found": "...", "message": "...", "solution": "...",
+ *  "location": {"file": "...", "line": 14, "column": 9}}]}]}
+ * </pre>
+ *
+ * <p>Output is indented with two spaces and ends with a newline. Strings escape quotes, backslashes,
+ * control characters, U+2028/U+2029 and lone surrogates.
+ */
+public final class JsonReport {
+    private JsonReport() {
+    }
+
+    /** The report as a JSON document. */
+    public static String render(Report report) {
+        JsonText json = new JsonText().beginObject();
+        json.name("compliant").value(report.isCompliant());
+        json.name("targets").beginArray();
+        for (TargetReport target : report.targets()) {
+            json.beginObject();
+            json.name("target").value(target.target());
+            json.name("module").beginObject()
+                    .name("name").value(target.moduleName().orElse(null))
+                    .name("version").value(target.moduleVersion().orElse(null))
+                    .endObject();
+            json.name("compliant").value(target.isCompliant(report.strictness()));
+            json.name("violations").beginArray();
+            for (Violation violation : target.violations()) {
+                violation(json, violation);
+            }
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+        return json.endObject() + "\n";
+    }
+
+    private static void violation(JsonText json, Violation violation) {
+        json.beginObject();
+        json.name("category").value(violation.category().label());
+        json.name("context").value(violation.context().label());
+        json.name("subject").value(violation.subject());
+        json.name("expected").value(violation.expected());
+        json.name("found").value(violation.found());
+        json.name("message").value(violation.message());
+        json.name("solution").value(violation.solution());
+        json.name("location").beginObject()
+                .name("file").value(violation.location().file())
+                .name("line").value(violation.location().line())
+                .name("column").value(violation.location().column())
+                .endObject();
+        json.endObject();
+    }
+}

@@ -1,0 +1,146 @@
+package io.importspy.report;
+
+import io.importspy.validate.Category;
+import io.importspy.validate.Context;
+import io.importspy.validate.Report;
+import io.importspy.validate.Strictness;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Renders a {@link Report} for people: one block per target, one entry per violation, a summary line.
+ *
+ * <pre>
+ * greeter.jar (com.acme.greeter 1.2.0): NOT COMPLIANT
+ *   x missing  class com.acme.Plugin lacks method init(Context)  (spymodel.yml:14:5)
+ *       expected: method init(Context)  found: &lt;absent&gt;
+ *       fix: add the method to the class, or remove it from the contract
+ *
+ * 1 target, 0 compliant, 1 violation, 0 unverified
+ * </pre>
+ *
+ * <p>Unverified checks are warnings ({@code !}) unless the report is strict, where they fail ({@code x}).
+ * Colour is a {@link ColorMode}: callers decide whether their output is a terminal.
+ */
+public final class TextReport {
+    private static final Set<Context> DEPLOYMENT_CONTEXTS =
+            EnumSet.of(Context.RUNTIME, Context.JAVA, Context.ENVIRONMENT, Context.LIBRARY);
+
+    private final ColorMode mode;
+
+    private TextReport(ColorMode mode) {
+        this.mode = mode;
+    }
+
+    /** The report as plain text, one line per {@code \n}, ending with the summary line and a newline. */
+    public static String render(Report report) {
+        return render(report, ColorMode.PLAIN);
+    }
+
+    /** The report as text, coloured or not. */
+    public static String render(Report report, ColorMode mode) {
+        return new TextReport(mode).renderReport(report);
+    }
+
+    private String renderReport(Report report) {
+        StringBuilder text = new StringBuilder();
+        for (TargetReport target : report.targets()) {
+            renderTarget(text, target, report.strictness());
+            text.append('\n');
+        }
+        text.append(summary(report)).append('\n');
+        return text.toString();
+    }
+
+    private void renderTarget(StringBuilder text, TargetReport target, Strictness strictness) {
+        text.append(bold(clean(target.target())));
+        target.moduleName().ifPresent(name -> text.append(" (").append(clean(name))
+                .append(target.moduleVersion().map(v -> " " + clean(v)).orElse("")).append(')'));
+        text.append(": ");
+        text.append(target.isCompliant(strictness) ? paint(Ansi.GREEN, "COMPLIANT") : paint(Ansi.RED, "NOT COMPLIANT"));
+        text.append('\n');
+        for (Violation violation : target.violations()) {
+            renderViolation(text, violation, strictness);
+        }
+        long deploymentViolations = target.violations().stream()
+                .filter(v -> DEPLOYMENT_CONTEXTS.contains(v.context())).count();
+        if (target.deploymentsTried() > 1 && deploymentViolations > 0) {
+            text.append("  ").append(dim("no deployment matched; tried " + target.deploymentsTried()
+                    + " entries, showing the closest")).append('\n');
+        }
+    }
+
+    private void renderViolation(StringBuilder text, Violation violation, Strictness strictness) {
+        boolean fails = violation.fails(strictness);
+        String marker = fails ? paint(Ansi.RED, mode == ColorMode.ANSI ? "✗" : "x") : paint(Ansi.YELLOW, "!");
+        text.append("  ").append(marker).append(' ').append(paint(fails ? Ansi.RED : Ansi.YELLOW,
+                violation.category().label()));
+        text.append("  ").append(clean(violation.message()));
+        text.append("  ").append(dim("(" + clean(violation.location().toString()) + ")")).append('\n');
+        text.append("      ").append(dim("expected:")).append(' ').append(clean(violation.expected()))
+                .append("  ").append(dim("found:")).append(' ').append(clean(violation.found())).append('\n');
+        text.append("      ").append(dim("fix:")).append(' ').append(clean(violation.solution())).append('\n');
+    }
+
+    private String summary(Report report) {
+        int targets = report.targets().size();
+        long compliant = report.targets().stream().filter(t -> t.isCompliant(report.strictness())).count();
+        long violations = report.targets().stream().flatMap(t -> t.violations().stream())
+                .filter(v -> v.category() != Category.UNVERIFIED).count();
+        long unverified = report.targets().stream().flatMap(t -> t.violations().stream())
+                .filter(v -> v.category() == Category.UNVERIFIED).count();
+        String line = plural(targets, "target") + ", " + compliant + " compliant, "
+                + plural(violations, "violation") + ", " + unverified + " unverified";
+        return report.isCompliant() ? paint(Ansi.GREEN, line) : paint(Ansi.RED, line);
+    }
+
+    /**
+     * Text from a module or contract with control characters made visible (a line feed becomes backslash-u000a),
+     * so that a hostile constant cannot move the cursor, clear the screen or forge report lines.
+     */
+    static String clean(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private String bold(String text) {
+        return paint(Ansi.BOLD, text);
+    }
+
+    private String dim(String text) {
+        return paint(Ansi.DIM, text);
+    }
+
+    private String paint(Ansi style, String text) {
+        return mode == ColorMode.ANSI ? style.code + text + Ansi.RESET.code : text;
+    }
+
+    /** The few SGR codes used. */
+    private enum Ansi {
+        RESET("\u001b[0m"), BOLD("\u001b[1m"), DIM("\u001b[2m"), RED("\u001b[31m"), GREEN("\u001b[32m"),
+        YELLOW("\u001b[33m");
+
+        private final String code;
+
+        Ansi(String code) {
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.importspy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** The pipeline's stages depend on each other in one direction only, and third-party types stay inside. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.importspy");
+    }
+
+    @Test
+    void stages_depend_on_each_other_in_pipeline_order() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Java").definedBy("io.importspy.java..")
+                .layer("Contract").definedBy("io.importspy.contract..")
+                .layer("Inspect").definedBy("io.importspy.inspect..")
+                .layer("Validate").definedBy("io.importspy.validate..")
+                .layer("Report").definedBy("io.importspy.report..")
+                .layer("Enforce").definedBy("io.importspy.enforce..")
+                .layer("Facade").definedBy("io.importspy")
+                .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Enforce").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Enforce", "Facade")
+                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Report", "Enforce", "Facade")
+                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Validate", "Report", "Enforce", "Facade")
+                .whereLayer("Inspect").mayOnlyBeAccessedByLayers("Validate", "Report", "Enforce", "Facade")
+                .check(classes);
+    }
+
+    @Test
+    void asm_stays_inside_the_inspect_stage() {
+        noClasses().that().resideOutsideOfPackage("io.importspy.inspect..")
+                .should().dependOnClassesThat().resideInAPackage("org.objectweb.asm..")
+                .check(classes);
+    }
+
+    @Test
+    void snakeyaml_stays_inside_the_stages_that_read_yaml() {
+        noClasses().that().resideOutsideOfPackages("io.importspy.contract..", "io.importspy.inspect..")
+                .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
+                .check(classes);
+    }
+}
