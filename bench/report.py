@@ -63,7 +63,17 @@ def measure_processes(results, runs):
         "floor": ["java", "-cp", hello_dir(results), "Hello"],
         "example": ["java", "-jar", CLI, "validate", "-c", EXAMPLE_CONTRACT, EXAMPLE_JAR],
         "guava20": ["java", "-jar", CLI, "validate", "-c", GUAVA_CONTRACT, measured_jar("guava")],
+        "launcher": [os.path.join(ROOT, "importspy"), "validate", "-c", EXAMPLE_CONTRACT, EXAMPLE_JAR],
     }
+    # What the JDK's class data sharing gives the same command: an AppCDS archive of the classes one
+    # validation loads (informational, beside the plain `java -jar` the target is judged on).
+    archive = os.path.join(results, "importspy-app.jsa")
+    if os.path.exists(archive):
+        os.remove(archive)
+    subprocess.run(["java", "-XX:ArchiveClassesAtExit=" + archive] + commands["example"][1:],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if os.path.exists(archive):
+        commands["example_cds"] = ["java", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"] + commands["example"][1:]
     measured = {name: {"command": " ".join(cmd), "wall_ms": [], "rss_kb": [], "exit": [], "output": ""}
                 for name, cmd in commands.items()}
     for name, cmd in commands.items():  # one discarded run each: page cache, JIT-less warm disk
@@ -268,9 +278,13 @@ def table(results):
         floor = statistics.median(processes["floor"]["wall_ms"])
         labels = {"floor": "`java -cp <dir with Hello.class> Hello` (JVM floor)",
                   "example": "`importspy validate` shipped example",
-                  "guava20": "`importspy validate` guava, 20-class contract"}
+                  "guava20": "`importspy validate` guava, 20-class contract",
+                  "launcher": "`./importspy validate` shipped example (the launcher users run)",
+                  "example_cds": "`java -jar` example with an AppCDS archive built by run.sh (informational)"}
         medians = {}
-        for name in ("floor", "example", "guava20"):
+        for name in ("floor", "example", "launcher", "example_cds", "guava20"):
+            if name not in processes:
+                continue
             p = processes[name]
             med = statistics.median(p["wall_ms"])
             rss = [r for r in p["rss_kb"] if r is not None]

@@ -33,6 +33,33 @@ final class JarRead {
         return total;
     }
 
+    /**
+     * The least number of classes a tool must report for {@code jar} to count as having read it all: 90%
+     * of its class entries outside META-INF (tools differ on module-info, package-info and duplicates).
+     */
+    static int expectedClasses(Path jar) throws IOException {
+        int count = 0;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                    count++;
+                }
+            }
+        }
+        return count * 9 / 10;
+    }
+
+    /** Returns {@code count}, or fails when a tool read fewer classes than {@code expected}: a benchmark of nothing. */
+    static int checked(String tool, Path jar, int count, int expected) {
+        if (count < expected) {
+            throw new IllegalStateException(tool + " read " + count + " classes of " + jar + ", expected at least "
+                    + expected);
+        }
+        return count;
+    }
+
     /** Calls {@code action} with the full bytes of every class entry, in archive order. */
     static int forEachClass(Path jar, ClassBytesConsumer action) throws IOException {
         int count = 0;

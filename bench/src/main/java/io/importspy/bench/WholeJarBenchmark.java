@@ -10,13 +10,16 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Opcodes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
@@ -30,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class WholeJarBenchmark {
 
@@ -38,11 +44,13 @@ public class WholeJarBenchmark {
     public String jar;
 
     private Path path;
+    private int expected;
     private Inspector inspector;
 
     @Setup(Level.Trial)
-    public void locate() {
+    public void locate() throws IOException {
         path = MeasuredJars.jar(jar);
+        expected = JarRead.expectedClasses(path);
         inspector = Inspector.withClasspath(List.of());
     }
 
@@ -55,7 +63,9 @@ public class WholeJarBenchmark {
     /** ImportSpy: every class of the JAR, every fact validation uses. */
     @Benchmark
     public ModuleFacts importspyFull() {
-        return inspector.inspect(path, ClassSelection.all());
+        ModuleFacts facts = inspector.inspect(path, ClassSelection.all());
+        JarRead.checked("ImportSpy", path, facts.classes().size(), expected);
+        return facts;
     }
 
     /** ASM with an empty visitor (SKIP_CODE | SKIP_FRAMES): the cheapest structural parse. */
@@ -63,18 +73,19 @@ public class WholeJarBenchmark {
     public int asmBare(Blackhole blackhole) throws IOException {
         ClassVisitor empty = new ClassVisitor(Opcodes.ASM9) {
         };
-        return JarRead.forEachClass(path, (name, bytes) -> {
+        int count = JarRead.forEachClass(path, (name, bytes) -> {
             ClassReader reader = new ClassReader(bytes);
             reader.accept(empty, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
             blackhole.consume(reader.getClassName());
         });
+        return JarRead.checked("ASM", path, count, expected);
     }
 
     /** ClassGraph, all info, scanning only this JAR (its default worker threads). */
     @Benchmark
     public int classGraphAllInfo() {
         try (ScanResult result = new ClassGraph().overrideClasspath(path.toString()).enableAllInfo().scan()) {
-            return result.getAllClasses().size();
+            return JarRead.checked("ClassGraph", path, result.getAllClasses().size(), expected);
         }
     }
 }
