@@ -131,6 +131,23 @@ def machine():
     return "%s, nproc %d, %s, %s" % (model, os.cpu_count() or 0, jdk, platform.system())
 
 
+def linear_fit(points):
+    """(intercept, slope, R²) of the least-squares line through points, or None when under 3 points."""
+    if len(points) < 3:
+        return None
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    if sxx == 0:
+        return None
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx
+    intercept = my - slope * mx
+    ss_tot = sum((y - my) ** 2 for _, y in points)
+    ss_res = sum((y - intercept - slope * x) ** 2 for x, y in points)
+    return intercept, slope, 1.0 - ss_res / ss_tot if ss_tot else 1.0
+
+
 def fmt(ms):
     if ms is None:
         return "n/a"
@@ -227,29 +244,22 @@ def table(results):
             n, read if read is not None else "?", fmt(t), fmt(ratio(t, read)), "%.1f×" % r if r else "n/a"))
     out.append("")
 
-    out.append("### Scaling (marginal cost between consecutive sizes: linear growth keeps it flat)")
+    out.append("### Scaling (least-squares line: time = fixed + per unit × size)")
     out.append("")
-    marginal_lazy = []
-    for (n1, c1, t1), (n2, c2, t2) in zip(scaling, scaling[1:]):
-        if None not in (c1, c2, t1, t2) and c2 > c1:
-            marginal_lazy.append(((t2 - t1) / (c2 - c1), "%d→%d classes" % (n1, n2)))
-    marginal_full = []
-    for j1, j2 in zip(JARS, JARS[1:]):
-        f1, f2 = full_by_jar.get(j1), full_by_jar.get(j2)
-        b1, b2 = facts_by_jar[j1]["class_mb"], facts_by_jar[j2]["class_mb"]
-        if None not in (f1, f2) and b2 != b1:
-            marginal_full.append(((f2 - f1) / (b2 - b1), "%s→%s" % (j1, j2)))
-    out.append("- lazy validation, per extra class read: " + (", ".join(
-        "%s %s" % (label, fmt(v)) for v, label in marginal_lazy) or "n/a"))
-    out.append("- full inspection, per MB of class bytes: " + (", ".join(
-        "%s %s" % (label, fmt(v)) for v, label in marginal_full) or "n/a") + "; per MB overall: " + ", ".join(
-        "%s %s" % (j, fmt(ratio(full_by_jar.get(j), facts_by_jar[j]["class_mb"]))) for j in JARS))
-    for name, marginal in (("Lazy validation grows linearly with the classes read", marginal_lazy),
-                           ("Full inspection grows linearly with the class bytes", marginal_full)):
-        values = [v for v, _ in marginal if v > 0]
-        spread = max(values) / min(values) if len(values) == len(marginal) and values else None
-        targets.append((name + " (marginal costs within 2× of each other)",
-                        "spread %.1f×" % spread if spread else "n/a", verdict(None if spread is None else spread <= 2)))
+    lazy_points = [(c, t) for _, c, t in scaling if None not in (c, t)]
+    full_points = [(facts_by_jar[j]["class_mb"], full_by_jar.get(j)) for j in JARS if full_by_jar.get(j) is not None]
+    for name, points, unit in (("Lazy validation against guava, by classes read", lazy_points, "class"),
+                               ("Full inspection, by class bytes of the JAR", full_points, "MB")):
+        fit = linear_fit(points)
+        if fit is None:
+            out.append("- %s: n/a" % name)
+            targets.append((name + " grows linearly (R² ≥ 0.95)", "n/a", "n/a"))
+            continue
+        fixed, slope, r2 = fit
+        out.append("- %s: fixed %s + %s per %s, R² %.3f (points: %s)" % (
+            name, fmt(max(fixed, 0.0)), fmt(slope), unit, r2,
+            ", ".join("%g→%s" % (round(x, 1), fmt(y)) for x, y in points)))
+        targets.append((name + " grows linearly (R² ≥ 0.95)", "R² %.3f" % r2, verdict(r2 >= 0.95)))
     out.append("")
 
     out.append("### Embedded mode")

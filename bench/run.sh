@@ -47,12 +47,19 @@ bench_jar=bench/target/benchmarks.jar
 fast_suite='WholeJarBenchmark|LazyValidationBenchmark|EmbeddedBenchmark'
 
 echo "== JMH: whole-JAR reads and lazy validation" >&2
+jmh() {  # jmh NAME ARGS...: one JMH run, its log in $results/NAME.log, failing loudly
+  local name=$1
+  shift
+  if ! java -jar "$bench_jar" "$@" -foe true -rf json -rff "$results/$name.json" > "$results/$name.log" 2>&1; then
+    tail -40 "$results/$name.log" >&2
+    echo "run.sh: JMH failed; the whole log is $results/$name.log" >&2
+    exit 1
+  fi
+}
 # shellcheck disable=SC2086
-java -jar "$bench_jar" "$fast_suite" ${fast[@]+"${fast[@]}"} ${JMH_EXTRA:-} -rf json -rff "$results/jmh-fast.json" \
-  > "$results/jmh-fast.log" 2>&1
+jmh jmh-fast "$fast_suite" ${fast[@]+"${fast[@]}"} ${JMH_EXTRA:-}
 echo "== JMH: ArchUnit import" >&2
-java -jar "$bench_jar" 'ArchUnitBenchmark' ${slow[@]+"${slow[@]}"} -rf json -rff "$results/jmh-archunit.json" \
-  > "$results/jmh-archunit.log" 2>&1
+jmh jmh-archunit 'ArchUnitBenchmark' ${slow[@]+"${slow[@]}"}
 
 echo "== classes read by each lazy validation" >&2
 java -cp "$bench_jar" io.importspy.bench.ReadCounts > "$results/read-counts.json"
