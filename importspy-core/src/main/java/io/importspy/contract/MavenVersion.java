@@ -69,28 +69,19 @@ final class MavenVersion implements Comparable<MavenVersion> {
             } else if (c == '-') {
                 list.add(i == start ? IntItem.ZERO : item(isDigit, version.substring(start, i)));
                 start = i + 1;
-                ListItem sub = new ListItem();
-                list.add(sub);
-                list = sub;
-                stack.push(list);
+                list = descend(list, stack);
             } else if (Character.isDigit(c)) {
                 if (!isDigit && i > start) {
                     list.add(new StringItem(version.substring(start, i), true));
                     start = i;
-                    ListItem sub = new ListItem();
-                    list.add(sub);
-                    list = sub;
-                    stack.push(list);
+                    list = descend(list, stack);
                 }
                 isDigit = true;
             } else {
                 if (isDigit && i > start) {
                     list.add(item(true, version.substring(start, i)));
                     start = i;
-                    ListItem sub = new ListItem();
-                    list.add(sub);
-                    list = sub;
-                    stack.push(list);
+                    list = descend(list, stack);
                 }
                 isDigit = false;
             }
@@ -102,6 +93,14 @@ final class MavenVersion implements Comparable<MavenVersion> {
             stack.pop().normalize();
         }
         return root;
+    }
+
+    /** Opens a sub-list of {@code list} (after '-' or a digit/letter switch) and makes it current. */
+    private static ListItem descend(ListItem list, Deque<ListItem> stack) {
+        ListItem sub = new ListItem();
+        list.add(sub);
+        stack.push(sub);
+        return sub;
     }
 
     private static Item item(boolean isDigit, String text) {

@@ -1,0 +1,85 @@
+package io.importspy.enforce;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where a live class comes from: its module identity and the file (JAR or class directory) holding its bytes. */
+final class CodeSources {
+    private CodeSources() {
+    }
+
+    /**
+     * The identity of the module a class belongs to: its named {@link Module} when it has one (outside the
+     * JDK), else its code-source URL, else the class itself (a class defined from bytes with no code source).
+     */
+    static Object moduleKey(Class<?> type) {
+        Module module = type.getModule();
+        if (module.isNamed()) {
+            return module;
+        }
+        return location(type).<Object>map(URL::toString).orElse(type);
+    }
+
+    /** The code-source URL of {@code type}, when it has one. */
+    static Optional<URL> location(Class<?> type) {
+        ProtectionDomain domain = type.getProtectionDomain();
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        return Optional.ofNullable(source == null ? null : source.getLocation());
+    }
+
+    /** The JAR or class directory holding {@code type}'s bytes, when it is a readable file. */
+    static Optional<Path> path(Class<?> type) {
+        return location(type).flatMap(CodeSources::toPath).filter(Files::exists);
+    }
+
+    static Optional<Path> toPath(URL url) {
+        if (!"file".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(url.toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code type} is part of the JDK (boot or platform loader) rather than an application module. */
+    static boolean isJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
+    }
+
+    /**
+     * The files a class loader sees: the JARs and directories of every {@link URLClassLoader} from
+     * {@code loader} up to the application loader, then {@code java.class.path}. Used to resolve supertypes.
+     */
+    static List<Path> visibleFiles(ClassLoader loader) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader) {
+                for (URL url : ((URLClassLoader) l).getURLs()) {
+                    toPath(url).filter(Files::exists).ifPresent(files::add);
+                }
+            }
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                Path path = Path.of(entry).toAbsolutePath();
+                if (Files.exists(path)) {
+                    files.add(path);
+                }
+            }
+        }
+        return new ArrayList<>(files);
+    }
+}

@@ -1,0 +1,191 @@
+package io.importspy.enforce;
+
+import io.importspy.contract.Contracts;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.validate.Report;
+import io.importspy.validate.Strictness;
+
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Guarded loading for hosts: validates a plugin's bytes against a contract and only then creates its class
+ * loader ({@link URLClassLoader}, or a {@link ModuleLayer} when the plugin is a named module). In
+ * {@link EnforcementMode#ENFORCE} mode (the default) a non-compliant plugin gets no loader and none of its
+ * classes is ever defined; in {@link EnforcementMode#AUDIT} mode it is loaded and its report kept.
+ *
+ * <pre>{@code
+ * GuardedLoader guard = GuardedLoader.of(Contracts.read(Path.of("plugin-contract.yml")));
+ * try (GuardedPlugin plugin = guard.load(Path.of("plugins/greeter.jar"))) {
+ *     plugin.providers(Greeter.class).forEach(Greeter::greet);
+ * }
+ * }</pre>
+ *
+ * <p>Immutable: the {@code with…} methods return new loaders.
+ */
+public final class GuardedLoader {
+    private final SpyModel contract;
+    private final EnforcementMode mode;
+    private final ClassLoader parent;
+    private final ModuleLayer parentLayer;
+    private final Strictness strictness;
+
+    private GuardedLoader(SpyModel contract, EnforcementMode mode, ClassLoader parent, ModuleLayer parentLayer,
+                          Strictness strictness) {
+        this.contract = Objects.requireNonNull(contract, "contract");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.parent = parent;
+        this.parentLayer = Objects.requireNonNull(parentLayer, "parentLayer");
+        this.strictness = Objects.requireNonNull(strictness, "strictness");
+    }
+
+    /** A loader enforcing {@code contract}, with the system class loader and the boot layer as parents. */
+    public static GuardedLoader of(SpyModel contract) {
+        return new GuardedLoader(contract, EnforcementMode.ENFORCE, ClassLoader.getSystemClassLoader(),
+                ModuleLayer.boot(), Strictness.LENIENT);
+    }
+
+    /** A loader enforcing the contract file at {@code contract}. */
+    public static GuardedLoader of(Path contract) {
+        return of(Contracts.read(contract));
+    }
+
+    /** This loader in {@code mode}: {@link EnforcementMode#AUDIT} only reports, {@code ENFORCE} refuses. */
+    public GuardedLoader withMode(EnforcementMode mode) {
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness);
+    }
+
+    /** This loader with {@code parent} as the parent of every plugin class loader (the host's API lives there). */
+    public GuardedLoader withParent(ClassLoader parent) {
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness);
+    }
+
+    /** This loader with {@code layer} as the parent of the layers of named-module plugins. */
+    public GuardedLoader withParentLayer(ModuleLayer layer) {
+        return new GuardedLoader(contract, mode, parent, layer, strictness);
+    }
+
+    /** This loader counting unverified checks as failures ({@link Strictness#STRICT}) or not. */
+    public GuardedLoader withStrictness(Strictness strictness) {
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness);
+    }
+
+    /** The contract this loader enforces. */
+    public SpyModel contract() {
+        return contract;
+    }
+
+    /** Whether this loader audits or enforces. */
+    public EnforcementMode mode() {
+        return mode;
+    }
+
+    /**
+     * Validates {@code plugin} (with {@code dependencies} resolving its supertypes) without loading it.
+     *
+     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt
+     */
+    public Report check(Path plugin, List<Path> dependencies) {
+        return inspect(plugin, dependencies).report();
+    }
+
+    /** Validates and, when allowed, loads {@code plugin} alone. See {@link #load(Path, List)}. */
+    public GuardedPlugin load(Path plugin) {
+        return load(plugin, List.of());
+    }
+
+    /**
+     * Validates {@code plugin} and only then creates its class loader, which also holds {@code dependencies}
+     * (JARs the plugin needs; they resolve supertypes during validation but are not themselves validated).
+     *
+     * @throws ContractViolationException in enforce mode, when the plugin violates the contract; no loader
+     *                                    was created and no class defined
+     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt
+     * @throws IllegalArgumentException when a named-module plugin cannot be resolved in the parent layer
+     */
+    public GuardedPlugin load(Path plugin, List<Path> dependencies) {
+        return admit(inspect(plugin, dependencies), dependencies);
+    }
+
+    /** A validated plugin: what enforcement decided, before any loader exists. */
+    record Checked(Path plugin, ModuleFacts facts, Report report) {
+    }
+
+    Checked inspect(Path plugin, List<Path> dependencies) {
+        List<Path> visible = new ArrayList<>(dependencies);
+        visible.addAll(CodeSources.visibleFiles(parent));
+        ModuleFacts facts = Inspections.inspect(plugin, visible, contract);
+        Report report = Inspections.validate(contract, facts, Inspections.runtime(contract, visible), strictness);
+        Log.validated("plugin", report, false);
+        return new Checked(plugin, facts, report);
+    }
+
+    GuardedPlugin admit(Checked checked, List<Path> dependencies) {
+        if (!checked.report().isCompliant()) {
+            if (mode == EnforcementMode.ENFORCE) {
+                throw ContractViolationException.of(checked.report());
+            }
+            Log.audited(checked.report());
+        }
+        List<Path> paths = new ArrayList<>();
+        paths.add(checked.plugin());
+        paths.addAll(dependencies);
+        Optional<String> moduleName = namedModule(checked.plugin());
+        if (moduleName.isPresent()) {
+            ModuleLayer layer = defineLayer(checked.plugin(), paths, moduleName.get());
+            return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(),
+                    layer.findLoader(moduleName.get()), Optional.of(layer), null);
+        }
+        URLClassLoader loader = new URLClassLoader("importspy-guarded:" + checked.plugin().getFileName(),
+                urls(paths), parent);
+        return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(), loader, Optional.empty(), loader);
+    }
+
+    /** The module name when {@code plugin} declares a module-info (automatic modules do not count). */
+    private static Optional<String> namedModule(Path plugin) {
+        try {
+            Set<ModuleReference> found = ModuleFinder.of(plugin).findAll();
+            return found.stream().map(ModuleReference::descriptor).filter(d -> !d.isAutomatic())
+                    .map(java.lang.module.ModuleDescriptor::name).findFirst();
+        } catch (FindException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ModuleLayer defineLayer(Path plugin, List<Path> paths, String moduleName) {
+        try {
+            Configuration configuration = parentLayer.configuration()
+                    .resolve(ModuleFinder.of(paths.toArray(Path[]::new)), ModuleFinder.of(), Set.of(moduleName));
+            return parentLayer.defineModulesWithOneLoader(configuration, parent);
+        } catch (FindException | ResolutionException | LayerInstantiationException e) {
+            throw new IllegalArgumentException("plugin '" + plugin + "' (module " + moduleName
+                    + ") cannot be resolved in its parent layer: " + e.getMessage()
+                    + "; give its required modules as dependencies or in the parent layer", e);
+        }
+    }
+
+    private static URL[] urls(List<Path> paths) {
+        URL[] urls = new URL[paths.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = paths.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("plugin path '" + paths.get(i) + "' is not a file URL", e);
+            }
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,158 @@
+package io.importspy.enforce;
+
+import io.importspy.contract.Contracts;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.validate.Report;
+import io.importspy.validate.Strictness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Embedded mode: a module protects itself from whoever imports it. Call {@code importspy} from the
+ * protected module's entry point or static initializer; ImportSpy finds the direct importer on the stack
+ * (the first class outside ImportSpy and outside the calling module), validates the importer's module and
+ * the running JVM against the contract, and returns a handle on the importer.
+ *
+ * <pre>{@code
+ * public final class Framework {
+ *     private static final ImporterHandle IMPORTER = ImportGuard.importspy("/spymodel.yml");
+ * }
+ * }</pre>
+ *
+ * <p>The importer is never re-executed and no class is initialized for the check: its module is read from
+ * its bytes (JAR or class directory); an importer with no bytes on disk is read through reflection. The
+ * verdict is cached per (importer module, contract), so later calls cost a stack walk and a map lookup.
+ */
+public final class ImportGuard {
+    private static final VerdictCache VERDICTS = new VerdictCache();
+    private static final ClassValue<Map<String, SpyModel>> RESOURCE_CONTRACTS = new ClassValue<>() {
+        @Override
+        protected Map<String, SpyModel> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+    private static final Map<Path, SpyModel> FILE_CONTRACTS = new ConcurrentHashMap<>();
+
+    private ImportGuard() {
+    }
+
+    /**
+     * Validates the importer against a contract found as a resource of the calling class
+     * ({@link Class#getResource}: {@code "/spymodel.yml"} is absolute, {@code "spymodel.yml"} is relative
+     * to the caller's package). The resource is parsed once.
+     *
+     * @throws ContractViolationException when the importer's module or the runtime violates the contract
+     * @throws io.importspy.contract.ContractException when the contract is invalid
+     * @throws IllegalArgumentException when the resource does not exist
+     */
+    public static ImporterHandle importspy(String contractResource) {
+        return importspy(contractResource, EnforcementMode.ENFORCE);
+    }
+
+    /** As {@link #importspy(String)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
+    public static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
+        Objects.requireNonNull(contractResource, "contractResource");
+        ImporterFinder.Importer importer = ImporterFinder.find();
+        SpyModel model = RESOURCE_CONTRACTS.get(importer.caller())
+                .computeIfAbsent(contractResource, name -> readResource(importer.caller(), name));
+        return check(importer, model, mode);
+    }
+
+    /** Validates the importer against the contract file at {@code contract}, parsed once per JVM. */
+    public static ImporterHandle importspy(Path contract) {
+        return importspy(contract, EnforcementMode.ENFORCE);
+    }
+
+    /** As {@link #importspy(Path)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
+    public static ImporterHandle importspy(Path contract, EnforcementMode mode) {
+        Objects.requireNonNull(contract, "contract");
+        ImporterFinder.Importer importer = ImporterFinder.find();
+        SpyModel model = FILE_CONTRACTS.computeIfAbsent(contract.toAbsolutePath().normalize(), Contracts::read);
+        return check(importer, model, mode);
+    }
+
+    /** Validates the importer against an already-parsed contract (cached by the contract's identity). */
+    public static ImporterHandle importspy(SpyModel contract) {
+        return importspy(contract, EnforcementMode.ENFORCE);
+    }
+
+    /** As {@link #importspy(SpyModel)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
+    public static ImporterHandle importspy(SpyModel contract, EnforcementMode mode) {
+        Objects.requireNonNull(contract, "contract");
+        return check(ImporterFinder.find(), contract, mode);
+    }
+
+    private static ImporterHandle check(ImporterFinder.Importer found, SpyModel model, EnforcementMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        Class<?> importer = found.importer();
+        Object module = CodeSources.moduleKey(importer);
+        Optional<Path> location = CodeSources.path(importer);
+        VerdictCache.Verdict verdict = VERDICTS.get(module, model);
+        boolean cached = verdict != null;
+        if (!cached) {
+            verdict = VERDICTS.put(module, model, validate(found, model, location));
+        }
+        Report report = verdict.report();
+        Log.validated("importer", report, cached);
+        if (!report.isCompliant()) {
+            if (mode == EnforcementMode.ENFORCE) {
+                throw ContractViolationException.of(report);
+            }
+            if (!cached) {
+                Log.audited(report);
+            }
+        }
+        return new ImporterHandle(importer, verdict.facts(), report, location);
+    }
+
+    private static VerdictCache.Verdict validate(ImporterFinder.Importer found, SpyModel model,
+                                                 Optional<Path> location) {
+        Class<?> importer = found.importer();
+        Object module = CodeSources.moduleKey(importer);
+        List<Class<?>> running = found.onStack().stream()
+                .filter(type -> CodeSources.moduleKey(type).equals(module)).toList();
+        List<Path> visible = CodeSources.visibleFiles(importer.getClassLoader());
+        ModuleFacts facts;
+        if (location.isPresent()) {
+            facts = LiveFacts.withLiveValues(Inspections.inspect(location.get(), visible, model), running);
+        } else {
+            Inspections.countLive();
+            facts = LiveFacts.module(importer, Inspections.classNames(model), running);
+        }
+        Report report = Inspections.validate(model, facts, Inspections.runtime(model, visible), Strictness.LENIENT);
+        return new VerdictCache.Verdict(facts, report);
+    }
+
+    private static SpyModel readResource(Class<?> caller, String resource) {
+        try (InputStream in = caller.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("contract resource '" + resource + "' not found by "
+                        + caller.getName() + "; put it in the protected module (a leading '/' means the root)"
+                        + " or pass the contract as a Path");
+            }
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            return Contracts.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("contract resource '" + resource + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forgets every cached verdict and every contract read from a path, so that the next call validates
+     * afresh: for hosts that replace modules at run time, and for measuring the uncached call.
+     */
+    public static void clearCache() {
+        VERDICTS.clear();
+        FILE_CONTRACTS.clear();
+    }
+}

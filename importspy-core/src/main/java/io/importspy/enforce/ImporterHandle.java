@@ -1,0 +1,99 @@
+package io.importspy.enforce;
+
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.validate.Report;
+
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The importer of a protected module, as {@link ImportGuard#importspy} found and validated it: its class,
+ * its module's facts, its class loader, and a way to load and instantiate its classes by name.
+ */
+public final class ImporterHandle {
+    private final Class<?> importer;
+    private final ModuleFacts module;
+    private final Report report;
+    private final Optional<Path> location;
+
+    ImporterHandle(Class<?> importer, ModuleFacts module, Report report, Optional<Path> location) {
+        this.importer = Objects.requireNonNull(importer, "importer");
+        this.module = Objects.requireNonNull(module, "module");
+        this.report = Objects.requireNonNull(report, "report");
+        this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /** The direct importer: the first class on the stack outside ImportSpy and the protected module. */
+    public Class<?> importer() {
+        return importer;
+    }
+
+    /** What inspection found about the importer's module. */
+    public ModuleFacts module() {
+        return module;
+    }
+
+    /** The verdict on the importer's module (compliant, or non-compliant in audit mode). */
+    public Report report() {
+        return report;
+    }
+
+    /** Whether the importer's module satisfies the contract. */
+    public boolean isCompliant() {
+        return report.isCompliant();
+    }
+
+    /** The JAR or class directory of the importer's module; empty for a class with no bytes on disk. */
+    public Optional<Path> location() {
+        return location;
+    }
+
+    /** The class loader that defined the importer (the system loader stands in for the boot loader). */
+    public ClassLoader classLoader() {
+        ClassLoader loader = importer.getClassLoader();
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
+    /**
+     * Loads a class through the importer's class loader without initializing it.
+     *
+     * @throws IllegalArgumentException naming the class and the loader when it cannot be found
+     */
+    public Class<?> loadClass(String name) {
+        try {
+            return Class.forName(name, false, classLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("class '" + name + "' cannot be loaded by the class loader of "
+                    + importer.getName() + " (" + e + "); check the name, or that the importer's module ships it");
+        }
+    }
+
+    /**
+     * Loads, initializes and instantiates a class of the importer through its public no-arg constructor.
+     *
+     * @throws IllegalArgumentException when the class is missing, is not a {@code type}, or cannot be
+     *                                  instantiated; the cause of a failing constructor is kept
+     */
+    public <T> T newInstance(String name, Class<T> type) {
+        Class<?> loaded = loadClass(name);
+        if (!type.isAssignableFrom(loaded)) {
+            throw new IllegalArgumentException("class '" + name + "' is not a " + type.getName()
+                    + "; make it implement or extend " + type.getName());
+        }
+        try {
+            return type.cast(loaded.getConstructor().newInstance());
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("constructor of '" + name + "' failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("class '" + name + "' cannot be instantiated (" + e
+                    + "); give it a public no-arg constructor", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "importer " + importer.getName() + " (" + module.target() + ")";
+    }
+}

@@ -1,0 +1,46 @@
+package io.importspy.enforce;
+
+import io.importspy.validate.Report;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * ImportSpy's runtime logging through {@link System.Logger} named {@code io.importspy}: one DEBUG line per
+ * validation, one WARNING per violation in audit mode, nothing at INFO or above on success.
+ */
+final class Log {
+    static final System.Logger LOGGER = System.getLogger("io.importspy");
+
+    private Log() {
+    }
+
+    static void validated(String what, Report report, boolean cached) {
+        if (!LOGGER.isLoggable(Level.DEBUG)) {
+            return;
+        }
+        for (TargetReport target : report.targets()) {
+            long failing = target.violations().stream().filter(v -> v.fails(report.strictness())).count();
+            String verdict = failing == 0 ? "compliant" : failing + (failing == 1 ? " violation" : " violations");
+            LOGGER.log(Level.DEBUG, "importspy: {0} {1} against {2}: {3}{4}", what, describe(target),
+                    report.contract(), verdict, cached ? " (cached)" : "");
+        }
+    }
+
+    static void audited(Report report) {
+        for (TargetReport target : report.targets()) {
+            for (Violation violation : target.violations()) {
+                if (violation.fails(report.strictness())) {
+                    LOGGER.log(Level.WARNING, "importspy audit: {0}: {1} ({2})", describe(target),
+                            violation.message(), violation.location());
+                }
+            }
+        }
+    }
+
+    static String describe(TargetReport target) {
+        return target.moduleName().map(name -> name + target.moduleVersion().map(v -> " " + v).orElse("")
+                + " (" + target.target() + ")").orElse(target.target());
+    }
+}

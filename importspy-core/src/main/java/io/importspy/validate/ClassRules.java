@@ -1,0 +1,171 @@
+package io.importspy.validate;
+
+import io.importspy.contract.AnnotationSpec;
+import io.importspy.contract.ClassSpec;
+import io.importspy.contract.Located;
+import io.importspy.inspect.AnnotationFacts;
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.java.ClassKind;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rules of one {@code classes:} entry, in contract order: presence, kind, modifiers, extends,
+ * implements, annotations, then fields, constructors and methods.
+ */
+final class ClassRules {
+    private ClassRules() {
+    }
+
+    static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
+        Optional<ClassFacts> found = Hierarchy.moduleClass(module, spec.name());
+        if (found.isEmpty()) {
+            out.accept(new Violation(Category.MISSING, Context.CLASS, spec.name(), "class " + spec.name(),
+                    Texts.ABSENT, "module lacks class " + spec.name(),
+                    "add class " + spec.name() + " to the module, or remove it from the contract", spec.location()));
+            return;
+        }
+        ClassFacts facts = found.get();
+        Hierarchy hierarchy = Hierarchy.of(facts, module);
+        spec.kind().ifPresent(kind -> checkKind(spec, kind, facts, out));
+        spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, out));
+        spec.superclass().ifPresent(superclass -> checkExtends(spec, superclass, hierarchy, out));
+        spec.interfaces().forEach(iface -> checkImplements(spec, iface, hierarchy, out));
+        spec.annotations().forEach(annotation -> checkAnnotation(spec, annotation, facts, out));
+        spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
+        spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, out));
+        spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, out));
+    }
+
+    private static void checkKind(ClassSpec spec, Located<ClassKind> kind, ClassFacts facts, Consumer<Violation> out) {
+        if (facts.kind() != kind.value()) {
+            out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), kind.value().keyword(),
+                    facts.kind().keyword(), "class " + spec.name() + " is " + Texts.withArticle(facts.kind().keyword())
+                    + ", not " + Texts.withArticle(kind.value().keyword()),
+                    "make " + spec.name() + " " + Texts.withArticle(kind.value().keyword())
+                            + ", or change its kind in the contract to " + facts.kind().keyword(),
+                    kind.location()));
+        }
+    }
+
+    private static void checkModifiers(ClassSpec spec, Located<Set<Modifier>> modifiers, ClassFacts facts,
+                                       Consumer<Violation> out) {
+        modifierViolation(Context.CLASS, spec.name(), "class " + spec.name(), modifiers, facts.modifiers())
+                .ifPresent(out);
+    }
+
+    /** One violation naming every required modifier that {@code actual} lacks, or none. */
+    static Optional<Violation> modifierViolation(Context context, String subject, String what,
+                                                 Located<Set<Modifier>> required, Set<Modifier> actual) {
+        Set<Modifier> lacking = required.value().isEmpty() ? EnumSet.noneOf(Modifier.class)
+                : EnumSet.copyOf(required.value());
+        lacking.removeAll(actual);
+        if (lacking.isEmpty()) {
+            return Optional.empty();
+        }
+        String noun = lacking.size() == 1 ? "modifier " : "modifiers ";
+        return Optional.of(new Violation(Category.MISMATCH, context, subject, Texts.modifiers(required.value()),
+                Texts.modifiers(actual), what + " lacks " + noun + Texts.modifiers(lacking),
+                "declare " + what + " " + Texts.modifiers(lacking) + ", or remove " + Texts.modifiers(lacking)
+                        + " from its modifiers in the contract",
+                required.location()));
+    }
+
+    private static void checkExtends(ClassSpec spec, Located<JavaType> superclass, Hierarchy hierarchy,
+                                     Consumer<Violation> out) {
+        String expected = superclass.value().toString();
+        if (hierarchy.superclassNames().stream().anyMatch(n -> TypeMatcher.nameMatches(expected, n))) {
+            return;
+        }
+        List<String> chain = hierarchy.superclassNames().stream().map(TypeMatcher::normalize).toList();
+        if (hierarchy.chainBreak().isPresent()) {
+            String missing = hierarchy.chainBreak().get();
+            out.accept(unresolved(spec, superclass, "extends " + expected, List.of(missing),
+                    "whether class " + spec.name() + " extends " + expected + " is unknown: its superclass "
+                            + TypeMatcher.normalize(missing) + " could not be read"));
+            return;
+        }
+        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "extends " + expected,
+                chain.isEmpty() ? "extends " + Texts.NONE : "extends " + String.join(" > ", chain),
+                "class " + spec.name() + " does not extend " + expected,
+                "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
+                superclass.location()));
+    }
+
+    private static void checkImplements(ClassSpec spec, Located<JavaType> iface, Hierarchy hierarchy,
+                                        Consumer<Violation> out) {
+        String expected = iface.value().toString();
+        if (hierarchy.interfaceNames().stream().anyMatch(n -> TypeMatcher.nameMatches(expected, n))) {
+            return;
+        }
+        if (!hierarchy.unresolved().isEmpty()) {
+            out.accept(unresolved(spec, iface, "implements " + expected, hierarchy.unresolved(),
+                    "whether class " + spec.name() + " implements " + expected + " is unknown: its supertype "
+                            + Texts.list(hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList())
+                            + " could not be read"));
+            return;
+        }
+        List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
+        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "implements " + expected,
+                "implements " + Texts.list(all), "class " + spec.name() + " does not implement " + expected,
+                "make " + spec.name() + " implement " + expected + ", or remove it from implements in the contract",
+                iface.location()));
+    }
+
+    /** The UNVERIFIED violation for a check that depends on supertypes that were not read. */
+    static Violation unresolved(ClassSpec spec, Located<?> node, String expected, List<String> missing,
+                                String message) {
+        return new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), expected,
+                "<unresolved " + Texts.list(missing.stream().map(TypeMatcher::normalize).toList()) + ">", message,
+                solutionForUnresolved(missing), node.location());
+    }
+
+    static String solutionForUnresolved(List<String> missing) {
+        return "put the JAR that contains " + Texts.list(missing.stream().map(TypeMatcher::normalize).toList())
+                + " on the class path (--classpath)";
+    }
+
+    private static void checkAnnotation(ClassSpec spec, AnnotationSpec annotation, ClassFacts facts,
+                                        Consumer<Violation> out) {
+        String type = annotation.type().toString();
+        Optional<AnnotationFacts> found = facts.annotations().stream()
+                .filter(a -> TypeMatcher.nameMatches(type, a.type())).findFirst();
+        if (found.isEmpty()) {
+            List<String> present = facts.annotations().stream().map(a -> "@" + TypeMatcher.normalize(a.type())).toList();
+            out.accept(new Violation(Category.MISSING, Context.CLASS, spec.name(), "@" + type, Texts.list(present),
+                    "class " + spec.name() + " lacks annotation @" + type,
+                    "annotate " + spec.name() + " with @" + type + ", or remove it from the contract",
+                    annotation.location()));
+            return;
+        }
+        List<String> wrong = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        for (Map.Entry<String, Object> element : annotation.values().entrySet()) {
+            Object value = found.get().values().get(element.getKey());
+            if (value == null || !Values.annotationEquals(element.getValue(), value)) {
+                wrong.add(element.getKey());
+                expected.add(element.getKey() + " = " + Values.yaml(element.getValue()));
+                actual.add(element.getKey() + " = " + (value == null ? "<default>" : Values.java(value)));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(),
+                    "@" + type + "(" + String.join(", ", expected) + ")",
+                    "@" + type + "(" + String.join(", ", actual) + ")",
+                    "annotation @" + type + " on class " + spec.name() + " has other values for " + Texts.list(wrong),
+                    "set " + String.join(", ", expected) + " on @" + type + " of " + spec.name()
+                            + ", or change the values in the contract",
+                    annotation.location()));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.importspy.validate;
+
+import io.importspy.contract.ClassSpec;
+import io.importspy.contract.ConstructorSpec;
+import io.importspy.contract.Located;
+import io.importspy.contract.Location;
+import io.importspy.contract.MethodSpec;
+import io.importspy.contract.ParameterSpec;
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ParameterFacts;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of required methods and constructors: find the overloads (methods also inherited), pick the
+ * one with exactly the required parameters (or any), then check parameter names, return type,
+ * exceptions and modifiers. Of several eligible overloads the one with the fewest violations is reported.
+ */
+final class MethodRules {
+    private MethodRules() {
+    }
+
+    static void checkMethod(ClassSpec owner, MethodSpec spec, ClassFacts facts, Hierarchy hierarchy,
+                            Consumer<Violation> out) {
+        String signature = spec.name() + spec.parameters().map(Texts::parameters).orElse("");
+        Member member = new Member(Context.METHOD, owner.name() + "#" + signature, "method " + signature,
+                "method " + owner.name() + "#" + signature);
+        List<MethodFacts> candidates = methodsNamed(spec.name(), facts, hierarchy);
+        if (candidates.isEmpty() || noneMatch(spec.parameters(), candidates)) {
+            if (!hierarchy.unresolved().isEmpty()) {
+                List<String> missing = hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList();
+                out.accept(new Violation(Category.UNVERIFIED, Context.METHOD, member.subject(), member.noun(),
+                        "<unresolved " + Texts.list(missing) + ">",
+                        "whether class " + owner.name() + " has " + member.noun() + " is unknown: its supertype "
+                                + Texts.list(missing) + " could not be read",
+                        ClassRules.solutionForUnresolved(hierarchy.unresolved()), spec.location()));
+                return;
+            }
+        }
+        Optional<List<Violation>> best = bestOverload(owner, member, spec.parameters(), candidates,
+                spec.location(), out, m -> {
+                    List<Violation> found = new ArrayList<>();
+                    spec.returns().ifPresent(r -> checkReturn(member, r, m).ifPresent(found::add));
+                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m).ifPresent(found::add));
+                    spec.modifiers().ifPresent(mods -> ClassRules.modifierViolation(Context.METHOD,
+                            member.subject(), member.what(), mods, m.modifiers()).ifPresent(found::add));
+                    return found;
+                });
+        best.ifPresent(violations -> violations.forEach(out));
+    }
+
+    static void checkConstructor(ClassSpec owner, ConstructorSpec spec, ClassFacts facts, Consumer<Violation> out) {
+        String simple = Texts.simpleName(owner.name());
+        String signature = simple + spec.parameters().map(Texts::parameters).orElse("");
+        Member member = new Member(Context.CONSTRUCTOR,
+                owner.name() + "#<init>" + spec.parameters().map(Texts::parameters).orElse(""),
+                spec.parameters().isPresent() ? "constructor " + signature : "a constructor",
+                "constructor " + owner.name() + "#<init>" + spec.parameters().map(Texts::parameters).orElse(""));
+        List<MethodFacts> candidates = facts.methods().stream()
+                .filter(m -> m.isConstructor() && !m.synthetic()).toList();
+        Optional<List<Violation>> best = bestOverload(owner, member, spec.parameters(), candidates,
+                spec.location(), out, m -> {
+                    List<Violation> found = new ArrayList<>();
+                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m).ifPresent(found::add));
+                    spec.modifiers().ifPresent(mods -> ClassRules.modifierViolation(Context.CONSTRUCTOR,
+                            member.subject(), member.what(), mods, m.modifiers()).ifPresent(found::add));
+                    return found;
+                });
+        best.ifPresent(violations -> violations.forEach(out));
+    }
+
+    /** How violations name a member: its subject, a noun phrase for messages, and its full name. */
+    private record Member(Context context, String subject, String noun, String what) {
+    }
+
+    /** The violations of the best eligible overload, or empty when a presence violation was reported. */
+    private static Optional<List<Violation>> bestOverload(ClassSpec owner, Member member,
+                                                          Optional<List<ParameterSpec>> parameters,
+                                                          List<MethodFacts> candidates,
+                                                          Location location, Consumer<Violation> out,
+                                                          Function<MethodFacts, List<Violation>> checks) {
+        if (candidates.isEmpty()) {
+            out.accept(new Violation(Category.MISSING, member.context(), member.subject(), member.noun(),
+                    Texts.ABSENT, "class " + owner.name() + " lacks " + member.noun(),
+                    "add " + member.noun() + " to " + owner.name() + ", or remove it from the contract", location));
+            return Optional.empty();
+        }
+        List<MethodFacts> eligible = parameters.map(p -> candidates.stream()
+                .filter(m -> parametersMatch(p, m)).toList()).orElse(candidates);
+        if (eligible.isEmpty()) {
+            String available = candidates.stream().map(m -> signature(owner, m)).collect(Collectors.joining(", "));
+            out.accept(new Violation(Category.MISMATCH, member.context(), member.subject(), member.noun(), available,
+                    "class " + owner.name() + " lacks " + member.noun() + "; it has only " + available,
+                    "add " + member.noun() + " to " + owner.name()
+                            + ", or change the parameters in the contract to those of " + available,
+                    location));
+            return Optional.empty();
+        }
+        List<List<Violation>> results = new ArrayList<>();
+        for (MethodFacts method : eligible) {
+            List<Violation> found = new ArrayList<>();
+            parameters.ifPresent(p -> found.addAll(checkNames(member, p, method)));
+            found.addAll(checks.apply(method));
+            results.add(found);
+        }
+        return results.stream().min(Comparator
+                .comparingLong((List<Violation> v) -> v.stream().filter(x -> x.category() != Category.UNVERIFIED).count())
+                .thenComparingInt(List::size));
+    }
+
+    private static boolean noneMatch(Optional<List<ParameterSpec>> parameters, List<MethodFacts> candidates) {
+        return parameters.isPresent() && candidates.stream().noneMatch(m -> parametersMatch(parameters.get(), m));
+    }
+
+    /**
+     * Methods named {@code name}: declared ones first, then inherited ones from the superclass chain and
+     * the interfaces (default methods included), skipping synthetic and bridge methods, private members of
+     * supertypes, static interface methods, and overridden methods.
+     */
+    private static List<MethodFacts> methodsNamed(String name, ClassFacts facts, Hierarchy hierarchy) {
+        List<MethodFacts> found = new ArrayList<>();
+        Set<String> erasures = new HashSet<>();
+        collect(name, facts, false, false, found, erasures);
+        for (ClassFacts supertype : hierarchy.supertypes()) {
+            collect(name, supertype, true, hierarchy.isInterface(supertype), found, erasures);
+        }
+        return found;
+    }
+
+    private static void collect(String name, ClassFacts owner, boolean inherited, boolean fromInterface,
+                                List<MethodFacts> found, Set<String> erasures) {
+        for (MethodFacts method : owner.methods()) {
+            if (!method.name().equals(name) || method.synthetic() || method.isConstructor()) {
+                continue;
+            }
+            if (inherited && (method.modifiers().contains(Modifier.PRIVATE)
+                    || fromInterface && method.modifiers().contains(Modifier.STATIC))) {
+                continue;
+            }
+            String erasure = method.parameters().stream().map(p -> p.erasure().toString())
+                    .collect(Collectors.joining(",", "(", ")"));
+            if (erasures.add(erasure)) {
+                found.add(method);
+            }
+        }
+    }
+
+    /** Whether a method has exactly the required parameter types (varargs only where it is varargs). */
+    static boolean parametersMatch(List<ParameterSpec> required, MethodFacts method) {
+        List<ParameterFacts> actual = method.parameters();
+        if (required.size() != actual.size()) {
+            return false;
+        }
+        for (int i = 0; i < required.size(); i++) {
+            JavaType type = required.get(i).type();
+            if (type.varargs() && !(method.varargs() && i == actual.size() - 1)) {
+                return false;
+            }
+            if (!TypeMatcher.matches(type, actual.get(i).type(), actual.get(i).erasure())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Names are compared where both sides have them; one UNVERIFIED violation where the bytecode has none. */
+    private static List<Violation> checkNames(Member member, List<ParameterSpec> required, MethodFacts method) {
+        List<Violation> found = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>();
+        Optional<ParameterSpec> firstUnnamed = Optional.empty();
+        for (int i = 0; i < required.size(); i++) {
+            ParameterSpec spec = required.get(i);
+            if (spec.name().isEmpty()) {
+                continue;
+            }
+            Optional<String> actual = method.parameters().get(i).name();
+            if (actual.isEmpty()) {
+                unnamed.add(spec.name().get());
+                firstUnnamed = firstUnnamed.isPresent() ? firstUnnamed : Optional.of(spec);
+            } else if (!actual.get().equals(spec.name().get())) {
+                found.add(new Violation(Category.MISMATCH, member.context(), member.subject(),
+                        "parameter " + (i + 1) + " named " + spec.name().get(),
+                        "parameter " + (i + 1) + " named " + actual.get(),
+                        member.what() + " names parameter " + (i + 1) + " " + actual.get() + ", not "
+                                + spec.name().get(),
+                        "rename the parameter to " + spec.name().get() + ", or change its name in the contract",
+                        spec.location()));
+            }
+        }
+        firstUnnamed.ifPresent(spec -> found.add(0, new Violation(Category.UNVERIFIED, member.context(),
+                member.subject(), "parameter names " + Texts.list(unnamed), "<no parameter names in bytecode>",
+                "the names of the parameters of " + member.what() + " are unknown: the class file does not record them",
+                "compile the module with javac -parameters, or remove the parameter names from the contract",
+                spec.location())));
+        return found;
+    }
+
+    private static Optional<Violation> checkReturn(Member member, Located<JavaType> returns, MethodFacts method) {
+        if (TypeMatcher.matches(returns.value(), method.returnType(), method.erasedReturn())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(Category.MISMATCH, member.context(), member.subject(),
+                returns.value().toString(), Texts.type(method.returnType()),
+                member.what() + " returns " + Texts.type(method.returnType()) + ", not " + returns.value(),
+                "make it return " + returns.value() + ", or change returns in the contract", returns.location()));
+    }
+
+    private static Optional<Violation> checkThrows(Member member, Located<JavaType> exception, MethodFacts method) {
+        if (method.exceptions().stream().anyMatch(e -> TypeMatcher.matches(exception.value(), e))) {
+            return Optional.empty();
+        }
+        String declared = Texts.list(method.exceptions().stream().map(Texts::type).toList());
+        return Optional.of(new Violation(Category.MISMATCH, member.context(), member.subject(),
+                "throws " + exception.value(), "throws " + declared,
+                member.what() + " does not declare throws " + exception.value(),
+                "declare throws " + exception.value() + ", or remove it from throws in the contract",
+                exception.location()));
+    }
+
+    private static String signature(ClassSpec owner, MethodFacts method) {
+        return (method.isConstructor() ? Texts.simpleName(owner.name()) : method.name()) + Texts.parameters(method);
+    }
+}

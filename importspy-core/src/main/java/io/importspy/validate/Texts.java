@@ -1,0 +1,66 @@
+package io.importspy.validate;
+
+import io.importspy.contract.ParameterSpec;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ParameterFacts;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** How violations spell types, signatures, modifiers and lists. */
+final class Texts {
+    static final String ABSENT = "<absent>";
+    static final String NONE = "<none>";
+
+    private Texts() {
+    }
+
+    /** A type read from bytecode, with {@code .} for nesting: {@code java.util.Map.Entry<K, V>}. */
+    static String type(JavaType fact) {
+        return TypeMatcher.normalize(fact.toString());
+    }
+
+    /** Modifiers in declaration order, e.g. {@code public static final}; {@code <none>} when empty. */
+    static String modifiers(Set<Modifier> modifiers) {
+        return modifiers.isEmpty() ? NONE
+                : modifiers.stream().sorted().map(Modifier::keyword).collect(Collectors.joining(" "));
+    }
+
+    /** Items joined with {@code ", "}; {@code <none>} when empty. */
+    static String list(Collection<String> items) {
+        return items.isEmpty() ? NONE : String.join(", ", items);
+    }
+
+    /** A required parameter list as the contract wrote it: {@code (String, java.util.Locale)}. */
+    static String parameters(List<ParameterSpec> parameters) {
+        return parameters.stream().map(p -> p.type().toString()).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** A method's parameter list as compiled, varargs shown as {@code ...}. */
+    static String parameters(MethodFacts method) {
+        List<ParameterFacts> parameters = method.parameters();
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < parameters.size(); i++) {
+            JavaType type = parameters.get(i).type();
+            boolean varargs = method.varargs() && i == parameters.size() - 1 && type.dimensions() > 0;
+            text.append(i == 0 ? "" : ", ")
+                    .append(varargs ? type(type.withDimensions(type.dimensions() - 1)) + "..." : type(type));
+        }
+        return text.append(')').toString();
+    }
+
+    /** The article and word for a class kind: {@code an interface}, {@code a record}. */
+    static String withArticle(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
+    /** The simple name of a class name written either way. */
+    static String simpleName(String className) {
+        String normalized = TypeMatcher.normalize(className);
+        return normalized.substring(normalized.lastIndexOf('.') + 1);
+    }
+}

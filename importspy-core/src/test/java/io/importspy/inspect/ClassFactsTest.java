@@ -1,0 +1,264 @@
+package io.importspy.inspect;
+
+import io.importspy.java.ClassKind;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+import io.importspy.java.Wildcard;
+import io.importspy.testing.TestJars;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.importspy.java.Modifier.ABSTRACT;
+import static io.importspy.java.Modifier.DEFAULT;
+import static io.importspy.java.Modifier.FINAL;
+import static io.importspy.java.Modifier.PRIVATE;
+import static io.importspy.java.Modifier.PROTECTED;
+import static io.importspy.java.Modifier.PUBLIC;
+import static io.importspy.java.Modifier.STATIC;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassFactsTest {
+    @TempDir
+    static Path tmp;
+    static ModuleFacts facts;
+
+    static final Map<String, String> SOURCES = Map.of(
+            "com/acme/Greeter.java", """
+                    package com.acme;
+                    import java.util.*;
+                    @Marker(name = "g", level = 3, kind = Kind.B, type = String.class, tags = {"a", "b"},
+                            nested = @Tag("n"), numbers = {1, 2}, arrayType = int[].class)
+                    @Tag("visible")
+                    public class Greeter<T extends Number> extends Base implements Comparable<Greeter<T>> {
+                        public static final boolean BOOL = true;
+                        public static final char CHAR = 'c';
+                        public static final byte BYTE = 1;
+                        public static final short SHORT = 2;
+                        public static final int INT = 3;
+                        public static final long LONG = 4L;
+                        public static final float FLOAT = 5.5f;
+                        public static final double DOUBLE = 6.25;
+                        public static final String NAME = "greeter";
+                        public static final Object NOT_CONSTANT = "x";
+                        protected transient volatile int counter;
+                        public Map<String, ? extends Number> weights;
+                        public List<? super Integer> sink;
+                        public List<?> any;
+                        @Tag("field") public T value;
+                        public T[][] values;
+                        public Map.Entry<String, T> entry;
+                        public Greeter(String name) throws java.io.IOException { }
+                        public synchronized <E extends Exception> String greet(String who, Locale locale) throws E {
+                            return who;
+                        }
+                        public static String format(String pattern, Object... args) { return pattern; }
+                        public native void nat();
+                        protected void run() { }
+                        public final int compareTo(Greeter<T> other) { return 0; }
+                        private static class Hidden { }
+                        protected static final class Shown { }
+                        public class Inner { public Inner(int x) { } }
+                        public sealed interface Shape permits Circle, Square { }
+                        public record Circle(double r) implements Shape { }
+                        public static non-sealed class Square implements Shape { }
+                    }
+                    """,
+            "com/acme/Base.java", "package com.acme; public abstract class Base { protected abstract void run(); }",
+            "com/acme/Kind.java", "package com.acme; public enum Kind { A, B; Kind() { } }",
+            "com/acme/Tag.java", """
+                    package com.acme;
+                    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                    public @interface Tag { String value(); }
+                    """,
+            "com/acme/Marker.java", """
+                    package com.acme;
+                    public @interface Marker {
+                        String name(); int level(); Kind kind(); Class<?> type(); String[] tags(); Tag nested();
+                        int[] numbers(); Class<?> arrayType(); boolean flag() default true;
+                    }
+                    """,
+            "com/acme/Service.java", """
+                    package com.acme;
+                    public interface Service {
+                        void run(String task);
+                        default String name() { return "s"; }
+                        static Service create() { return null; }
+                        private void helper() { }
+                    }
+                    """);
+
+    @BeforeAll
+    static void inspectFixture() {
+        Path classes = TestJars.compile(tmp.resolve("classes"), SOURCES, "-parameters");
+        Path jar = TestJars.jar(tmp.resolve("fixture.jar")).classes(classes).build();
+        facts = Inspector.withClasspath(List.of()).inspect(jar, ClassSelection.all());
+    }
+
+    static ClassFacts type(String name) {
+        return facts.moduleClass(name).orElseThrow(() -> new AssertionError(name + " not read: " + facts.classes().keySet()));
+    }
+
+    static FieldFacts field(String name) {
+        return type("com.acme.Greeter").fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static MethodFacts method(String type, String name) {
+        return type(type).methods().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Nested
+    class Kinds_and_modifiers {
+        @Test
+        void every_kind_of_declaration_is_recognized() {
+            assertThat(type("com.acme.Greeter").kind()).isEqualTo(ClassKind.CLASS);
+            assertThat(type("com.acme.Service").kind()).isEqualTo(ClassKind.INTERFACE);
+            assertThat(type("com.acme.Kind").kind()).isEqualTo(ClassKind.ENUM);
+            assertThat(type("com.acme.Greeter$Circle").kind()).isEqualTo(ClassKind.RECORD);
+            assertThat(type("com.acme.Tag").kind()).isEqualTo(ClassKind.ANNOTATION);
+        }
+
+        @Test
+        void nested_classes_take_their_modifiers_from_the_inner_classes_attribute() {
+            assertThat(type("com.acme.Greeter$Hidden").modifiers()).containsExactlyInAnyOrder(PRIVATE, STATIC);
+            assertThat(type("com.acme.Greeter$Shown").modifiers()).containsExactlyInAnyOrder(PROTECTED, STATIC, FINAL);
+            assertThat(type("com.acme.Greeter$Inner").modifiers()).containsExactly(PUBLIC);
+        }
+
+        @Test
+        void sealed_interfaces_are_sealed_and_abstract_and_interfaces_have_no_superclass() {
+            ClassFacts shape = type("com.acme.Greeter$Shape");
+            assertThat(shape.modifiers()).contains(Modifier.SEALED, ABSTRACT, PUBLIC, STATIC);
+            assertThat(shape.superclass()).isEmpty();
+            assertThat(type("com.acme.Greeter$Square").modifiers()).doesNotContain(Modifier.SEALED);
+        }
+
+        @Test
+        void superclass_and_interfaces_are_binary_names() {
+            ClassFacts greeter = type("com.acme.Greeter");
+            assertThat(greeter.superclass()).contains("com.acme.Base");
+            assertThat(greeter.interfaces()).containsExactly("java.lang.Comparable");
+            assertThat(type("com.acme.Base").modifiers()).containsExactlyInAnyOrder(PUBLIC, ABSTRACT);
+            assertThat(greeter.classFileMajor()).isEqualTo(61);
+        }
+
+        @Test
+        void interface_methods_are_default_abstract_static_or_private() {
+            assertThat(method("com.acme.Service", "run").modifiers()).containsExactlyInAnyOrder(PUBLIC, ABSTRACT);
+            assertThat(method("com.acme.Service", "name").modifiers()).containsExactlyInAnyOrder(PUBLIC, DEFAULT);
+            assertThat(method("com.acme.Service", "create").modifiers()).containsExactlyInAnyOrder(PUBLIC, STATIC);
+            assertThat(method("com.acme.Service", "helper").modifiers()).containsExactly(PRIVATE);
+        }
+
+        @Test
+        void method_modifiers_keep_synchronized_native_and_final() {
+            assertThat(method("com.acme.Greeter", "greet").modifiers()).containsExactlyInAnyOrder(PUBLIC, Modifier.SYNCHRONIZED);
+            assertThat(method("com.acme.Greeter", "nat").modifiers()).containsExactlyInAnyOrder(PUBLIC, Modifier.NATIVE);
+            assertThat(field("counter").modifiers())
+                    .containsExactlyInAnyOrder(PROTECTED, Modifier.TRANSIENT, Modifier.VOLATILE);
+        }
+
+        @Test
+        void bridge_methods_are_synthetic_and_static_initializers_are_not_recorded() {
+            List<MethodFacts> compareTo = type("com.acme.Greeter").methods().stream()
+                    .filter(m -> m.name().equals("compareTo")).toList();
+            assertThat(compareTo).extracting(MethodFacts::synthetic).containsExactlyInAnyOrder(false, true);
+            assertThat(compareTo).allSatisfy(m -> assertThat(m.modifiers()).doesNotContain(Modifier.VOLATILE));
+            assertThat(type("com.acme.Greeter").methods()).extracting(MethodFacts::name).doesNotContain("<clinit>");
+        }
+    }
+
+    @Nested
+    class Types {
+        @Test
+        void wildcards_keep_their_variance_and_bound() {
+            JavaType weights = field("weights").type();
+            assertThat(weights.name()).isEqualTo("java.util.Map");
+            assertThat(weights.arguments()).containsExactly(JavaType.of("java.lang.String"),
+                    new Wildcard(Wildcard.Variance.EXTENDS, Optional.of(JavaType.of("java.lang.Number"))));
+            assertThat(field("sink").type().toString()).isEqualTo("java.util.List<? super java.lang.Integer>");
+            assertThat(field("any").type().toString()).isEqualTo("java.util.List<?>");
+            assertThat(field("weights").erasure()).isEqualTo(JavaType.of("java.util.Map"));
+        }
+
+        @Test
+        void type_variables_and_nested_classes_are_spelled_as_bytecode_names_them() {
+            assertThat(field("value").type()).isEqualTo(JavaType.typeVariable("T"));
+            assertThat(field("value").erasure()).isEqualTo(JavaType.of("java.lang.Number"));
+            assertThat(field("values").type()).isEqualTo(JavaType.typeVariable("T").withDimensions(2));
+            assertThat(field("entry").type().toString()).isEqualTo("java.util.Map$Entry<java.lang.String, T>");
+        }
+
+        @Test
+        void generic_methods_report_generic_parameters_returns_and_exceptions() {
+            MethodFacts greet = method("com.acme.Greeter", "greet");
+            assertThat(greet.parameters()).extracting(p -> p.type().toString())
+                    .containsExactly("java.lang.String", "java.util.Locale");
+            assertThat(greet.returnType()).isEqualTo(JavaType.of("java.lang.String"));
+            assertThat(greet.exceptions()).containsExactly(JavaType.typeVariable("E"));
+            assertThat(method("com.acme.Greeter", "<init>").exceptions()).containsExactly(JavaType.of("java.io.IOException"));
+            assertThat(method("com.acme.Greeter", "<init>").returnType()).isEqualTo(JavaType.of("void"));
+        }
+
+        @Test
+        void varargs_methods_mark_their_last_parameter() {
+            MethodFacts format = method("com.acme.Greeter", "format");
+            assertThat(format.varargs()).isTrue();
+            assertThat(format.parameters().get(1).type().toString()).isEqualTo("java.lang.Object...");
+            assertThat(format.parameters().get(1).erasure()).isEqualTo(JavaType.of("java.lang.Object").withDimensions(1));
+            assertThat(format.modifiers()).containsExactlyInAnyOrder(PUBLIC, STATIC);
+        }
+
+        @Test
+        void inner_class_and_enum_constructors_keep_every_descriptor_parameter() {
+            MethodFacts inner = method("com.acme.Greeter$Inner", "<init>");
+            assertThat(inner.parameters()).extracting(p -> p.erasure().toString()).containsExactly("com.acme.Greeter", "int");
+            assertThat(inner.parameters().get(1).name()).contains("x");
+            MethodFacts kind = method("com.acme.Kind", "<init>");
+            assertThat(kind.parameters()).extracting(p -> p.type().toString()).containsExactly("java.lang.String", "int");
+        }
+    }
+
+    @Nested
+    class Constants_and_annotations {
+        @Test
+        void constants_of_every_primitive_type_and_string_are_boxed_as_their_field_type() {
+            assertThat(field("BOOL").constant()).contains(true);
+            assertThat(field("CHAR").constant()).contains('c');
+            assertThat(field("BYTE").constant()).contains((byte) 1);
+            assertThat(field("SHORT").constant()).contains((short) 2);
+            assertThat(field("INT").constant()).contains(3);
+            assertThat(field("LONG").constant()).contains(4L);
+            assertThat(field("FLOAT").constant()).contains(5.5f);
+            assertThat(field("DOUBLE").constant()).contains(6.25);
+            assertThat(field("NAME").constant()).contains("greeter");
+            assertThat(field("NOT_CONSTANT").constant()).isEmpty();
+        }
+
+        @Test
+        void annotation_values_are_plain_java_values() {
+            AnnotationFacts marker = type("com.acme.Greeter").annotations().stream()
+                    .filter(a -> a.type().equals("com.acme.Marker")).findFirst().orElseThrow();
+            assertThat(marker.values()).containsEntry("name", "g").containsEntry("level", 3)
+                    .containsEntry("kind", "B").containsEntry("type", "java.lang.String")
+                    .containsEntry("tags", List.of("a", "b")).containsEntry("numbers", List.of(1, 2))
+                    .containsEntry("arrayType", "int[]")
+                    .containsEntry("nested", new AnnotationFacts("com.acme.Tag", Map.of("value", "n")))
+                    .doesNotContainKey("flag");
+        }
+
+        @Test
+        void visible_and_invisible_annotations_on_classes_fields_and_methods_are_read() {
+            assertThat(type("com.acme.Greeter").annotations()).extracting(AnnotationFacts::type)
+                    .containsExactlyInAnyOrder("com.acme.Marker", "com.acme.Tag");
+            assertThat(field("value").annotations())
+                    .containsExactly(new AnnotationFacts("com.acme.Tag", Map.of("value", "field")));
+        }
+    }
+}

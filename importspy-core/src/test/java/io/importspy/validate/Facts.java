@@ -1,0 +1,233 @@
+package io.importspy.validate;
+
+import io.importspy.inspect.AnnotationFacts;
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.FieldFacts;
+import io.importspy.inspect.LibraryFacts;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.inspect.ModuleIdentity;
+import io.importspy.inspect.Origin;
+import io.importspy.inspect.ParameterFacts;
+import io.importspy.inspect.RuntimeFacts;
+import io.importspy.java.ClassKind;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Hand-built inspection facts, as the inspector would report them (binary names, generic + erased types). */
+final class Facts {
+    private Facts() {
+    }
+
+    /** A fact type written in source spelling with qualified names; {@code T}-like names via {@link #typeVar}. */
+    static JavaType type(String text) {
+        return JavaType.parse(text);
+    }
+
+    static JavaType typeVar(String name) {
+        return JavaType.typeVariable(name);
+    }
+
+    static JavaType erase(JavaType type) {
+        return type.variable() ? JavaType.of("java.lang.Object").withDimensions(type.dimensions()) : type.raw();
+    }
+
+    static ParameterFacts param(String type) {
+        return param(type(type));
+    }
+
+    static ParameterFacts param(JavaType type) {
+        return new ParameterFacts(Optional.empty(), type, erase(type));
+    }
+
+    static ParameterFacts named(String name, String type) {
+        return new ParameterFacts(Optional.of(name), type(type), erase(type(type)));
+    }
+
+    static FieldFacts field(String name, String type, Object constant, Modifier... modifiers) {
+        return new FieldFacts(name, type(type), erase(type(type)), Set.of(modifiers), Optional.ofNullable(constant),
+                List.of());
+    }
+
+    static AnnotationFacts annotation(String type, Object... keyValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return new AnnotationFacts(type, values);
+    }
+
+    static MethodBuilder method(String name) {
+        return new MethodBuilder(name);
+    }
+
+    static MethodBuilder constructor(ParameterFacts... parameters) {
+        return new MethodBuilder("<init>").params(parameters);
+    }
+
+    static ClassBuilder cls(String name) {
+        return new ClassBuilder(name);
+    }
+
+    static ClassBuilder iface(String name) {
+        return new ClassBuilder(name).kind(ClassKind.INTERFACE).modifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .noSuperclass();
+    }
+
+    static ModuleFacts module(ClassFacts... classes) {
+        return module(Set.of(), classes);
+    }
+
+    static ModuleFacts module(Set<String> unresolved, ClassFacts... classes) {
+        Map<String, ClassFacts> byName = new LinkedHashMap<>();
+        for (ClassFacts c : classes) {
+            byName.put(c.name(), c);
+        }
+        ModuleIdentity identity = new ModuleIdentity(
+                List.of(new ModuleIdentity.Declared("com.acme.greeter", "Automatic-Module-Name"),
+                        new ModuleIdentity.Declared("greeter", "file name")),
+                List.of(new ModuleIdentity.Declared("1.4.0", "Implementation-Version")), "greeter-1.4.0.jar");
+        return new ModuleFacts("build/greeter-1.4.0.jar", identity, Map.of("Plugin-Id", "greeter"),
+                Map.of("com.acme.spi.Greeter", List.of("com.acme.greeter.DefaultGreeter")),
+                Set.of("greeter.properties", "com/acme/greeter/DefaultGreeter.class"), byName, unresolved);
+    }
+
+    static RuntimeFacts runtime(Map<String, String> variables, Map<String, Boolean> secrets,
+                                LibraryFacts... libraries) {
+        return new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Eclipse Adoptium", "HotSpot", variables,
+                Map.of("file.encoding", "UTF-8"), secrets, List.of(libraries));
+    }
+
+    static LibraryFacts library(String version, String... names) {
+        return new LibraryFacts(List.of(names), Optional.ofNullable(version), "lib/" + names[0] + ".jar");
+    }
+
+    /** A method or constructor; returns {@code void}, public, no parameters unless told. */
+    static final class MethodBuilder {
+        private final String name;
+        private List<ParameterFacts> parameters = List.of();
+        private JavaType returns = JavaType.of("void");
+        private List<JavaType> exceptions = List.of();
+        private Set<Modifier> modifiers = Set.of(Modifier.PUBLIC);
+        private boolean varargs;
+        private boolean synthetic;
+
+        private MethodBuilder(String name) {
+            this.name = name;
+        }
+
+        MethodBuilder params(ParameterFacts... parameters) {
+            this.parameters = List.of(parameters);
+            return this;
+        }
+
+        MethodBuilder returns(String type) {
+            return returns(type(type));
+        }
+
+        MethodBuilder returns(JavaType type) {
+            this.returns = type;
+            return this;
+        }
+
+        MethodBuilder throwing(String... exceptions) {
+            this.exceptions = Arrays.stream(exceptions).map(JavaType::of).toList();
+            return this;
+        }
+
+        MethodBuilder modifiers(Modifier... modifiers) {
+            this.modifiers = Set.of(modifiers);
+            return this;
+        }
+
+        MethodBuilder varargs() {
+            this.varargs = true;
+            return this;
+        }
+
+        MethodBuilder synthetic() {
+            this.synthetic = true;
+            return this;
+        }
+
+        MethodFacts build() {
+            return new MethodFacts(name, parameters, returns, erase(returns), exceptions, modifiers, varargs,
+                    synthetic, List.of());
+        }
+    }
+
+    /** A public class extending {@code java.lang.Object} of the checked module, unless told otherwise. */
+    static final class ClassBuilder {
+        private final String name;
+        private Origin origin = Origin.TARGET;
+        private ClassKind kind = ClassKind.CLASS;
+        private Set<Modifier> modifiers = Set.of(Modifier.PUBLIC);
+        private Optional<String> superclass = Optional.of("java.lang.Object");
+        private final List<String> interfaces = new ArrayList<>();
+        private final List<AnnotationFacts> annotations = new ArrayList<>();
+        private final List<FieldFacts> fields = new ArrayList<>();
+        private final List<MethodFacts> methods = new ArrayList<>();
+
+        private ClassBuilder(String name) {
+            this.name = name;
+        }
+
+        ClassBuilder origin(Origin origin) {
+            this.origin = origin;
+            return this;
+        }
+
+        ClassBuilder kind(ClassKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        ClassBuilder modifiers(Modifier... modifiers) {
+            this.modifiers = Set.of(modifiers);
+            return this;
+        }
+
+        ClassBuilder extending(String superclass) {
+            this.superclass = Optional.of(superclass);
+            return this;
+        }
+
+        ClassBuilder noSuperclass() {
+            this.superclass = Optional.empty();
+            return this;
+        }
+
+        ClassBuilder implementing(String... interfaces) {
+            this.interfaces.addAll(List.of(interfaces));
+            return this;
+        }
+
+        ClassBuilder annotated(AnnotationFacts... annotations) {
+            this.annotations.addAll(List.of(annotations));
+            return this;
+        }
+
+        ClassBuilder fields(FieldFacts... fields) {
+            this.fields.addAll(List.of(fields));
+            return this;
+        }
+
+        ClassBuilder methods(MethodBuilder... methods) {
+            Arrays.stream(methods).map(MethodBuilder::build).forEach(this.methods::add);
+            return this;
+        }
+
+        ClassFacts build() {
+            return new ClassFacts(name, origin, kind, modifiers, superclass, interfaces, annotations, fields, methods,
+                    61);
+        }
+    }
+}
