@@ -4,6 +4,9 @@ import io.importspy.contract.ClassSpec;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
+import io.importspy.enforce.ContractViolationException;
+import io.importspy.enforce.ImportGuard;
+import io.importspy.enforce.ImporterHandle;
 import io.importspy.inspect.ClassSelection;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.Inspector;
@@ -76,6 +79,29 @@ public final class Spy {
             reports.add(Validator.validate(model, module, runtime));
         }
         return new Report(model.file(), reports, options.strictness());
+    }
+
+    /**
+     * Embedded mode: the protected module calls this (typically from its entry point or a static
+     * initializer) to check whoever imported it. ImportSpy finds the direct importer on the stack,
+     * validates the importer's module and the running JVM against the contract (a class-path resource,
+     * resolved as {@link Class#getResource} does from the calling class), caches the verdict, and returns
+     * a handle on the importer.
+     *
+     * @throws ContractViolationException when the importer or the runtime violates the contract
+     */
+    public static ImporterHandle importspy(String contractResource) {
+        return ImportGuard.importspy(contractResource);
+    }
+
+    /** Embedded mode with a contract file; see {@link #importspy(String)}. */
+    public static ImporterHandle importspy(Path contract) {
+        return ImportGuard.importspy(contract);
+    }
+
+    /** Embedded mode with a parsed contract (cached by identity); see {@link #importspy(String)}. */
+    public static ImporterHandle importspy(SpyModel contract) {
+        return ImportGuard.importspy(contract);
     }
 
     /**
