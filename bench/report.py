@@ -187,6 +187,15 @@ def table(results):
         if os.path.exists(os.path.join(results, "loadavg-start.txt")) else ["?"]
     out.append("ImportSpy benchmarks, %s, %s (load average at start: %s)" % (
         datetime.date.today().isoformat(), machine(), " ".join(load)))
+    try:
+        busy = float(load[0]) > (os.cpu_count() or 1) / 2
+    except ValueError:
+        busy = False
+    if busy:
+        out.append("")
+        out.append("**Warning: the machine was busy (load average %s on %d cores): other processes shared the CPUs, "
+                   "so times are inflated and noisy; rerun on an idle machine for figures to compare.**"
+                   % (load[0], os.cpu_count() or 0))
     out.append("")
     targets = []
 
