@@ -1,0 +1,87 @@
+package io.importspy.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs each example with the one command the READMEs give, and checks that it behaves as documented. */
+class ExamplesIT {
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+
+    /** What a finished command printed (stdout and stderr together) and its exit code. */
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().remove("REBUILD");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", List.of(command)).isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static Run importspy(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", "importspy-cli/target/importspy.jar"));
+        command.addAll(List.of(arguments));
+        return run(command.toArray(String[]::new));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void the_pipeline_plugin_satisfies_its_contract_and_the_broken_one_does_not() throws Exception {
+        String api = "examples/pipeline/api/target/pipeline-api-1.0.0.jar";
+        Run compliant = importspy("validate", "-c", "examples/pipeline/spymodel.yml", "--classpath", api,
+                "examples/pipeline/plugin/target/extension-1.0.0.jar");
+        assertThat(compliant.exitCode()).as(compliant.output()).isZero();
+        assertThat(compliant.output()).contains("COMPLIANT", "1 target, 1 compliant, 0 violations, 0 unverified");
+
+        Run broken = importspy("validate", "-c", "examples/pipeline/spymodel.yml", "--classpath", api,
+                "examples/pipeline/plugin-broken/target/extension-broken-1.0.0.jar");
+        assertThat(broken.exitCode()).as(broken.output()).isEqualTo(1);
+        assertThat(broken.output()).contains(
+                "field com.example.extension.Extension.EXTENSION_NAME is \"another_value\", not \"extension_value\"",
+                "method com.example.extension.Extension#addExtension(String) returns void, not String",
+                "class com.example.extension.Extension lacks method httpGetRequest",
+                "class com.example.extension.Foo lacks method getBar");
+    }
+
+    @Test
+    void the_embedded_framework_starts_the_compliant_application_and_refuses_the_broken_one() throws Exception {
+        Run example = run("bash", "examples/embedded/run.sh");
+        assertThat(example.exitCode()).as(example.output()).isZero();
+        assertThat(example.output()).contains("ACME framework refused com.example.app.App", "NOT COMPLIANT",
+                "(exit code 1)");
+    }
+
+    @Test
+    void the_plugin_host_runs_the_polite_plugin_and_no_code_of_the_rogue_one() throws Exception {
+        Path marker = ROOT.resolve("examples/host/host/target/rogue-was-here.txt");
+        Run example = run("bash", "examples/host/run.sh");
+        assertThat(example.exitCode()).as(example.output()).isZero();
+        assertThat(example.output()).contains("admitted greeter-polite-1.0.0.jar", "refused  greeter-rogue-1.0.0.jar",
+                "says: Good day, host.").doesNotContain("ROGUE CODE RAN");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void the_jdbc_host_admits_the_real_postgresql_driver() throws Exception {
+        assertThat(Files.exists(ROOT.resolve("examples/jdbc/target/drivers/postgresql-42.7.13.jar"))).isTrue();
+        Run example = run("bash", "examples/jdbc/run.sh");
+        assertThat(example.exitCode()).as(example.output()).isZero();
+        assertThat(example.output()).contains("admitted postgresql-42.7.13.jar (org.postgresql.jdbc 42.7.13)",
+                "accepts jdbc:postgresql://localhost:5432/app: true");
+    }
+}
