@@ -108,15 +108,16 @@ final class NodeReader {
 
     /** A Java type in source spelling. */
     Optional<Located<JavaType>> type(YamlNode node, String key, TypeUse use) {
-        return text(node, key).flatMap(text -> type(text, key, use));
+        boolean inFlow = node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).inFlow();
+        return text(node, key).flatMap(text -> type(text, key, use, inFlow));
     }
 
-    Optional<Located<JavaType>> type(Located<String> text, String key, TypeUse use) {
+    private Optional<Located<JavaType>> type(Located<String> text, String key, TypeUse use, boolean inFlow) {
         JavaType type;
         try {
             type = JavaType.parse(text.value());
         } catch (IllegalArgumentException e) {
-            problems.add(text.location(), e.getMessage());
+            problems.add(text.location(), e.getMessage() + (inFlow ? splitByComma(text.value()) : ""));
             return Optional.empty();
         }
         if (type.varargs() && use != TypeUse.PARAMETER) {
@@ -129,6 +130,21 @@ final class NodeReader {
             return Optional.empty();
         }
         return Optional.of(new Located<>(type, text.location()));
+    }
+
+    /**
+     * A hint for a generic type that YAML split at its comma ({@code [Map<String, Integer>]} gives
+     * {@code Map<String} and {@code Integer>}), or nothing when the angle brackets of {@code text} balance.
+     */
+    static String splitByComma(String text) {
+        long opened = text.chars().filter(c -> c == '<').count();
+        long closed = text.chars().filter(c -> c == '>').count();
+        if (opened == closed) {
+            return "";
+        }
+        String example = opened > closed ? text.strip() + ", ...>" : "Map<String, Integer>";
+        return "; YAML splits a plain value at each comma inside [...] or {...}: quote a generic type that contains"
+                + " a comma, as in \"" + example + "\"";
     }
 
     /** The varargs spelling {@code String...} as an array, {@code String[]}. */

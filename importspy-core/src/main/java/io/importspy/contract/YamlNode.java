@@ -22,8 +22,10 @@ sealed interface YamlNode {
      *               {@code BigInteger}, {@code Double}, or {@code null} for a YAML null
      * @param text   the scalar's content as written (after unquoting)
      * @param quoted whether it was written quoted (or as a block scalar): always a string then
+     * @param inFlow whether it was written plain inside a flow collection ({@code [a, b]} or {@code {k: v}}),
+     *               where YAML ends it at a comma
      */
-    record Scalar(Object value, String text, boolean quoted, Location location) implements YamlNode {
+    record Scalar(Object value, String text, boolean quoted, boolean inFlow, Location location) implements YamlNode {
         boolean isNull() {
             return value == null;
         }

@@ -3,6 +3,7 @@ package io.importspy.contract;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
@@ -90,7 +91,7 @@ final class YamlReader {
             if (root.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(convert(root.get(), 0));
+            return Optional.of(convert(root.get(), 0, false));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             throw Problems.fatal(location(mark), "invalid YAML: " + syntax(oneLine(e.getProblem()), oneLine(e.getContext())));
@@ -151,7 +152,8 @@ final class YamlReader {
         }
     }
 
-    private YamlNode convert(Node node, int depth) {
+    /** Converts {@code node}; {@code inFlow} when it is an item, key or value of a flow collection. */
+    private YamlNode convert(Node node, int depth, boolean inFlow) {
         Location location = location(node.getStartMark());
         // Without aliases the size limit bounds the node count; with them, expansion is bounded here.
         if (++nodes > MAX_NODES && aliases) {
@@ -162,21 +164,23 @@ final class YamlReader {
             throw Problems.fatal(location, "contract is nested more than " + MAX_DEPTH + " levels deep; flatten it");
         }
         if (node instanceof ScalarNode) {
-            return scalar((ScalarNode) node, location);
+            return scalar((ScalarNode) node, location, inFlow);
         }
         if (node instanceof SequenceNode) {
             List<YamlNode> items = new ArrayList<>();
+            boolean flow = ((SequenceNode) node).getFlowStyle() == FlowStyle.FLOW;
             for (Node item : ((SequenceNode) node).getValue()) {
-                items.add(convert(item, depth + 1));
+                items.add(convert(item, depth + 1, flow));
             }
             return new YamlNode.Sequence(items, location);
         }
         MappingNode mapping = (MappingNode) node;
+        boolean flow = mapping.getFlowStyle() == FlowStyle.FLOW;
         List<YamlNode.Entry> entries = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            YamlNode key = convert(tuple.getKeyNode(), depth + 1);
-            YamlNode value = convert(tuple.getValueNode(), depth + 1);
+            YamlNode key = convert(tuple.getKeyNode(), depth + 1, flow);
+            YamlNode value = convert(tuple.getValueNode(), depth + 1, flow);
             if (!(key instanceof YamlNode.Scalar)) {
                 problems.add(key.location(), "a key must be a plain name, not " + key.describe());
                 continue;
@@ -193,7 +197,7 @@ final class YamlReader {
         return new YamlNode.Mapping(entries, location);
     }
 
-    private YamlNode.Scalar scalar(ScalarNode node, Location location) {
+    private YamlNode.Scalar scalar(ScalarNode node, Location location, boolean inFlow) {
         String text = node.getValue();
         boolean plain = node.getScalarStyle() == ScalarStyle.PLAIN;
         Tag tag = node.getTag();
@@ -208,7 +212,7 @@ final class YamlReader {
                     + "; remove the tag or fix the value");
             value = text;
         }
-        return new YamlNode.Scalar(value, text, !plain, location);
+        return new YamlNode.Scalar(value, text, !plain, plain && inFlow, location);
     }
 
     /** Builds the Java value of a scalar the core schema resolved to {@code tag}. */
@@ -272,6 +276,10 @@ final class YamlReader {
     private static String syntax(String problem, String context) {
         if (problem.contains("\\t(TAB)")) {
             return "a tab is used for indentation; indent with spaces";
+        }
+        if (problem.contains("found character '>' that cannot start any token")) {
+            return "a value starts with '>'; YAML splits a plain value at each comma inside [...] or {...}:"
+                    + " quote a generic type that contains a comma, as in \"Map<String, int[]>\"";
         }
         if (problem.contains("found another document")) {
             return "a contract is a single YAML document; remove the second '---' and what follows";

@@ -19,6 +19,7 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -96,8 +97,8 @@ final class LiveFacts {
                 changed |= live.isPresent();
             }
             classes.put(known.name(), new ClassFacts(known.name(), known.origin(), known.kind(), known.modifiers(),
-                    known.superclass(), known.interfaces(), known.annotations(), fields, known.methods(),
-                    known.classFileMajor()));
+                    known.superclass(), known.interfaces(), known.typeParameters(), known.genericSuperclass(),
+                    known.genericInterfaces(), known.annotations(), fields, known.methods(), known.classFileMajor()));
         }
         return !changed ? facts : new ModuleFacts(facts.target(), facts.identity(), facts.manifest(),
                 facts.services(), facts.entries(), classes, facts.unresolved());
@@ -140,10 +141,26 @@ final class LiveFacts {
         if (type.isSealed()) {
             modifiers.add(Modifier.SEALED);
         }
-        return new ClassFacts(type.getName(), origin, kind(type), modifiers,
-                Optional.ofNullable(type.getSuperclass()).filter(s -> !type.isInterface()).map(Class::getName),
-                Arrays.stream(type.getInterfaces()).map(Class::getName).toList(),
-                annotations(type.getDeclaredAnnotations()), fields, methods, 0);
+        Optional<String> superclass =
+                Optional.ofNullable(type.getSuperclass()).filter(s -> !type.isInterface()).map(Class::getName);
+        List<String> interfaces = Arrays.stream(type.getInterfaces()).map(Class::getName).toList();
+        Optional<JavaType> genericSuperclass = superclass.map(JavaType::of);
+        List<JavaType> genericInterfaces = interfaces.stream().map(JavaType::of).toList();
+        List<String> typeParameters = List.of();
+        try {
+            typeParameters = Arrays.stream(type.getTypeParameters()).map(TypeVariable::getName).toList();
+            if (superclass.isPresent()) {
+                genericSuperclass = Optional.of(LiveTypes.javaType(type.getGenericSuperclass()));
+            }
+            genericInterfaces = Arrays.stream(type.getGenericInterfaces()).map(LiveTypes::javaType).toList();
+        } catch (RuntimeException | LinkageError malformed) {
+            // a malformed or unresolvable Signature attribute: keep the erased supertypes
+            typeParameters = List.of();
+            genericSuperclass = superclass.map(JavaType::of);
+            genericInterfaces = interfaces.stream().map(JavaType::of).toList();
+        }
+        return new ClassFacts(type.getName(), origin, kind(type), modifiers, superclass, interfaces, typeParameters,
+                genericSuperclass, genericInterfaces, annotations(type.getDeclaredAnnotations()), fields, methods, 0);
     }
 
     private static MethodFacts method(String name, Executable executable, JavaType returns, JavaType erasedReturn,

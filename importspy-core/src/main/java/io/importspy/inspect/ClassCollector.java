@@ -23,6 +23,7 @@ final class ClassCollector extends ClassVisitor {
     private String internalName;
     private String superName;
     private List<String> interfaces = List.of();
+    private String signature;
     private Integer innerAccess;
     private boolean sealed;
     private boolean record;
@@ -40,6 +41,7 @@ final class ClassCollector extends ClassVisitor {
         this.access = access;
         this.internalName = name;
         this.superName = superName;
+        this.signature = signature;
         this.interfaces = interfaces == null ? List.of() : Arrays.stream(interfaces).map(Signatures::binaryName).toList();
     }
 
@@ -131,8 +133,32 @@ final class ClassCollector extends ClassVisitor {
                 ? Optional.empty() : Optional.of(Signatures.binaryName(superName));
         int sourceAccess = innerAccess != null ? innerAccess : access;
         List<MethodFacts> methodFacts = methods.values().stream().map(m -> m.toFacts(isInterface)).toList();
+        Optional<Signatures.ClassTypes> generic = generic(superclass);
         return new ClassFacts(Signatures.binaryName(internalName), origin, kind(), Modifiers.ofClass(sourceAccess, sealed),
-                superclass, interfaces, annotations, fields, methodFacts, version);
+                superclass, interfaces,
+                generic.map(Signatures.ClassTypes::typeParameters).orElse(List.of()),
+                generic.isPresent() && superclass.isPresent()
+                        ? Optional.of(generic.get().superclass()) : superclass.map(JavaType::of),
+                generic.map(Signatures.ClassTypes::interfaces).orElse(interfaces.stream().map(JavaType::of).toList()),
+                annotations, fields, methodFacts, version);
+    }
+
+    /**
+     * The class's Signature attribute, when it has one that agrees with the erased supertypes; a malformed
+     * or disagreeing signature (hand-made or damaged class files) is ignored, as the JVM ignores it.
+     */
+    private Optional<Signatures.ClassTypes> generic(Optional<String> superclass) {
+        if (signature == null) {
+            return Optional.empty();
+        }
+        try {
+            Signatures.ClassTypes types = Signatures.classTypes(signature);
+            boolean agrees = superclass.map(s -> s.equals(types.superclass().name())).orElse(true)
+                    && interfaces.equals(types.interfaces().stream().map(JavaType::name).toList());
+            return agrees ? Optional.of(types) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     private ClassKind kind() {

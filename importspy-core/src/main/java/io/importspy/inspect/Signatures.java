@@ -25,6 +25,24 @@ final class Signatures {
     record MethodTypes(List<JavaType> parameters, JavaType returnType, List<JavaType> exceptions) {
     }
 
+    /** The type parameters and generic supertypes of a class signature (JVMS 4.7.9.1). */
+    record ClassTypes(List<String> typeParameters, JavaType superclass, List<JavaType> interfaces) {
+    }
+
+    /** The type parameter names, superclass and interfaces of a class signature. */
+    static ClassTypes classTypes(String signature) {
+        Signatures reader = new Signatures(signature);
+        List<String> typeParameters = reader.typeParameters();
+        reader.expect('L');
+        JavaType superclass = reader.classType();
+        List<JavaType> interfaces = new ArrayList<>();
+        while (reader.pos < reader.text.length()) {
+            reader.expect('L');
+            interfaces.add(reader.classType());
+        }
+        return new ClassTypes(typeParameters, superclass, interfaces);
+    }
+
     /** The type of a field descriptor or field signature. */
     static JavaType fieldType(String signature) {
         Signatures reader = new Signatures(signature);
@@ -129,15 +147,22 @@ final class Signatures {
     }
 
     private void skipTypeParameters() {
-        if (peek() != '<') {
-            return;
+        typeParameters();
+    }
+
+    /** Reads {@code <T:Ljava/lang/Object;U::Ljava/lang/Comparable<TU;>;>} (if present) and returns its names. */
+    private List<String> typeParameters() {
+        List<String> names = new ArrayList<>();
+        if (pos >= text.length() || peek() != '<') {
+            return names;
         }
         pos++;
         while (peek() != '>') {
             int colon = text.indexOf(':', pos);
-            if (colon < 0) {
+            if (colon <= pos) {
                 throw malformed();
             }
+            names.add(text.substring(pos, colon));
             pos = colon;
             while (peek() == ':') {
                 pos++;
@@ -150,6 +175,7 @@ final class Signatures {
             }
         }
         pos++;
+        return names;
     }
 
     private void expect(char c) {

@@ -83,10 +83,10 @@ final class ClassRules {
     private static void checkExtends(ClassSpec spec, Located<JavaType> superclass, Hierarchy hierarchy,
                                      Consumer<Violation> out) {
         String expected = superclass.value().toString();
-        Optional<String> match = hierarchy.superclassNames().stream()
-                .filter(n -> TypeMatcher.nameMatches(superclass.value().name(), n)).findFirst();
-        if (match.isPresent()) {
-            typeArgumentsUnverified(spec, superclass, "extends", match.get()).ifPresent(out);
+        List<String> matches = hierarchy.superclassNames().stream()
+                .filter(n -> TypeMatcher.nameMatches(superclass.value().name(), n)).toList();
+        if (!matches.isEmpty()) {
+            typeArguments(spec, superclass, Relation.EXTENDS, matches, hierarchy).ifPresent(out);
             return;
         }
         List<String> chain = hierarchy.superclassNames().stream().map(TypeMatcher::normalize).toList();
@@ -107,10 +107,10 @@ final class ClassRules {
     private static void checkImplements(ClassSpec spec, Located<JavaType> iface, Hierarchy hierarchy,
                                         Consumer<Violation> out) {
         String expected = iface.value().toString();
-        Optional<String> match = hierarchy.interfaceNames().stream()
-                .filter(n -> TypeMatcher.nameMatches(iface.value().name(), n)).findFirst();
-        if (match.isPresent()) {
-            typeArgumentsUnverified(spec, iface, "implements", match.get()).ifPresent(out);
+        List<String> matches = hierarchy.interfaceNames().stream()
+                .filter(n -> TypeMatcher.nameMatches(iface.value().name(), n)).toList();
+        if (!matches.isEmpty()) {
+            typeArguments(spec, iface, Relation.IMPLEMENTS, matches, hierarchy).ifPresent(out);
             return;
         }
         if (!hierarchy.unresolved().isEmpty()) {
@@ -127,22 +127,58 @@ final class ClassRules {
                 iface.location()));
     }
 
+    /** How a required supertype relates to the class, for messages. */
+    private enum Relation {
+        EXTENDS("extends", "extend"), IMPLEMENTS("implements", "implement");
+
+        final String keyword;
+        final String verb;
+
+        Relation(String keyword, String verb) {
+            this.keyword = keyword;
+            this.verb = verb;
+        }
+    }
+
     /**
-     * The UNVERIFIED violation for a supertype the class has, written with type arguments: class files are
-     * read for the erased names of supertypes only, so the arguments cannot be compared.
+     * Compares the type arguments a contract writes on a supertype with those the class gives it (after
+     * substituting type variables along the hierarchy): a MISMATCH when they differ, UNVERIFIED when the
+     * class files do not tell; nothing when they agree or the contract writes none.
+     *
+     * @param names the supertypes whose name matches the required one (usually one)
      */
-    private static Optional<Violation> typeArgumentsUnverified(ClassSpec spec, Located<JavaType> required,
-                                                                String relation, String found) {
-        if (required.value().arguments().isEmpty()) {
+    private static Optional<Violation> typeArguments(ClassSpec spec, Located<JavaType> required, Relation relation,
+                                                     List<String> names, Hierarchy hierarchy) {
+        JavaType type = required.value();
+        if (type.arguments().isEmpty()) {
             return Optional.empty();
         }
-        JavaType type = required.value();
-        String erased = TypeMatcher.normalize(type.name());
-        return Optional.of(new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), relation + " " + type,
-                relation + " " + TypeMatcher.normalize(found), "class " + spec.name() + " " + relation + " "
-                        + TypeMatcher.normalize(found) + ", but whether with the type arguments of " + type
-                        + " is unknown: type arguments of supertypes are not compared",
-                "write " + erased + " without type arguments in the contract", required.location()));
+        List<Hierarchy.Reached> reached = names.stream().map(hierarchy::reached).toList();
+        if (reached.stream().anyMatch(r -> r.type().filter(t -> TypeMatcher.matches(type, t)).isPresent())) {
+            return Optional.empty();
+        }
+        String expected = relation.keyword + " " + type;
+        Optional<Hierarchy.Reached> unknown = reached.stream().filter(r -> r.type().isEmpty()).findFirst();
+        if (unknown.isPresent()) {
+            String name = TypeMatcher.normalize(names.get(reached.indexOf(unknown.get())));
+            return Optional.of(new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), expected,
+                    relation.keyword + " " + name + " <type arguments unknown>", "class " + spec.name() + " " + relation.keyword + " "
+                    + name + ", but whether with the type arguments of " + type + " is unknown: "
+                    + unknown.get().unknown().orElseThrow(),
+                    "put the versions of its supertypes that " + spec.name() + " was compiled against on the class"
+                            + " path (--classpath), or write " + TypeMatcher.normalize(type.name())
+                            + " without type arguments in the contract",
+                    required.location()));
+        }
+        JavaType found = reached.get(0).type().orElseThrow();
+        String how = found.arguments().isEmpty() ? Texts.type(found) + " without type arguments" : Texts.type(found);
+        return Optional.of(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), expected,
+                relation.keyword + " " + Texts.type(found), "class " + spec.name() + " does not " + relation.verb
+                + " " + type + ": it " + relation.keyword + " " + how,
+                "make " + spec.name() + " " + relation.verb + " " + type + ", or write "
+                        + (found.arguments().isEmpty() ? TypeMatcher.normalize(type.name()) + " without type arguments"
+                        : Texts.type(found)) + " in the contract",
+                required.location()));
     }
 
     /** The UNVERIFIED violation for a check that depends on supertypes that were not read. */

@@ -3,18 +3,24 @@ package io.importspy.validate;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.Origin;
+import io.importspy.java.JavaType;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The supertypes of one class as far as the inspected facts reach: the superclass chain, then every
- * interface (transitively), and the names of supertypes whose facts were not read (unresolved).
+ * interface (transitively), and the names of supertypes whose facts were not read (unresolved). Each
+ * supertype also carries its type arguments as the checked class sees them: {@code class Names extends
+ * ArrayList<String>} reaches {@code Iterable<String>}, substituting {@code E} at every step
+ * ({@code ArrayList<E> implements List<E>}, {@code List<E> extends Collection<E>}, ...).
  * {@code java.lang.Object} ends a chain even when its facts were not read.
  */
 final class Hierarchy {
@@ -26,15 +32,18 @@ final class Hierarchy {
     private final List<String> interfaceNames;
     private final List<ClassFacts> interfaces;
     private final List<String> unresolved;
+    private final Map<String, Reached> reached;
 
     private Hierarchy(List<String> superclassNames, Optional<String> chainBreak, List<ClassFacts> superclasses,
-                      List<String> interfaceNames, List<ClassFacts> interfaces, List<String> unresolved) {
+                      List<String> interfaceNames, List<ClassFacts> interfaces, List<String> unresolved,
+                      Map<String, Reached> reached) {
         this.superclassNames = superclassNames;
         this.chainBreak = chainBreak;
         this.superclasses = superclasses;
         this.interfaceNames = interfaceNames;
         this.interfaces = interfaces;
         this.unresolved = unresolved;
+        this.reached = reached;
     }
 
     /** Walks the supertypes of {@code start} through {@code module}'s facts. */
@@ -43,11 +52,17 @@ final class Hierarchy {
         seen.add(start.name());
         List<String> superclassNames = new ArrayList<>();
         List<ClassFacts> superclasses = new ArrayList<>();
+        Map<String, Reached> reached = new HashMap<>();
+        Deque<Declared> queue = new ArrayDeque<>();
+        start.genericInterfaces().forEach(i -> queue.add(new Declared(i, Bindings.start())));
         Optional<String> chainBreak = Optional.empty();
         ClassFacts current = start;
+        Bindings bindings = Bindings.start();
         while (current.superclass().isPresent() && seen.add(current.superclass().get())) {
             String name = current.superclass().get();
             superclassNames.add(name);
+            Reached superclass = Reached.of(current.genericSuperclass().orElseThrow(), bindings);
+            reached.put(name, superclass);
             Optional<ClassFacts> facts = module.anyClass(name);
             if (facts.isEmpty()) {
                 chainBreak = OBJECT.equals(name) ? Optional.empty() : Optional.of(name);
@@ -55,29 +70,55 @@ final class Hierarchy {
             }
             superclasses.add(facts.get());
             current = facts.get();
+            bindings = superclass.bindingsOf(current);
+            for (JavaType iface : current.genericInterfaces()) {
+                queue.add(new Declared(iface, bindings));
+            }
         }
         List<String> unresolved = new ArrayList<>();
         chainBreak.ifPresent(unresolved::add);
-        Deque<String> queue = new ArrayDeque<>(start.interfaces());
-        superclasses.forEach(s -> queue.addAll(s.interfaces()));
         List<String> interfaceNames = new ArrayList<>();
         List<ClassFacts> interfaces = new ArrayList<>();
         while (!queue.isEmpty()) {
-            String name = queue.poll();
+            Declared declared = queue.poll();
+            String name = declared.type().name();
             if (!seen.add(name)) {
                 continue;
             }
             interfaceNames.add(name);
+            Reached iface = Reached.of(declared.type(), declared.bindings());
+            reached.put(name, iface);
             Optional<ClassFacts> facts = module.anyClass(name);
             if (facts.isEmpty()) {
                 unresolved.add(name);
             } else {
                 interfaces.add(facts.get());
-                queue.addAll(facts.get().interfaces());
+                Bindings ifaceBindings = iface.bindingsOf(facts.get());
+                facts.get().genericInterfaces().forEach(i -> queue.add(new Declared(i, ifaceBindings)));
             }
         }
         return new Hierarchy(List.copyOf(superclassNames), chainBreak, List.copyOf(superclasses),
-                List.copyOf(interfaceNames), List.copyOf(interfaces), List.copyOf(unresolved));
+                List.copyOf(interfaceNames), List.copyOf(interfaces), List.copyOf(unresolved), Map.copyOf(reached));
+    }
+
+    /** A supertype as a class declares it, with the bindings of that class's type parameters. */
+    private record Declared(JavaType type, Bindings bindings) {
+    }
+
+    /**
+     * A supertype as the checked class sees it: its type arguments with every type variable of the classes
+     * in between substituted; or why those arguments are unknown.
+     */
+    record Reached(Optional<JavaType> type, Optional<String> unknown) {
+        static Reached of(JavaType declared, Bindings bindings) {
+            return bindings.unknown().isPresent() ? new Reached(Optional.empty(), bindings.unknown())
+                    : new Reached(Optional.of(bindings.apply(declared)), Optional.empty());
+        }
+
+        /** The bindings of the type parameters of {@code facts}, the class this supertype names. */
+        Bindings bindingsOf(ClassFacts facts) {
+            return type.map(t -> Bindings.of(facts, t)).orElseGet(() -> Bindings.unknown(unknown.orElseThrow()));
+        }
     }
 
     /** The class of the module (origin TARGET or LIVE) named {@code name}, {@code $} and {@code .} alike. */
@@ -118,6 +159,18 @@ final class Hierarchy {
     /** Whether {@code facts} is one of the interfaces of the hierarchy. */
     boolean isInterface(ClassFacts facts) {
         return interfaces.contains(facts);
+    }
+
+    /**
+     * The supertype named {@code name} (one of {@link #superclassNames()} or {@link #interfaceNames()}) with
+     * the type arguments the checked class gives it.
+     */
+    Reached reached(String name) {
+        Reached found = reached.get(name);
+        if (found == null) {
+            throw new IllegalArgumentException(name + " is not a supertype in this hierarchy");
+        }
+        return found;
     }
 
     /** Every supertype that was needed but not read, in the order met. */

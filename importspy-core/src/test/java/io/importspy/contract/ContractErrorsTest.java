@@ -231,6 +231,37 @@ class ContractErrorsTest {
         }
 
         @Test
+        void a_generic_type_split_at_its_comma_in_a_flow_list_is_told_to_be_quoted() {
+            assertThat(classErrors("  - name: a.B\n    methods: [{name: m, parameters: [Map<String, Integer>, int]}]\n"))
+                    .containsExactly("4:38: invalid type 'Map<String': '<' is never closed; YAML splits a plain value"
+                                    + " at each comma inside [...] or {...}: quote a generic type that contains a comma,"
+                                    + " as in \"Map<String, ...>\"",
+                            "4:50: invalid type 'Integer>': unexpected '>' at position 8; YAML splits a plain value"
+                                    + " at each comma inside [...] or {...}: quote a generic type that contains a comma,"
+                                    + " as in \"Map<String, Integer>\"");
+            assertThat(classErrors("  - name: a.B\n    implements: [Comparable<Map<String, Integer>>]\n"))
+                    .first().asString().startsWith("4:18: invalid type 'Comparable<Map<String': '<' is never"
+                            + " closed; YAML splits").endsWith("as in \"Comparable<Map<String, ...>\"");
+            assertThat(classErrors("  - name: a.B\n    implements: [Comparable<Map<String, int[]>>]\n"))
+                    .containsExactly("4:46: invalid YAML: a value starts with '>'; YAML splits a plain value at each"
+                            + " comma inside [...] or {...}: quote a generic type that contains a comma,"
+                            + " as in \"Map<String, int[]>\"");
+        }
+
+        @Test
+        void a_quoted_or_block_generic_type_with_a_comma_is_read_whole_and_gets_no_hint() {
+            assertThat(classErrors("""
+                      - name: a.B
+                        implements: ["Map<String, Integer>"]
+                        methods:
+                          - name: m
+                            parameters:
+                              - Map<String, Integer>
+                            returns: List<String
+                    """)).containsExactly("9:18: invalid type 'List<String': '<' is never closed");
+        }
+
+        @Test
         void varargs_is_only_allowed_on_the_last_parameter() {
             assertThat(classErrors("""
                       - name: a.B

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.importspy.java.Modifier.ABSTRACT;
 import static io.importspy.java.Modifier.DEFAULT;
@@ -82,6 +83,23 @@ class ClassFactsTest {
                     public @interface Marker {
                         String name(); int level(); Kind kind(); Class<?> type(); String[] tags(); Tag nested();
                         int[] numbers(); Class<?> arrayType(); boolean flag() default true;
+                    }
+                    """,
+            "com/acme/Names.java", """
+                    package com.acme;
+                    public class Names extends java.util.ArrayList<String> implements Comparable<Names> {
+                        public int compareTo(Names other) { return 0; }
+                    }
+                    """,
+            "com/acme/Pairing.java", """
+                    package com.acme;
+                    public interface Pairing<K, V extends Comparable<? super V>> extends java.util.function.Function<K, V[]> {
+                    }
+                    """,
+            "com/acme/Holder.java", """
+                    package com.acme;
+                    public class Holder<T> {
+                        public class Slot extends java.util.ArrayList<java.util.List<T>> { }
                     }
                     """,
             "com/acme/Service.java", """
@@ -171,6 +189,73 @@ class ClassFactsTest {
             assertThat(compareTo).extracting(MethodFacts::synthetic).containsExactlyInAnyOrder(false, true);
             assertThat(compareTo).allSatisfy(m -> assertThat(m.modifiers()).doesNotContain(Modifier.VOLATILE));
             assertThat(type("com.acme.Greeter").methods()).extracting(MethodFacts::name).doesNotContain("<clinit>");
+        }
+    }
+
+    @Nested
+    class Generic_supertypes {
+        @Test
+        void come_from_the_signature_attribute_beside_the_erased_names() {
+            ClassFacts names = type("com.acme.Names");
+            assertThat(names.superclass()).contains("java.util.ArrayList");
+            assertThat(names.interfaces()).containsExactly("java.lang.Comparable");
+            assertThat(names.typeParameters()).isEmpty();
+            assertThat(names.genericSuperclass()).contains(
+                    new JavaType("java.util.ArrayList", List.of(JavaType.of("java.lang.String")), 0, false, false));
+            assertThat(names.genericInterfaces()).containsExactly(
+                    new JavaType("java.lang.Comparable", List.of(JavaType.of("com.acme.Names")), 0, false, false));
+        }
+
+        @Test
+        void name_the_class_type_parameters_and_mark_type_variables() {
+            ClassFacts greeter = type("com.acme.Greeter");
+            assertThat(greeter.typeParameters()).containsExactly("T");
+            assertThat(greeter.genericSuperclass()).contains(JavaType.of("com.acme.Base"));
+            assertThat(greeter.genericInterfaces()).singleElement().satisfies(comparable -> {
+                assertThat(comparable.toString()).isEqualTo("java.lang.Comparable<com.acme.Greeter<T>>");
+                JavaType self = (JavaType) comparable.arguments().get(0);
+                assertThat(self.arguments()).containsExactly(JavaType.typeVariable("T"));
+            });
+        }
+
+        @Test
+        void of_an_interface_are_its_superinterfaces_with_bounded_parameters_read_by_name() {
+            ClassFacts pairing = type("com.acme.Pairing");
+            assertThat(pairing.typeParameters()).containsExactly("K", "V");
+            assertThat(pairing.superclass()).isEmpty();
+            assertThat(pairing.genericSuperclass()).isEmpty();
+            assertThat(pairing.genericInterfaces()).containsExactly(new JavaType("java.util.function.Function",
+                    List.of(JavaType.typeVariable("K"), JavaType.typeVariable("V").withDimensions(1)), 0, false, false));
+        }
+
+        @Test
+        void of_an_inner_class_may_use_the_type_variables_of_its_outer_class() {
+            ClassFacts slot = type("com.acme.Holder$Slot");
+            assertThat(slot.typeParameters()).isEmpty();
+            assertThat(slot.genericSuperclass().map(JavaType::toString))
+                    .contains("java.util.ArrayList<java.util.List<T>>");
+        }
+
+        @Test
+        void equal_the_erased_names_without_a_signature_attribute() {
+            ClassFacts base = type("com.acme.Base");
+            assertThat(base.typeParameters()).isEmpty();
+            assertThat(base.genericSuperclass()).contains(JavaType.of("java.lang.Object"));
+            assertThat(type("com.acme.Service").genericInterfaces()).isEmpty();
+            assertThat(type("com.acme.Tag").genericInterfaces())
+                    .containsExactly(JavaType.of("java.lang.annotation.Annotation"));
+        }
+
+        @Test
+        void of_jdk_supertypes_are_read_too() {
+            Path jar = TestJars.jar(tmp.resolve("names.jar")).classes(tmp.resolve("classes")).build();
+            ModuleFacts named = Inspector.withClasspath(List.of()).inspect(jar, ClassSelection.named(Set.of("com.acme.Names")));
+            ClassFacts arrayList = named.anyClass("java.util.ArrayList").orElseThrow();
+            assertThat(arrayList.origin()).isEqualTo(Origin.JDK);
+            assertThat(arrayList.typeParameters()).containsExactly("E");
+            assertThat(arrayList.genericSuperclass().map(JavaType::toString)).contains("java.util.AbstractList<E>");
+            assertThat(arrayList.genericInterfaces()).extracting(JavaType::toString)
+                    .contains("java.util.List<E>", "java.util.RandomAccess");
         }
     }
 

@@ -95,12 +95,16 @@ class ClassRulesTest {
         }
 
         @Test
-        void written_with_type_arguments_is_unverified_when_the_class_has_that_superclass() {
+        void written_with_type_arguments_against_a_raw_superclass_is_a_mismatch() {
             assertThat(check(facts, classSpec(PLUGIN, 10).extending("java.util.AbstractList<String>", 11)))
                     .singleElement().satisfies(v -> {
-                        assertThat(v.category()).isEqualTo(Category.UNVERIFIED);
+                        assertThat(v.category()).isEqualTo(Category.MISMATCH);
                         assertThat(v.expected()).isEqualTo("extends java.util.AbstractList<String>");
                         assertThat(v.found()).isEqualTo("extends java.util.AbstractList");
+                        assertThat(v.message()).isEqualTo("class com.acme.Plugin does not extend"
+                                + " java.util.AbstractList<String>: it extends java.util.AbstractList without type arguments");
+                        assertThat(v.solution()).isEqualTo("make com.acme.Plugin extend java.util.AbstractList<String>,"
+                                + " or write java.util.AbstractList without type arguments in the contract");
                         assertThat(v.location()).isEqualTo(at(11));
                     });
         }
@@ -158,25 +162,139 @@ class ClassRulesTest {
         }
 
         @Test
-        void written_with_type_arguments_is_unverified_not_a_false_mismatch_when_the_class_has_it() {
-            ModuleFacts facts = module(cls(PLUGIN).implementing("java.lang.Iterable").build(),
-                    iface("java.lang.Iterable").origin(Origin.JDK).build());
+        void without_type_arguments_matches_any_parameterization() {
+            ModuleFacts facts = module(cls(PLUGIN).implementing("java.lang.Iterable<java.lang.String>").build(),
+                    iface("java.lang.Iterable").origin(Origin.JDK).typeParameters("T").build());
 
-            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("Iterable<String>", 11)))
+            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("Iterable", 11))).isEmpty();
+        }
+    }
+
+    @Nested
+    class Type_arguments_of_supertypes {
+        /** {@code class Names extends ArrayList<String> implements Comparable<Names>}, and the JDK types above. */
+        private final ModuleFacts facts = module(
+                cls(PLUGIN).extending("java.util.ArrayList<java.lang.String>")
+                        .implementing("java.lang.Comparable<com.acme.Plugin>").build(),
+                cls("java.util.ArrayList").origin(Origin.JDK).typeParameters("E")
+                        .extending("java.util.AbstractList<E>").implementing("java.util.List<E>").build(),
+                cls("java.util.AbstractList").origin(Origin.JDK).typeParameters("E")
+                        .implementing("java.util.List<E>").build(),
+                iface("java.util.List").origin(Origin.JDK).typeParameters("E")
+                        .implementing("java.util.Collection<E>").build(),
+                iface("java.util.Collection").origin(Origin.JDK).typeParameters("E")
+                        .implementing("java.lang.Iterable<E>").build(),
+                iface("java.lang.Iterable").origin(Origin.JDK).typeParameters("T").build(),
+                iface("java.lang.Comparable").origin(Origin.JDK).typeParameters("T").build());
+
+        @Test
+        void are_compared_on_the_direct_supertypes() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("java.util.ArrayList<String>", 11)
+                    .implementing("Comparable<Plugin>", 12).implementing("java.lang.Comparable<com.acme.Plugin>", 13)))
+                    .isEmpty();
+        }
+
+        @Test
+        void are_substituted_along_the_hierarchy() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("AbstractList<String>", 11)
+                    .implementing("Iterable<String>", 12).implementing("java.util.Collection<java.lang.String>", 13)
+                    .implementing("List<String>", 14))).isEmpty();
+        }
+
+        @Test
+        void other_type_arguments_are_a_mismatch_naming_the_found_ones() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("Iterable<Integer>", 11)))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.MISMATCH);
+                        assertThat(v.expected()).isEqualTo("implements Iterable<Integer>");
+                        assertThat(v.found()).isEqualTo("implements java.lang.Iterable<java.lang.String>");
+                        assertThat(v.message()).isEqualTo("class com.acme.Plugin does not implement Iterable<Integer>:"
+                                + " it implements java.lang.Iterable<java.lang.String>");
+                        assertThat(v.solution()).isEqualTo("make com.acme.Plugin implement Iterable<Integer>,"
+                                + " or write java.lang.Iterable<java.lang.String> in the contract");
+                        assertThat(v.location()).isEqualTo(at(11));
+                    });
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("java.util.AbstractList<? extends String>", 11)))
+                    .extracting(Violation::category, Violation::found)
+                    .containsExactly(tuple(Category.MISMATCH, "extends java.util.AbstractList<java.lang.String>"));
+            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("Comparable<String>", 11)))
+                    .extracting(Violation::found).containsExactly("implements java.lang.Comparable<com.acme.Plugin>");
+        }
+
+        @Test
+        void a_type_variable_of_the_class_stays_a_variable_and_matches_its_name() {
+            ModuleFacts generic = module(cls(PLUGIN).typeParameters("T")
+                            .implementing("java.util.function.Supplier<java.util.List<T[]>>").build(),
+                    iface("java.util.function.Supplier").origin(Origin.JDK).typeParameters("T").build());
+
+            assertThat(check(generic, classSpec(PLUGIN, 10).implementing("Supplier<List<T[]>>", 11))).isEmpty();
+            assertThat(check(generic, classSpec(PLUGIN, 10).implementing("Supplier<List<Object[]>>", 11)))
+                    .extracting(Violation::category).containsExactly(Category.MISMATCH);
+        }
+
+        @Test
+        void wildcards_and_arrays_are_substituted_inside_arguments() {
+            ModuleFacts nested = module(cls(PLUGIN).extending("com.acme.Base<java.lang.Number>").build(),
+                    cls("com.acme.Base").typeParameters("N")
+                            .implementing("java.util.function.Function<java.util.List<? extends N>, N[]>").build(),
+                    iface("java.util.function.Function").origin(Origin.JDK).typeParameters("T", "R").build());
+
+            assertThat(check(nested, classSpec(PLUGIN, 10)
+                    .implementing("Function<java.util.List<? extends Number>, Number[]>", 11))).isEmpty();
+            assertThat(check(nested, classSpec(PLUGIN, 10).implementing("Function<java.util.List<Number>, Number[]>", 11)))
+                    .extracting(Violation::found)
+                    .containsExactly("implements java.util.function.Function<java.util.List<? extends java.lang.Number>,"
+                            + " java.lang.Number[]>");
+        }
+
+        @Test
+        void a_raw_supertype_erases_everything_above_it() {
+            ModuleFacts raw = module(cls(PLUGIN).extending("java.util.ArrayList").build(),
+                    cls("java.util.ArrayList").origin(Origin.JDK).typeParameters("E")
+                            .implementing("java.util.List<E>").build(),
+                    iface("java.util.List").origin(Origin.JDK).typeParameters("E").build());
+
+            assertThat(check(raw, classSpec(PLUGIN, 10).implementing("List", 11))).isEmpty();
+            assertThat(check(raw, classSpec(PLUGIN, 10).implementing("List<E>", 11)))
+                    .extracting(Violation::category, Violation::found)
+                    .containsExactly(tuple(Category.MISMATCH, "implements java.util.List"));
+        }
+
+        @Test
+        void are_unverified_through_an_unresolved_supertype() {
+            ModuleFacts broken = module(Set.of("com.acme.Base"),
+                    cls(PLUGIN).extending("com.acme.Base<java.lang.String>").build());
+
+            assertThat(check(broken, classSpec(PLUGIN, 10).extending("com.acme.Base<String>", 11))).isEmpty();
+            assertThat(check(broken, classSpec(PLUGIN, 10).implementing("Iterable<String>", 11)))
                     .singleElement().satisfies(v -> {
                         assertThat(v.category()).isEqualTo(Category.UNVERIFIED);
                         assertThat(v.expected()).isEqualTo("implements Iterable<String>");
-                        assertThat(v.found()).isEqualTo("implements java.lang.Iterable");
-                        assertThat(v.message()).isEqualTo("class com.acme.Plugin implements java.lang.Iterable, but"
-                                + " whether with the type arguments of Iterable<String> is unknown: type arguments"
-                                + " of supertypes are not compared");
-                        assertThat(v.solution()).isEqualTo("write Iterable without type arguments in the contract");
-                        assertThat(v.location()).isEqualTo(at(11));
+                        assertThat(v.found()).isEqualTo("<unresolved com.acme.Base>");
+                        assertThat(v.message()).isEqualTo("whether class com.acme.Plugin implements Iterable<String>"
+                                + " is unknown: its supertype com.acme.Base could not be read");
                     });
-            assertThat(check(facts, classSpec(PLUGIN, 10).implementing("java.util.List<String>", 11)))
+        }
+
+        @Test
+        void are_unverified_when_a_supertype_has_other_type_parameters_than_its_subtype_was_compiled_against() {
+            ModuleFacts skewed = module(cls(PLUGIN).extending("com.acme.Base<java.lang.String>").build(),
+                    cls("com.acme.Base").origin(Origin.CLASSPATH).typeParameters("K", "V")
+                            .implementing("java.util.function.Function<K, V>").build(),
+                    iface("java.util.function.Function").origin(Origin.JDK).typeParameters("T", "R").build());
+
+            assertThat(check(skewed, classSpec(PLUGIN, 10).implementing("Function", 11))).isEmpty();
+            assertThat(check(skewed, classSpec(PLUGIN, 10).implementing("Function<String, String>", 11)))
                     .singleElement().satisfies(v -> {
-                        assertThat(v.category()).isEqualTo(Category.MISMATCH);
-                        assertThat(v.expected()).isEqualTo("implements java.util.List<String>");
+                        assertThat(v.category()).isEqualTo(Category.UNVERIFIED);
+                        assertThat(v.found()).isEqualTo("implements java.util.function.Function <type arguments unknown>");
+                        assertThat(v.message()).isEqualTo("class com.acme.Plugin implements java.util.function.Function,"
+                                + " but whether with the type arguments of Function<String, String> is unknown: its"
+                                + " subtypes write com.acme.Base<java.lang.String>, but the class file of com.acme.Base"
+                                + " declares 2 type parameters (K, V)");
+                        assertThat(v.solution()).isEqualTo("put the versions of its supertypes that com.acme.Plugin"
+                                + " was compiled against on the class path (--classpath), or write Function without"
+                                + " type arguments in the contract");
                     });
         }
     }

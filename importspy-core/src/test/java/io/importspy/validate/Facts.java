@@ -13,6 +13,8 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
+import io.importspy.java.TypeArgument;
+import io.importspy.java.Wildcard;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,8 +172,9 @@ final class Facts {
         private Origin origin = Origin.TARGET;
         private ClassKind kind = ClassKind.CLASS;
         private Set<Modifier> modifiers = Set.of(Modifier.PUBLIC);
-        private Optional<String> superclass = Optional.of("java.lang.Object");
-        private final List<String> interfaces = new ArrayList<>();
+        private Optional<JavaType> superclass = Optional.of(JavaType.of("java.lang.Object"));
+        private final List<JavaType> interfaces = new ArrayList<>();
+        private List<String> typeParameters = List.of();
         private final List<AnnotationFacts> annotations = new ArrayList<>();
         private final List<FieldFacts> fields = new ArrayList<>();
         private final List<MethodFacts> methods = new ArrayList<>();
@@ -195,8 +198,15 @@ final class Facts {
             return this;
         }
 
+        /** The class's own type parameters; names of them in supertypes become type variables. */
+        ClassBuilder typeParameters(String... names) {
+            this.typeParameters = List.of(names);
+            return this;
+        }
+
+        /** The superclass in source spelling with qualified names, e.g. {@code java.util.AbstractList<E>}. */
         ClassBuilder extending(String superclass) {
-            this.superclass = Optional.of(superclass);
+            this.superclass = Optional.of(type(superclass));
             return this;
         }
 
@@ -205,8 +215,9 @@ final class Facts {
             return this;
         }
 
+        /** Interfaces in source spelling with qualified names, e.g. {@code java.lang.Comparable<T>}. */
         ClassBuilder implementing(String... interfaces) {
-            this.interfaces.addAll(List.of(interfaces));
+            Arrays.stream(interfaces).map(Facts::type).forEach(this.interfaces::add);
             return this;
         }
 
@@ -226,8 +237,27 @@ final class Facts {
         }
 
         ClassFacts build() {
-            return new ClassFacts(name, origin, kind, modifiers, superclass, interfaces, annotations, fields, methods,
-                    61);
+            Optional<JavaType> genericSuperclass = superclass.map(this::withVariables);
+            List<JavaType> genericInterfaces = interfaces.stream().map(this::withVariables).toList();
+            return new ClassFacts(name, origin, kind, modifiers, superclass.map(JavaType::name),
+                    interfaces.stream().map(JavaType::name).toList(), typeParameters, genericSuperclass,
+                    genericInterfaces, annotations, fields, methods, 61);
+        }
+
+        /** {@code type} with the names of this class's type parameters marked as type variables. */
+        private JavaType withVariables(JavaType type) {
+            if (typeParameters.contains(type.name()) && type.arguments().isEmpty()) {
+                return new JavaType(type.name(), List.of(), type.dimensions(), false, true);
+            }
+            List<TypeArgument> arguments = new ArrayList<>();
+            for (TypeArgument argument : type.arguments()) {
+                arguments.add(argument instanceof JavaType t ? withVariables(t) : withVariables((Wildcard) argument));
+            }
+            return new JavaType(type.name(), arguments, type.dimensions(), type.varargs(), type.variable());
+        }
+
+        private Wildcard withVariables(Wildcard wildcard) {
+            return new Wildcard(wildcard.variance(), wildcard.bound().map(this::withVariables));
         }
     }
 }
