@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * <p>What is written: the module's primary name, its version as an exact range ({@code "[1.2.0]"}), its
  * file name and services; then every public or protected class of the module (origin
  * {@link Origin#TARGET}, nested ones too when their enclosing classes are written), sorted by name, with
- * kind, modifiers, superclass (unless {@code Object}, {@code Enum} or {@code Record}), direct interfaces,
- * and its public and protected fields, constructors and non-synthetic methods. Types are fully qualified,
+ * kind, modifiers, superclass (unless {@code Object}, {@code Enum} or {@code Record}) and direct
+ * interfaces, both with their type arguments, and its public and protected fields, constructors and non-synthetic methods. Types are fully qualified,
  * generic where the class file records a signature. Constant values are written for strings, integral
  * numbers, booleans and finite floating-point numbers; {@code char}, NaN and infinite constants are
  * written without value, because YAML has no spelling that reads back as them. Every string is
@@ -120,10 +120,12 @@ public final class ContractWriter {
             modifiers.remove(Modifier.ABSTRACT);
         }
         modifiers(2, modifiers);
-        type.superclass().filter(s -> !IMPLIED_SUPERCLASSES.contains(s))
-                .ifPresent(s -> line(2, "extends: " + YamlText.quote(s)));
-        List<String> interfaces = type.interfaces().stream()
-                .filter(i -> type.kind() != ClassKind.ANNOTATION || !i.equals("java.lang.annotation.Annotation"))
+        // supertypes with their type arguments, as the class's generic signature writes them
+        type.genericSuperclass().filter(s -> !IMPLIED_SUPERCLASSES.contains(s.name()))
+                .ifPresent(s -> line(2, "extends: " + YamlText.quote(s.toString())));
+        List<String> interfaces = type.genericInterfaces().stream()
+                .filter(i -> type.kind() != ClassKind.ANNOTATION || !i.name().equals("java.lang.annotation.Annotation"))
+                .map(JavaType::toString)
                 .toList();
         if (!interfaces.isEmpty()) {
             line(2, "implements: " + YamlText.list(interfaces));
