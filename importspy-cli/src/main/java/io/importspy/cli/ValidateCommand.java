@@ -104,8 +104,12 @@ final class ValidateCommand implements Callable<Integer> {
         List<Path> libraries = InputFiles.classpath(classpath);
         RuntimeSource runtimeSource = runtimeSource();
         InputFiles inputs = new InputFiles().file(contract, "contract");
-        targets.forEach(target -> inputs.fileOrDirectory(target, "target"));
-        libraries.forEach(entry -> inputs.fileOrDirectory(entry, "class-path entry"));
+        for (Path target : targets) { // loops, not lambdas: each lambda costs start-up time to link
+            inputs.fileOrDirectory(target, "target");
+        }
+        for (Path entry : libraries) {
+            inputs.fileOrDirectory(entry, "class-path entry");
+        }
         if (runtimeSource instanceof RuntimeSource.Recorded recorded) {
             inputs.file(recorded.file(), "runtime record");
         }
