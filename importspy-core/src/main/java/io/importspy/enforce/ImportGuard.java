@@ -107,7 +107,7 @@ public final class ImportGuard {
         }
         Report report = verdict.report();
         Log.validated("importer", report, cached);
-        if (!report.isCompliant()) {
+        if (!verdict.compliant()) {
             if (mode == EnforcementMode.ENFORCE) {
                 throw ContractViolationException.of(report);
             }

@@ -26,6 +26,7 @@ final class VerdictCache {
         private final ModuleFacts facts;
         private final Report report;
         private final Optional<Path> location;
+        private final boolean compliant;
         /** The handle last returned, reused while the same class imports (most hosts have one importer). */
         private volatile ImporterHandle last;
 
@@ -33,6 +34,7 @@ final class VerdictCache {
             this.facts = facts;
             this.report = report;
             this.location = location;
+            this.compliant = report.isCompliant();
         }
 
         ModuleFacts facts() {
@@ -41,6 +43,11 @@ final class VerdictCache {
 
         Report report() {
             return report;
+        }
+
+        /** {@code report().isCompliant()}, computed once. */
+        boolean compliant() {
+            return compliant;
         }
 
         /** A handle on {@code importer} with this verdict (handles are immutable, so one is shared). */
