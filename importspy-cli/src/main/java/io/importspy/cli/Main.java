@@ -57,7 +57,8 @@ public final class Main implements Callable<Integer> {
         PrintWriter errWriter = new PrintWriter(err, true);
         try {
             Optional<ValidateCommand> plain = PlainValidation.read(args);
-            return plain.isPresent() ? execute(plain.get(), outWriter, errWriter) : withPicocli(outWriter, errWriter, args);
+            return plain.isPresent() ? execute(plain.get(), outWriter, errWriter)
+                    : withPicocli(outWriter, errWriter, args);
         } finally {
             outWriter.flush();
             errWriter.flush();
