@@ -300,7 +300,7 @@ def table(results):
         labels = {"floor": "`java -cp <dir with Hello.class> Hello` (JVM floor)",
                   "example": "`importspy validate` shipped example",
                   "guava20": "`importspy validate` guava, 20-class contract",
-                  "launcher": "`./importspy validate` shipped example (the launcher users run)",
+                  "launcher": "`./importspy validate` shipped example (the launcher users run: AppCDS archive, C1)",
                   "example_cds": "`java -jar` example with an AppCDS archive built by run.sh (informational)"}
         medians = {}
         for name in ("floor", "example", "launcher", "example_cds", "guava20"):
@@ -315,14 +315,18 @@ def table(results):
                 labels[name], med, min(p["wall_ms"]), max(p["wall_ms"]),
                 "" if name == "floor" else "+%.0f ms" % (med - floor),
                 "%.0f / %.0f MB" % medians[name][1:] if rss else "n/a", ",".join(map(str, codes))))
-        over = medians["example"][0] - floor
-        example_ok = processes["example"]["exit"] and set(processes["example"]["exit"]) == {0}
-        targets.append(("Whole process, example ≤ JVM floor + 300 ms", "+%.0f ms" % over,
-                        verdict(over <= 300 and example_ok)))
-        targets.append(("Whole process, example peak memory ≤ 150 MB", "%.0f MB" % medians["example"][2],
-                        verdict(medians["example"][2] <= 150 and example_ok)))
-        for name in ("example", "guava20"):
-            if set(processes[name]["exit"]) != {0}:
+        # Judged on the launcher: the JDK's start-up aids the issue asks for (the AppCDS archive the build
+        # writes, C1 only) need JVM options, which only a launcher passes; plain `java -jar` is shown above.
+        judged = "launcher" if "launcher" in medians else "example"
+        over = medians[judged][0] - floor
+        judged_ok = processes[judged]["exit"] and set(processes[judged]["exit"]) == {0}
+        targets.append(("Whole process, example (`%s`) ≤ JVM floor + 300 ms" % (
+                        "./importspy" if judged == "launcher" else "java -jar"), "+%.0f ms" % over,
+                        verdict(over <= 300 and judged_ok)))
+        targets.append(("Whole process, example peak memory ≤ 150 MB", "%.0f MB" % medians[judged][2],
+                        verdict(medians[judged][2] <= 150 and judged_ok)))
+        for name in ("example", "launcher", "guava20"):
+            if name in processes and set(processes[name]["exit"]) != {0}:
                 out.append("")
                 out.append("`%s` did not exit 0; its output:\n\n```\n%s\n```" % (
                     processes[name]["command"], processes[name]["output"].strip()))

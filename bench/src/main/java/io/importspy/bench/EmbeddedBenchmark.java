@@ -54,6 +54,8 @@ import java.util.stream.Stream;
 public class EmbeddedBenchmark {
     private static final String GUARD = "bench/guarded/Guard";
     private static final String APP = "bench/app/App";
+    private static final StackWalker WALKER = StackWalker.getInstance(java.util.Set.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
     /** Who imports the protected module: a one-class application JAR, or the benchmarks uber-JAR. */
     @Param({"app", "uberjar"})
@@ -125,6 +127,15 @@ public class EmbeddedBenchmark {
     @Benchmark
     public Object cachedCall() {
         return call();
+    }
+
+    /**
+     * The JDK's floor under {@code cachedCall}: a {@link StackWalker} with the options ImportSpy uses, reading
+     * six frames (as many as the cached call reads to reach a direct importer) and nothing else.
+     */
+    @Benchmark
+    public Object stackWalkFloor() {
+        return WALKER.walk(frames -> frames.skip(5).findFirst()).orElseThrow().getDeclaringClass();
     }
 
     private Object call() {

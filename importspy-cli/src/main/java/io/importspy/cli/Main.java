@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -54,18 +55,34 @@ public final class Main implements Callable<Integer> {
     public static int run(PrintStream out, PrintStream err, String... args) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        CommandLine commandLine = new CommandLine(new Main())
-                .setOut(outWriter)
-                .setErr(errWriter)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(Main::onParameterError)
-                .setExecutionExceptionHandler(Main::onExecutionError);
         try {
-            return commandLine.execute(args);
+            Optional<ValidateCommand> plain = PlainValidation.read(args);
+            return plain.isPresent() ? execute(plain.get(), outWriter, errWriter)
+                    : withPicocli(outWriter, errWriter, args);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /** A plain {@code validate} command line, run as picocli would run it, without building picocli's model. */
+    private static int execute(ValidateCommand validate, PrintWriter out, PrintWriter err) {
+        try {
+            return validate.execute(out);
+        } catch (Exception problem) {
+            return onExecutionError(problem, err, validate.verbose());
+        }
+    }
+
+    private static int withPicocli(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::onParameterError)
+                .setExecutionExceptionHandler((problem, line, parseResult) ->
+                        onExecutionError(problem, line.getErr(), verbose(parseResult)));
+        return commandLine.execute(args);
     }
 
     @Override
@@ -80,8 +97,7 @@ public final class Main implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    private static int onExecutionError(Exception problem, CommandLine commandLine, ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+    private static int onExecutionError(Exception problem, PrintWriter err, boolean verbose) {
         int code = BAD_INPUT;
         if (problem instanceof ContractException contract) {
             for (ContractError error : contract.errors()) {
@@ -94,10 +110,10 @@ public final class Main implements Callable<Integer> {
         } else {
             err.println("importspy: internal error: " + oneLine(problem.getMessage() == null
                     ? problem.getClass().getName() : problem.getMessage())
-                    + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+                    + (verbose ? "" : " (run with --verbose for details)"));
             code = INTERNAL_ERROR;
         }
-        if (verbose(parseResult)) {
+        if (verbose) {
             problem.printStackTrace(err);
         }
         err.flush();

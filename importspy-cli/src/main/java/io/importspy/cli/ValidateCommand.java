@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,13 +72,44 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TARGET", description = "JARs or class directories to check.")
     private List<Path> targets;
 
+    /** For picocli, which sets the fields from the command line. */
+    ValidateCommand() {
+    }
+
+    /** A validation read without picocli ({@link PlainValidation}). */
+    ValidateCommand(Path contract, Format format, Path output, List<String> classpath, String runtime,
+                    boolean strict, boolean verbose, List<Path> targets) {
+        this.contract = contract;
+        this.format = format;
+        this.output = output;
+        this.classpath = classpath;
+        this.runtime = runtime;
+        this.strict = strict;
+        this.verbose = verbose;
+        this.targets = targets;
+    }
+
     @Override
     public Integer call() {
+        return execute(spec.commandLine().getOut());
+    }
+
+    /** Whether {@code --verbose} was given. */
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** Validates and writes the report to {@code --output} or {@code out}; returns the exit code. */
+    int execute(PrintWriter out) {
         List<Path> libraries = InputFiles.classpath(classpath);
         RuntimeSource runtimeSource = runtimeSource();
         InputFiles inputs = new InputFiles().file(contract, "contract");
-        targets.forEach(target -> inputs.fileOrDirectory(target, "target"));
-        libraries.forEach(entry -> inputs.fileOrDirectory(entry, "class-path entry"));
+        for (Path target : targets) { // loops, not lambdas: each lambda costs start-up time to link
+            inputs.fileOrDirectory(target, "target");
+        }
+        for (Path entry : libraries) {
+            inputs.fileOrDirectory(entry, "class-path entry");
+        }
         if (runtimeSource instanceof RuntimeSource.Recorded recorded) {
             inputs.file(recorded.file(), "runtime record");
         }
@@ -94,8 +126,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (output != null) {
             write(output, rendered);
         } else {
-            spec.commandLine().getOut().print(rendered);
-            spec.commandLine().getOut().flush();
+            out.print(rendered);
+            out.flush();
         }
         return report.isCompliant() ? Main.COMPLIANT : Main.VIOLATIONS;
     }

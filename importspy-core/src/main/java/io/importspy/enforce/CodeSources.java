@@ -15,14 +15,27 @@ import java.util.Set;
 
 /** Where a live class comes from: its module identity and the file (JAR or class directory) holding its bytes. */
 final class CodeSources {
+    /** Module keys, computed once per class: building the code-source URL string is what costs. */
+    private static final ClassValue<Object> MODULE_KEYS = new ClassValue<>() {
+        @Override
+        protected Object computeValue(Class<?> type) {
+            return computeModuleKey(type);
+        }
+    };
+
     private CodeSources() {
     }
 
     /**
      * The identity of the module a class belongs to: its named {@link Module} when it has one (outside the
      * JDK), else its code-source URL, else the class itself (a class defined from bytes with no code source).
+     * Computed once per class (a class's module and code source never change).
      */
     static Object moduleKey(Class<?> type) {
+        return MODULE_KEYS.get(type);
+    }
+
+    private static Object computeModuleKey(Class<?> type) {
         Module module = type.getModule();
         if (module.isNamed()) {
             return module;

@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The importer is never re-executed and no class is initialized for the check: its module is read from
  * its bytes (JAR or class directory); an importer with no bytes on disk is read through reflection. The
- * verdict is cached per (importer module, contract), so later calls cost a stack walk and a map lookup.
+ * verdict is cached per (importer module, contract), so later calls cost a stack walk down to the importer's
+ * frame and a map lookup, with no file-system call.
  */
 public final class ImportGuard {
     private static final VerdictCache VERDICTS = new VerdictCache();
@@ -62,9 +63,12 @@ public final class ImportGuard {
     /** As {@link #importspy(String)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
     public static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
         Objects.requireNonNull(contractResource, "contractResource");
-        ImporterFinder.Importer importer = ImporterFinder.find();
-        SpyModel model = RESOURCE_CONTRACTS.get(importer.caller())
-                .computeIfAbsent(contractResource, name -> readResource(importer.caller(), name));
+        ImporterFinder.Importer importer = ImporterFinder.findImporter();
+        Map<String, SpyModel> contracts = RESOURCE_CONTRACTS.get(importer.caller());
+        SpyModel model = contracts.get(contractResource);
+        if (model == null) {
+            model = contracts.computeIfAbsent(contractResource, name -> readResource(importer.caller(), name));
+        }
         return check(importer, model, mode);
     }
 
@@ -76,7 +80,7 @@ public final class ImportGuard {
     /** As {@link #importspy(Path)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
     public static ImporterHandle importspy(Path contract, EnforcementMode mode) {
         Objects.requireNonNull(contract, "contract");
-        ImporterFinder.Importer importer = ImporterFinder.find();
+        ImporterFinder.Importer importer = ImporterFinder.findImporter();
         SpyModel model = FILE_CONTRACTS.computeIfAbsent(contract.toAbsolutePath().normalize(), Contracts::read);
         return check(importer, model, mode);
     }
@@ -89,22 +93,21 @@ public final class ImportGuard {
     /** As {@link #importspy(SpyModel)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
     public static ImporterHandle importspy(SpyModel contract, EnforcementMode mode) {
         Objects.requireNonNull(contract, "contract");
-        return check(ImporterFinder.find(), contract, mode);
+        return check(ImporterFinder.findImporter(), contract, mode);
     }
 
     private static ImporterHandle check(ImporterFinder.Importer found, SpyModel model, EnforcementMode mode) {
         Objects.requireNonNull(mode, "mode");
         Class<?> importer = found.importer();
         Object module = CodeSources.moduleKey(importer);
-        Optional<Path> location = CodeSources.path(importer);
         VerdictCache.Verdict verdict = VERDICTS.get(module, model);
         boolean cached = verdict != null;
         if (!cached) {
-            verdict = VERDICTS.put(module, model, validate(found, model, location));
+            verdict = VERDICTS.put(module, model, validate(importer, model));
         }
         Report report = verdict.report();
         Log.validated("importer", report, cached);
-        if (!report.isCompliant()) {
+        if (!verdict.compliant()) {
             if (mode == EnforcementMode.ENFORCE) {
                 throw ContractViolationException.of(report);
             }
@@ -112,14 +115,14 @@ public final class ImportGuard {
                 Log.audited(report);
             }
         }
-        return new ImporterHandle(importer, verdict.facts(), report, location);
+        return verdict.handle(importer);
     }
 
-    private static VerdictCache.Verdict validate(ImporterFinder.Importer found, SpyModel model,
-                                                 Optional<Path> location) {
-        Class<?> importer = found.importer();
+    /** Validates the importer's module; the only path that walks the whole stack and touches the file system. */
+    private static VerdictCache.Verdict validate(Class<?> importer, SpyModel model) {
+        Optional<Path> location = CodeSources.path(importer);
         Object module = CodeSources.moduleKey(importer);
-        List<Class<?>> running = found.onStack().stream()
+        List<Class<?>> running = ImporterFinder.find().onStack().stream()
                 .filter(type -> CodeSources.moduleKey(type).equals(module)).toList();
         List<Path> visible = CodeSources.visibleFiles(importer.getClassLoader());
         ModuleFacts facts;
@@ -130,7 +133,7 @@ public final class ImportGuard {
             facts = LiveFacts.module(importer, Inspections.classNames(model), running);
         }
         Report report = Inspections.validate(model, facts, Inspections.runtime(model, visible), Strictness.LENIENT);
-        return new VerdictCache.Verdict(facts, report);
+        return new VerdictCache.Verdict(facts, report, location);
     }
 
     private static SpyModel readResource(Class<?> caller, String resource) {

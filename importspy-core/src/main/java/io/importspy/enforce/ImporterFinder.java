@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +38,7 @@ final class ImporterFinder {
     }
 
     /**
-     * The importer of the module that called ImportSpy.
+     * The importer of the module that called ImportSpy, with every class on the stack below it.
      *
      * @throws IllegalStateException when the stack holds no class outside ImportSpy, or none outside the
      *                               calling module (the module protected itself from its own code)
@@ -46,41 +47,107 @@ final class ImporterFinder {
         return WALKER.walk(ImporterFinder::find);
     }
 
+    /**
+     * The caller and the importer only ({@link Importer#onStack()} empty): the walk stops at the importer's
+     * frame, so its cost does not grow with the depth of the stack below it. What a cached verdict needs.
+     *
+     * @throws IllegalStateException as {@link #find()}
+     */
+    static Importer findImporter() {
+        Search search = new Search();
+        return search.importer(WALKER.walk(search));
+    }
+
     private static Importer find(Stream<StackWalker.StackFrame> frames) {
-        List<Class<?>> classes = frames.map(StackWalker.StackFrame::getDeclaringClass)
-                .filter(type -> !isPlumbing(type)).collect(Collectors.toList());
-        Class<?> caller = null;
-        Object protectedModule = null;
-        Class<?> importer = null;
+        Search search = new Search();
         List<Class<?>> below = new ArrayList<>();
-        for (Class<?> type : classes) {
-            if (caller == null) {
-                if (!isImportSpy(type)) {
-                    caller = type;
-                    protectedModule = CodeSources.moduleKey(type);
+        frames.forEach(frame -> {
+            if (!below.isEmpty()) {
+                if (!Frames.of(frame.getDeclaringClass()).plumbing) {
+                    below.add(frame.getDeclaringClass());
                 }
-                continue;
+            } else if (search.test(frame)) {
+                below.add(frame.getDeclaringClass());
+            }
+        });
+        Importer found = search.importer(below.isEmpty() ? null : below.get(0));
+        return new Importer(found.caller(), found.importer(), below);
+    }
+
+    /**
+     * One search for the importer, frame by frame from the top: the first class outside ImportSpy is the
+     * caller, the first class after it outside ImportSpy, the JDK and the caller's module is the importer.
+     */
+    private static final class Search implements Predicate<StackWalker.StackFrame>,
+            Function<Stream<StackWalker.StackFrame>, Class<?>> {
+        private Class<?> caller;
+        private Object protectedModule;
+        private Class<?> found;
+
+        /** The importer's class, or null; the stream is consumed lazily and stops at the importer. */
+        @Override
+        public Class<?> apply(Stream<StackWalker.StackFrame> frames) {
+            return frames.anyMatch(this) ? found : null;
+        }
+
+        /** Whether {@code frame} is the importer's; remembers the caller on the way. */
+        @Override
+        public boolean test(StackWalker.StackFrame frame) {
+            Class<?> type = frame.getDeclaringClass();
+            Frames kind = Frames.of(type);
+            if (kind.plumbing || kind.importSpy) {
+                return false;
+            }
+            if (caller == null) {
+                caller = type;
+                protectedModule = kind.moduleKey;
+                return false;
+            }
+            if (kind.jdk || kind.moduleKey.equals(protectedModule)) {
+                return false;
+            }
+            found = type;
+            return true;
+        }
+
+        Importer importer(Class<?> importer) {
+            if (caller == null) {
+                throw new IllegalStateException("importspy(..) was called with no calling class on the stack; "
+                        + "call it from the module that the contract protects");
             }
             if (importer == null) {
-                if (!isImportSpy(type) && !CodeSources.isJdk(type)
-                        && !CodeSources.moduleKey(type).equals(protectedModule)) {
-                    importer = type;
-                    below.add(type);
-                }
-                continue;
+                throw new IllegalStateException("importspy(..) found no importer of " + caller.getName()
+                        + ": every frame belongs to its own module or to the JDK; call it from code that another "
+                        + "module runs (e.g. an entry point or a static initializer of the protected module)");
             }
-            below.add(type);
+            return new Importer(caller, importer, List.of());
         }
-        if (caller == null) {
-            throw new IllegalStateException("importspy(..) was called with no calling class on the stack; "
-                    + "call it from the module that the contract protects");
+    }
+
+    /** What the search needs to know of a class on the stack, computed once per class. */
+    private static final class Frames {
+        private static final ClassValue<Frames> KINDS = new ClassValue<>() {
+            @Override
+            protected Frames computeValue(Class<?> type) {
+                return new Frames(type);
+            }
+        };
+
+        final boolean plumbing;
+        final boolean importSpy;
+        final boolean jdk;
+        final Object moduleKey;
+
+        private Frames(Class<?> type) {
+            plumbing = isPlumbing(type);
+            importSpy = isImportSpy(type);
+            jdk = CodeSources.isJdk(type);
+            moduleKey = plumbing || importSpy ? null : CodeSources.moduleKey(type);
         }
-        if (importer == null) {
-            throw new IllegalStateException("importspy(..) found no importer of " + caller.getName()
-                    + ": every frame belongs to its own module or to the JDK; call it from code that another "
-                    + "module runs (e.g. an entry point or a static initializer of the protected module)");
+
+        static Frames of(Class<?> type) {
+            return KINDS.get(type);
         }
-        return new Importer(caller, importer, below);
     }
 
     /** ImportSpy's own classes: package {@code io.importspy} and below. */

@@ -4,8 +4,10 @@ import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.validate.Report;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,8 +18,47 @@ import java.util.concurrent.ConcurrentHashMap;
  * (contracts read from a resource or a path are parsed once and reused, so their identity is stable).
  */
 final class VerdictCache {
-    /** A cached verdict: the facts of the importer's module and the report on it. */
-    record Verdict(ModuleFacts facts, Report report) {
+    /**
+     * A cached verdict: the facts of the importer's module, the report on it, and the module's file (found
+     * when the verdict was made, so that a cached call needs no file-system call).
+     */
+    static final class Verdict {
+        private final ModuleFacts facts;
+        private final Report report;
+        private final Optional<Path> location;
+        private final boolean compliant;
+        /** The handle last returned, reused while the same class imports (most hosts have one importer). */
+        private volatile ImporterHandle last;
+
+        Verdict(ModuleFacts facts, Report report, Optional<Path> location) {
+            this.facts = facts;
+            this.report = report;
+            this.location = location;
+            this.compliant = report.isCompliant();
+        }
+
+        ModuleFacts facts() {
+            return facts;
+        }
+
+        Report report() {
+            return report;
+        }
+
+        /** {@code report().isCompliant()}, computed once. */
+        boolean compliant() {
+            return compliant;
+        }
+
+        /** A handle on {@code importer} with this verdict (handles are immutable, so one is shared). */
+        ImporterHandle handle(Class<?> importer) {
+            ImporterHandle handle = last;
+            if (handle == null || handle.importer() != importer) {
+                handle = new ImporterHandle(importer, facts, report, location);
+                last = handle;
+            }
+            return handle;
+        }
     }
 
     private record Key(String module, SpyModel contract) {
