@@ -150,9 +150,25 @@ final class ImporterFinder {
         }
     }
 
-    /** ImportSpy's own classes: package {@code io.importspy} and below. */
+    /**
+     * ImportSpy's own classes: package {@code io.importspy} and below, loaded from where ImportSpy itself
+     * was loaded. The name alone is not enough: a plugin could put a class into an {@code io.importspy.*}
+     * package of its own JAR to be skipped as if it were ImportSpy, and have its host validated instead.
+     */
     static boolean isImportSpy(Class<?> type) {
-        return type.getName().startsWith("io.importspy.");
+        return type.getName().startsWith("io.importspy.") && OWN_MODULES.contains(CodeSources.moduleKey(type));
+    }
+
+    /** Where ImportSpy's classes come from: its own code source, plus any a test stands in for it with. */
+    private static final Set<Object> OWN_MODULES =
+            new java.util.concurrent.CopyOnWriteArraySet<>(Set.of(CodeSources.moduleKey(ImporterFinder.class)));
+
+    /**
+     * Counts {@code type}'s code source as ImportSpy's own, for tests whose probes (compiled apart from
+     * ImportSpy's classes) stand in for ImportSpy on the stack. Call it before the first search.
+     */
+    static void treatAsImportSpy(Class<?> type) {
+        OWN_MODULES.add(CodeSources.moduleKey(type));
     }
 
     /** Reflection, method-handle and JDK-internal frames, which are nobody's importer. */

@@ -23,6 +23,7 @@ class ImporterFinderTest {
 
     @BeforeAll
     static void buildFixtures() {
+        ImporterFinder.treatAsImportSpy(ImporterFinderTest.class); // its probe stands in for importspy(..)
         framework = FixtureJars.in(work)
                 .source("fw/Probe.java", "package fw; public class Probe { public static java.util.function.Supplier<Object> probe; }")
                 .source("fw/Framework.java", """
@@ -57,6 +58,7 @@ class ImporterFinderTest {
                                 return Class.forName("fw.Framework").getMethod("init").invoke(null);
                             }
                         }""")
+                .source("io/importspy/evil/Plugin.java", "package io.importspy.evil; public class Plugin { public static Object run() { return fw.Framework.init(); } }")
                 .source("pl/ViaThread.java", "package pl; public class ViaThread { public static Object run() throws Exception { return fw.Framework.initInOwnThread(); } }")
                 .jar("plugin.jar");
     }
@@ -81,6 +83,16 @@ class ImporterFinderTest {
         Object result = run(loader, className);
         assertThat(result).isInstanceOf(ImporterFinder.Importer.class);
         return (ImporterFinder.Importer) result;
+    }
+
+    @Test
+    void a_plugin_class_in_an_importspy_package_is_still_an_importer() throws Exception {
+        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            ImporterFinder.Importer found = importerOf(loader, "io.importspy.evil.Plugin");
+            assertThat(found.importer().getName()).as("not skipped as if it were ImportSpy")
+                    .isEqualTo("io.importspy.evil.Plugin");
+            assertThat(ImporterFinder.isImportSpy(found.importer())).isFalse();
+        }
     }
 
     @Test
