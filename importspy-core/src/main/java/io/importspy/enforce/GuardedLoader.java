@@ -99,7 +99,9 @@ public final class GuardedLoader {
      * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt
      */
     public Report check(Path plugin, List<Path> dependencies) {
-        return inspect(plugin, dependencies).report();
+        Checked checked = inspect(plugin, dependencies);
+        Snapshot.discard(checked.bytes(), plugin);
+        return checked.report();
     }
 
     /** Validates and, when allowed, loads {@code plugin} alone. See {@link #load(Path, List)}. */
@@ -120,38 +122,57 @@ public final class GuardedLoader {
         return admit(inspect(plugin, dependencies), dependencies);
     }
 
-    /** A validated plugin: what enforcement decided, before any loader exists. */
-    record Checked(Path plugin, ModuleFacts facts, Report report) {
+    /**
+     * A validated plugin: what enforcement decided, before any loader exists.
+     *
+     * @param plugin the plugin as the host named it
+     * @param bytes  the private copy that was validated and that a loader may read (see {@link Snapshot})
+     */
+    record Checked(Path plugin, Path bytes, ModuleFacts facts, Report report) {
     }
 
     Checked inspect(Path plugin, List<Path> dependencies) {
         List<Path> visible = new ArrayList<>(dependencies);
         visible.addAll(CodeSources.visibleFiles(parent));
-        ModuleFacts facts = Inspections.inspect(plugin, visible, contract);
-        Report report = Inspections.validate(contract, facts, Inspections.runtime(contract, visible), strictness);
-        Log.validated("plugin", report, false);
-        return new Checked(plugin, facts, report);
+        Path bytes = Snapshot.of(plugin);
+        try {
+            ModuleFacts facts = Snapshot.relabel(Inspections.inspect(bytes, visible, contract), plugin);
+            Report report = Snapshot.relabel(Inspections.validate(contract, facts,
+                    Inspections.runtime(contract, visible), strictness), plugin);
+            Log.validated("plugin", report, false);
+            return new Checked(plugin, bytes, facts, report);
+        } catch (RuntimeException e) {
+            Snapshot.discard(bytes, plugin);
+            throw e;
+        }
+    }
+
+    /** Forgets a checked plugin that will not be admitted. */
+    static void discard(Checked checked) {
+        Snapshot.discard(checked.bytes(), checked.plugin());
     }
 
     GuardedPlugin admit(Checked checked, List<Path> dependencies) {
         if (!checked.report().isCompliant()) {
             if (mode == EnforcementMode.ENFORCE) {
+                discard(checked);
                 throw ContractViolationException.of(checked.report());
             }
             Log.audited(checked.report());
         }
         List<Path> paths = new ArrayList<>();
-        paths.add(checked.plugin());
+        paths.add(checked.bytes());
         paths.addAll(dependencies);
-        Optional<String> moduleName = namedModule(checked.plugin());
+        Optional<String> moduleName = namedModule(checked.bytes());
         if (moduleName.isPresent()) {
             ModuleLayer layer = defineLayer(checked.plugin(), paths, moduleName.get());
             return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(),
-                    layer.findLoader(moduleName.get()), Optional.of(layer), null);
+                    layer.findLoader(moduleName.get()), Optional.of(layer), null, checked.bytes());
         }
         URLClassLoader loader = new URLClassLoader("importspy-guarded:" + checked.plugin().getFileName(),
                 urls(paths), parent);
-        return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(), loader, Optional.empty(), loader);
+        return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(), loader, Optional.empty(), loader,
+                checked.bytes());
     }
 
     /** The module name when {@code plugin} declares a module-info (automatic modules do not count). */

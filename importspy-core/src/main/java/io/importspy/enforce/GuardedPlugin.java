@@ -23,18 +23,21 @@ public final class GuardedPlugin implements AutoCloseable {
     private final ClassLoader loader;
     private final Optional<ModuleLayer> layer;
     private final URLClassLoader owned;
+    private final Path bytes;
 
+    /** {@code bytes}: the validated private copy the loader reads (deleted on close), or {@code path} itself. */
     GuardedPlugin(Path path, ModuleFacts module, Report report, ClassLoader loader, Optional<ModuleLayer> layer,
-                  URLClassLoader owned) {
+                  URLClassLoader owned, Path bytes) {
         this.path = Objects.requireNonNull(path, "path");
         this.module = Objects.requireNonNull(module, "module");
         this.report = Objects.requireNonNull(report, "report");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.layer = Objects.requireNonNull(layer, "layer");
         this.owned = owned;
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
     }
 
-    /** The plugin JAR. */
+    /** The plugin JAR, as the host named it (classes are read from a private copy of it, made when it was validated). */
     public Path path() {
         return path;
     }
@@ -95,15 +98,20 @@ public final class GuardedPlugin implements AutoCloseable {
                 .filter(p -> p.type().getClassLoader() == loader).map(ServiceLoader.Provider::get).toList();
     }
 
-    /** Closes the plugin's class loader when this plugin owns one ({@code URLClassLoader}). */
+    /**
+     * Closes the plugin's class loader when this plugin owns one ({@code URLClassLoader}) and deletes the
+     * private copy of the JAR it was loaded from.
+     */
     @Override
     public void close() {
-        if (owned != null) {
-            try {
+        try {
+            if (owned != null) {
                 owned.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("plugin '" + path + "' class loader cannot be closed: " + e.getMessage(), e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("plugin '" + path + "' class loader cannot be closed: " + e.getMessage(), e);
+        } finally {
+            Snapshot.discard(bytes, path);
         }
     }
 

@@ -79,6 +79,7 @@ public final class GuardedServices {
         List<TargetReport> failing = checked.stream().filter(c -> !c.report().isCompliant())
                 .flatMap(c -> c.report().targets().stream()).toList();
         if (enforce && onViolation == OnViolation.FAIL && !failing.isEmpty()) {
+            checked.forEach(GuardedLoader::discard);
             Report first = checked.get(0).report();
             throw ContractViolationException.of(new Report(first.contract(), failing, first.strictness()));
         }
@@ -86,6 +87,7 @@ public final class GuardedServices {
         List<S> providers = new ArrayList<>();
         for (GuardedLoader.Checked one : checked) {
             if (enforce && !one.report().isCompliant()) {
+                GuardedLoader.discard(one);
                 continue;
             }
             GuardedPlugin plugin = loader.admit(one, List.of());

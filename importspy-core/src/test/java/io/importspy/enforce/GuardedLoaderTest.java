@@ -112,6 +112,21 @@ class GuardedLoaderTest {
         }
 
         @Test
+        void a_plugin_replaced_on_disk_after_its_check_is_not_what_gets_loaded() throws Exception {
+            Path swapped = work.resolve("swapped").resolve("plugin.jar");
+            Files.createDirectories(swapped.getParent());
+            Files.copy(good, swapped);
+            try (GuardedPlugin plugin = GuardedLoader.of(CONTRACT).load(swapped)) {
+                Files.copy(bad, swapped, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // after the check
+                assertThat(plugin.path()).isEqualTo(swapped);
+                assertThat(plugin.report().targets().get(0).target()).isEqualTo(swapped.toString());
+                Class<?> hello = plugin.loadClass("com.acme.Hello");
+                assertThat(hello.getMethod("greet", String.class)).as("the validated bytes were loaded").isNotNull();
+                assertThat(badMarker).as("no code of the replacement ran").doesNotExist();
+            }
+        }
+
+        @Test
         void checking_a_plugin_only_reports() {
             Report report = GuardedLoader.of(CONTRACT).check(bad, List.of());
             assertThat(report.isCompliant()).isFalse();
