@@ -173,6 +173,14 @@ final class Hierarchy {
         return found;
     }
 
+    /**
+     * The bindings of the type parameters of {@code supertype} (one of {@link #supertypes()}) as the checked
+     * class sees them, to view its inherited members with.
+     */
+    Bindings bindingsOf(ClassFacts supertype) {
+        return reached(supertype.name()).bindingsOf(supertype);
+    }
+
     /** Every supertype that was needed but not read, in the order met. */
     List<String> unresolved() {
         return unresolved;

@@ -126,28 +126,35 @@ final class MethodRules {
     /**
      * Methods named {@code name}: declared ones first, then inherited ones from the superclass chain and
      * the interfaces (default methods included), skipping synthetic and bridge methods, private members of
-     * supertypes, static interface methods, and overridden methods.
+     * supertypes, static interface methods, and overridden methods. Inherited methods are seen with the type
+     * arguments the class gives its supertypes: {@code add(E)} of {@code ArrayList<String>} is {@code add(String)}.
      */
     private static List<MethodFacts> methodsNamed(String name, ClassFacts facts, Hierarchy hierarchy) {
         List<MethodFacts> found = new ArrayList<>();
         Set<String> erasures = new HashSet<>();
-        collect(name, facts, false, false, found, erasures);
+        collect(name, facts, Bindings.start(), false, false, found, erasures);
         for (ClassFacts supertype : hierarchy.supertypes()) {
-            collect(name, supertype, true, hierarchy.isInterface(supertype), found, erasures);
+            collect(name, supertype, hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype), found,
+                    erasures);
         }
         return found;
     }
 
-    private static void collect(String name, ClassFacts owner, boolean inherited, boolean fromInterface,
-                                List<MethodFacts> found, Set<String> erasures) {
-        for (MethodFacts method : owner.methods()) {
-            if (!method.name().equals(name) || method.synthetic() || method.isConstructor()) {
+    /**
+     * Adds the methods named {@code name} of {@code owner}, as the checked class sees them (type variables of
+     * a supertype substituted), unless a method with the same erased parameters was already found.
+     */
+    private static void collect(String name, ClassFacts owner, Bindings bindings, boolean inherited,
+                                boolean fromInterface, List<MethodFacts> found, Set<String> erasures) {
+        for (MethodFacts declared : owner.methods()) {
+            if (!declared.name().equals(name) || declared.synthetic() || declared.isConstructor()) {
                 continue;
             }
-            if (inherited && (method.modifiers().contains(Modifier.PRIVATE)
-                    || fromInterface && method.modifiers().contains(Modifier.STATIC))) {
+            if (inherited && (declared.modifiers().contains(Modifier.PRIVATE)
+                    || fromInterface && declared.modifiers().contains(Modifier.STATIC))) {
                 continue;
             }
+            MethodFacts method = bindings.member(declared);
             String erasure = method.parameters().stream().map(p -> p.erasure().toString())
                     .collect(Collectors.joining(",", "(", ")"));
             if (erasures.add(erasure)) {
