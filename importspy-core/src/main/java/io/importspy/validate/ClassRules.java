@@ -38,7 +38,13 @@ final class ClassRules {
         Hierarchy hierarchy = Hierarchy.of(facts, module);
         spec.kind().ifPresent(kind -> checkKind(spec, kind, facts, out));
         spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, out));
-        spec.superclass().ifPresent(superclass -> checkExtends(spec, superclass, hierarchy, out));
+        spec.superclass().ifPresent(superclass -> {
+            if (facts.kind() == ClassKind.INTERFACE || facts.kind() == ClassKind.ANNOTATION) {
+                checkInterfaceExtends(spec, facts.kind(), superclass, hierarchy, out);
+            } else {
+                checkExtends(spec, superclass, hierarchy, out);
+            }
+        });
         spec.interfaces().forEach(iface -> checkImplements(spec, iface, hierarchy, out));
         spec.annotations().forEach(annotation -> checkAnnotation(spec, annotation, facts, out));
         spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
@@ -102,6 +108,31 @@ final class ClassRules {
                 "class " + spec.name() + " does not extend " + expected,
                 "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
                 superclass.location()));
+    }
+
+    /** An interface extends its super-interfaces: {@code extends} is looked for among them, transitively. */
+    private static void checkInterfaceExtends(ClassSpec spec, ClassKind kind, Located<JavaType> superinterface,
+                                              Hierarchy hierarchy, Consumer<Violation> out) {
+        String expected = superinterface.value().toString();
+        List<String> matches = hierarchy.interfaceNames().stream()
+                .filter(n -> TypeMatcher.nameMatches(superinterface.value().name(), n)).toList();
+        if (!matches.isEmpty()) {
+            typeArguments(spec, superinterface, Relation.EXTENDS, matches, hierarchy).ifPresent(out);
+            return;
+        }
+        String what = kind.keyword() + " " + spec.name();
+        if (!hierarchy.unresolved().isEmpty()) {
+            out.accept(unresolved(spec, superinterface, "extends " + expected, hierarchy.unresolved(),
+                    "whether " + what + " extends " + expected + " is unknown: its super-interface "
+                            + Texts.list(hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList())
+                            + " could not be read"));
+            return;
+        }
+        List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
+        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "extends " + expected,
+                "extends " + Texts.list(all), what + " does not extend " + expected,
+                "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
+                superinterface.location()));
     }
 
     private static void checkImplements(ClassSpec spec, Located<JavaType> iface, Hierarchy hierarchy,

@@ -127,6 +127,47 @@ class ClassRulesTest {
     }
 
     @Nested
+    class Extends_of_an_interface {
+        /** {@code interface Sub extends java.io.Closeable}, and {@code @interface Tag}. */
+        private final ModuleFacts facts = module(iface(PLUGIN).implementing("java.io.Closeable").build(),
+                iface("java.io.Closeable").origin(Origin.JDK).implementing("java.lang.AutoCloseable").build(),
+                iface("java.lang.AutoCloseable").origin(Origin.JDK).build(),
+                iface("com.acme.Tag").kind(ClassKind.ANNOTATION).implementing("java.lang.annotation.Annotation").build(),
+                iface("java.lang.annotation.Annotation").origin(Origin.JDK).build());
+
+        @Test
+        void is_satisfied_by_any_super_interface() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).kind(ClassKind.INTERFACE, 11)
+                    .extending("java.io.Closeable", 12).implementing("AutoCloseable", 13))).isEmpty();
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("AutoCloseable", 12))).isEmpty();
+            assertThat(check(facts, classSpec("com.acme.Tag", 10).extending("java.lang.annotation.Annotation", 12)))
+                    .isEmpty();
+        }
+
+        @Test
+        void another_interface_is_a_mismatch_showing_the_super_interfaces() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("java.io.Flushable", 12)))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.MISMATCH);
+                        assertThat(v.expected()).isEqualTo("extends java.io.Flushable");
+                        assertThat(v.found()).isEqualTo("extends java.io.Closeable, java.lang.AutoCloseable");
+                        assertThat(v.message()).isEqualTo("interface com.acme.Plugin does not extend java.io.Flushable");
+                        assertThat(v.location()).isEqualTo(at(12));
+                    });
+        }
+
+        @Test
+        void is_unverified_when_a_super_interface_was_not_read() {
+            ModuleFacts broken = module(Set.of("com.acme.Base"), iface(PLUGIN).implementing("com.acme.Base").build());
+
+            assertThat(check(broken, classSpec(PLUGIN, 10).extending("java.io.Flushable", 12)))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.UNVERIFIED, "whether interface com.acme.Plugin extends"
+                            + " java.io.Flushable is unknown: its super-interface com.acme.Base could not be read"));
+        }
+    }
+
+    @Nested
     class Implements {
         private final ClassFacts plugin = cls(PLUGIN).extending("com.acme.Base").implementing("com.acme.spi.Named").build();
 
