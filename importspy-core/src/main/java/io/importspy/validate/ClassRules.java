@@ -37,7 +37,7 @@ final class ClassRules {
         ClassFacts facts = found.get();
         Hierarchy hierarchy = Hierarchy.of(facts, module);
         spec.kind().ifPresent(kind -> checkKind(spec, kind, facts, out));
-        spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, out));
+        spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, module, out));
         spec.superclass().ifPresent(superclass -> {
             if (facts.kind() == ClassKind.INTERFACE || facts.kind() == ClassKind.ANNOTATION) {
                 checkInterfaceExtends(spec, facts.kind(), superclass, hierarchy, out);
@@ -63,10 +63,52 @@ final class ClassRules {
         }
     }
 
+    /**
+     * Class files have no flag for {@code non-sealed}: a class is non-sealed when a direct supertype is sealed
+     * and the class itself is neither final nor sealed (JLS 8.1.1.2); unverified when a direct supertype was
+     * not read.
+     */
     private static void checkModifiers(ClassSpec spec, Located<Set<Modifier>> modifiers, ClassFacts facts,
-                                       Consumer<Violation> out) {
-        modifierViolation(Context.CLASS, spec.name(), "class " + spec.name(), modifiers, facts.modifiers())
-                .ifPresent(out);
+                                       ModuleFacts module, Consumer<Violation> out) {
+        Set<Modifier> actual = EnumSet.noneOf(Modifier.class);
+        actual.addAll(facts.modifiers());
+        Located<Set<Modifier>> required = modifiers;
+        Optional<Violation> unknown = Optional.empty();
+        if (modifiers.value().contains(Modifier.NON_SEALED) && !actual.contains(Modifier.NON_SEALED)) {
+            List<String> unread = new ArrayList<>();
+            if (nonSealed(facts, module, unread)) {
+                actual.add(Modifier.NON_SEALED);
+            } else if (!unread.isEmpty()) {
+                Set<Modifier> rest = EnumSet.copyOf(modifiers.value());
+                rest.remove(Modifier.NON_SEALED);
+                required = new Located<>(rest, modifiers.location());
+                unknown = Optional.of(unresolved(spec, modifiers, "non-sealed", unread, "whether class " + spec.name()
+                        + " is non-sealed is unknown: its direct supertype "
+                        + Texts.list(unread.stream().map(TypeMatcher::normalize).toList()) + " could not be read"));
+            }
+        }
+        modifierViolation(Context.CLASS, spec.name(), "class " + spec.name(), required, actual).ifPresent(out);
+        unknown.ifPresent(out);
+    }
+
+    /** Whether a direct supertype is sealed and the class is neither final nor sealed; unread supertypes go to {@code unread}. */
+    private static boolean nonSealed(ClassFacts facts, ModuleFacts module, List<String> unread) {
+        if (facts.modifiers().contains(Modifier.FINAL) || facts.modifiers().contains(Modifier.SEALED)) {
+            return false;
+        }
+        List<String> direct = new ArrayList<>();
+        facts.superclass().filter(s -> !"java.lang.Object".equals(s)).ifPresent(direct::add);
+        direct.addAll(facts.interfaces());
+        boolean sealedSupertype = false;
+        for (String name : direct) {
+            Optional<ClassFacts> supertype = module.anyClass(name);
+            if (supertype.isEmpty()) {
+                unread.add(name);
+            } else if (supertype.get().modifiers().contains(Modifier.SEALED)) {
+                sealedSupertype = true;
+            }
+        }
+        return sealedSupertype;
     }
 
     /** One violation naming every required modifier that {@code actual} lacks, or none. */

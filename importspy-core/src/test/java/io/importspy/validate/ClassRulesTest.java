@@ -65,6 +65,39 @@ class ClassRulesTest {
                         assertThat(v.location()).isEqualTo(at(12));
                     });
         }
+
+        @Test
+        void non_sealed_is_worked_out_from_a_sealed_direct_supertype() {
+            ModuleFacts facts = module(cls(PLUGIN).extending("com.acme.Shape").build(),
+                    cls("com.acme.Square").modifiers(Modifier.PUBLIC, Modifier.FINAL).extending("com.acme.Shape").build(),
+                    cls("com.acme.Circle").implementing("com.acme.Round").build(),
+                    cls("com.acme.Loose").build(),
+                    cls("com.acme.Shape").modifiers(Modifier.PUBLIC, Modifier.ABSTRACT, Modifier.SEALED).build(),
+                    iface("com.acme.Round").modifiers(Modifier.PUBLIC, Modifier.ABSTRACT, Modifier.SEALED).build());
+
+            assertThat(check(facts, classSpec(PLUGIN, 10).modifiers(12, Modifier.PUBLIC, Modifier.NON_SEALED)))
+                    .isEmpty();
+            assertThat(check(facts, classSpec("com.acme.Circle", 10).modifiers(12, Modifier.NON_SEALED))).isEmpty();
+            assertThat(check(facts, classSpec("com.acme.Square", 10).modifiers(12, Modifier.NON_SEALED)))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.MISMATCH, "class com.acme.Square lacks modifier non-sealed"));
+            assertThat(check(facts, classSpec("com.acme.Loose", 10).modifiers(12, Modifier.NON_SEALED)))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.MISMATCH, "class com.acme.Loose lacks modifier non-sealed"));
+        }
+
+        @Test
+        void non_sealed_is_unverified_when_a_direct_supertype_was_not_read() {
+            ModuleFacts facts = module(Set.of("com.acme.Shape"), cls(PLUGIN).extending("com.acme.Shape").build());
+
+            assertThat(check(facts, classSpec(PLUGIN, 10).modifiers(12, Modifier.NON_SEALED, Modifier.FINAL)))
+                    .extracting(Violation::category, Violation::expected, Violation::found, Violation::message)
+                    .containsExactly(
+                            tuple(Category.MISMATCH, "final", "public", "class com.acme.Plugin lacks modifier final"),
+                            tuple(Category.UNVERIFIED, "non-sealed", "<unresolved com.acme.Shape>",
+                                    "whether class com.acme.Plugin is non-sealed is unknown: its direct supertype"
+                                            + " com.acme.Shape could not be read"));
+        }
     }
 
     @Nested
