@@ -1,9 +1,7 @@
 package io.importspy.validate;
 
-import io.importspy.contract.AnnotationSpec;
 import io.importspy.contract.ClassSpec;
 import io.importspy.contract.Located;
-import io.importspy.inspect.AnnotationFacts;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.java.ClassKind;
@@ -13,7 +11,6 @@ import io.importspy.java.Modifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -46,7 +43,7 @@ final class ClassRules {
             }
         });
         spec.interfaces().forEach(iface -> checkImplements(spec, iface, hierarchy, out));
-        spec.annotations().forEach(annotation -> checkAnnotation(spec, annotation, facts, out));
+        spec.annotations().forEach(annotation -> AnnotationRules.check(spec, annotation, facts, hierarchy, module, out));
         spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
         spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, out));
         spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, out));
@@ -265,40 +262,5 @@ final class ClassRules {
     static String solutionForUnresolved(List<String> missing) {
         return "put the JAR that contains " + Texts.list(missing.stream().map(TypeMatcher::normalize).toList())
                 + " on the class path (--classpath)";
-    }
-
-    private static void checkAnnotation(ClassSpec spec, AnnotationSpec annotation, ClassFacts facts,
-                                        Consumer<Violation> out) {
-        String type = annotation.type().toString();
-        Optional<AnnotationFacts> found = facts.annotations().stream()
-                .filter(a -> TypeMatcher.nameMatches(type, a.type())).findFirst();
-        if (found.isEmpty()) {
-            List<String> present = facts.annotations().stream().map(a -> "@" + TypeMatcher.normalize(a.type())).toList();
-            out.accept(new Violation(Category.MISSING, Context.CLASS, spec.name(), "@" + type, Texts.list(present),
-                    "class " + spec.name() + " lacks annotation @" + type,
-                    "annotate " + spec.name() + " with @" + type + ", or remove it from the contract",
-                    annotation.location()));
-            return;
-        }
-        List<String> wrong = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
-        List<String> actual = new ArrayList<>();
-        for (Map.Entry<String, Object> element : annotation.values().entrySet()) {
-            Object value = found.get().values().get(element.getKey());
-            if (value == null || !Values.annotationEquals(element.getValue(), value)) {
-                wrong.add(element.getKey());
-                expected.add(element.getKey() + " = " + Values.yaml(element.getValue()));
-                actual.add(element.getKey() + " = " + (value == null ? "<default>" : Values.java(value)));
-            }
-        }
-        if (!wrong.isEmpty()) {
-            out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(),
-                    "@" + type + "(" + String.join(", ", expected) + ")",
-                    "@" + type + "(" + String.join(", ", actual) + ")",
-                    "annotation @" + type + " on class " + spec.name() + " has other values for " + Texts.list(wrong),
-                    "set " + String.join(", ", expected) + " on @" + type + " of " + spec.name()
-                            + ", or change the values in the contract",
-                    annotation.location()));
-        }
     }
 }

@@ -149,6 +149,11 @@ final class Hierarchy {
         return interfaceNames;
     }
 
+    /** Facts of the superclasses that were read, nearest first. */
+    List<ClassFacts> superclasses() {
+        return superclasses;
+    }
+
     /** Facts of the supertypes that were read: superclasses nearest first, then interfaces. */
     List<ClassFacts> supertypes() {
         List<ClassFacts> all = new ArrayList<>(superclasses);
