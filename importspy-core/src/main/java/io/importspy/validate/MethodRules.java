@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
  * exceptions and modifiers. Of several eligible overloads the one with the fewest violations is reported.
  */
 final class MethodRules {
+    /** At most this many overloads are shown when none has the required parameters. */
+    private static final int SHOWN = 5;
+    /** The message lists the overloads only when there are at most this many. */
+    private static final int LISTED = 3;
+
     private MethodRules() {
     }
 
@@ -99,12 +104,7 @@ final class MethodRules {
         List<MethodFacts> eligible = parameters.map(p -> candidates.stream()
                 .filter(m -> parametersMatch(p, m)).toList()).orElse(candidates);
         if (eligible.isEmpty()) {
-            String available = candidates.stream().map(m -> signature(owner, m)).collect(Collectors.joining(", "));
-            out.accept(new Violation(Category.MISMATCH, member.context(), member.subject(), member.noun(), available,
-                    "class " + owner.name() + " lacks " + member.noun() + "; it has only " + available,
-                    "add " + member.noun() + " to " + owner.name()
-                            + ", or change the parameters in the contract to those of " + available,
-                    location));
+            out.accept(noOverloadMatches(owner, member, parameters.orElseThrow(), candidates, location));
             return Optional.empty();
         }
         List<List<Violation>> results = new ArrayList<>();
@@ -117,6 +117,41 @@ final class MethodRules {
         return results.stream().min(Comparator
                 .comparingLong((List<Violation> v) -> v.stream().filter(x -> x.category() != Category.UNVERIFIED).count())
                 .thenComparingInt(List::size));
+    }
+
+    /**
+     * The MISMATCH for required parameters no overload has: {@code found} shows the closest few overloads
+     * (same parameter count first, then most parameters matching in place), the message lists them only when
+     * there are few, and the solution does not repeat them.
+     */
+    private static Violation noOverloadMatches(ClassSpec owner, Member member, List<ParameterSpec> required,
+                                               List<MethodFacts> candidates, Location location) {
+        boolean constructor = member.context() == Context.CONSTRUCTOR;
+        List<String> closest = candidates.stream()
+                .sorted(Comparator.comparingInt((MethodFacts m) -> Math.abs(m.parameters().size() - required.size()))
+                        .thenComparing(Comparator.comparingInt((MethodFacts m) -> matchingInPlace(required, m))
+                                .reversed()))
+                .map(m -> signature(owner, m)).toList();
+        String found = String.join(", ", closest.subList(0, Math.min(SHOWN, closest.size())))
+                + (closest.size() > SHOWN ? ", and " + (closest.size() - SHOWN) + " more" : "");
+        String has = closest.size() <= LISTED ? "it has only " + String.join(", ", closest)
+                : "it has " + closest.size() + (constructor ? " constructors" : " overloads of " + candidates.get(0).name());
+        return new Violation(Category.MISMATCH, member.context(), member.subject(), member.noun(), found,
+                "class " + owner.name() + " lacks " + member.noun() + "; " + has,
+                "add " + member.noun() + " to " + owner.name() + ", or change the parameters in the contract to those"
+                        + (closest.size() == 1 ? " of " + closest.get(0)
+                        : " of an existing " + (constructor ? "constructor" : "overload")),
+                location);
+    }
+
+    /** How many required parameters match the method's parameter at the same position. */
+    private static int matchingInPlace(List<ParameterSpec> required, MethodFacts method) {
+        int matching = 0;
+        for (int i = 0; i < Math.min(required.size(), method.parameters().size()); i++) {
+            ParameterFacts actual = method.parameters().get(i);
+            matching += TypeMatcher.matches(required.get(i).type(), actual.type(), actual.erasure()) ? 1 : 0;
+        }
+        return matching;
     }
 
     private static boolean noneMatch(Optional<List<ParameterSpec>> parameters, List<MethodFacts> candidates) {
