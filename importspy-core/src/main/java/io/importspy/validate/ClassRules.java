@@ -45,8 +45,8 @@ final class ClassRules {
         spec.interfaces().forEach(iface -> checkImplements(spec, iface, hierarchy, out));
         spec.annotations().forEach(annotation -> AnnotationRules.check(spec, annotation, facts, hierarchy, module, out));
         spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
-        spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, out));
-        spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, out));
+        spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, module, out));
+        spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, module, out));
     }
 
     private static void checkKind(ClassSpec spec, Located<ClassKind> kind, ClassFacts facts, Consumer<Violation> out) {

@@ -8,6 +8,7 @@ import io.importspy.contract.MethodSpec;
 import io.importspy.contract.ParameterSpec;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ParameterFacts;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,7 +39,7 @@ final class MethodRules {
     }
 
     static void checkMethod(ClassSpec owner, MethodSpec spec, ClassFacts facts, Hierarchy hierarchy,
-                            Consumer<Violation> out) {
+                            ModuleFacts module, Consumer<Violation> out) {
         String signature = spec.name() + spec.parameters().map(Texts::parameters).orElse("");
         Member member = new Member(Context.METHOD, owner.name() + "#" + signature, "method " + signature,
                 "method " + owner.name() + "#" + signature);
@@ -57,7 +59,7 @@ final class MethodRules {
                 spec.location(), out, m -> {
                     List<Violation> found = new ArrayList<>();
                     spec.returns().ifPresent(r -> checkReturn(member, r, m).ifPresent(found::add));
-                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m).ifPresent(found::add));
+                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m, module).ifPresent(found::add));
                     spec.modifiers().ifPresent(mods -> ClassRules.modifierViolation(Context.METHOD,
                             member.subject(), member.what(), mods, m.modifiers()).ifPresent(found::add));
                     return found;
@@ -65,7 +67,8 @@ final class MethodRules {
         best.ifPresent(violations -> violations.forEach(out));
     }
 
-    static void checkConstructor(ClassSpec owner, ConstructorSpec spec, ClassFacts facts, Consumer<Violation> out) {
+    static void checkConstructor(ClassSpec owner, ConstructorSpec spec, ClassFacts facts, ModuleFacts module,
+                                 Consumer<Violation> out) {
         String simple = Texts.simpleName(owner.name());
         String signature = simple + spec.parameters().map(Texts::parameters).orElse("");
         Member member = new Member(Context.CONSTRUCTOR,
@@ -77,7 +80,7 @@ final class MethodRules {
         Optional<List<Violation>> best = bestOverload(owner, member, spec.parameters(), candidates,
                 spec.location(), out, m -> {
                     List<Violation> found = new ArrayList<>();
-                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m).ifPresent(found::add));
+                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m, module).ifPresent(found::add));
                     spec.modifiers().ifPresent(mods -> ClassRules.modifierViolation(Context.CONSTRUCTOR,
                             member.subject(), member.what(), mods, m.modifiers()).ifPresent(found::add));
                     return found;
@@ -258,11 +261,30 @@ final class MethodRules {
                 "make it return " + returns.value() + ", or change returns in the contract", returns.location()));
     }
 
-    private static Optional<Violation> checkThrows(Member member, Located<JavaType> exception, MethodFacts method) {
-        if (method.exceptions().stream().anyMatch(e -> TypeMatcher.matches(exception.value(), e))) {
-            return Optional.empty();
+    /**
+     * A listed exception is declared when the method declares it or a subclass of it (callers that catch the
+     * listed one are safe); unverified when a declared exception's superclasses could not be read.
+     */
+    private static Optional<Violation> checkThrows(Member member, Located<JavaType> exception, MethodFacts method,
+                                                   ModuleFacts module) {
+        List<String> unread = new ArrayList<>();
+        for (JavaType declared : method.exceptions()) {
+            if (TypeMatcher.matches(exception.value(), declared)
+                    || !declared.variable() && Exceptions.isSubclass(declared.name(), exception.value(), module, unread)) {
+                return Optional.empty();
+            }
         }
         String declared = Texts.list(method.exceptions().stream().map(Texts::type).toList());
+        if (!unread.isEmpty()) {
+            String names = Texts.list(unread.stream().map(TypeMatcher::normalize).toList());
+            return Optional.of(new Violation(Category.UNVERIFIED, member.context(), member.subject(),
+                    "throws " + exception.value(), "throws " + declared,
+                    "whether " + member.what() + " declares throws " + exception.value() + " is unknown: it declares"
+                            + " throws " + declared + ", and class " + names + " could not be read to tell whether"
+                            + " it extends " + exception.value(),
+                    "declare throws " + exception.value() + " itself, or remove it from throws in the contract",
+                    exception.location()));
+        }
         return Optional.of(new Violation(Category.MISMATCH, member.context(), member.subject(),
                 "throws " + exception.value(), "throws " + declared,
                 member.what() + " does not declare throws " + exception.value(),

@@ -307,6 +307,33 @@ class MethodRulesTest {
         }
 
         @Test
+        void a_declared_subclass_of_a_listed_exception_declares_it() {
+            ModuleFacts facts = module(cls(PLUGIN).methods(
+                            method("parse").throwing("com.fasterxml.JsonProcessingException"),
+                            method("open").throwing("java.io.FileNotFoundException"),
+                            method("load").throwing("com.acme.LoadException")).build(),
+                    cls("com.fasterxml.JsonProcessingException").origin(Origin.CLASSPATH)
+                            .extending("com.fasterxml.JacksonException").build(),
+                    cls("com.fasterxml.JacksonException").origin(Origin.CLASSPATH).extending("java.io.IOException")
+                            .build());
+
+            assertThat(check(facts, methodSpec("parse", 20).throwing("java.io.IOException", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("parse", 20).throwing("Exception", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("open", 20).throwing("IOException", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("open", 20).throwing("java.lang.Exception", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("parse", 20).throwing("java.sql.SQLException", 21)))
+                    .extracting(Violation::category).containsExactly(Category.MISMATCH);
+            assertThat(check(facts, methodSpec("open", 20).throwing("com.acme.LoadException", 21)))
+                    .extracting(Violation::category).containsExactly(Category.MISMATCH);
+            assertThat(check(facts, methodSpec("load", 20).throwing("java.io.IOException", 21)))
+                    .extracting(Violation::category, Violation::found, Violation::message)
+                    .containsExactly(tuple(Category.UNVERIFIED, "throws com.acme.LoadException",
+                            "whether method com.acme.Plugin#load declares throws java.io.IOException is unknown: it"
+                                    + " declares throws com.acme.LoadException, and class com.acme.LoadException could"
+                                    + " not be read to tell whether it extends java.io.IOException"));
+        }
+
+        @Test
         void of_several_overloads_the_closest_is_reported() {
             ModuleFacts overloads = plugin(method("get").returns("int"),
                     method("get").params(param("int")).returns("java.lang.String"));
