@@ -21,10 +21,10 @@ import io.importspy.validate.Validator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The entry point of ImportSpy: checks modules (JARs, class directories) against an import contract
@@ -71,7 +71,12 @@ public final class Spy {
      */
     public static Report validate(SpyModel model, ValidationOptions options, List<Path> targets) {
         Optional<RuntimeFacts> runtime = runtime(options);
-        Set<String> names = model.classes().stream().map(ClassSpec::name).collect(Collectors.toSet());
+        Set<String> names = new HashSet<>();
+        for (ClassSpec spec : model.classes()) {
+            names.add(spec.name());
+            // annotation types, to tell @Inherited ones and element names; a simple name cannot be looked up
+            spec.annotations().stream().map(a -> a.type().name()).filter(n -> n.indexOf('.') > 0).forEach(names::add);
+        }
         Inspector inspector = Inspector.withClasspath(options.classpath());
         List<TargetReport> reports = new ArrayList<>();
         for (Path target : targets) {

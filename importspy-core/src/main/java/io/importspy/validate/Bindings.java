@@ -1,6 +1,10 @@
 package io.importspy.validate;
 
 import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.FieldFacts;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ParameterFacts;
+import io.importspy.java.Modifier;
 import io.importspy.java.JavaType;
 import io.importspy.java.TypeArgument;
 import io.importspy.java.Wildcard;
@@ -68,6 +72,53 @@ final class Bindings {
      */
     JavaType apply(JavaType supertype) {
         return raw ? JavaType.of(supertype.name()) : substitute(supertype);
+    }
+
+    /**
+     * A method of the class these bindings belong to as the checked class inherits it: parameter, return and
+     * exception types with the class's type variables substituted ({@code add(E)} of {@code ArrayList<String>}
+     * becomes {@code add(java.lang.String)}, with that erasure too); erased when reached raw (JLS 4.8);
+     * unchanged when the bindings are unknown, and for static methods (they cannot use the class's type
+     * variables; a type variable of theirs is their own).
+     */
+    MethodFacts member(MethodFacts method) {
+        if (unknown.isPresent() || method.modifiers().contains(Modifier.STATIC) || !raw && arguments.isEmpty()) {
+            return method;
+        }
+        List<ParameterFacts> parameters = method.parameters().stream()
+                .map(p -> new ParameterFacts(p.name(), member(p.type(), p.erasure()), erasure(p.type(), p.erasure())))
+                .toList();
+        List<JavaType> exceptions = method.exceptions().stream().map(e -> member(e, JavaType.of(e.name()))).toList();
+        return new MethodFacts(method.name(), parameters, member(method.returnType(), method.erasedReturn()),
+                erasure(method.returnType(), method.erasedReturn()), exceptions, method.modifiers(),
+                method.varargs(), method.synthetic(), method.annotations());
+    }
+
+    /** A field of the class these bindings belong to as the checked class inherits it; see {@link #member(MethodFacts)}. */
+    FieldFacts member(FieldFacts field) {
+        if (unknown.isPresent() || field.modifiers().contains(Modifier.STATIC) || !raw && arguments.isEmpty()) {
+            return field;
+        }
+        return new FieldFacts(field.name(), member(field.type(), field.erasure()), erasure(field.type(), field.erasure()),
+                field.modifiers(), field.constant(), field.annotations());
+    }
+
+    private JavaType member(JavaType type, JavaType erasure) {
+        return raw ? erasure : substitute(type);
+    }
+
+    /**
+     * The erasure of a member type after substitution: that of the bound type when a type variable was bound
+     * ({@code R} bound to {@code StringBuilder} erases to {@code StringBuilder}, not {@code Object}); the
+     * declared erasure otherwise.
+     */
+    private JavaType erasure(JavaType type, JavaType erasure) {
+        JavaType substituted = member(type, erasure);
+        if (raw || substituted.variable() || substituted.equals(type)) {
+            return erasure;
+        }
+        return new JavaType(substituted.name(), List.of(), substituted.dimensions(),
+                erasure.varargs() && substituted.dimensions() > 0, false);
     }
 
     private JavaType substitute(JavaType type) {

@@ -1,9 +1,7 @@
 package io.importspy.validate;
 
-import io.importspy.contract.AnnotationSpec;
 import io.importspy.contract.ClassSpec;
 import io.importspy.contract.Located;
-import io.importspy.inspect.AnnotationFacts;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.java.ClassKind;
@@ -13,7 +11,6 @@ import io.importspy.java.Modifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,13 +34,19 @@ final class ClassRules {
         ClassFacts facts = found.get();
         Hierarchy hierarchy = Hierarchy.of(facts, module);
         spec.kind().ifPresent(kind -> checkKind(spec, kind, facts, out));
-        spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, out));
-        spec.superclass().ifPresent(superclass -> checkExtends(spec, superclass, hierarchy, out));
+        spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, module, out));
+        spec.superclass().ifPresent(superclass -> {
+            if (facts.kind() == ClassKind.INTERFACE || facts.kind() == ClassKind.ANNOTATION) {
+                checkInterfaceExtends(spec, facts.kind(), superclass, hierarchy, out);
+            } else {
+                checkExtends(spec, superclass, hierarchy, out);
+            }
+        });
         spec.interfaces().forEach(iface -> checkImplements(spec, iface, hierarchy, out));
-        spec.annotations().forEach(annotation -> checkAnnotation(spec, annotation, facts, out));
+        spec.annotations().forEach(annotation -> AnnotationRules.check(spec, annotation, facts, hierarchy, module, out));
         spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
-        spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, out));
-        spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, out));
+        spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, module, out));
+        spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, module, out));
     }
 
     private static void checkKind(ClassSpec spec, Located<ClassKind> kind, ClassFacts facts, Consumer<Violation> out) {
@@ -57,10 +60,52 @@ final class ClassRules {
         }
     }
 
+    /**
+     * Class files have no flag for {@code non-sealed}: a class is non-sealed when a direct supertype is sealed
+     * and the class itself is neither final nor sealed (JLS 8.1.1.2); unverified when a direct supertype was
+     * not read.
+     */
     private static void checkModifiers(ClassSpec spec, Located<Set<Modifier>> modifiers, ClassFacts facts,
-                                       Consumer<Violation> out) {
-        modifierViolation(Context.CLASS, spec.name(), "class " + spec.name(), modifiers, facts.modifiers())
-                .ifPresent(out);
+                                       ModuleFacts module, Consumer<Violation> out) {
+        Set<Modifier> actual = EnumSet.noneOf(Modifier.class);
+        actual.addAll(facts.modifiers());
+        Located<Set<Modifier>> required = modifiers;
+        Optional<Violation> unknown = Optional.empty();
+        if (modifiers.value().contains(Modifier.NON_SEALED) && !actual.contains(Modifier.NON_SEALED)) {
+            List<String> unread = new ArrayList<>();
+            if (nonSealed(facts, module, unread)) {
+                actual.add(Modifier.NON_SEALED);
+            } else if (!unread.isEmpty()) {
+                Set<Modifier> rest = EnumSet.copyOf(modifiers.value());
+                rest.remove(Modifier.NON_SEALED);
+                required = new Located<>(rest, modifiers.location());
+                unknown = Optional.of(unresolved(spec, modifiers, "non-sealed", unread, "whether class " + spec.name()
+                        + " is non-sealed is unknown: its direct supertype "
+                        + Texts.list(unread.stream().map(TypeMatcher::normalize).toList()) + " could not be read"));
+            }
+        }
+        modifierViolation(Context.CLASS, spec.name(), "class " + spec.name(), required, actual).ifPresent(out);
+        unknown.ifPresent(out);
+    }
+
+    /** Whether a direct supertype is sealed and the class is neither final nor sealed; unread supertypes go to {@code unread}. */
+    private static boolean nonSealed(ClassFacts facts, ModuleFacts module, List<String> unread) {
+        if (facts.modifiers().contains(Modifier.FINAL) || facts.modifiers().contains(Modifier.SEALED)) {
+            return false;
+        }
+        List<String> direct = new ArrayList<>();
+        facts.superclass().filter(s -> !"java.lang.Object".equals(s)).ifPresent(direct::add);
+        direct.addAll(facts.interfaces());
+        boolean sealedSupertype = false;
+        for (String name : direct) {
+            Optional<ClassFacts> supertype = module.anyClass(name);
+            if (supertype.isEmpty()) {
+                unread.add(name);
+            } else if (supertype.get().modifiers().contains(Modifier.SEALED)) {
+                sealedSupertype = true;
+            }
+        }
+        return sealedSupertype;
     }
 
     /** One violation naming every required modifier that {@code actual} lacks, or none. */
@@ -102,6 +147,31 @@ final class ClassRules {
                 "class " + spec.name() + " does not extend " + expected,
                 "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
                 superclass.location()));
+    }
+
+    /** An interface extends its super-interfaces: {@code extends} is looked for among them, transitively. */
+    private static void checkInterfaceExtends(ClassSpec spec, ClassKind kind, Located<JavaType> superinterface,
+                                              Hierarchy hierarchy, Consumer<Violation> out) {
+        String expected = superinterface.value().toString();
+        List<String> matches = hierarchy.interfaceNames().stream()
+                .filter(n -> TypeMatcher.nameMatches(superinterface.value().name(), n)).toList();
+        if (!matches.isEmpty()) {
+            typeArguments(spec, superinterface, Relation.EXTENDS, matches, hierarchy).ifPresent(out);
+            return;
+        }
+        String what = kind.keyword() + " " + spec.name();
+        if (!hierarchy.unresolved().isEmpty()) {
+            out.accept(unresolved(spec, superinterface, "extends " + expected, hierarchy.unresolved(),
+                    "whether " + what + " extends " + expected + " is unknown: its super-interface "
+                            + Texts.list(hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList())
+                            + " could not be read"));
+            return;
+        }
+        List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
+        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "extends " + expected,
+                "extends " + Texts.list(all), what + " does not extend " + expected,
+                "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
+                superinterface.location()));
     }
 
     private static void checkImplements(ClassSpec spec, Located<JavaType> iface, Hierarchy hierarchy,
@@ -192,40 +262,5 @@ final class ClassRules {
     static String solutionForUnresolved(List<String> missing) {
         return "put the JAR that contains " + Texts.list(missing.stream().map(TypeMatcher::normalize).toList())
                 + " on the class path (--classpath)";
-    }
-
-    private static void checkAnnotation(ClassSpec spec, AnnotationSpec annotation, ClassFacts facts,
-                                        Consumer<Violation> out) {
-        String type = annotation.type().toString();
-        Optional<AnnotationFacts> found = facts.annotations().stream()
-                .filter(a -> TypeMatcher.nameMatches(type, a.type())).findFirst();
-        if (found.isEmpty()) {
-            List<String> present = facts.annotations().stream().map(a -> "@" + TypeMatcher.normalize(a.type())).toList();
-            out.accept(new Violation(Category.MISSING, Context.CLASS, spec.name(), "@" + type, Texts.list(present),
-                    "class " + spec.name() + " lacks annotation @" + type,
-                    "annotate " + spec.name() + " with @" + type + ", or remove it from the contract",
-                    annotation.location()));
-            return;
-        }
-        List<String> wrong = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
-        List<String> actual = new ArrayList<>();
-        for (Map.Entry<String, Object> element : annotation.values().entrySet()) {
-            Object value = found.get().values().get(element.getKey());
-            if (value == null || !Values.annotationEquals(element.getValue(), value)) {
-                wrong.add(element.getKey());
-                expected.add(element.getKey() + " = " + Values.yaml(element.getValue()));
-                actual.add(element.getKey() + " = " + (value == null ? "<default>" : Values.java(value)));
-            }
-        }
-        if (!wrong.isEmpty()) {
-            out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(),
-                    "@" + type + "(" + String.join(", ", expected) + ")",
-                    "@" + type + "(" + String.join(", ", actual) + ")",
-                    "annotation @" + type + " on class " + spec.name() + " has other values for " + Texts.list(wrong),
-                    "set " + String.join(", ", expected) + " on @" + type + " of " + spec.name()
-                            + ", or change the values in the contract",
-                    annotation.location()));
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.java.Platforms;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,8 @@ final class DeploymentRules {
         spec.secrets().forEach(secret -> checkSecret(secret, runtime, out));
         spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(), false, out));
         spec.libraries().forEach(library -> checkLibrary(library, runtime, out));
+        // in the order the contract writes them (variables, secrets and properties may come in any order)
+        out.sort(Comparator.comparingInt((Violation v) -> v.location().line()).thenComparingInt(v -> v.location().column()));
         return out;
     }
 

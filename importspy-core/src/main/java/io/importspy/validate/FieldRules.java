@@ -43,16 +43,20 @@ final class FieldRules {
         spec.value().ifPresent(value -> checkValue(subject, value, field, out));
     }
 
-    /** The field declared by the class, else the nearest non-private one of a supertype. */
+    /** The field declared by the class, else the nearest non-private one of a supertype, its type as the class sees it. */
     private static Optional<FieldFacts> find(String name, ClassFacts facts, Hierarchy hierarchy) {
         Optional<FieldFacts> own = facts.fields().stream().filter(f -> f.name().equals(name)).findFirst();
         if (own.isPresent()) {
             return own;
         }
-        return hierarchy.supertypes().stream()
-                .flatMap(s -> s.fields().stream())
-                .filter(f -> f.name().equals(name) && !f.modifiers().contains(Modifier.PRIVATE))
-                .findFirst();
+        for (ClassFacts supertype : hierarchy.supertypes()) {
+            Optional<FieldFacts> inherited = supertype.fields().stream()
+                    .filter(f -> f.name().equals(name) && !f.modifiers().contains(Modifier.PRIVATE)).findFirst();
+            if (inherited.isPresent()) {
+                return Optional.of(hierarchy.bindingsOf(supertype).member(inherited.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void checkType(String subject, Located<JavaType> type, FieldFacts field, Consumer<Violation> out) {

@@ -149,6 +149,11 @@ final class Hierarchy {
         return interfaceNames;
     }
 
+    /** Facts of the superclasses that were read, nearest first. */
+    List<ClassFacts> superclasses() {
+        return superclasses;
+    }
+
     /** Facts of the supertypes that were read: superclasses nearest first, then interfaces. */
     List<ClassFacts> supertypes() {
         List<ClassFacts> all = new ArrayList<>(superclasses);
@@ -171,6 +176,14 @@ final class Hierarchy {
             throw new IllegalArgumentException(name + " is not a supertype in this hierarchy");
         }
         return found;
+    }
+
+    /**
+     * The bindings of the type parameters of {@code supertype} (one of {@link #supertypes()}) as the checked
+     * class sees them, to view its inherited members with.
+     */
+    Bindings bindingsOf(ClassFacts supertype) {
+        return reached(supertype.name()).bindingsOf(supertype);
     }
 
     /** Every supertype that was needed but not read, in the order met. */

@@ -8,6 +8,7 @@ import io.importspy.contract.MethodSpec;
 import io.importspy.contract.ParameterSpec;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ParameterFacts;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,11 +30,16 @@ import java.util.stream.Collectors;
  * exceptions and modifiers. Of several eligible overloads the one with the fewest violations is reported.
  */
 final class MethodRules {
+    /** At most this many overloads are shown when none has the required parameters. */
+    private static final int SHOWN = 5;
+    /** The message lists the overloads only when there are at most this many. */
+    private static final int LISTED = 3;
+
     private MethodRules() {
     }
 
     static void checkMethod(ClassSpec owner, MethodSpec spec, ClassFacts facts, Hierarchy hierarchy,
-                            Consumer<Violation> out) {
+                            ModuleFacts module, Consumer<Violation> out) {
         String signature = spec.name() + spec.parameters().map(Texts::parameters).orElse("");
         Member member = new Member(Context.METHOD, owner.name() + "#" + signature, "method " + signature,
                 "method " + owner.name() + "#" + signature);
@@ -52,7 +59,7 @@ final class MethodRules {
                 spec.location(), out, m -> {
                     List<Violation> found = new ArrayList<>();
                     spec.returns().ifPresent(r -> checkReturn(member, r, m).ifPresent(found::add));
-                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m).ifPresent(found::add));
+                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m, module).ifPresent(found::add));
                     spec.modifiers().ifPresent(mods -> ClassRules.modifierViolation(Context.METHOD,
                             member.subject(), member.what(), mods, m.modifiers()).ifPresent(found::add));
                     return found;
@@ -60,7 +67,8 @@ final class MethodRules {
         best.ifPresent(violations -> violations.forEach(out));
     }
 
-    static void checkConstructor(ClassSpec owner, ConstructorSpec spec, ClassFacts facts, Consumer<Violation> out) {
+    static void checkConstructor(ClassSpec owner, ConstructorSpec spec, ClassFacts facts, ModuleFacts module,
+                                 Consumer<Violation> out) {
         String simple = Texts.simpleName(owner.name());
         String signature = simple + spec.parameters().map(Texts::parameters).orElse("");
         Member member = new Member(Context.CONSTRUCTOR,
@@ -72,7 +80,7 @@ final class MethodRules {
         Optional<List<Violation>> best = bestOverload(owner, member, spec.parameters(), candidates,
                 spec.location(), out, m -> {
                     List<Violation> found = new ArrayList<>();
-                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m).ifPresent(found::add));
+                    spec.throwsTypes().forEach(t -> checkThrows(member, t, m, module).ifPresent(found::add));
                     spec.modifiers().ifPresent(mods -> ClassRules.modifierViolation(Context.CONSTRUCTOR,
                             member.subject(), member.what(), mods, m.modifiers()).ifPresent(found::add));
                     return found;
@@ -99,12 +107,7 @@ final class MethodRules {
         List<MethodFacts> eligible = parameters.map(p -> candidates.stream()
                 .filter(m -> parametersMatch(p, m)).toList()).orElse(candidates);
         if (eligible.isEmpty()) {
-            String available = candidates.stream().map(m -> signature(owner, m)).collect(Collectors.joining(", "));
-            out.accept(new Violation(Category.MISMATCH, member.context(), member.subject(), member.noun(), available,
-                    "class " + owner.name() + " lacks " + member.noun() + "; it has only " + available,
-                    "add " + member.noun() + " to " + owner.name()
-                            + ", or change the parameters in the contract to those of " + available,
-                    location));
+            out.accept(noOverloadMatches(owner, member, parameters.orElseThrow(), candidates, location));
             return Optional.empty();
         }
         List<List<Violation>> results = new ArrayList<>();
@@ -119,6 +122,41 @@ final class MethodRules {
                 .thenComparingInt(List::size));
     }
 
+    /**
+     * The MISMATCH for required parameters no overload has: {@code found} shows the closest few overloads
+     * (same parameter count first, then most parameters matching in place), the message lists them only when
+     * there are few, and the solution does not repeat them.
+     */
+    private static Violation noOverloadMatches(ClassSpec owner, Member member, List<ParameterSpec> required,
+                                               List<MethodFacts> candidates, Location location) {
+        boolean constructor = member.context() == Context.CONSTRUCTOR;
+        List<String> closest = candidates.stream()
+                .sorted(Comparator.comparingInt((MethodFacts m) -> Math.abs(m.parameters().size() - required.size()))
+                        .thenComparing(Comparator.comparingInt((MethodFacts m) -> matchingInPlace(required, m))
+                                .reversed()))
+                .map(m -> signature(owner, m)).toList();
+        String found = String.join(", ", closest.subList(0, Math.min(SHOWN, closest.size())))
+                + (closest.size() > SHOWN ? ", and " + (closest.size() - SHOWN) + " more" : "");
+        String has = closest.size() <= LISTED ? "it has only " + String.join(", ", closest)
+                : "it has " + closest.size() + (constructor ? " constructors" : " overloads of " + candidates.get(0).name());
+        return new Violation(Category.MISMATCH, member.context(), member.subject(), member.noun(), found,
+                "class " + owner.name() + " lacks " + member.noun() + "; " + has,
+                "add " + member.noun() + " to " + owner.name() + ", or change the parameters in the contract to those"
+                        + (closest.size() == 1 ? " of " + closest.get(0)
+                        : " of an existing " + (constructor ? "constructor" : "overload")),
+                location);
+    }
+
+    /** How many required parameters match the method's parameter at the same position. */
+    private static int matchingInPlace(List<ParameterSpec> required, MethodFacts method) {
+        int matching = 0;
+        for (int i = 0; i < Math.min(required.size(), method.parameters().size()); i++) {
+            ParameterFacts actual = method.parameters().get(i);
+            matching += TypeMatcher.matches(required.get(i).type(), actual.type(), actual.erasure()) ? 1 : 0;
+        }
+        return matching;
+    }
+
     private static boolean noneMatch(Optional<List<ParameterSpec>> parameters, List<MethodFacts> candidates) {
         return parameters.isPresent() && candidates.stream().noneMatch(m -> parametersMatch(parameters.get(), m));
     }
@@ -126,28 +164,35 @@ final class MethodRules {
     /**
      * Methods named {@code name}: declared ones first, then inherited ones from the superclass chain and
      * the interfaces (default methods included), skipping synthetic and bridge methods, private members of
-     * supertypes, static interface methods, and overridden methods.
+     * supertypes, static interface methods, and overridden methods. Inherited methods are seen with the type
+     * arguments the class gives its supertypes: {@code add(E)} of {@code ArrayList<String>} is {@code add(String)}.
      */
     private static List<MethodFacts> methodsNamed(String name, ClassFacts facts, Hierarchy hierarchy) {
         List<MethodFacts> found = new ArrayList<>();
         Set<String> erasures = new HashSet<>();
-        collect(name, facts, false, false, found, erasures);
+        collect(name, facts, Bindings.start(), false, false, found, erasures);
         for (ClassFacts supertype : hierarchy.supertypes()) {
-            collect(name, supertype, true, hierarchy.isInterface(supertype), found, erasures);
+            collect(name, supertype, hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype), found,
+                    erasures);
         }
         return found;
     }
 
-    private static void collect(String name, ClassFacts owner, boolean inherited, boolean fromInterface,
-                                List<MethodFacts> found, Set<String> erasures) {
-        for (MethodFacts method : owner.methods()) {
-            if (!method.name().equals(name) || method.synthetic() || method.isConstructor()) {
+    /**
+     * Adds the methods named {@code name} of {@code owner}, as the checked class sees them (type variables of
+     * a supertype substituted), unless a method with the same erased parameters was already found.
+     */
+    private static void collect(String name, ClassFacts owner, Bindings bindings, boolean inherited,
+                                boolean fromInterface, List<MethodFacts> found, Set<String> erasures) {
+        for (MethodFacts declared : owner.methods()) {
+            if (!declared.name().equals(name) || declared.synthetic() || declared.isConstructor()) {
                 continue;
             }
-            if (inherited && (method.modifiers().contains(Modifier.PRIVATE)
-                    || fromInterface && method.modifiers().contains(Modifier.STATIC))) {
+            if (inherited && (declared.modifiers().contains(Modifier.PRIVATE)
+                    || fromInterface && declared.modifiers().contains(Modifier.STATIC))) {
                 continue;
             }
+            MethodFacts method = bindings.member(declared);
             String erasure = method.parameters().stream().map(p -> p.erasure().toString())
                     .collect(Collectors.joining(",", "(", ")"));
             if (erasures.add(erasure)) {
@@ -216,11 +261,30 @@ final class MethodRules {
                 "make it return " + returns.value() + ", or change returns in the contract", returns.location()));
     }
 
-    private static Optional<Violation> checkThrows(Member member, Located<JavaType> exception, MethodFacts method) {
-        if (method.exceptions().stream().anyMatch(e -> TypeMatcher.matches(exception.value(), e))) {
-            return Optional.empty();
+    /**
+     * A listed exception is declared when the method declares it or a subclass of it (callers that catch the
+     * listed one are safe); unverified when a declared exception's superclasses could not be read.
+     */
+    private static Optional<Violation> checkThrows(Member member, Located<JavaType> exception, MethodFacts method,
+                                                   ModuleFacts module) {
+        List<String> unread = new ArrayList<>();
+        for (JavaType declared : method.exceptions()) {
+            if (TypeMatcher.matches(exception.value(), declared)
+                    || !declared.variable() && Exceptions.isSubclass(declared.name(), exception.value(), module, unread)) {
+                return Optional.empty();
+            }
         }
         String declared = Texts.list(method.exceptions().stream().map(Texts::type).toList());
+        if (!unread.isEmpty()) {
+            String names = Texts.list(unread.stream().map(TypeMatcher::normalize).toList());
+            return Optional.of(new Violation(Category.UNVERIFIED, member.context(), member.subject(),
+                    "throws " + exception.value(), "throws " + declared,
+                    "whether " + member.what() + " declares throws " + exception.value() + " is unknown: it declares"
+                            + " throws " + declared + ", and class " + names + " could not be read to tell whether"
+                            + " it extends " + exception.value(),
+                    "declare throws " + exception.value() + " itself, or remove it from throws in the contract",
+                    exception.location()));
+        }
         return Optional.of(new Violation(Category.MISMATCH, member.context(), member.subject(),
                 "throws " + exception.value(), "throws " + declared,
                 member.what() + " does not declare throws " + exception.value(),

@@ -9,6 +9,7 @@ import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ModuleIdentity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The {@code module:} rules: name, version, file name, manifest, services, resources. */
@@ -80,7 +81,9 @@ final class ModuleRules {
 
     private static void checkManifest(ValueSpec attribute, ModuleFacts facts, Consumer<Violation> out) {
         String subject = "manifest " + attribute.name();
-        String value = facts.manifest().get(attribute.name());
+        // attribute names are case-insensitive (JAR File Specification)
+        String value = facts.manifest().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(attribute.name()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (value == null) {
             out.accept(new Violation(Category.MISSING, Context.MODULE, subject, attribute.matcher().describe(),
                     Texts.ABSENT, "module manifest lacks attribute " + attribute.name(),

@@ -16,6 +16,7 @@ import java.util.Set;
 import static io.importspy.validate.Facts.annotation;
 import static io.importspy.validate.Facts.cls;
 import static io.importspy.validate.Facts.iface;
+import static io.importspy.validate.Facts.method;
 import static io.importspy.validate.Facts.module;
 import static io.importspy.validate.Specs.annotationSpec;
 import static io.importspy.validate.Specs.at;
@@ -64,6 +65,39 @@ class ClassRulesTest {
                                 + "or remove final sealed from its modifiers in the contract");
                         assertThat(v.location()).isEqualTo(at(12));
                     });
+        }
+
+        @Test
+        void non_sealed_is_worked_out_from_a_sealed_direct_supertype() {
+            ModuleFacts facts = module(cls(PLUGIN).extending("com.acme.Shape").build(),
+                    cls("com.acme.Square").modifiers(Modifier.PUBLIC, Modifier.FINAL).extending("com.acme.Shape").build(),
+                    cls("com.acme.Circle").implementing("com.acme.Round").build(),
+                    cls("com.acme.Loose").build(),
+                    cls("com.acme.Shape").modifiers(Modifier.PUBLIC, Modifier.ABSTRACT, Modifier.SEALED).build(),
+                    iface("com.acme.Round").modifiers(Modifier.PUBLIC, Modifier.ABSTRACT, Modifier.SEALED).build());
+
+            assertThat(check(facts, classSpec(PLUGIN, 10).modifiers(12, Modifier.PUBLIC, Modifier.NON_SEALED)))
+                    .isEmpty();
+            assertThat(check(facts, classSpec("com.acme.Circle", 10).modifiers(12, Modifier.NON_SEALED))).isEmpty();
+            assertThat(check(facts, classSpec("com.acme.Square", 10).modifiers(12, Modifier.NON_SEALED)))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.MISMATCH, "class com.acme.Square lacks modifier non-sealed"));
+            assertThat(check(facts, classSpec("com.acme.Loose", 10).modifiers(12, Modifier.NON_SEALED)))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.MISMATCH, "class com.acme.Loose lacks modifier non-sealed"));
+        }
+
+        @Test
+        void non_sealed_is_unverified_when_a_direct_supertype_was_not_read() {
+            ModuleFacts facts = module(Set.of("com.acme.Shape"), cls(PLUGIN).extending("com.acme.Shape").build());
+
+            assertThat(check(facts, classSpec(PLUGIN, 10).modifiers(12, Modifier.NON_SEALED, Modifier.FINAL)))
+                    .extracting(Violation::category, Violation::expected, Violation::found, Violation::message)
+                    .containsExactly(
+                            tuple(Category.MISMATCH, "final", "public", "class com.acme.Plugin lacks modifier final"),
+                            tuple(Category.UNVERIFIED, "non-sealed", "<unresolved com.acme.Shape>",
+                                    "whether class com.acme.Plugin is non-sealed is unknown: its direct supertype"
+                                            + " com.acme.Shape could not be read"));
         }
     }
 
@@ -123,6 +157,47 @@ class ClassRulesTest {
                                 + " its superclass com.acme.Base could not be read");
                         assertThat(v.location()).isEqualTo(at(11));
                     });
+        }
+    }
+
+    @Nested
+    class Extends_of_an_interface {
+        /** {@code interface Sub extends java.io.Closeable}, and {@code @interface Tag}. */
+        private final ModuleFacts facts = module(iface(PLUGIN).implementing("java.io.Closeable").build(),
+                iface("java.io.Closeable").origin(Origin.JDK).implementing("java.lang.AutoCloseable").build(),
+                iface("java.lang.AutoCloseable").origin(Origin.JDK).build(),
+                iface("com.acme.Tag").kind(ClassKind.ANNOTATION).implementing("java.lang.annotation.Annotation").build(),
+                iface("java.lang.annotation.Annotation").origin(Origin.JDK).build());
+
+        @Test
+        void is_satisfied_by_any_super_interface() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).kind(ClassKind.INTERFACE, 11)
+                    .extending("java.io.Closeable", 12).implementing("AutoCloseable", 13))).isEmpty();
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("AutoCloseable", 12))).isEmpty();
+            assertThat(check(facts, classSpec("com.acme.Tag", 10).extending("java.lang.annotation.Annotation", 12)))
+                    .isEmpty();
+        }
+
+        @Test
+        void another_interface_is_a_mismatch_showing_the_super_interfaces() {
+            assertThat(check(facts, classSpec(PLUGIN, 10).extending("java.io.Flushable", 12)))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.MISMATCH);
+                        assertThat(v.expected()).isEqualTo("extends java.io.Flushable");
+                        assertThat(v.found()).isEqualTo("extends java.io.Closeable, java.lang.AutoCloseable");
+                        assertThat(v.message()).isEqualTo("interface com.acme.Plugin does not extend java.io.Flushable");
+                        assertThat(v.location()).isEqualTo(at(12));
+                    });
+        }
+
+        @Test
+        void is_unverified_when_a_super_interface_was_not_read() {
+            ModuleFacts broken = module(Set.of("com.acme.Base"), iface(PLUGIN).implementing("com.acme.Base").build());
+
+            assertThat(check(broken, classSpec(PLUGIN, 10).extending("java.io.Flushable", 12)))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.UNVERIFIED, "whether interface com.acme.Plugin extends"
+                            + " java.io.Flushable is unknown: its super-interface com.acme.Base could not be read"));
         }
     }
 
@@ -335,19 +410,110 @@ class ClassRulesTest {
         }
 
         @Test
-        void differing_and_defaulted_values_are_one_mismatch() {
+        void differing_values_are_one_mismatch_and_defaulted_ones_are_unverified() {
             assertThat(check(facts, classSpec(PLUGIN, 10).annotation(annotationSpec("Extension", 11,
                     "priority", 11L, "tags", List.of("a"), "mode", "SLOW", "timeout", 5L))))
-                    .singleElement().satisfies(v -> {
+                    .satisfiesExactly(v -> {
                         assertThat(v.category()).isEqualTo(Category.MISMATCH);
-                        assertThat(v.expected()).isEqualTo(
-                                "@Extension(priority = 11, tags = [\"a\"], mode = \"SLOW\", timeout = 5)");
-                        assertThat(v.found()).isEqualTo(
-                                "@Extension(priority = 10, tags = {\"a\", \"b\"}, mode = \"FAST\", timeout = <default>)");
+                        assertThat(v.expected()).isEqualTo("@Extension(priority = 11, tags = [\"a\"], mode = \"SLOW\")");
+                        assertThat(v.found()).isEqualTo("@Extension(priority = 10, tags = {\"a\", \"b\"}, mode = \"FAST\")");
                         assertThat(v.message()).isEqualTo("annotation @Extension on class com.acme.Plugin"
-                                + " has other values for priority, tags, mode, timeout");
+                                + " has other values for priority, tags, mode");
                         assertThat(v.location()).isEqualTo(at(11));
+                    }, v -> {
+                        assertThat(v.category()).isEqualTo(Category.UNVERIFIED);
+                        assertThat(v.expected()).isEqualTo("@Extension(timeout = 5)");
+                        assertThat(v.found()).isEqualTo("@Extension(timeout = <default>)");
+                        assertThat(v.message()).isEqualTo("whether annotation @Extension on class com.acme.Plugin has"
+                                + " timeout = 5 is unknown: the value is the annotation's default, which ImportSpy"
+                                + " cannot read yet");
+                        assertThat(v.solution()).isEqualTo("write timeout = 5 explicitly on @Extension of"
+                                + " com.acme.Plugin, or remove timeout from its values in the contract");
                     });
+        }
+
+        @Test
+        void an_element_the_annotation_type_does_not_declare_is_a_mismatch() {
+            ModuleFacts withType = module(cls(PLUGIN).annotated(annotation("com.acme.Tag")).build(),
+                    iface("com.acme.Tag").kind(ClassKind.ANNOTATION).methods(method("priority").returns("int")).build());
+
+            assertThat(check(withType, classSpec(PLUGIN, 10).annotation(annotationSpec("Tag", 11,
+                    "priority", 5L, "weight", 2L))))
+                    .extracting(Violation::category, Violation::found)
+                    .containsExactly(tuple(Category.MISMATCH, "@Tag(weight = <no such element>)"),
+                            tuple(Category.UNVERIFIED, "@Tag(priority = <default>)"));
+        }
+    }
+
+    @Nested
+    class Inherited_annotations {
+        private static final String INHERITED = "java.lang.annotation.Inherited";
+
+        private ModuleFacts hierarchy(ClassFacts tag) {
+            return module(cls("com.acme.Child").extending("com.acme.Plain").build(),
+                    cls("com.acme.Plain").extending("com.acme.Root")
+                            .annotated(annotation("com.acme.Tag", "priority", 7)).build(),
+                    cls("com.acme.Root").annotated(annotation("com.acme.Tag", "priority", 1)).build(), tag);
+        }
+
+        private ClassFacts tag(boolean inherited) {
+            Facts.ClassBuilder tag = iface("com.acme.Tag").kind(ClassKind.ANNOTATION)
+                    .methods(method("priority").returns("int"));
+            return (inherited ? tag.annotated(annotation(INHERITED)) : tag).build();
+        }
+
+        @Test
+        void are_found_on_the_nearest_superclass_that_has_them() {
+            assertThat(check(hierarchy(tag(true)), classSpec("com.acme.Child", 10)
+                    .annotation(annotationSpec("com.acme.Tag", 11)))).isEmpty();
+            assertThat(check(hierarchy(tag(true)), classSpec("com.acme.Child", 10)
+                    .annotation(annotationSpec("Tag", 11, "priority", 1L))))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.MISMATCH, "annotation @Tag on class com.acme.Child (inherited"
+                            + " from com.acme.Plain) has other values for priority"));
+        }
+
+        @Test
+        void are_not_inherited_without_the_inherited_meta_annotation() {
+            assertThat(check(hierarchy(tag(false)), classSpec("com.acme.Child", 10)
+                    .annotation(annotationSpec("Tag", 11))))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.MISSING, "class com.acme.Child lacks annotation @Tag"));
+        }
+
+        @Test
+        void are_not_inherited_from_interfaces() {
+            ModuleFacts facts = module(cls(PLUGIN).implementing("com.acme.Api").build(),
+                    iface("com.acme.Api").annotated(annotation("com.acme.Tag")).build(), tag(true));
+
+            assertThat(check(facts, classSpec(PLUGIN, 10).annotation(annotationSpec("Tag", 11))))
+                    .extracting(Violation::category).containsExactly(Category.MISSING);
+        }
+
+        @Test
+        void are_unverified_when_the_annotation_type_was_not_read() {
+            ModuleFacts facts = module(cls("com.acme.Child").extending("com.acme.Plain").build(),
+                    cls("com.acme.Plain").annotated(annotation("com.acme.Tag")).build());
+
+            assertThat(check(facts, classSpec("com.acme.Child", 10).annotation(annotationSpec("Tag", 11))))
+                    .extracting(Violation::category, Violation::found, Violation::message)
+                    .containsExactly(tuple(Category.UNVERIFIED, "<unresolved com.acme.Tag>",
+                            "whether class com.acme.Child inherits annotation @Tag is unknown: its superclass"
+                                    + " com.acme.Plain has it, but the annotation type com.acme.Tag could not be read"
+                                    + " to tell whether it is @Inherited"));
+        }
+
+        @Test
+        void are_unverified_when_the_superclass_chain_breaks_unless_the_type_is_not_inherited() {
+            ModuleFacts broken = module(Set.of("com.acme.Base"),
+                    cls(PLUGIN).extending("com.acme.Base").build(), tag(false));
+
+            assertThat(check(broken, classSpec(PLUGIN, 10).annotation(annotationSpec("com.acme.Other", 11))))
+                    .extracting(Violation::category, Violation::message)
+                    .containsExactly(tuple(Category.UNVERIFIED, "whether class com.acme.Plugin inherits annotation"
+                            + " @com.acme.Other is unknown: its superclass com.acme.Base could not be read"));
+            assertThat(check(broken, classSpec(PLUGIN, 10).annotation(annotationSpec("com.acme.Tag", 11))))
+                    .extracting(Violation::category).containsExactly(Category.MISSING);
         }
     }
 }

@@ -144,6 +144,18 @@ class DeploymentRulesTest {
         }
 
         @Test
+        void violations_come_in_the_order_the_contract_writes_them() {
+            DeploymentSpec spec = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(value("LOG_DIR", "/var/log", 14)), List.of(at("API_KEY", 13)),
+                    List.of(value("user.timezone", "UTC", 11)), List.of(Specs.librarySpec("org.acme:missing", 12, null)),
+                    at(10));
+
+            assertThat(check(LINUX, spec).violations()).extracting(Violation::subject, v -> v.location().line())
+                    .containsExactly(tuple("property user.timezone", 11), tuple("library org.acme:missing", 12),
+                            tuple("secret API_KEY", 13), tuple("env LOG_DIR", 14));
+        }
+
+        @Test
         void secrets_are_present_absent_or_unverified_and_their_values_never_appear() {
             DeploymentSpec spec = deployment(10, null, null, List.of(), List.of("DB_PASSWORD", "EMPTY", "API_KEY"));
             RuntimeFacts recorded = runtime(Map.of(), Map.of("DB_PASSWORD", true, "EMPTY", false));

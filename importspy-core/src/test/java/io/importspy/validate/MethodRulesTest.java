@@ -100,11 +100,35 @@ class MethodRulesTest {
                 assertThat(v.subject()).isEqualTo("com.acme.Plugin#greet(String, int)");
                 assertThat(v.expected()).isEqualTo("method greet(String, int)");
                 assertThat(v.found()).isEqualTo(
-                        "greet(java.lang.String), greet(java.lang.String, java.util.Locale), greet(int)");
+                        "greet(java.lang.String, java.util.Locale), greet(java.lang.String), greet(int)");
                 assertThat(v.message()).isEqualTo("class com.acme.Plugin lacks method greet(String, int); it has only "
-                        + "greet(java.lang.String), greet(java.lang.String, java.util.Locale), greet(int)");
+                        + "greet(java.lang.String, java.util.Locale), greet(java.lang.String), greet(int)");
+                assertThat(v.solution()).isEqualTo("add method greet(String, int) to com.acme.Plugin, or change the"
+                        + " parameters in the contract to those of an existing overload");
                 assertThat(v.location()).isEqualTo(at(20));
             });
+        }
+
+        @Test
+        void many_overloads_are_counted_and_only_the_closest_few_shown() {
+            ModuleFacts many = plugin(method("read").params(param("byte[]")),
+                    method("read").params(param("java.io.File"), param("java.lang.Class")),
+                    method("read").params(param("java.lang.String"), param("java.lang.reflect.Type")),
+                    method("read").params(param("java.io.Reader"), param("java.lang.Class")),
+                    method("read").params(param("java.lang.String"), param("java.lang.Class"), param("int")),
+                    method("read").params(param("java.net.URL"), param("java.lang.Class")),
+                    method("read").params(param("java.io.InputStream")),
+                    method("read").params(param("java.lang.String"), param("java.lang.Class")));
+
+            assertThat(check(many, methodSpec("read", 20).params(p("String", 21), p("Object", 22))))
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.found()).isEqualTo("read(java.lang.String, java.lang.reflect.Type),"
+                                + " read(java.lang.String, java.lang.Class), read(java.io.File, java.lang.Class),"
+                                + " read(java.io.Reader, java.lang.Class), read(java.net.URL, java.lang.Class), and 3 more");
+                        assertThat(v.message()).isEqualTo(
+                                "class com.acme.Plugin lacks method read(String, Object); it has 8 overloads of read");
+                        assertThat(v.solution()).doesNotContain("java.");
+                    });
         }
 
         @Test
@@ -283,6 +307,33 @@ class MethodRulesTest {
         }
 
         @Test
+        void a_declared_subclass_of_a_listed_exception_declares_it() {
+            ModuleFacts facts = module(cls(PLUGIN).methods(
+                            method("parse").throwing("com.fasterxml.JsonProcessingException"),
+                            method("open").throwing("java.io.FileNotFoundException"),
+                            method("load").throwing("com.acme.LoadException")).build(),
+                    cls("com.fasterxml.JsonProcessingException").origin(Origin.CLASSPATH)
+                            .extending("com.fasterxml.JacksonException").build(),
+                    cls("com.fasterxml.JacksonException").origin(Origin.CLASSPATH).extending("java.io.IOException")
+                            .build());
+
+            assertThat(check(facts, methodSpec("parse", 20).throwing("java.io.IOException", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("parse", 20).throwing("Exception", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("open", 20).throwing("IOException", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("open", 20).throwing("java.lang.Exception", 21))).isEmpty();
+            assertThat(check(facts, methodSpec("parse", 20).throwing("java.sql.SQLException", 21)))
+                    .extracting(Violation::category).containsExactly(Category.MISMATCH);
+            assertThat(check(facts, methodSpec("open", 20).throwing("com.acme.LoadException", 21)))
+                    .extracting(Violation::category).containsExactly(Category.MISMATCH);
+            assertThat(check(facts, methodSpec("load", 20).throwing("java.io.IOException", 21)))
+                    .extracting(Violation::category, Violation::found, Violation::message)
+                    .containsExactly(tuple(Category.UNVERIFIED, "throws com.acme.LoadException",
+                            "whether method com.acme.Plugin#load declares throws java.io.IOException is unknown: it"
+                                    + " declares throws com.acme.LoadException, and class com.acme.LoadException could"
+                                    + " not be read to tell whether it extends java.io.IOException"));
+        }
+
+        @Test
         void of_several_overloads_the_closest_is_reported() {
             ModuleFacts overloads = plugin(method("get").returns("int"),
                     method("get").params(param("int")).returns("java.lang.String"));
@@ -356,6 +407,8 @@ class MethodRulesTest {
                 assertThat(v.found()).isEqualTo("Plugin(), Plugin(java.lang.String, int)");
                 assertThat(v.message()).isEqualTo(
                         "class com.acme.Plugin lacks constructor Plugin(long); it has only Plugin(), Plugin(java.lang.String, int)");
+                assertThat(v.solution()).isEqualTo("add constructor Plugin(long) to com.acme.Plugin, or change the"
+                        + " parameters in the contract to those of an existing constructor");
             });
         }
 

@@ -121,6 +121,16 @@ class ModuleRulesTest {
         }
 
         @Test
+        void manifest_attribute_names_are_case_insensitive() {
+            List<Violation> violations = check(spec(List.of(
+                    Specs.value("plugin-id", "greeter", 6),
+                    Specs.value("PLUGIN-ID", "other", 7)), List.of(), List.of()), GREETER);
+
+            assertThat(violations).extracting(Violation::category, Violation::found, v -> v.location().line())
+                    .containsExactly(tuple(Category.MISMATCH, "\"greeter\"", 7));
+        }
+
+        @Test
         void every_listed_provider_must_be_listed_for_its_service() {
             List<Violation> violations = check(spec(List.of(), List.of(
                     new ServiceSpec("com.acme.spi.Greeter", List.of("com.acme.greeter.DefaultGreeter"), at(10)),
