@@ -60,10 +60,12 @@ final class RuntimeRecordReader {
                     : Map.of();
             if (environment.containsKey("secrets")) {
                 for (Map.Entry<String, Node> secret : mapping(environment.get("secrets"), "secrets", null).entrySet()) {
-                    String state = scalar(secret.getValue(), secret.getKey());
+                    // The value is never quoted: a hand-edited record may hold the secret itself.
+                    String state = secret.getValue() instanceof ScalarNode
+                            ? ((ScalarNode) secret.getValue()).getValue() : "";
                     if (!state.equals("present") && !state.equals("absent")) {
-                        throw error(secret.getValue(), "secret '" + secret.getKey() + "' is '" + state
-                                + "'; write present or absent");
+                        throw error(secret.getValue(), "secret '" + secret.getKey()
+                                + "' must be recorded as present or absent, not as a value");
                     }
                     secrets.put(secret.getKey(), state.equals("present"));
                 }

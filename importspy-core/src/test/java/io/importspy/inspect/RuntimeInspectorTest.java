@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,27 @@ class RuntimeInspectorTest {
         }
 
         @Test
+        void an_error_about_a_secret_never_quotes_its_value() throws Exception {
+            String head = "importspy-runtime: 1\nos: linux\narch: x86_64\n"
+                    + "java: {version: 17, vendor: X, implementation: HotSpot}\nenvironment:\n  secrets:\n";
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("hunter2secret", "hunter2secret");
+            values.put("!!binary aHVudGVyMnNlY3JldA==", "aHVudGVyMnNlY3JldA==");
+            values.put("\"hunter2secret\"", "hunter2secret");
+            values.put("[hunter2secret]", "hunter2secret");
+            values.put("{value: hunter2secret}", "hunter2secret");
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                Path file = Files.writeString(tmp.resolve("secret.yml"), head + "    DB_PASSWORD: " + value.getKey() + "\n");
+                assertThatThrownBy(() -> RuntimeRecord.read(file)).as(value.getKey())
+                        .isInstanceOf(InspectionException.class)
+                        .hasMessageStartingWith(file + ":7:18: ")
+                        .hasMessageContaining("DB_PASSWORD")
+                        .hasMessageNotContaining(value.getValue())
+                        .hasMessageNotContaining("hunter2");
+            }
+        }
+
+        @Test
         void errors_point_at_file_line_and_column() throws Exception {
             Path unknown = Files.writeString(tmp.resolve("unknown.yml"),
                     "importspy-runtime: 1\nos: linux\narch: x86_64\njava: {version: 17, vendor: X, implementation: HotSpot}\nplatform: x\n");
@@ -107,8 +129,8 @@ class RuntimeInspectorTest {
             Path secret = Files.writeString(tmp.resolve("secret.yml"),
                     "importspy-runtime: 1\nos: linux\narch: x86_64\njava: {version: 17, vendor: X, implementation: HotSpot}\n"
                             + "environment:\n  secrets:\n    DB_PASSWORD: hunter2\n");
-            assertThatThrownBy(() -> RuntimeRecord.read(secret))
-                    .hasMessage(secret + ":7:18: secret 'DB_PASSWORD' is 'hunter2'; write present or absent");
+            assertThatThrownBy(() -> RuntimeRecord.read(secret)).hasMessage(secret
+                    + ":7:18: secret 'DB_PASSWORD' must be recorded as present or absent, not as a value");
             Path broken = Files.writeString(tmp.resolve("broken.yml"), "importspy-runtime: 1\nos: [linux\n");
             assertThatThrownBy(() -> RuntimeRecord.read(broken)).hasMessageStartingWith(broken + ":3:1: not valid YAML (");
             Path format = Files.writeString(tmp.resolve("format.yml"), "importspy-runtime: 2\n");
