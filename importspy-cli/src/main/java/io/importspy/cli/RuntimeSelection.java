@@ -23,12 +23,13 @@ final class RuntimeSelection {
     /** Platform, Java, system properties and libraries; no environment variable and no secret. */
     static RuntimeFacts withoutEnvironment(RuntimeFacts facts) {
         return new RuntimeFacts(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
-                facts.javaImplementation(), Map.of(), facts.properties(), Map.of(), facts.libraries());
+                facts.javaImplementation(), Map.of(), facts.properties(), Map.of(), facts.libraries(),
+                true, Set.of(), Set.of());
     }
 
     /**
-     * Platform, Java and libraries, plus the variables and properties {@code model}'s deployments name
-     * (those present), and the presence of each secret they name.
+     * Platform, Java and libraries, plus the variables and properties {@code model}'s deployments name: with
+     * their value when set, as unset otherwise; and the presence of each secret they name.
      */
     static RuntimeFacts forContract(RuntimeFacts facts, SpyModel model) {
         Set<String> secretNames = new LinkedHashSet<>();
@@ -41,14 +42,27 @@ final class RuntimeSelection {
         }
         variableNames.removeAll(secretNames); // a secret's value is never recorded, even when also a variable
         Map<String, String> variables = new LinkedHashMap<>();
-        variableNames.stream().filter(facts.variables()::containsKey)
-                .forEach(name -> variables.put(name, facts.variables().get(name)));
+        Set<String> unsetVariables = new LinkedHashSet<>();
+        select(variableNames, facts.variables(), variables, unsetVariables);
         Map<String, String> properties = new LinkedHashMap<>();
-        propertyNames.stream().filter(facts.properties()::containsKey)
-                .forEach(name -> properties.put(name, facts.properties().get(name)));
+        Set<String> unsetProperties = new LinkedHashSet<>();
+        select(propertyNames, facts.properties(), properties, unsetProperties);
         Map<String, Boolean> secrets = new LinkedHashMap<>();
         secretNames.forEach(name -> secrets.put(name, facts.secretPresent(name).orElse(false)));
         return new RuntimeFacts(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
-                facts.javaImplementation(), variables, properties, secrets, facts.libraries());
+                facts.javaImplementation(), variables, properties, secrets, facts.libraries(),
+                true, unsetVariables, unsetProperties);
+    }
+
+    /** Each of {@code names} into {@code values} when {@code all} has it, else into {@code unset}. */
+    private static void select(Set<String> names, Map<String, String> all, Map<String, String> values,
+                               Set<String> unset) {
+        for (String name : names) {
+            if (all.containsKey(name)) {
+                values.put(name, all.get(name));
+            } else {
+                unset.add(name);
+            }
+        }
     }
 }

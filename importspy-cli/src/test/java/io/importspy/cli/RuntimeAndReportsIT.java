@@ -73,6 +73,26 @@ class RuntimeAndReportsIT {
         }
 
         @Test
+        void records_a_named_variable_or_property_that_is_not_set_as_null_and_validate_reports_it_missing()
+                throws IOException {
+            String name = "IMPORTSPY_TEST_VARIABLE_NEVER_SET";
+            assertThat(System.getenv(name)).isNull();
+            Path contract = contract("unset.yml", "importspy: 1\ndeployments:\n  - environment:\n"
+                    + "      variables: {" + name + ": {}}\n      properties: {importspy.test.never.set: x}\n");
+            MainTest.Outcome recorded = MainTest.run("inspect", "--runtime", "-c", contract.toString());
+            assertThat(recorded.exit()).isZero();
+            assertThat(recorded.out()).contains("    " + name + ": null\n", "  importspy.test.never.set: null\n");
+            Path runtime = Files.writeString(dir.resolve("runtime-unset.yml"), recorded.out());
+
+            MainTest.Outcome outcome = MainTest.run("validate", "-c", contract.toString(), "--runtime",
+                    runtime.toString(), greeter.toString());
+
+            assertThat(outcome.exit()).isEqualTo(1);
+            assertThat(outcome.out()).contains("x missing  environment variable " + name + " is not set",
+                    "x missing  system property importspy.test.never.set is not set");
+        }
+
+        @Test
         void with_a_secret_recorded_absent_fails_with_absent_in_text_and_json() throws IOException {
             String name = "IMPORTSPY_TEST_SECRET_NEVER_SET";
             assertThat(System.getenv(name)).isNull();

@@ -41,12 +41,18 @@ class RuntimeSelectionTest {
         DeploymentSpec deployment = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(variable("MODE"), variable("ABSENT"), variable("DB_PASSWORD")),
                 List.of(new Located<>("DB_PASSWORD", AT), new Located<>("EMPTY", AT), new Located<>("MISSING", AT)),
-                List.of(variable("file.encoding")), List.of(), AT);
+                List.of(variable("file.encoding"), variable("app.profile")), List.of(), AT);
         SpyModel model = new SpyModel(1, ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
 
         RuntimeFacts recorded = RuntimeSelection.forContract(all, model);
 
         assertThat(recorded.variables()).containsExactly(Map.entry("MODE", "production"));
+        assertThat(recorded.unsetVariables()).containsExactly("ABSENT");
+        assertThat(recorded.unsetProperties()).containsExactly("app.profile");
+        assertThat(recorded.recorded()).isTrue();
+        assertThat(recorded.knowsVariable("ABSENT")).isTrue();
+        assertThat(recorded.knowsVariable("user.home")).isFalse();
+        assertThat(recorded.knowsProperty("user.home")).isFalse();
         assertThat(recorded.secrets()).containsExactly(Map.entry("DB_PASSWORD", true), Map.entry("EMPTY", false),
                 Map.entry("MISSING", false));
         assertThat(recorded.properties()).containsExactly(Map.entry("file.encoding", "UTF-8"));

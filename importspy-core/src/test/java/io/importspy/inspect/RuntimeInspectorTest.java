@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,13 +65,21 @@ class RuntimeInspectorTest {
                     Map.of("MODE", "production", "PORT", "8080"), Map.of("file.encoding", "UTF-8"),
                     Map.of("DB_PASSWORD", true, "API_TOKEN", false),
                     List.of(new LibraryFacts(List.of("org.slf4j", "slf4j-api"), Optional.of("2.0.16"), "lib/slf4j.jar"),
-                            new LibraryFacts(List.of("tools"), Optional.empty(), "lib/tools")));
+                            new LibraryFacts(List.of("tools"), Optional.empty(), "lib/tools")),
+                    true, Set.of("LOG_DIR"), Set.of("app.profile"));
+        }
+
+        RuntimeFacts recorded(RuntimeFacts live) {
+            return new RuntimeFacts(live.os(), live.arch(), live.javaVersion(), live.javaVendor(),
+                    live.javaImplementation(), live.variables(), live.properties(), live.secrets(), live.libraries(),
+                    true, Set.of(), Set.of());
         }
 
         @Test
         void survive_a_round_trip_through_yaml() throws Exception {
             String yaml = RuntimeRecord.toYaml(sample());
-            assertThat(yaml).startsWith("importspy-runtime: 1\n").contains("DB_PASSWORD: present", "API_TOKEN: absent");
+            assertThat(yaml).startsWith("importspy-runtime: 1\n").contains("DB_PASSWORD: present", "API_TOKEN: absent",
+                    "LOG_DIR: null", "app.profile: null");
             Path file = Files.writeString(tmp.resolve("runtime.yml"), yaml);
             assertThat(RuntimeRecord.read(file)).isEqualTo(sample());
         }
@@ -79,7 +88,7 @@ class RuntimeInspectorTest {
         void the_running_jvm_survives_a_round_trip_too() throws Exception {
             RuntimeFacts current = RuntimeInspector.current();
             Path file = Files.writeString(tmp.resolve("current.yml"), RuntimeRecord.toYaml(current));
-            assertThat(RuntimeRecord.read(file)).isEqualTo(current);
+            assertThat(RuntimeRecord.read(file)).isEqualTo(recorded(current));
         }
 
         @Test
@@ -95,7 +104,48 @@ class RuntimeInspectorTest {
             RuntimeFacts runtime = RuntimeRecord.read(file);
             assertThat(runtime.javaVersion()).isEqualTo("17");
             assertThat(runtime.variables()).containsEntry("PORT", "8080").containsEntry("DEBUG", "true");
-            assertThat(runtime.secretPresent("DB_PASSWORD")).contains(false);
+            assertThat(runtime.recorded()).isTrue();
+            assertThat(runtime.secretPresent("DB_PASSWORD")).as("not recorded, so unknown").isEmpty();
+        }
+
+        @Test
+        void tell_a_name_recorded_as_unset_from_a_name_not_recorded() throws Exception {
+            Path file = Files.writeString(tmp.resolve("unset.yml"), """
+                    importspy-runtime: 1
+                    os: linux
+                    arch: x86_64
+                    java: {version: 17, vendor: Debian, implementation: HotSpot}
+                    environment:
+                      variables: {MODE: production, LOG_DIR: null, EMPTY: '', WORD: 'null', TOKEN: null}
+                      secrets: {DB_PASSWORD: present}
+                    properties: {file.encoding: UTF-8, app.profile: null}
+                    """);
+            RuntimeFacts runtime = RuntimeRecord.read(file);
+
+            assertThat(runtime.variables()).containsExactly(Map.entry("MODE", "production"), Map.entry("EMPTY", ""),
+                    Map.entry("WORD", "null"));
+            assertThat(runtime.unsetVariables()).containsExactly("LOG_DIR", "TOKEN");
+            assertThat(runtime.properties()).containsExactly(Map.entry("file.encoding", "UTF-8"));
+            assertThat(runtime.unsetProperties()).containsExactly("app.profile");
+            assertThat(runtime.knowsVariable("LOG_DIR")).isTrue();
+            assertThat(runtime.knowsVariable("MODE")).isTrue();
+            assertThat(runtime.knowsVariable("OTHER")).isFalse();
+            assertThat(runtime.knowsProperty("app.profile")).isTrue();
+            assertThat(runtime.knowsProperty("user.home")).isFalse();
+            assertThat(runtime.secretPresent("TOKEN")).contains(false);
+            assertThat(runtime.secretPresent("OTHER")).isEmpty();
+        }
+
+        @Test
+        void a_live_runtime_knows_every_name() {
+            RuntimeFacts live = new RuntimeFacts("linux", "x86_64", "17", "Debian", "HotSpot", Map.of("MODE", "x"),
+                    Map.of(), Map.of(), List.of());
+
+            assertThat(live.recorded()).isFalse();
+            assertThat(live.knowsVariable("OTHER")).isTrue();
+            assertThat(live.knowsProperty("other")).isTrue();
+            assertThat(live.secretPresent("OTHER")).contains(false);
+            assertThat(live.withLibraries(List.of())).isEqualTo(live);
         }
 
         @Test
