@@ -6,25 +6,68 @@ import io.importspy.contract.SpyModel;
 import io.importspy.contract.ValueSpec;
 import io.importspy.inspect.RuntimeFacts;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The part of a runtime that {@code inspect --runtime} records. Environment variables are recorded only
  * when a contract names them, because a whole environment usually holds credentials; secrets are recorded
- * as present or absent, never with their value.
+ * as present or absent, never with their value. Without a contract, system properties that may hold a
+ * credential or a command line are left out too.
  */
 final class RuntimeSelection {
+    /** Words in a property name that suggest a credential, compared without case, '.', '-' and '_'. */
+    private static final List<String> CREDENTIAL_WORDS =
+            List.of("password", "passwd", "secret", "token", "credential", "apikey", "privatekey");
+    /** Name parts of properties that hold a command line, such as {@code sun.java.command}. */
+    private static final Set<String> COMMAND_LINE_PARTS =
+            Set.of("command", "commandline", "cmdline", "args", "arguments", "argv");
+    /** A URL with a user and password, such as {@code jdbc:postgresql://app:hunter2@db/app}. */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("://[^/\\s@:]*:[^/\\s@]*@");
+
     private RuntimeSelection() {
     }
 
-    /** Platform, Java, system properties and libraries; no environment variable and no secret. */
+    /**
+     * Platform, Java, system properties and libraries; no environment variable, no secret, and none of the
+     * properties {@link #omittedProperties} names.
+     */
     static RuntimeFacts withoutEnvironment(RuntimeFacts facts) {
+        Map<String, String> properties = new LinkedHashMap<>(facts.properties());
+        properties.keySet().removeAll(omittedProperties(facts));
         return new RuntimeFacts(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
-                facts.javaImplementation(), Map.of(), facts.properties(), Map.of(), facts.libraries(),
+                facts.javaImplementation(), Map.of(), properties, Map.of(), facts.libraries(),
                 true, Set.of(), Set.of());
+    }
+
+    /**
+     * The system properties that a recording without a contract leaves out: those whose name suggests a
+     * credential (password, passwd, secret, token, credential, API key, private key), those that hold a
+     * command line ({@code sun.java.command}), and those whose value is a URL with a password.
+     */
+    static List<String> omittedProperties(RuntimeFacts facts) {
+        List<String> omitted = new ArrayList<>();
+        facts.properties().forEach((name, value) -> {
+            if (mayHoldCredential(name, value)) {
+                omitted.add(name);
+            }
+        });
+        return omitted;
+    }
+
+    private static boolean mayHoldCredential(String name, String value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String joined = lower.replaceAll("[._-]", "");
+        return CREDENTIAL_WORDS.stream().anyMatch(joined::contains)
+                || Arrays.stream(lower.split("[._-]")).anyMatch(COMMAND_LINE_PARTS::contains)
+                || URL_WITH_PASSWORD.matcher(value).find();
     }
 
     /**
