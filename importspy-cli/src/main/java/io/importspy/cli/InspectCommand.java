@@ -28,8 +28,11 @@ import java.util.concurrent.Callable;
                 "inspect --runtime [-c FILE]: prints this JVM's facts as YAML, for 'validate --runtime FILE' "
                         + "elsewhere. Environment variables are printed only when the contract given with -c "
                         + "names them (a whole environment usually holds credentials); secrets are printed as "
-                        + "present or absent, never with their value. System properties are printed in full "
-                        + "unless -c is given."},
+                        + "present or absent, never with their value. Without -c, every system property is "
+                        + "printed except those that may hold a credential or a command line: sun.java.command, "
+                        + "names containing password, passwd, secret, token, credential, api key or private key, "
+                        + "and URLs with a password; the YAML's first lines name what was omitted. With -c, "
+                        + "only the properties the contract names are printed, whatever their name."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  printed", "  2  bad input: missing or corrupt file, invalid contract, bad option",
                 "  3  internal error of ImportSpy (run with --verbose and report it)%n"})
@@ -82,8 +85,14 @@ final class InspectCommand implements Callable<Integer> {
         libraries.forEach(entry -> inputs.fileOrDirectory(entry, "class-path entry"));
         inputs.check();
         RuntimeFacts facts = RuntimeInspector.current().withLibraries(Spy.libraries(libraries));
-        facts = contract == null ? RuntimeSelection.withoutEnvironment(facts)
-                : RuntimeSelection.forContract(facts, Spy.contract(contract));
-        return RuntimeRecord.toYaml(facts);
+        if (contract != null) {
+            return RuntimeRecord.toYaml(RuntimeSelection.forContract(facts, Spy.contract(contract)));
+        }
+        List<String> omitted = RuntimeSelection.omittedProperties(facts);
+        return "# Recorded without a contract: no environment variable and no secret; system properties that may\n"
+                + "# hold a credential or a command line are omitted"
+                + (omitted.isEmpty() ? "" : ": " + String.join(", ", omitted).replaceAll("\\p{Cntrl}", "?")) + ".\n"
+                + "# Record with 'importspy inspect --runtime -c FILE' to include what a contract names.\n"
+                + RuntimeRecord.toYaml(RuntimeSelection.withoutEnvironment(facts));
     }
 }

@@ -73,6 +73,47 @@ class RuntimeAndReportsIT {
         }
 
         @Test
+        void records_a_named_variable_or_property_that_is_not_set_as_null_and_validate_reports_it_missing()
+                throws IOException {
+            String name = "IMPORTSPY_TEST_VARIABLE_NEVER_SET";
+            assertThat(System.getenv(name)).isNull();
+            Path contract = contract("unset.yml", "importspy: 1\ndeployments:\n  - environment:\n"
+                    + "      variables: {" + name + ": {}}\n      properties: {importspy.test.never.set: x}\n");
+            MainTest.Outcome recorded = MainTest.run("inspect", "--runtime", "-c", contract.toString());
+            assertThat(recorded.exit()).isZero();
+            assertThat(recorded.out()).contains("    " + name + ": null\n", "  importspy.test.never.set: null\n");
+            Path runtime = Files.writeString(dir.resolve("runtime-unset.yml"), recorded.out());
+
+            MainTest.Outcome outcome = MainTest.run("validate", "-c", contract.toString(), "--runtime",
+                    runtime.toString(), greeter.toString());
+
+            assertThat(outcome.exit()).isEqualTo(1);
+            assertThat(outcome.out()).contains("x missing  environment variable " + name + " is not set",
+                    "x missing  system property importspy.test.never.set is not set");
+        }
+
+        @Test
+        void checks_a_variable_or_property_it_did_not_record_as_unverified_not_missing() throws IOException {
+            Path old = contract("old.yml", "importspy: 1\ndeployments:\n  - os: [linux, macos, windows]\n");
+            Path now = contract("now.yml", "importspy: 1\ndeployments:\n  - environment:\n"
+                    + "      variables: {MODE: production}\n      properties: {app.profile: prod}\n");
+            MainTest.Outcome recorded = MainTest.run("inspect", "--runtime", "-c", old.toString());
+            Path runtime = Files.writeString(dir.resolve("runtime-old.yml"), recorded.out());
+
+            MainTest.Outcome lenient = MainTest.run("validate", "-c", now.toString(), "--runtime", runtime.toString(),
+                    greeter.toString());
+            MainTest.Outcome strict = MainTest.run("validate", "-c", now.toString(), "--runtime", runtime.toString(),
+                    "--strict", greeter.toString());
+
+            assertThat(lenient.exit()).isZero();
+            assertThat(lenient.out()).contains(
+                    "environment variable MODE cannot be checked: the recorded runtime does not record its value",
+                    "system property app.profile cannot be checked: the recorded runtime does not record its value")
+                    .doesNotContain("is not set");
+            assertThat(strict.exit()).isEqualTo(1);
+        }
+
+        @Test
         void with_a_secret_recorded_absent_fails_with_absent_in_text_and_json() throws IOException {
             String name = "IMPORTSPY_TEST_SECRET_NEVER_SET";
             assertThat(System.getenv(name)).isNull();
@@ -145,7 +186,8 @@ class RuntimeAndReportsIT {
                     "found: <present>");
             assertThat(runs.get(3).exit()).isEqualTo(1);
             assertThat(onlyViolation(runs.get(3).out())).containsEntry("found", "<present>");
-            assertThat(runs.get(4).exit()).isEqualTo(1);
+            assertThat(runs.get(4).exit()).as("a secret's value is not recorded, so it cannot be compared").isZero();
+            assertThat(runs.get(4).out()).contains("environment variable DB_PASSWORD cannot be checked");
             assertThat(runs.get(6).exit()).isZero();
             assertThat(runs.get(7).exit()).isEqualTo(2);
         }

@@ -11,6 +11,7 @@ import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class RuntimeSelectionTest {
 
     private final RuntimeFacts all = new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot",
             Map.of("MODE", "production", "DB_PASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "xyz", "EMPTY", ""),
-            Map.of("file.encoding", "UTF-8", "user.home", "/root"), Map.of(),
+            properties(), Map.of(),
             List.of(new LibraryFacts(List.of("org.slf4j:slf4j-api"), Optional.of("2.0.16"), "slf4j.jar")));
 
     @Test
@@ -31,9 +32,48 @@ class RuntimeSelectionTest {
 
         assertThat(recorded.variables()).isEmpty();
         assertThat(recorded.secrets()).isEmpty();
-        assertThat(recorded.properties()).isEqualTo(all.properties());
+        assertThat(recorded.properties()).containsOnlyKeys("file.encoding", "user.home", "sun.java.launcher",
+                "db.url");
         assertThat(recorded.libraries()).isEqualTo(all.libraries());
         assertThat(recorded.os() + recorded.arch() + recorded.javaVersion()).isEqualTo("linuxx86_6417.0.15+6");
+    }
+
+    @Test
+    void without_a_contract_omits_properties_that_may_hold_a_credential_or_a_command_line() {
+        assertThat(RuntimeSelection.omittedProperties(all)).containsExactlyInAnyOrder("sun.java.command",
+                "db.password", "DB_PASSWD", "app.client-secret", "github.token", "aws.credentials.file",
+                "service.api.key", "service.apiKey", "service.api_key", "tls.private-key", "jdbc.url");
+        assertThat(RuntimeSelection.withoutEnvironment(all).toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void with_a_contract_records_a_named_property_even_when_it_looks_like_a_credential() {
+        DeploymentSpec deployment = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), List.of(variable("db.password"), variable("sun.java.command")), List.of(), AT);
+        SpyModel model = new SpyModel(1, ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
+
+        assertThat(RuntimeSelection.forContract(all, model).properties()).containsExactly(
+                Map.entry("db.password", "hunter2"), Map.entry("sun.java.command", "app.jar --password hunter2"));
+    }
+
+    private static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("file.encoding", "UTF-8");
+        properties.put("user.home", "/root");
+        properties.put("sun.java.launcher", "SUN_STANDARD");
+        properties.put("db.url", "jdbc:postgresql://db:5432/app");
+        properties.put("sun.java.command", "app.jar --password hunter2");
+        properties.put("db.password", "hunter2");
+        properties.put("DB_PASSWD", "hunter2");
+        properties.put("app.client-secret", "hunter2");
+        properties.put("github.token", "hunter2");
+        properties.put("aws.credentials.file", "/root/.aws/hunter2");
+        properties.put("service.api.key", "hunter2");
+        properties.put("service.apiKey", "hunter2");
+        properties.put("service.api_key", "hunter2");
+        properties.put("tls.private-key", "hunter2");
+        properties.put("jdbc.url", "jdbc:postgresql://app:hunter2@db:5432/app");
+        return properties;
     }
 
     @Test
@@ -41,12 +81,18 @@ class RuntimeSelectionTest {
         DeploymentSpec deployment = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(variable("MODE"), variable("ABSENT"), variable("DB_PASSWORD")),
                 List.of(new Located<>("DB_PASSWORD", AT), new Located<>("EMPTY", AT), new Located<>("MISSING", AT)),
-                List.of(variable("file.encoding")), List.of(), AT);
+                List.of(variable("file.encoding"), variable("app.profile")), List.of(), AT);
         SpyModel model = new SpyModel(1, ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
 
         RuntimeFacts recorded = RuntimeSelection.forContract(all, model);
 
         assertThat(recorded.variables()).containsExactly(Map.entry("MODE", "production"));
+        assertThat(recorded.unsetVariables()).containsExactly("ABSENT");
+        assertThat(recorded.unsetProperties()).containsExactly("app.profile");
+        assertThat(recorded.recorded()).isTrue();
+        assertThat(recorded.knowsVariable("ABSENT")).isTrue();
+        assertThat(recorded.knowsVariable("user.home")).isFalse();
+        assertThat(recorded.knowsProperty("user.home")).isFalse();
         assertThat(recorded.secrets()).containsExactly(Map.entry("DB_PASSWORD", true), Map.entry("EMPTY", false),
                 Map.entry("MISSING", false));
         assertThat(recorded.properties()).containsExactly(Map.entry("file.encoding", "UTF-8"));

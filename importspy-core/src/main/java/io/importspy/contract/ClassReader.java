@@ -44,7 +44,8 @@ final class ClassReader {
             Optional<Located<String>> name = required(section, "classes", "name")
                     .flatMap(n -> nodes.className(n, "name"));
             Optional<Located<ClassKind>> kind = section.get("kind").flatMap(this::kind);
-            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers").flatMap(nodes::modifiers);
+            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers")
+                    .flatMap(n -> nodes.modifiers(n, Element.CLASS));
             Optional<Located<JavaType>> superclass =
                     section.get("extends").flatMap(n -> nodes.type(n, "extends", TypeUse.CLASS));
             List<Located<JavaType>> interfaces =
@@ -117,7 +118,8 @@ final class ClassReader {
             Optional<Located<String>> name = required(section, "fields", "name")
                     .flatMap(n -> nodes.identifier(n, "name", "field"));
             Optional<Located<JavaType>> type = section.get("type").flatMap(n -> nodes.type(n, "type", TypeUse.VALUE));
-            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers").flatMap(nodes::modifiers);
+            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers")
+                    .flatMap(n -> nodes.modifiers(n, Element.FIELD));
             Optional<Located<Object>> value = section.get("value").flatMap(n -> nodes.data(n, "value"));
             name.ifPresent(n -> fields.add(new FieldSpec(n.value(), type, modifiers, value, entry.location())));
         }
@@ -131,7 +133,8 @@ final class ClassReader {
             Optional<List<ParameterSpec>> parameters = section.get("parameters").flatMap(this::parameters);
             List<Located<JavaType>> throwsTypes =
                     section.get("throws").map(n -> nodes.classTypes(n, "throws")).orElse(List.of());
-            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers").flatMap(nodes::modifiers);
+            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers")
+                    .flatMap(n -> nodes.modifiers(n, Element.CONSTRUCTOR));
             constructors.add(new ConstructorSpec(parameters, throwsTypes, modifiers, entry.location()));
         }
         return constructors;
@@ -148,7 +151,8 @@ final class ClassReader {
                     section.get("returns").flatMap(n -> nodes.type(n, "returns", TypeUse.VALUE));
             List<Located<JavaType>> throwsTypes =
                     section.get("throws").map(n -> nodes.classTypes(n, "throws")).orElse(List.of());
-            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers").flatMap(nodes::modifiers);
+            Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers")
+                    .flatMap(n -> nodes.modifiers(n, Element.METHOD));
             name.ifPresent(n -> methods.add(
                     new MethodSpec(n.value(), parameters, returns, throwsTypes, modifiers, entry.location())));
         }
@@ -190,10 +194,10 @@ final class ClassReader {
         return Optional.of(parameters);
     }
 
-    /** The value of a required key, or an "entry needs a 'key'" error at the entry. */
+    /** The value of a required key, or an "entry needs a 'key'" error at the entry; an empty value counts as none. */
     private Optional<YamlNode> required(Section section, String list, String key) {
-        Optional<YamlNode> value = section.get(key)
-                .filter(v -> !(v instanceof YamlNode.Scalar && ((YamlNode.Scalar) v).isNull()));
+        Optional<YamlNode> value = section.get(key).filter(v -> !(v instanceof YamlNode.Scalar
+                && (((YamlNode.Scalar) v).isNull() || ((YamlNode.Scalar) v).text().isBlank())));
         if (value.isEmpty()) {
             problems.add(section.location(), "'" + list + "' entry needs a '" + key + "'");
         }

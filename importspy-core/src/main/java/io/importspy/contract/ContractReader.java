@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Walks the YAML tree of a contract (format 1) and builds its {@link SpyModel}, collecting every error. */
 final class ContractReader {
@@ -79,15 +80,29 @@ final class ContractReader {
         return nodes.mapping(entry.value(), "module", "a mapping such as {name: com.acme.plugin}").map(mapping -> {
             Section section = Section.open(mapping, "module", MODULE_KEYS, problems);
             return new ModuleSpec(
-                    section.get("name").flatMap(n -> nodes.text(n, "name")),
+                    section.get("name").flatMap(n -> nodes.name(n, "name",
+                            "the module's name, such as com.acme.plugin")),
                     section.get("version").flatMap(n -> nodes.version(n, "version")),
-                    section.get("filename").flatMap(n -> nodes.text(n, "filename")),
-                    section.get("manifest").map(n -> nodes.values(n, "manifest")).orElse(List.of()),
+                    section.get("filename").flatMap(n -> nodes.name(n, "filename",
+                            "a file name or glob, such as plugin-*.jar")),
+                    section.get("manifest").map(n -> nodes.values(n, "manifest", "Plugin-Id")).orElse(List.of()),
                     section.get("services").map(this::services).orElse(List.of()),
-                    section.get("resources").map(n -> nodes.locatedTexts(n, "resources", "resource paths"))
-                            .orElse(List.of()),
+                    section.get("resources").map(this::resources).orElse(List.of()),
                     entry.key().location());
         });
+    }
+
+    private List<Located<String>> resources(YamlNode node) {
+        List<Located<String>> resources = new ArrayList<>(nodes.locatedTexts(node, "resources", "resource paths"));
+        resources.removeIf(path -> {
+            if (path.value().isEmpty()) {
+                problems.add(path.location(),
+                        "empty resource path in 'resources'; write a path such as greeter.properties");
+                return true;
+            }
+            return false;
+        });
+        return resources;
     }
 
     private List<ServiceSpec> services(YamlNode node) {
@@ -143,20 +158,42 @@ final class ContractReader {
                     "a mapping such as {variables: {MODE: production}}");
             if (environment.isPresent()) {
                 Section env = Section.open(environment.get(), "environment", ENVIRONMENT_KEYS, problems);
-                variables = env.get("variables").map(n -> nodes.values(n, "variables")).orElse(List.of());
+                variables = env.get("variables").map(n -> nodes.values(n, "variables", "MODE")).orElse(List.of())
+                        .stream().filter(v -> isVariableName(new Located<>(v.name(), v.location()),
+                                "write the name as the key and the value after the colon, as in "
+                                        + v.name().substring(0, Math.max(0, v.name().indexOf('='))) + ": value"))
+                        .collect(Collectors.toList());
                 secrets = env.get("secrets").map(n -> nodes.locatedTexts(n, "secrets", "variable names"))
+                        .orElse(List.of()).stream()
+                        .filter(s -> !nodes.isEmptyName(s, "secrets", "DB_PASSWORD")
+                                && isVariableName(s, "list secrets by name only"))
+                        .collect(Collectors.toList());
+                properties = env.get("properties").map(n -> nodes.values(n, "properties", "file.encoding"))
                         .orElse(List.of());
-                properties = env.get("properties").map(n -> nodes.values(n, "properties")).orElse(List.of());
             }
         }
         List<LibrarySpec> libraries = section.get("libraries").map(this::libraries).orElse(List.of());
         return new DeploymentSpec(arch, os, java, variables, secrets, properties, libraries, mapping.location());
     }
 
+    /**
+     * Whether {@code name} can name an environment variable; one with '=' is reported without what follows
+     * the '=', which may be a secret's value.
+     */
+    private boolean isVariableName(Located<String> name, String fix) {
+        int equals = name.value().indexOf('=');
+        if (equals < 0) {
+            return true;
+        }
+        problems.add(name.location(), "'" + name.value().substring(0, equals) + "=…' is not a variable name: "
+                + "it contains '='; " + fix);
+        return false;
+    }
+
     private Optional<Located<List<String>>> platforms(YamlNode node, String key, String what,
                                                       Function<String, Optional<String>> normalize,
                                                       Set<String> known) {
-        List<String> names = known.stream().sorted().collect(java.util.stream.Collectors.toList());
+        List<String> names = known.stream().sorted().collect(Collectors.toList());
         return nodes.items(node, key, "a list of names or a single one", false).map(items -> {
             List<String> canonical = new ArrayList<>();
             for (YamlNode item : items) {
@@ -193,16 +230,18 @@ final class ContractReader {
                     Section section = Section.open((YamlNode.Mapping) item, "library", LIBRARY_KEYS, problems);
                     Optional<Located<VersionConstraint>> version =
                             section.get("version").flatMap(n -> nodes.version(n, "version"));
-                    Optional<YamlNode> name = section.get("name")
-                            .filter(v -> !(v instanceof YamlNode.Scalar && ((YamlNode.Scalar) v).isNull()));
+                    Optional<YamlNode> name = section.get("name").filter(v -> !(v instanceof YamlNode.Scalar
+                            && (((YamlNode.Scalar) v).isNull() || ((YamlNode.Scalar) v).text().isBlank())));
                     if (name.isEmpty()) {
                         problems.add(item.location(), "'libraries' entry needs a 'name'");
                     }
                     name.flatMap(n -> nodes.text(n, "name"))
                             .ifPresent(n -> libraries.add(new LibrarySpec(n.value(), version, item.location())));
                 } else if (item instanceof YamlNode.Scalar && !((YamlNode.Scalar) item).isNull()) {
-                    nodes.text(item, "libraries").ifPresent(n ->
-                            libraries.add(new LibrarySpec(n.value(), Optional.empty(), item.location())));
+                    nodes.text(item, "libraries")
+                            .filter(n -> !nodes.isEmptyName(n, "libraries", "org.slf4j:slf4j-api"))
+                            .ifPresent(n -> libraries.add(
+                                    new LibrarySpec(n.value(), Optional.empty(), item.location())));
                 } else {
                     problems.add(item.location(), "'libraries' entries must be names or {name: x, version: \"...\"}, not "
                             + item.describe());

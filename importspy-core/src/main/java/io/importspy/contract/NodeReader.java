@@ -87,12 +87,41 @@ final class NodeReader {
         return Optional.empty();
     }
 
-    /** A list of texts, or one text. */
+    /**
+     * A name: text that is not empty, or an "'key' is empty; write {@code example}, or remove the key" error.
+     */
+    Optional<Located<String>> name(YamlNode node, String key, String example) {
+        return text(node, key).filter(text -> {
+            if (text.value().isEmpty()) {
+                problems.add(text.location(), "'" + key + "' is empty; write " + example + ", or remove the key");
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** Whether {@code name} is empty, reporting "empty name in 'key'; write a name such as {@code example}". */
+    boolean isEmptyName(Located<String> name, String key, String example) {
+        if (!name.value().isBlank()) {
+            return false;
+        }
+        problems.add(name.location(), "empty name in '" + key + "'; write a name such as " + example);
+        return true;
+    }
+
+    /** A list of non-empty texts, or one text. */
     Optional<Located<List<String>>> texts(YamlNode node, String key, String what) {
         return items(node, key, "a list of " + what + " or a single one", false).map(items -> {
             List<String> texts = new ArrayList<>();
             for (YamlNode item : items) {
-                text(item, key).ifPresent(t -> texts.add(t.value()));
+                text(item, key).ifPresent(t -> {
+                    if (t.value().isEmpty()) {
+                        problems.add(t.location(), "empty value in '" + key
+                                + "'; write a name or remove the empty entry");
+                    } else {
+                        texts.add(t.value());
+                    }
+                });
             }
             return new Located<>(texts, node.location());
         });
@@ -171,6 +200,11 @@ final class NodeReader {
             if (isClassName(text.value())) {
                 return true;
             }
+            if (text.value().isEmpty()) {
+                problems.add(text.location(), "empty class name in '" + key
+                        + "'; write a binary name such as com.acme.Plugin");
+                return false;
+            }
             problems.add(text.location(), "'" + text.value()
                     + "' is not a class name; write a binary name such as com.acme.Plugin or com.acme.Outer$Inner");
             return false;
@@ -195,6 +229,10 @@ final class NodeReader {
         String forbidden = "method".equals(what) ? ".;[/<>" : ".;[/";
         return text(node, key).filter(text -> {
             String name = text.value();
+            if (name.isEmpty()) {
+                problems.add(text.location(), "'" + key + "' is empty; write a " + what + " name or remove the key");
+                return false;
+            }
             boolean valid = !name.isBlank() && name.chars().noneMatch(c -> forbidden.indexOf(c) >= 0);
             if (!valid) {
                 problems.add(text.location(), "'" + name + "' is not a valid " + what + " name: the JVM forbids "
@@ -205,14 +243,17 @@ final class NodeReader {
         });
     }
 
-    /** A set of modifiers: a list, or one modifier. */
-    Optional<Located<Set<Modifier>>> modifiers(YamlNode node) {
+    /** A set of modifiers that Java allows on {@code element}: a list, or one modifier. */
+    Optional<Located<Set<Modifier>>> modifiers(YamlNode node, Element element) {
         return items(node, "modifiers", "a list of modifiers or a single modifier", false).map(items -> {
             Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
             for (YamlNode item : items) {
                 text(item, "modifiers").ifPresent(word -> {
                     Optional<Modifier> modifier = Modifier.fromKeyword(word.value());
-                    if (modifier.isPresent()) {
+                    if (modifier.isPresent() && !element.allows(modifier.get())) {
+                        problems.add(word.location(), "modifier '" + word.value() + "' does not apply to "
+                                + element.noun() + "; " + element.allowedText());
+                    } else if (modifier.isPresent()) {
                         modifiers.add(modifier.get());
                     } else {
                         problems.add(word.location(), "unknown modifier '" + word.value() + "'"
@@ -263,11 +304,17 @@ final class NodeReader {
         }
     }
 
-    /** Named textual values: {@code name: text}, {@code name: {}} or {@code name: {pattern: "regex"}}. */
-    List<ValueSpec> values(YamlNode node, String key) {
+    /**
+     * Named textual values: {@code name: text}, {@code name: {}} or {@code name: {pattern: "regex"}}; an empty
+     * name is an error that gives {@code example} as a name.
+     */
+    List<ValueSpec> values(YamlNode node, String key, String example) {
         List<ValueSpec> values = new ArrayList<>();
         mapping(node, key, "a mapping of names to values").ifPresent(mapping -> {
             for (YamlNode.Entry entry : mapping.entries()) {
+                if (isEmptyName(new Located<>(entry.name(), entry.key().location()), key, example)) {
+                    continue;
+                }
                 matcher(entry).ifPresent(m -> values.add(new ValueSpec(entry.name(), m, entry.key().location())));
             }
         });

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A runtime recorded as YAML ({@code importspy inspect --runtime}) on one machine and read back on
@@ -23,14 +24,17 @@ import java.util.Map;
  * arch: x86_64
  * java: {version: 17.0.15+6, vendor: Eclipse Adoptium, implementation: HotSpot}
  * environment:
- *   variables: {MODE: production}
+ *   variables: {MODE: production, LOG_DIR: null}
  *   secrets: {DB_PASSWORD: present}
- * properties: {file.encoding: UTF-8}
+ * properties: {file.encoding: UTF-8, app.profile: null}
  * libraries:
  *   - {names: [org.slf4j, org.slf4j:slf4j-api, slf4j-api], version: 2.0.16, source: lib/slf4j-api-2.0.16.jar}
  * }</pre>
  *
- * Secret values are never written: only whether each secret is {@code present} or {@code absent}.
+ * Secret values are never written: only whether each secret is {@code present} or {@code absent}. A
+ * variable or property recorded as {@code null} was looked for and not set ({@code LOG_DIR} above); one the
+ * record does not name at all is unknown, so a check of it is unverified, not failed. A variable whose value
+ * is the text {@code null} is written quoted, {@code 'null'}.
  */
 public final class RuntimeRecord {
     /** The format version this class writes and reads. */
@@ -51,12 +55,12 @@ public final class RuntimeRecord {
         java.put("implementation", runtime.javaImplementation());
         root.put("java", java);
         Map<String, Object> environment = new LinkedHashMap<>();
-        environment.put("variables", new LinkedHashMap<>(runtime.variables()));
+        environment.put("variables", withUnset(runtime.variables(), runtime.unsetVariables()));
         Map<String, String> secrets = new LinkedHashMap<>();
         runtime.secrets().forEach((name, present) -> secrets.put(name, present ? "present" : "absent"));
         environment.put("secrets", secrets);
         root.put("environment", environment);
-        root.put("properties", new LinkedHashMap<>(runtime.properties()));
+        root.put("properties", withUnset(runtime.properties(), runtime.unsetProperties()));
         List<Object> libraries = new ArrayList<>();
         for (LibraryFacts library : runtime.libraries()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -68,6 +72,13 @@ public final class RuntimeRecord {
         root.put("libraries", libraries);
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(4096).build();
         return new Dump(settings).dumpToString(root);
+    }
+
+    /** {@code values}, then each unset name with a null value. */
+    private static Map<String, String> withUnset(Map<String, String> values, Set<String> unset) {
+        Map<String, String> all = new LinkedHashMap<>(values);
+        unset.stream().filter(name -> !values.containsKey(name)).forEach(name -> all.put(name, null));
+        return all;
     }
 
     /**

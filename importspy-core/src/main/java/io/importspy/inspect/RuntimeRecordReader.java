@@ -10,9 +10,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,30 +53,38 @@ final class RuntimeRecordReader {
         }
         Node javaNode = required(root, "java", document.get());
         Map<String, Node> java = mapping(javaNode, "java", Set.of("version", "vendor", "implementation"));
-        Map<String, String> variables = Map.of();
+        Map<String, String> variables = new LinkedHashMap<>();
+        Set<String> unsetVariables = new LinkedHashSet<>();
         Map<String, Boolean> secrets = new LinkedHashMap<>();
         if (root.containsKey("environment")) {
             Map<String, Node> environment = mapping(root.get("environment"), "environment",
                     Set.of("variables", "secrets"));
-            variables = environment.containsKey("variables") ? strings(environment.get("variables"), "variables")
-                    : Map.of();
+            if (environment.containsKey("variables")) {
+                strings(environment.get("variables"), "variables", variables, unsetVariables);
+            }
             if (environment.containsKey("secrets")) {
                 for (Map.Entry<String, Node> secret : mapping(environment.get("secrets"), "secrets", null).entrySet()) {
-                    String state = scalar(secret.getValue(), secret.getKey());
+                    // The value is never quoted: a hand-edited record may hold the secret itself.
+                    String state = secret.getValue() instanceof ScalarNode
+                            ? ((ScalarNode) secret.getValue()).getValue() : "";
                     if (!state.equals("present") && !state.equals("absent")) {
-                        throw error(secret.getValue(), "secret '" + secret.getKey() + "' is '" + state
-                                + "'; write present or absent");
+                        throw error(secret.getValue(), "secret '" + secret.getKey()
+                                + "' must be recorded as present or absent, not as a value");
                     }
                     secrets.put(secret.getKey(), state.equals("present"));
                 }
             }
         }
-        Map<String, String> properties = root.containsKey("properties")
-                ? strings(root.get("properties"), "properties") : Map.of();
+        Map<String, String> properties = new LinkedHashMap<>();
+        Set<String> unsetProperties = new LinkedHashSet<>();
+        if (root.containsKey("properties")) {
+            strings(root.get("properties"), "properties", properties, unsetProperties);
+        }
         List<LibraryFacts> libraries = root.containsKey("libraries") ? libraries(root.get("libraries")) : List.of();
         return new RuntimeFacts(text(root, "os", document.get()), text(root, "arch", document.get()),
                 text(java, "version", javaNode), text(java, "vendor", javaNode),
-                text(java, "implementation", javaNode), variables, properties, secrets, libraries);
+                text(java, "implementation", javaNode), variables, properties, secrets, libraries,
+                true, unsetVariables, unsetProperties);
     }
 
     private List<LibraryFacts> libraries(Node node) {
@@ -99,10 +109,15 @@ final class RuntimeRecordReader {
         return libraries;
     }
 
-    private Map<String, String> strings(Node node, String what) {
-        Map<String, String> values = new LinkedHashMap<>();
-        mapping(node, what, null).forEach((key, value) -> values.put(key, scalar(value, key)));
-        return values;
+    /** Reads {@code name: text} entries into {@code values}, and {@code name: null} entries into {@code unset}. */
+    private void strings(Node node, String what, Map<String, String> values, Set<String> unset) {
+        mapping(node, what, null).forEach((key, value) -> {
+            if (value instanceof ScalarNode && value.getTag().equals(Tag.NULL)) {
+                unset.add(key);
+            } else {
+                values.put(key, scalar(value, key));
+            }
+        });
     }
 
     /** The entries of a mapping; unknown keys (when {@code known} is given) and duplicates are errors. */

@@ -70,9 +70,10 @@ final class DeploymentRules {
                 Platforms::normalizeOs, out));
         spec.java().ifPresent(java -> checkJava(java, runtime, out));
         spec.variables().forEach(v -> checkValue(v, "env ", "environment variable ", runtime.variables(),
-                secrets.contains(v.name()), out));
+                runtime.knowsVariable(v.name()), secrets.contains(v.name()), out));
         spec.secrets().forEach(secret -> checkSecret(secret, runtime, out));
-        spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(), false, out));
+        spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(),
+                runtime.knowsProperty(p.name()), false, out));
         spec.libraries().forEach(library -> checkLibrary(library, runtime, out));
         // in the order the contract writes them (variables, secrets and properties may come in any order)
         out.sort(Comparator.comparingInt((Violation v) -> v.location().line()).thenComparingInt(v -> v.location().column()));
@@ -119,12 +120,17 @@ final class DeploymentRules {
         }
     }
 
-    /** A variable also listed as a secret never has its value shown. */
+    /** A variable also listed as a secret never has its value shown; one a recording does not name is unverified. */
     private static void checkValue(ValueSpec spec, String prefix, String noun, Map<String, String> values,
-                                   boolean secret, List<Violation> out) {
+                                   boolean known, boolean secret, List<Violation> out) {
         String value = values.get(spec.name());
         String expected = spec.matcher().describe();
-        if (value == null) {
+        if (value == null && !known) {
+            out.add(new Violation(Category.UNVERIFIED, Context.ENVIRONMENT, prefix + spec.name(), expected,
+                    "<not recorded>", noun + spec.name() + " cannot be checked: the recorded runtime does not "
+                    + "record its value", "record the runtime again with the contract (importspy inspect --runtime -c), "
+                    + "or remove " + spec.name() + " from the deployment", spec.location()));
+        } else if (value == null) {
             out.add(new Violation(Category.MISSING, Context.ENVIRONMENT, prefix + spec.name(), expected,
                     Texts.ABSENT, noun + spec.name() + " is not set",
                     "set " + noun + spec.name() + " to " + expected + ", or remove it from the deployment",

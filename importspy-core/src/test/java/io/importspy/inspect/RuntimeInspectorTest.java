@@ -8,9 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,13 +65,21 @@ class RuntimeInspectorTest {
                     Map.of("MODE", "production", "PORT", "8080"), Map.of("file.encoding", "UTF-8"),
                     Map.of("DB_PASSWORD", true, "API_TOKEN", false),
                     List.of(new LibraryFacts(List.of("org.slf4j", "slf4j-api"), Optional.of("2.0.16"), "lib/slf4j.jar"),
-                            new LibraryFacts(List.of("tools"), Optional.empty(), "lib/tools")));
+                            new LibraryFacts(List.of("tools"), Optional.empty(), "lib/tools")),
+                    true, Set.of("LOG_DIR"), Set.of("app.profile"));
+        }
+
+        RuntimeFacts recorded(RuntimeFacts live) {
+            return new RuntimeFacts(live.os(), live.arch(), live.javaVersion(), live.javaVendor(),
+                    live.javaImplementation(), live.variables(), live.properties(), live.secrets(), live.libraries(),
+                    true, Set.of(), Set.of());
         }
 
         @Test
         void survive_a_round_trip_through_yaml() throws Exception {
             String yaml = RuntimeRecord.toYaml(sample());
-            assertThat(yaml).startsWith("importspy-runtime: 1\n").contains("DB_PASSWORD: present", "API_TOKEN: absent");
+            assertThat(yaml).startsWith("importspy-runtime: 1\n").contains("DB_PASSWORD: present", "API_TOKEN: absent",
+                    "LOG_DIR: null", "app.profile: null");
             Path file = Files.writeString(tmp.resolve("runtime.yml"), yaml);
             assertThat(RuntimeRecord.read(file)).isEqualTo(sample());
         }
@@ -78,7 +88,7 @@ class RuntimeInspectorTest {
         void the_running_jvm_survives_a_round_trip_too() throws Exception {
             RuntimeFacts current = RuntimeInspector.current();
             Path file = Files.writeString(tmp.resolve("current.yml"), RuntimeRecord.toYaml(current));
-            assertThat(RuntimeRecord.read(file)).isEqualTo(current);
+            assertThat(RuntimeRecord.read(file)).isEqualTo(recorded(current));
         }
 
         @Test
@@ -94,7 +104,69 @@ class RuntimeInspectorTest {
             RuntimeFacts runtime = RuntimeRecord.read(file);
             assertThat(runtime.javaVersion()).isEqualTo("17");
             assertThat(runtime.variables()).containsEntry("PORT", "8080").containsEntry("DEBUG", "true");
-            assertThat(runtime.secretPresent("DB_PASSWORD")).contains(false);
+            assertThat(runtime.recorded()).isTrue();
+            assertThat(runtime.secretPresent("DB_PASSWORD")).as("not recorded, so unknown").isEmpty();
+        }
+
+        @Test
+        void tell_a_name_recorded_as_unset_from_a_name_not_recorded() throws Exception {
+            Path file = Files.writeString(tmp.resolve("unset.yml"), """
+                    importspy-runtime: 1
+                    os: linux
+                    arch: x86_64
+                    java: {version: 17, vendor: Debian, implementation: HotSpot}
+                    environment:
+                      variables: {MODE: production, LOG_DIR: null, EMPTY: '', WORD: 'null', TOKEN: null}
+                      secrets: {DB_PASSWORD: present}
+                    properties: {file.encoding: UTF-8, app.profile: null}
+                    """);
+            RuntimeFacts runtime = RuntimeRecord.read(file);
+
+            assertThat(runtime.variables()).containsExactly(Map.entry("MODE", "production"), Map.entry("EMPTY", ""),
+                    Map.entry("WORD", "null"));
+            assertThat(runtime.unsetVariables()).containsExactly("LOG_DIR", "TOKEN");
+            assertThat(runtime.properties()).containsExactly(Map.entry("file.encoding", "UTF-8"));
+            assertThat(runtime.unsetProperties()).containsExactly("app.profile");
+            assertThat(runtime.knowsVariable("LOG_DIR")).isTrue();
+            assertThat(runtime.knowsVariable("MODE")).isTrue();
+            assertThat(runtime.knowsVariable("OTHER")).isFalse();
+            assertThat(runtime.knowsProperty("app.profile")).isTrue();
+            assertThat(runtime.knowsProperty("user.home")).isFalse();
+            assertThat(runtime.secretPresent("TOKEN")).contains(false);
+            assertThat(runtime.secretPresent("OTHER")).isEmpty();
+        }
+
+        @Test
+        void a_live_runtime_knows_every_name() {
+            RuntimeFacts live = new RuntimeFacts("linux", "x86_64", "17", "Debian", "HotSpot", Map.of("MODE", "x"),
+                    Map.of(), Map.of(), List.of());
+
+            assertThat(live.recorded()).isFalse();
+            assertThat(live.knowsVariable("OTHER")).isTrue();
+            assertThat(live.knowsProperty("other")).isTrue();
+            assertThat(live.secretPresent("OTHER")).contains(false);
+            assertThat(live.withLibraries(List.of())).isEqualTo(live);
+        }
+
+        @Test
+        void an_error_about_a_secret_never_quotes_its_value() throws Exception {
+            String head = "importspy-runtime: 1\nos: linux\narch: x86_64\n"
+                    + "java: {version: 17, vendor: X, implementation: HotSpot}\nenvironment:\n  secrets:\n";
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("hunter2secret", "hunter2secret");
+            values.put("!!binary aHVudGVyMnNlY3JldA==", "aHVudGVyMnNlY3JldA==");
+            values.put("\"hunter2secret\"", "hunter2secret");
+            values.put("[hunter2secret]", "hunter2secret");
+            values.put("{value: hunter2secret}", "hunter2secret");
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                Path file = Files.writeString(tmp.resolve("secret.yml"), head + "    DB_PASSWORD: " + value.getKey() + "\n");
+                assertThatThrownBy(() -> RuntimeRecord.read(file)).as(value.getKey())
+                        .isInstanceOf(InspectionException.class)
+                        .hasMessageStartingWith(file + ":7:18: ")
+                        .hasMessageContaining("DB_PASSWORD")
+                        .hasMessageNotContaining(value.getValue())
+                        .hasMessageNotContaining("hunter2");
+            }
         }
 
         @Test
@@ -107,8 +179,8 @@ class RuntimeInspectorTest {
             Path secret = Files.writeString(tmp.resolve("secret.yml"),
                     "importspy-runtime: 1\nos: linux\narch: x86_64\njava: {version: 17, vendor: X, implementation: HotSpot}\n"
                             + "environment:\n  secrets:\n    DB_PASSWORD: hunter2\n");
-            assertThatThrownBy(() -> RuntimeRecord.read(secret))
-                    .hasMessage(secret + ":7:18: secret 'DB_PASSWORD' is 'hunter2'; write present or absent");
+            assertThatThrownBy(() -> RuntimeRecord.read(secret)).hasMessage(secret
+                    + ":7:18: secret 'DB_PASSWORD' must be recorded as present or absent, not as a value");
             Path broken = Files.writeString(tmp.resolve("broken.yml"), "importspy-runtime: 1\nos: [linux\n");
             assertThatThrownBy(() -> RuntimeRecord.read(broken)).hasMessageStartingWith(broken + ":3:1: not valid YAML (");
             Path format = Files.writeString(tmp.resolve("format.yml"), "importspy-runtime: 2\n");
