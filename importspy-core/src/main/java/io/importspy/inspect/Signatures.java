@@ -176,11 +176,9 @@ final class Signatures {
     }
 
     private JavaType classType() {
-        if (cache != null) {
-            JavaType plain = plainClassType();
-            if (plain != null) {
-                return plain;
-            }
+        JavaType plain = plainClassType();
+        if (plain != null) {
+            return plain;
         }
         StringBuilder name = new StringBuilder();
         List<TypeArgument> arguments = List.of();
@@ -220,10 +218,12 @@ final class Signatures {
             return null; // malformed: let the general path report it
         }
         String internal = text.substring(pos, end);
-        JavaType type = cache.classes.get(internal);
+        JavaType type = cache == null ? null : cache.classes.get(internal);
         if (type == null) {
             type = JavaType.of(internal.replace('/', '.'));
-            cache.classes.put(internal, type);
+            if (cache != null) {
+                cache.classes.put(internal, type);
+            }
         }
         pos = end + 1;
         return type;
