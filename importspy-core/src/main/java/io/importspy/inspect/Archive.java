@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,21 +53,37 @@ interface Archive extends Closeable {
     /** Logical names of every class file, without {@code module-info}, {@code package-info} and META-INF. */
     List<String> classEntries();
 
-    /** Receives one class file of {@link #forEachClass}. */
-    @FunctionalInterface
-    interface ClassFileConsumer {
+    /** One class file of the archive, not yet read: how errors name it, and its bytes on demand. */
+    interface ClassFile {
+        /** How errors name the entry ({@code plugin.jar!a/B.class}, with its versioned location). */
+        String where();
+
         /**
-         * @param where how errors name the entry ({@code plugin.jar!a/B.class})
-         * @param bytes the class file
+         * The bytes; safe to call from several threads at once.
+         *
+         * @throws InspectionException when the entry cannot be read
          */
-        void accept(String where, byte[] bytes);
+        byte[] read();
     }
 
-    /** Reads every class file {@link #classEntries()} names, in that order, and hands each to {@code action}. */
-    default void forEachClass(ClassFileConsumer action) {
+    /** The class files {@link #classEntries()} names, in that order. */
+    default List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
         for (String name : classEntries()) {
-            action.accept(where(name), read(name).orElseThrow());
+            String where = where(name);
+            files.add(new ClassFile() {
+                @Override
+                public String where() {
+                    return where;
+                }
+
+                @Override
+                public byte[] read() {
+                    return Archive.this.read(name).orElseThrow();
+                }
+            });
         }
+        return files;
     }
 
     /** The manifest, when there is one. */

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  *
  * <p>Class files are parsed with their method bodies skipped; when a method's parameter names exist
  * nowhere but in its LocalVariableTable (no MethodParameters attribute), that table is read from the
- * bytes without decoding instructions. Facts of the running JDK's classes are read once per process.
+ * bytes without decoding instructions. Facts of the running JDK's classes are read once per process. A
+ * full inspection ({@link ClassSelection#all()}) reads class files on as many threads as there are
+ * processors; the facts and errors are those of a read in entry order.
  */
 public final class Inspector {
     private final List<Path> classpath;
@@ -76,16 +78,13 @@ public final class Inspector {
             IdentityReader.Result identity = IdentityReader.read(archive, fileName(target, label));
             Map<String, ClassFacts> classes = new LinkedHashMap<>();
             Set<String> unresolved = Set.of();
-            Signatures.Cache types = new Signatures.Cache();
             if (selection instanceof ClassSelection.All) {
-                Map<String, ClassFacts> all = classes;
-                archive.forEachClass((where, bytes) -> {
-                    ClassFacts facts = ClassFiles.read(bytes, Origin.TARGET, where, types);
+                for (ClassFacts facts : AllClasses.read(archive.classFiles())) {
                     onRead.accept(facts.name());
-                    all.put(facts.name(), facts);
-                });
+                    classes.put(facts.name(), facts);
+                }
             } else if (selection instanceof ClassSelection.Named) {
-                try (ClassResolver resolver = new ClassResolver(archive, classpath, onRead, types)) {
+                try (ClassResolver resolver = new ClassResolver(archive, classpath, onRead, new Signatures.Cache())) {
                     resolver.resolve(((ClassSelection.Named) selection).names());
                     classes = resolver.classes();
                     unresolved = resolver.unresolved();

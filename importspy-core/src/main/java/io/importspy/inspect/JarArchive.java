@@ -108,13 +108,25 @@ final class JarArchive implements Archive {
         return jar.versionedStream().map(ZipEntry::getName).filter(Archive::isClassEntry).toList();
     }
 
-    /** Streams the versioned entries once: no entry is looked up again by name. */
+    /** The versioned entries as listed once: no entry is looked up again by name to be read. */
     @Override
-    public void forEachClass(ClassFileConsumer action) {
+    public List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
         jar.versionedStream().filter(e -> Archive.isClassEntry(e.getName())).forEach(entry -> {
             String where = label + "!" + realName(entry);
-            action.accept(where, bytes(entry, where));
+            files.add(new ClassFile() {
+                @Override
+                public String where() {
+                    return where;
+                }
+
+                @Override
+                public byte[] read() {
+                    return bytes(entry, where);
+                }
+            });
         });
+        return files;
     }
 
     @Override
