@@ -6,12 +6,14 @@ import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolvedModule;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Class files of the running JDK's modules, found by package. A package of a JDK module in the boot
+ * Class files of the running JDK's modules, found by package (without lambdas: this runs on the CLI's
+ * start path, where the first lambda costs tens of milliseconds). A package of a JDK module in the boot
  * layer (every module the class path can see, {@code jdk.compiler} included) is read through that
  * {@link Module}; any other package is looked up once among all modules of the image
  * ({@link ModuleFinder#ofSystem()}). A class of no JDK package (a host API missing from the class path)
@@ -59,9 +61,10 @@ final class JdkImage {
             packages = new HashMap<>();
             ModuleLayer boot = ModuleLayer.boot();
             for (ResolvedModule resolved : boot.configuration().modules()) {
-                boolean inImage = resolved.reference().location().map(uri -> "jrt".equals(uri.getScheme())).orElse(false);
-                Optional<Module> module = boot.findModule(resolved.name());
-                if (inImage && module.isPresent()) {
+                Optional<URI> location = resolved.reference().location();
+                boolean inImage = location.isPresent() && "jrt".equals(location.get().getScheme());
+                Optional<Module> module = inImage ? boot.findModule(resolved.name()) : Optional.empty();
+                if (module.isPresent()) {
                     for (String packageName : resolved.reference().descriptor().packages()) {
                         packages.put(packageName, module.get());
                     }
