@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,9 @@ interface Archive extends Closeable {
     /** Every entry name (directories excluded), {@code /}-separated, as stored. */
     Set<String> entries();
 
+    /** {@link #entries()} in the archive's order (central directory, or sorted for a directory). */
+    List<String> entryNames();
+
     /**
      * The bytes of entry {@code name}; in a multi-release JAR the newest version the running Java
      * supports wins over the base entry.
@@ -48,6 +52,39 @@ interface Archive extends Closeable {
 
     /** Logical names of every class file, without {@code module-info}, {@code package-info} and META-INF. */
     List<String> classEntries();
+
+    /** One class file of the archive, not yet read: how errors name it, and its bytes on demand. */
+    interface ClassFile {
+        /** How errors name the entry ({@code plugin.jar!a/B.class}, with its versioned location). */
+        String where();
+
+        /**
+         * The bytes; safe to call from several threads at once.
+         *
+         * @throws InspectionException when the entry cannot be read
+         */
+        byte[] read();
+    }
+
+    /** The class files {@link #classEntries()} names, in that order. */
+    default List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
+        for (String name : classEntries()) {
+            String where = where(name);
+            files.add(new ClassFile() {
+                @Override
+                public String where() {
+                    return where;
+                }
+
+                @Override
+                public byte[] read() {
+                    return Archive.this.read(name).orElseThrow();
+                }
+            });
+        }
+        return files;
+    }
 
     /** The manifest, when there is one. */
     Optional<Manifest> manifest();
@@ -67,10 +104,46 @@ interface Archive extends Closeable {
     static byte[] readBounded(InputStream in, String where) throws IOException {
         byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
         if (bytes.length > MAX_ENTRY_BYTES) {
-            throw new InspectionException(where + ": entry inflates to more than " + (MAX_ENTRY_BYTES >> 20)
-                    + " MiB; no class file or resource is that large (a zip bomb?)");
+            throw tooLarge(where);
         }
         return bytes;
+    }
+
+    /**
+     * Reads a whole entry whose size the archive records ({@code declaredSize}, -1 when unknown) into an
+     * array of that size at once, without regrowing buffers; an entry that turns out longer or shorter than
+     * declared is still read whole, within the same bound as {@link #readBounded}.
+     */
+    static byte[] readBounded(InputStream in, long declaredSize, String where) throws IOException {
+        if (declaredSize < 0) {
+            return readBounded(in, where);
+        }
+        if (declaredSize > MAX_ENTRY_BYTES) {
+            throw tooLarge(where);
+        }
+        int size = (int) declaredSize;
+        byte[] bytes = new byte[size];
+        int read = in.readNBytes(bytes, 0, size);
+        if (read < size) {
+            return java.util.Arrays.copyOf(bytes, read);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes(MAX_ENTRY_BYTES - size); // at most one byte past the bound in total
+        if (size + 1L + rest.length > MAX_ENTRY_BYTES) {
+            throw tooLarge(where);
+        }
+        byte[] whole = java.util.Arrays.copyOf(bytes, size + 1 + rest.length);
+        whole[size] = (byte) next;
+        System.arraycopy(rest, 0, whole, size + 1, rest.length);
+        return whole;
+    }
+
+    private static InspectionException tooLarge(String where) {
+        return new InspectionException(where + ": entry inflates to more than " + (MAX_ENTRY_BYTES >> 20)
+                + " MiB; no class file or resource is that large (a zip bomb?)");
     }
 
     /** Whether {@code entry} is a class file inspection reads for {@code all()}. */

@@ -11,12 +11,10 @@ import org.objectweb.asm.RecordComponentVisitor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** First pass over a class file (code skipped): everything {@link ClassFacts} holds except local names. */
+/** The pass over a class file (code skipped): everything {@link ClassFacts} holds except names from local variables. */
 final class ClassCollector extends ClassVisitor {
     private int version;
     private int access;
@@ -29,10 +27,13 @@ final class ClassCollector extends ClassVisitor {
     private boolean record;
     private final List<AnnotationFacts> annotations = new ArrayList<>();
     private final List<FieldFacts> fields = new ArrayList<>();
-    private final Map<String, MethodCollector> methods = new LinkedHashMap<>();
+    /** One per method_info in class-file order; {@code null} for {@code <clinit>}, which is not recorded. */
+    private final List<MethodCollector> methods = new ArrayList<>();
+    private final Signatures.Cache types;
 
-    ClassCollector() {
+    ClassCollector(Signatures.Cache types) {
         super(Opcodes.ASM9);
+        this.types = types;
     }
 
     @Override
@@ -70,11 +71,11 @@ final class ClassCollector extends ClassVisitor {
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        JavaType erasure = Signatures.fieldType(descriptor);
+        JavaType erasure = Signatures.fieldType(descriptor, types);
         JavaType type = erasure;
         if (signature != null) {
             try {
-                type = Signatures.fieldType(signature);
+                type = Signatures.fieldType(signature, types);
             } catch (IllegalArgumentException malformed) {
                 type = erasure;
             }
@@ -99,10 +100,11 @@ final class ClassCollector extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         if ("<clinit>".equals(name)) {
+            methods.add(null);
             return null;
         }
-        MethodCollector method = new MethodCollector(access, name, descriptor, signature, exceptions);
-        methods.put(name + descriptor, method);
+        MethodCollector method = new MethodCollector(access, name, descriptor, signature, exceptions, types);
+        methods.add(method);
         return method;
     }
 
@@ -112,19 +114,17 @@ final class ClassCollector extends ClassVisitor {
 
     /** Whether some method's parameter names can only come from its LocalVariableTable. */
     boolean needsLocalNames() {
-        return methods.values().stream().anyMatch(MethodCollector::needsLocalNames);
+        for (MethodCollector method : methods) {
+            if (method != null && method.needsLocalNames()) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** A visitor for a second pass (frames skipped, code read) that fills names from LocalVariableTables. */
-    ClassVisitor localNamesPass() {
-        return new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                MethodCollector method = methods.get(name + descriptor);
-                return method != null && method.needsLocalNames() ? method.localNames() : null;
-            }
-        };
+    /** The method collectors in class-file order ({@code null} for {@code <clinit>}). */
+    List<MethodCollector> methods() {
+        return methods;
     }
 
     ClassFacts toFacts(Origin origin) {
@@ -132,7 +132,12 @@ final class ClassCollector extends ClassVisitor {
         Optional<String> superclass = isInterface || superName == null || (access & Opcodes.ACC_MODULE) != 0
                 ? Optional.empty() : Optional.of(Signatures.binaryName(superName));
         int sourceAccess = innerAccess != null ? innerAccess : access;
-        List<MethodFacts> methodFacts = methods.values().stream().map(m -> m.toFacts(isInterface)).toList();
+        List<MethodFacts> methodFacts = new ArrayList<>(methods.size());
+        for (MethodCollector method : methods) {
+            if (method != null) {
+                methodFacts.add(method.toFacts(isInterface));
+            }
+        }
         Optional<Signatures.ClassTypes> generic = generic(superclass);
         return new ClassFacts(Signatures.binaryName(internalName), origin, kind(), Modifiers.ofClass(sourceAccess, sealed),
                 superclass, interfaces,
@@ -152,10 +157,10 @@ final class ClassCollector extends ClassVisitor {
             return Optional.empty();
         }
         try {
-            Signatures.ClassTypes types = Signatures.classTypes(signature);
-            boolean agrees = superclass.map(s -> s.equals(types.superclass().name())).orElse(true)
-                    && interfaces.equals(types.interfaces().stream().map(JavaType::name).toList());
-            return agrees ? Optional.of(types) : Optional.empty();
+            Signatures.ClassTypes generic = Signatures.classTypes(signature, types);
+            boolean agrees = superclass.map(s -> s.equals(generic.superclass().name())).orElse(true)
+                    && interfaces.equals(generic.interfaces().stream().map(JavaType::name).toList());
+            return agrees ? Optional.of(generic) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

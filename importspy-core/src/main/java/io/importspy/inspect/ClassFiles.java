@@ -11,16 +11,17 @@ final class ClassFiles {
 
     /**
      * Facts of the class in {@code bytes}; {@code where} names it in errors ({@code plugin.jar!a/B.class}).
-     * The code of methods is read only when a method's parameter names exist nowhere but in its
-     * LocalVariableTable.
+     * Instructions are never decoded: when a method's parameter names exist nowhere but in its
+     * LocalVariableTable, that table is read from the bytes directly. {@code types} memoizes parsed
+     * descriptors and signatures across the classes of one inspection.
      */
-    static ClassFacts read(byte[] bytes, Origin origin, String where) {
+    static ClassFacts read(byte[] bytes, Origin origin, String where, Signatures.Cache types) {
         ClassReader reader = reader(bytes, where);
-        ClassCollector collector = new ClassCollector();
+        ClassCollector collector = new ClassCollector(types);
         try {
             reader.accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
             if (collector.needsLocalNames()) {
-                reader.accept(collector.localNamesPass(), ClassReader.SKIP_FRAMES);
+                LocalVariableTables.read(reader, collector.methods());
             }
             return collector.toFacts(origin);
         } catch (RuntimeException corrupt) {

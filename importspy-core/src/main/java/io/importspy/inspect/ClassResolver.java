@@ -1,7 +1,6 @@
 package io.importspy.inspect;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,13 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Reads named classes from the target and, transitively, their supertypes from the target, then the
  * class path (each entry opened on first need), then the running JDK.
+ *
+ * <p>Facts of JDK classes are kept for the life of the process (up to {@value #JDK_CACHE_LIMIT} classes):
+ * the running JDK never changes, and the same supertypes ({@code Object}, {@code List}, {@code Map}, ...)
+ * recur in every inspection.
  */
 final class ClassResolver implements AutoCloseable {
+    static final int JDK_CACHE_LIMIT = 1024;
+    private static final Map<String, ClassFacts> JDK_CLASSES = new ConcurrentHashMap<>();
+
     private final Archive target;
     private final List<Path> classpath;
     private final List<Archive> opened = new ArrayList<>();
@@ -26,11 +33,13 @@ final class ClassResolver implements AutoCloseable {
     private final Map<String, ClassFacts> classes = new LinkedHashMap<>();
     private final Set<String> unresolved = new LinkedHashSet<>();
     private final Deque<String> supertypes = new ArrayDeque<>();
+    private final Signatures.Cache types;
 
-    ClassResolver(Archive target, List<Path> classpath, Consumer<String> onRead) {
+    ClassResolver(Archive target, List<Path> classpath, Consumer<String> onRead, Signatures.Cache types) {
         this.target = target;
         this.classpath = classpath;
         this.onRead = onRead;
+        this.types = types;
     }
 
     Map<String, ClassFacts> classes() {
@@ -85,7 +94,7 @@ final class ClassResolver implements AutoCloseable {
         if (bytes.isEmpty()) {
             return false;
         }
-        accept(ClassFiles.read(bytes.get(), origin, archive.where(entry)));
+        accept(ClassFiles.read(bytes.get(), origin, archive.where(entry), types));
         return true;
     }
 
@@ -102,23 +111,35 @@ final class ClassResolver implements AutoCloseable {
         return false;
     }
 
-    /**
-     * JDK class files through the platform class loader (class resources are never encapsulated), or
-     * for modules outside it (e.g. {@code jdk.compiler}) through the jrt file system.
-     */
+    /** A JDK class: from the process-wide cache, else read from the JDK's modules (see {@link JdkImage}). */
     private boolean readFromJdk(String internal) {
-        String resource = internal + ".class";
-        try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(resource)) {
-            byte[] bytes = in != null ? in.readAllBytes() : JdkImage.read(resource).orElse(null);
-            if (bytes == null) {
-                return false;
-            }
-            accept(ClassFiles.read(bytes, Origin.JDK, "jrt:/" + resource));
+        ClassFacts cached = JDK_CLASSES.get(internal);
+        if (cached != null) {
+            accept(cached);
             return true;
+        }
+        String resource = internal + ".class";
+        Optional<byte[]> bytes;
+        try {
+            bytes = JdkImage.read(resource);
         } catch (IOException unreadable) {
             throw new InspectionException("jrt:/" + resource + ": cannot be read (" + unreadable.getMessage() + ")",
                     unreadable);
         }
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        ClassFacts facts = ClassFiles.read(bytes.get(), Origin.JDK, "jrt:/" + resource, types);
+        if (JDK_CLASSES.size() < JDK_CACHE_LIMIT) {
+            JDK_CLASSES.putIfAbsent(internal, facts);
+        }
+        accept(facts);
+        return true;
+    }
+
+    /** How many JDK classes the process-wide cache holds (for tests). */
+    static int cachedJdkClasses() {
+        return JDK_CLASSES.size();
     }
 
     private void accept(ClassFacts facts) {

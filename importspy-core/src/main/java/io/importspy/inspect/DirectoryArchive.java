@@ -45,6 +45,11 @@ final class DirectoryArchive implements Archive {
     }
 
     @Override
+    public List<String> entryNames() {
+        return List.copyOf(entries());
+    }
+
+    @Override
     public Optional<byte[]> read(String name) {
         Path file = root.resolve(name);
         if (!Files.isRegularFile(file)) {

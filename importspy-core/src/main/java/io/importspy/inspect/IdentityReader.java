@@ -46,7 +46,10 @@ final class IdentityReader {
         declare(versions, manifest.get("Bundle-Version"), "Bundle-Version");
         declare(versions, manifest.get("Implementation-Version"), "Implementation-Version");
 
-        for (String entry : archive.entries()) {
+        for (String entry : archive.entryNames()) {
+            if (!entry.startsWith("META-INF/")) {
+                continue; // most entries: no pattern to match
+            }
             if (POM.matcher(entry).matches()) {
                 java.util.Properties pom = properties(archive, entry);
                 String groupId = pom.getProperty("groupId");

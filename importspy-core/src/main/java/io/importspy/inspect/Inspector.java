@@ -17,8 +17,11 @@ import java.util.function.Consumer;
  *         .inspect(Path.of("plugin.jar"), ClassSelection.named(Set.of("com.acme.Plugin")));
  * }</pre>
  *
- * <p>Class files are parsed with their method bodies skipped; a method's code is read only when its
- * parameter names exist nowhere but in its LocalVariableTable (no MethodParameters attribute).
+ * <p>Class files are parsed with their method bodies skipped; when a method's parameter names exist
+ * nowhere but in its LocalVariableTable (no MethodParameters attribute), that table is read from the
+ * bytes without decoding instructions. Facts of the running JDK's classes are read once per process. A
+ * full inspection ({@link ClassSelection#all()}) reads class files on as many threads as there are
+ * processors; the facts and errors are those of a read in entry order.
  */
 public final class Inspector {
     private final List<Path> classpath;
@@ -76,14 +79,12 @@ public final class Inspector {
             Map<String, ClassFacts> classes = new LinkedHashMap<>();
             Set<String> unresolved = Set.of();
             if (selection instanceof ClassSelection.All) {
-                for (String entry : archive.classEntries()) {
-                    byte[] bytes = archive.read(entry).orElseThrow();
-                    ClassFacts facts = ClassFiles.read(bytes, Origin.TARGET, archive.where(entry));
+                for (ClassFacts facts : AllClasses.read(archive.classFiles())) {
                     onRead.accept(facts.name());
                     classes.put(facts.name(), facts);
                 }
             } else if (selection instanceof ClassSelection.Named) {
-                try (ClassResolver resolver = new ClassResolver(archive, classpath, onRead)) {
+                try (ClassResolver resolver = new ClassResolver(archive, classpath, onRead, new Signatures.Cache())) {
                     resolver.resolve(((ClassSelection.Named) selection).names());
                     classes = resolver.classes();
                     unresolved = resolver.unresolved();

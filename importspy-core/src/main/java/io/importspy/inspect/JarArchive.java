@@ -3,7 +3,9 @@ package io.importspy.inspect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,8 @@ import java.util.zip.ZipFile;
 final class JarArchive implements Archive {
     private final String label;
     private final JarFile jar;
+    private List<String> entryNames;
+    private Set<String> entries;
 
     JarArchive(Path path, String label) {
         this.label = label;
@@ -35,11 +39,29 @@ final class JarArchive implements Archive {
         return label;
     }
 
+    /** Read once and kept, as an immutable set that {@link ModuleFacts} keeps without copying it. */
     @Override
     public Set<String> entries() {
-        Set<String> names = new LinkedHashSet<>();
-        jar.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
-        return names;
+        if (entries == null) {
+            entries = Set.copyOf(entryNames());
+        }
+        return entries;
+    }
+
+    @Override
+    public List<String> entryNames() {
+        if (entryNames == null) {
+            List<String> names = new ArrayList<>(jar.size());
+            Enumeration<JarEntry> all = jar.entries();
+            while (all.hasMoreElements()) {
+                JarEntry entry = all.nextElement();
+                if (!entry.isDirectory()) {
+                    names.add(entry.getName());
+                }
+            }
+            entryNames = Collections.unmodifiableList(names);
+        }
+        return entryNames;
     }
 
     @Override
@@ -57,9 +79,12 @@ final class JarArchive implements Archive {
     }
 
     private byte[] bytes(ZipEntry entry) {
-        String where = label + "!" + realName(entry);
+        return bytes(entry, label + "!" + realName(entry));
+    }
+
+    private byte[] bytes(ZipEntry entry, String where) {
         try (InputStream in = jar.getInputStream(entry)) {
-            return Archive.readBounded(in, where);
+            return Archive.readBounded(in, entry.getSize(), where);
         } catch (InspectionException tooLarge) {
             throw tooLarge;
         } catch (IOException | RuntimeException unreadable) {
@@ -81,6 +106,27 @@ final class JarArchive implements Archive {
     @Override
     public List<String> classEntries() {
         return jar.versionedStream().map(ZipEntry::getName).filter(Archive::isClassEntry).toList();
+    }
+
+    /** The versioned entries as listed once: no entry is looked up again by name to be read. */
+    @Override
+    public List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
+        jar.versionedStream().filter(e -> Archive.isClassEntry(e.getName())).forEach(entry -> {
+            String where = label + "!" + realName(entry);
+            files.add(new ClassFile() {
+                @Override
+                public String where() {
+                    return where;
+                }
+
+                @Override
+                public byte[] read() {
+                    return bytes(entry, where);
+                }
+            });
+        });
+        return files;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.importspy.inspect;
 
 import io.importspy.java.JavaType;
 import org.objectweb.asm.AnnotationVisitor;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Collects one method's facts. Parameter names come from MethodParameters (seen in the first,
- * code-skipping pass) or, when absent, from the LocalVariableTable (see {@link #localNames()}).
+ * Collects one method's facts. Parameter names come from MethodParameters (seen in the code-skipping
+ * ASM pass) or, when absent, from the LocalVariableTable (see {@link LocalVariableTables}).
  */
 final class MethodCollector extends MethodVisitor {
     final int access;
@@ -23,10 +22,15 @@ final class MethodCollector extends MethodVisitor {
     private final String[] exceptions;
     private final List<AnnotationFacts> annotations = new ArrayList<>();
     private final List<String> declaredNames = new ArrayList<>();
+    private final Signatures.Cache types;
+    private int[] slots;
     private String[] localNames;
+    private boolean[] atStart;
 
-    MethodCollector(int access, String name, String descriptor, String signature, String[] exceptions) {
+    MethodCollector(int access, String name, String descriptor, String signature, String[] exceptions,
+                    Signatures.Cache types) {
         super(Opcodes.ASM9);
+        this.types = types;
         this.access = access;
         this.name = name;
         this.descriptor = descriptor;
@@ -50,43 +54,79 @@ final class MethodCollector extends MethodVisitor {
         return hasCode && declaredNames.isEmpty() && !descriptor.startsWith("()");
     }
 
-    /** A visitor for the second pass that reads the parameters' entries of the LocalVariableTable. */
-    MethodVisitor localNames() {
-        List<JavaType> erased = Signatures.methodTypes(descriptor).parameters();
-        int[] slots = new int[erased.size()];
-        int slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = slot;
-            JavaType type = erased.get(i);
-            slot += type.dimensions() == 0 && (type.name().equals("long") || type.name().equals("double")) ? 2 : 1;
+    /** Whether local variable {@code slot} holds a parameter (this excluded; long and double take two slots). */
+    boolean isParameterSlot(int slot) {
+        int[] slots = parameterSlots();
+        for (int parameterSlot : slots) {
+            if (parameterSlot == slot) {
+                return true;
+            }
         }
-        localNames = new String[slots.length];
-        boolean[] atStart = new boolean[slots.length];
-        return new MethodVisitor(Opcodes.ASM9) {
-            private Label first;
+        return false;
+    }
 
-            @Override
-            public void visitLabel(Label label) {
-                if (first == null) {
-                    first = label;
-                }
+    /**
+     * One LocalVariableTable entry of a parameter slot. A parameter's entry starts at the method's first
+     * instruction; later entries may reuse the slot for another variable, and count only when no entry
+     * starts there.
+     */
+    void localVariable(int slot, boolean atMethodStart, String local) {
+        int[] slots = parameterSlots();
+        if (localNames == null) {
+            localNames = new String[slots.length];
+            atStart = new boolean[slots.length];
+        }
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == slot && !atStart[i]) {
+                atStart[i] = atMethodStart;
+                localNames[i] = local;
             }
+        }
+    }
 
-            /** A parameter's entry starts at the method's first instruction; later entries reuse the slot. */
-            @Override
-            public void visitLocalVariable(String local, String desc, String sig, Label start, Label end, int index) {
-                for (int i = 0; i < slots.length; i++) {
-                    if (slots[i] == index && !atStart[i]) {
-                        atStart[i] = start == first;
-                        localNames[i] = local;
-                    }
-                }
+    private int[] parameterSlots() {
+        if (slots == null) {
+            slots = parameterSlots(descriptor, (access & Opcodes.ACC_STATIC) != 0);
+        }
+        return slots;
+    }
+
+    /** The local variable slot of each parameter of a method descriptor, read without building types. */
+    static int[] parameterSlots(String descriptor, boolean isStatic) {
+        int[] slots = new int[descriptor.length()];
+        int count = 0;
+        int slot = isStatic ? 0 : 1;
+        int at = descriptor.indexOf('(') + 1;
+        if (at != 1) {
+            throw new IllegalArgumentException("malformed method descriptor '" + descriptor + "'");
+        }
+        while (descriptor.charAt(at) != ')') {
+            slots[count++] = slot;
+            char c = descriptor.charAt(at);
+            if (c == 'J' || c == 'D') {
+                slot += 2;
+                at++;
+                continue;
             }
-        };
+            slot++;
+            while (descriptor.charAt(at) == '[') {
+                at++;
+            }
+            if (descriptor.charAt(at) == 'L') {
+                int semicolon = descriptor.indexOf(';', at);
+                if (semicolon < 0) {
+                    throw new IllegalArgumentException("malformed method descriptor '" + descriptor + "'");
+                }
+                at = semicolon + 1;
+            } else {
+                at++;
+            }
+        }
+        return Arrays.copyOf(slots, count);
     }
 
     MethodFacts toFacts(boolean inInterface) {
-        Signatures.MethodTypes erased = Signatures.methodTypes(descriptor);
+        Signatures.MethodTypes erased = Signatures.methodTypes(descriptor, types);
         Signatures.MethodTypes generic = signature == null ? erased : genericOrErased(erased);
         List<JavaType> erasedParameters = erased.parameters();
         boolean genericFits = generic.parameters().size() == erasedParameters.size();
@@ -109,7 +149,7 @@ final class MethodCollector extends MethodVisitor {
 
     private Signatures.MethodTypes genericOrErased(Signatures.MethodTypes erased) {
         try {
-            return Signatures.methodTypes(signature);
+            return Signatures.methodTypes(signature, types);
         } catch (IllegalArgumentException malformed) {
             return erased; // a broken Signature attribute is ignored, as the JVM does
         }

@@ -4,62 +4,82 @@ import io.importspy.java.Modifier;
 import org.objectweb.asm.Opcodes;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Source-level modifiers from class-file access flags; flags without a source keyword are dropped. */
+/**
+ * Source-level modifiers from class-file access flags; flags without a source keyword are dropped. The
+ * sets are immutable and shared, one per combination of modifiers, and the facts' records keep them
+ * without copying: a large JAR has a few dozen combinations and a hundred thousand members.
+ */
 final class Modifiers {
+    private static final Modifier[] ALL = Modifier.values();
+    private static final Map<Integer, Set<Modifier>> SHARED = new ConcurrentHashMap<>();
+
     private Modifiers() {
     }
 
     static Set<Modifier> ofClass(int access, boolean sealed) {
-        Set<Modifier> modifiers = visibility(access);
-        add(modifiers, access, Opcodes.ACC_STATIC, Modifier.STATIC);
-        add(modifiers, access, Opcodes.ACC_FINAL, Modifier.FINAL);
-        add(modifiers, access, Opcodes.ACC_ABSTRACT, Modifier.ABSTRACT);
-        if ((access & Opcodes.ACC_INTERFACE) != 0) {
-            modifiers.add(Modifier.ABSTRACT);
-        }
+        int modifiers = visibility(access);
+        modifiers |= bit(access, Opcodes.ACC_STATIC, Modifier.STATIC);
+        modifiers |= bit(access, Opcodes.ACC_FINAL, Modifier.FINAL);
+        modifiers |= bit(access, Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE, Modifier.ABSTRACT);
         if (sealed) {
-            modifiers.add(Modifier.SEALED);
+            modifiers |= 1 << Modifier.SEALED.ordinal();
         }
-        return modifiers;
+        return shared(modifiers);
     }
 
     static Set<Modifier> ofField(int access) {
-        Set<Modifier> modifiers = visibility(access);
-        add(modifiers, access, Opcodes.ACC_STATIC, Modifier.STATIC);
-        add(modifiers, access, Opcodes.ACC_FINAL, Modifier.FINAL);
-        add(modifiers, access, Opcodes.ACC_TRANSIENT, Modifier.TRANSIENT);
-        add(modifiers, access, Opcodes.ACC_VOLATILE, Modifier.VOLATILE);
-        return modifiers;
+        int modifiers = visibility(access);
+        modifiers |= bit(access, Opcodes.ACC_STATIC, Modifier.STATIC);
+        modifiers |= bit(access, Opcodes.ACC_FINAL, Modifier.FINAL);
+        modifiers |= bit(access, Opcodes.ACC_TRANSIENT, Modifier.TRANSIENT);
+        modifiers |= bit(access, Opcodes.ACC_VOLATILE, Modifier.VOLATILE);
+        return shared(modifiers);
     }
 
     static Set<Modifier> ofMethod(int access, String name, boolean inInterface) {
-        Set<Modifier> modifiers = visibility(access);
-        add(modifiers, access, Opcodes.ACC_STATIC, Modifier.STATIC);
-        add(modifiers, access, Opcodes.ACC_FINAL, Modifier.FINAL);
-        add(modifiers, access, Opcodes.ACC_ABSTRACT, Modifier.ABSTRACT);
-        add(modifiers, access, Opcodes.ACC_SYNCHRONIZED, Modifier.SYNCHRONIZED);
-        add(modifiers, access, Opcodes.ACC_NATIVE, Modifier.NATIVE);
-        add(modifiers, access, Opcodes.ACC_STRICT, Modifier.STRICTFP);
+        int modifiers = visibility(access);
+        modifiers |= bit(access, Opcodes.ACC_STATIC, Modifier.STATIC);
+        modifiers |= bit(access, Opcodes.ACC_FINAL, Modifier.FINAL);
+        modifiers |= bit(access, Opcodes.ACC_ABSTRACT, Modifier.ABSTRACT);
+        modifiers |= bit(access, Opcodes.ACC_SYNCHRONIZED, Modifier.SYNCHRONIZED);
+        modifiers |= bit(access, Opcodes.ACC_NATIVE, Modifier.NATIVE);
+        modifiers |= bit(access, Opcodes.ACC_STRICT, Modifier.STRICTFP);
         int notDefault = Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE;
         if (inInterface && (access & notDefault) == 0 && !name.startsWith("<")) {
-            modifiers.add(Modifier.DEFAULT);
+            modifiers |= 1 << Modifier.DEFAULT.ordinal();
         }
-        return modifiers;
+        return shared(modifiers);
     }
 
-    private static Set<Modifier> visibility(int access) {
-        Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
-        add(modifiers, access, Opcodes.ACC_PUBLIC, Modifier.PUBLIC);
-        add(modifiers, access, Opcodes.ACC_PROTECTED, Modifier.PROTECTED);
-        add(modifiers, access, Opcodes.ACC_PRIVATE, Modifier.PRIVATE);
-        return modifiers;
+    private static int visibility(int access) {
+        return bit(access, Opcodes.ACC_PUBLIC, Modifier.PUBLIC)
+                | bit(access, Opcodes.ACC_PROTECTED, Modifier.PROTECTED)
+                | bit(access, Opcodes.ACC_PRIVATE, Modifier.PRIVATE);
     }
 
-    private static void add(Set<Modifier> modifiers, int access, int flag, Modifier modifier) {
-        if ((access & flag) != 0) {
-            modifiers.add(modifier);
+    /** The bit of {@code modifier} when {@code access} has any of {@code flags}. */
+    private static int bit(int access, int flags, Modifier modifier) {
+        return (access & flags) != 0 ? 1 << modifier.ordinal() : 0;
+    }
+
+    /** The shared immutable set of the modifiers whose ordinals are the bits of {@code modifiers}. */
+    private static Set<Modifier> shared(int modifiers) {
+        Set<Modifier> set = SHARED.get(modifiers);
+        if (set == null) {
+            Set<Modifier> members = EnumSet.noneOf(Modifier.class);
+            for (Modifier modifier : ALL) {
+                if ((modifiers & (1 << modifier.ordinal())) != 0) {
+                    members.add(modifier);
+                }
+            }
+            set = Set.copyOf(members);
+            Set<Modifier> raced = SHARED.putIfAbsent(modifiers, set);
+            set = raced != null ? raced : set;
         }
+        return set;
     }
 }

@@ -5,7 +5,9 @@ import io.importspy.java.TypeArgument;
 import io.importspy.java.Wildcard;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,24 +16,56 @@ import java.util.Optional;
  * a subset of the signature grammar, so one parser reads both.
  */
 final class Signatures {
+    private static final JavaType BOOLEAN = JavaType.of("boolean");
+    private static final JavaType BYTE = JavaType.of("byte");
+    private static final JavaType CHAR = JavaType.of("char");
+    private static final JavaType SHORT = JavaType.of("short");
+    private static final JavaType INT = JavaType.of("int");
+    private static final JavaType LONG = JavaType.of("long");
+    private static final JavaType FLOAT = JavaType.of("float");
+    private static final JavaType DOUBLE = JavaType.of("double");
+    private static final JavaType VOID = JavaType.of("void");
+
     private final String text;
+    private final Cache cache;
     private int pos;
 
-    private Signatures(String text) {
+    private Signatures(String text, Cache cache) {
         this.text = text;
+        this.cache = cache;
     }
 
     /** The parameter and return types (and thrown types) of a method descriptor or signature. */
     record MethodTypes(List<JavaType> parameters, JavaType returnType, List<JavaType> exceptions) {
+        MethodTypes {
+            parameters = List.copyOf(parameters);
+            exceptions = List.copyOf(exceptions);
+        }
     }
 
     /** The type parameters and generic supertypes of a class signature (JVMS 4.7.9.1). */
     record ClassTypes(List<String> typeParameters, JavaType superclass, List<JavaType> interfaces) {
     }
 
+    /**
+     * Parsed descriptors and signatures of one inspection, by their text: the same descriptors and class
+     * names recur throughout a JAR, and {@link JavaType}s are immutable, so each is parsed once and shared.
+     * Not thread-safe; one per inspection.
+     */
+    static final class Cache {
+        private final Map<String, MethodTypes> methods = new HashMap<>();
+        private final Map<String, JavaType> fields = new HashMap<>();
+        private final Map<String, JavaType> classes = new HashMap<>();
+    }
+
     /** The type parameter names, superclass and interfaces of a class signature. */
     static ClassTypes classTypes(String signature) {
-        Signatures reader = new Signatures(signature);
+        return classTypes(signature, null);
+    }
+
+    /** {@link #classTypes(String)}, sharing the class types of {@code cache} (may be {@code null}). */
+    static ClassTypes classTypes(String signature, Cache cache) {
+        Signatures reader = new Signatures(signature, cache);
         List<String> typeParameters = reader.typeParameters();
         reader.expect('L');
         JavaType superclass = reader.classType();
@@ -45,7 +79,24 @@ final class Signatures {
 
     /** The type of a field descriptor or field signature. */
     static JavaType fieldType(String signature) {
-        Signatures reader = new Signatures(signature);
+        return fieldType(signature, null);
+    }
+
+    /** {@link #fieldType(String)}, memoized in {@code cache} (may be {@code null}). */
+    static JavaType fieldType(String signature, Cache cache) {
+        if (cache == null) {
+            return parseFieldType(signature, null);
+        }
+        JavaType type = cache.fields.get(signature);
+        if (type == null) {
+            type = parseFieldType(signature, cache);
+            cache.fields.put(signature, type);
+        }
+        return type;
+    }
+
+    private static JavaType parseFieldType(String signature, Cache cache) {
+        Signatures reader = new Signatures(signature, cache);
         JavaType type = reader.type();
         reader.expectEnd();
         return type;
@@ -53,7 +104,24 @@ final class Signatures {
 
     /** The types of a method descriptor or method signature; type parameters are skipped. */
     static MethodTypes methodTypes(String signature) {
-        Signatures reader = new Signatures(signature);
+        return methodTypes(signature, null);
+    }
+
+    /** {@link #methodTypes(String)}, memoized in {@code cache} (may be {@code null}). */
+    static MethodTypes methodTypes(String signature, Cache cache) {
+        if (cache == null) {
+            return parseMethodTypes(signature, null);
+        }
+        MethodTypes types = cache.methods.get(signature);
+        if (types == null) {
+            types = parseMethodTypes(signature, cache);
+            cache.methods.put(signature, types);
+        }
+        return types;
+    }
+
+    private static MethodTypes parseMethodTypes(String signature, Cache cache) {
+        Signatures reader = new Signatures(signature, cache);
         reader.skipTypeParameters();
         reader.expect('(');
         List<JavaType> parameters = new ArrayList<>();
@@ -78,15 +146,15 @@ final class Signatures {
     private JavaType type() {
         char c = next();
         switch (c) {
-            case 'Z': return JavaType.of("boolean");
-            case 'B': return JavaType.of("byte");
-            case 'C': return JavaType.of("char");
-            case 'S': return JavaType.of("short");
-            case 'I': return JavaType.of("int");
-            case 'J': return JavaType.of("long");
-            case 'F': return JavaType.of("float");
-            case 'D': return JavaType.of("double");
-            case 'V': return JavaType.of("void");
+            case 'Z': return BOOLEAN;
+            case 'B': return BYTE;
+            case 'C': return CHAR;
+            case 'S': return SHORT;
+            case 'I': return INT;
+            case 'J': return LONG;
+            case 'F': return FLOAT;
+            case 'D': return DOUBLE;
+            case 'V': return VOID;
             case '[': {
                 JavaType component = type();
                 return component.withDimensions(component.dimensions() + 1);
@@ -108,6 +176,10 @@ final class Signatures {
     }
 
     private JavaType classType() {
+        JavaType plain = plainClassType();
+        if (plain != null) {
+            return plain;
+        }
         StringBuilder name = new StringBuilder();
         List<TypeArgument> arguments = List.of();
         while (true) {
@@ -123,6 +195,38 @@ final class Signatures {
                 name.append(c == '/' ? '.' : c);
             }
         }
+    }
+
+    /**
+     * A class type without type arguments or nesting through {@code .} ({@code java/lang/String;}), shared
+     * through the cache; {@code null}, with nothing consumed, for any other class type.
+     */
+    private JavaType plainClassType() {
+        int end = pos;
+        int length = text.length();
+        while (end < length) {
+            char c = text.charAt(end);
+            if (c == ';') {
+                break;
+            }
+            if (c == '<' || c == '.') {
+                return null;
+            }
+            end++;
+        }
+        if (end == length) {
+            return null; // malformed: let the general path report it
+        }
+        String internal = text.substring(pos, end);
+        JavaType type = cache == null ? null : cache.classes.get(internal);
+        if (type == null) {
+            type = JavaType.of(internal.replace('/', '.'));
+            if (cache != null) {
+                cache.classes.put(internal, type);
+            }
+        }
+        pos = end + 1;
+        return type;
     }
 
     private List<TypeArgument> typeArguments() {

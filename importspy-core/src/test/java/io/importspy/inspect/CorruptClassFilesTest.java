@@ -1,7 +1,8 @@
 package io.importspy.inspect;
 
 import io.importspy.testing.TestJars;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,14 +17,16 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Randomly corrupted class files (a fixed seed, so failures reproduce) either inspect or fail with an
- * {@link InspectionException} naming the entry: never another exception, never a hang.
+ * {@link InspectionException} naming the entry: never another exception, never a hang; with parameter
+ * names from MethodParameters, and from LocalVariableTables read from the bytes.
  */
 class CorruptClassFilesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void every_corruption_of_a_class_file_is_a_one_line_inspection_error_or_a_result() throws Exception {
+    @ParameterizedTest(name = "compiled with {0}")
+    @ValueSource(strings = {"-parameters", "-g"})
+    void every_corruption_of_a_class_file_is_a_one_line_inspection_error_or_a_result(String names) throws Exception {
         Path classes = TestJars.compile(tmp.resolve("classes"), Map.of("a/Foo.java", """
                 package a;
                 import java.util.*;
@@ -37,7 +40,7 @@ class CorruptClassFilesTest {
                     public <X extends Exception> void run(List<? super T> sink) throws X { }
                     class Inner { }
                 }
-                """), "-parameters");
+                """), names);
         byte[] original = Files.readAllBytes(classes.resolve("a/Foo.class"));
         Random random = new Random(20261122L);
         int inspected = 0;

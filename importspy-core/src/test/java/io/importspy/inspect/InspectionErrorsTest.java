@@ -77,6 +77,10 @@ class InspectionErrorsTest {
                 .isInstanceOf(InspectionException.class)
                 .hasMessage(bomb + "!com/acme/Big.class: entry inflates to more than 64 MiB; no class file or"
                         + " resource is that large (a zip bomb?)");
+        assertThatThrownBy(() -> inspector().inspect(bomb, ClassSelection.all()))
+                .isInstanceOf(InspectionException.class)
+                .hasMessage(bomb + "!com/acme/Big.class: entry inflates to more than 64 MiB; no class file or"
+                        + " resource is that large (a zip bomb?)");
     }
 
     @Test
