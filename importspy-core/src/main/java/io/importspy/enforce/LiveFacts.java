@@ -128,11 +128,11 @@ final class LiveFacts {
         List<MethodFacts> methods = new ArrayList<>();
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
             methods.add(method("<init>", constructor, JavaType.of("void"), JavaType.of("void"),
-                    constructor.getModifiers(), false));
+                    constructor.getModifiers(), false, hiddenParameters(type, constructor)));
         }
         for (Method method : type.getDeclaredMethods()) {
             methods.add(method(method.getName(), method, LiveTypes.javaType(method.getGenericReturnType()),
-                    LiveTypes.javaType(method.getReturnType()), method.getModifiers(), method.isDefault()));
+                    LiveTypes.javaType(method.getReturnType()), method.getModifiers(), method.isDefault(), 0));
         }
         Set<Modifier> modifiers = LiveTypes.modifiers(type.getModifiers());
         if (type.isInterface()) {
@@ -163,11 +163,25 @@ final class LiveFacts {
                 genericSuperclass, genericInterfaces, annotations(type.getDeclaredAnnotations()), fields, methods, 0);
     }
 
+    /**
+     * How many leading constructor parameters the compiler added and source does not write (as the bytecode
+     * reader counts them): an enum's name and ordinal, an inner class's outer instance.
+     */
+    private static int hiddenParameters(Class<?> type, Constructor<?> constructor) {
+        Class<?>[] parameters = constructor.getParameterTypes();
+        if (type.isEnum() && parameters.length >= 2 && parameters[0] == String.class && parameters[1] == int.class) {
+            return 2;
+        }
+        boolean innerMember = type.isMemberClass() && !java.lang.reflect.Modifier.isStatic(type.getModifiers())
+                && !type.isInterface();
+        return innerMember && parameters.length >= 1 && parameters[0] == type.getDeclaringClass() ? 1 : 0;
+    }
+
     private static MethodFacts method(String name, Executable executable, JavaType returns, JavaType erasedReturn,
-                                      int bits, boolean isDefault) {
+                                      int bits, boolean isDefault, int hidden) {
         List<ParameterFacts> parameters = new ArrayList<>();
         Parameter[] declared = executable.getParameters();
-        for (int i = 0; i < declared.length; i++) {
+        for (int i = hidden; i < declared.length; i++) {
             Parameter p = declared[i];
             JavaType type = LiveTypes.javaType(p.getParameterizedType());
             JavaType erasure = LiveTypes.javaType(p.getType());

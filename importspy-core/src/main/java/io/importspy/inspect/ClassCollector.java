@@ -23,6 +23,7 @@ final class ClassCollector extends ClassVisitor {
     private List<String> interfaces = List.of();
     private String signature;
     private Integer innerAccess;
+    private String outerName;
     private boolean sealed;
     private boolean record;
     private final List<AnnotationFacts> annotations = new ArrayList<>();
@@ -50,6 +51,7 @@ final class ClassCollector extends ClassVisitor {
     public void visitInnerClass(String name, String outerName, String innerName, int access) {
         if (name.equals(internalName)) {
             innerAccess = access;
+            this.outerName = outerName; // null for local and anonymous classes
         }
     }
 
@@ -135,7 +137,7 @@ final class ClassCollector extends ClassVisitor {
         List<MethodFacts> methodFacts = new ArrayList<>(methods.size());
         for (MethodCollector method : methods) {
             if (method != null) {
-                methodFacts.add(method.toFacts(isInterface));
+                methodFacts.add(method.toFacts(isInterface, hiddenParameters(method)));
             }
         }
         Optional<Signatures.ClassTypes> generic = generic(superclass);
@@ -146,6 +148,22 @@ final class ClassCollector extends ClassVisitor {
                         ? Optional.of(generic.get().superclass()) : superclass.map(JavaType::of),
                 generic.map(Signatures.ClassTypes::interfaces).orElse(interfaces.stream().map(JavaType::of).toList()),
                 annotations, fields, methodFacts, version);
+    }
+
+    /**
+     * How many leading parameters of {@code method} the compiler added and Java source does not write: an
+     * enum constructor's name and ordinal, an inner (non-static member) class constructor's outer instance.
+     */
+    private int hiddenParameters(MethodCollector method) {
+        if (!"<init>".equals(method.name)) {
+            return 0;
+        }
+        if (kind() == ClassKind.ENUM && method.descriptor.startsWith("(Ljava/lang/String;I")) {
+            return 2;
+        }
+        boolean innerMember = innerAccess != null && outerName != null && (innerAccess & Opcodes.ACC_STATIC) == 0
+                && (access & Opcodes.ACC_INTERFACE) == 0;
+        return innerMember && method.descriptor.startsWith("(L" + outerName + ";") ? 1 : 0;
     }
 
     /**

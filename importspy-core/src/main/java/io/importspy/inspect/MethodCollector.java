@@ -125,15 +125,25 @@ final class MethodCollector extends MethodVisitor {
         return Arrays.copyOf(slots, count);
     }
 
-    MethodFacts toFacts(boolean inInterface) {
+    /**
+     * The facts of this method.
+     *
+     * @param hidden how many leading parameters the compiler added (enum name and ordinal, an inner class's
+     *               outer instance): they are left out, so parameters read as Java source writes them
+     */
+    MethodFacts toFacts(boolean inInterface, int hidden) {
         Signatures.MethodTypes erased = Signatures.methodTypes(descriptor, types);
         Signatures.MethodTypes generic = signature == null ? erased : genericOrErased(erased);
         List<JavaType> erasedParameters = erased.parameters();
-        boolean genericFits = generic.parameters().size() == erasedParameters.size();
+        int visible = erasedParameters.size() - hidden;
+        // a Signature attribute, when present, lists only the parameters source declares
+        boolean genericFits = generic.parameters().size() == erasedParameters.size()
+                || generic.parameters().size() == visible && signature != null;
+        int genericOffset = generic.parameters().size() == erasedParameters.size() ? 0 : -hidden;
         boolean varargs = (access & Opcodes.ACC_VARARGS) != 0;
         List<ParameterFacts> parameters = new ArrayList<>();
-        for (int i = 0; i < erasedParameters.size(); i++) {
-            JavaType type = genericFits ? generic.parameters().get(i) : erasedParameters.get(i);
+        for (int i = hidden; i < erasedParameters.size(); i++) {
+            JavaType type = genericFits ? generic.parameters().get(i + genericOffset) : erasedParameters.get(i);
             JavaType erasure = erasedParameters.get(i);
             if (varargs && i == erasedParameters.size() - 1 && type.dimensions() > 0) {
                 type = new JavaType(type.name(), type.arguments(), type.dimensions(), true, type.variable());
