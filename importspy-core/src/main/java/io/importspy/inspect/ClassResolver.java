@@ -50,14 +50,24 @@ final class ClassResolver implements AutoCloseable {
         return unresolved;
     }
 
-    /** Reads every named class found in the target, then all their supertypes. */
+    /**
+     * Reads every named class, from the target or else from the class path or the JDK (a contract also names
+     * classes that live beside the module, such as annotation types; whether a class is the module's own
+     * is told by its {@link Origin}), then all their supertypes.
+     */
     void resolve(Set<String> names) {
         for (String name : names) {
-            for (String candidate : candidates(name)) {
+            List<String> candidates = candidates(name);
+            boolean found = false;
+            for (String candidate : candidates) {
                 if (classes.containsKey(Signatures.binaryName(candidate))
                         || readFrom(target, candidate, Origin.TARGET)) {
+                    found = true;
                     break;
                 }
+            }
+            for (int i = 0; !found && i < candidates.size(); i++) {
+                found = readFromClasspath(candidates.get(i)) || readFromJdk(candidates.get(i));
             }
         }
         while (!supertypes.isEmpty()) {

@@ -71,6 +71,17 @@ class ClassResolutionTest {
     }
 
     @Test
+    void a_named_class_the_target_lacks_is_read_from_the_class_path_or_the_jdk_and_is_not_the_module_s() {
+        ModuleFacts facts = Inspector.withClasspath(List.of(library))
+                .inspect(plugin, ClassSelection.named(Set.of("lib.Base", "java.lang.Deprecated", "app.Absent")));
+
+        assertThat(facts.anyClass("lib.Base")).hasValueSatisfying(c -> assertThat(c.origin()).isEqualTo(Origin.CLASSPATH));
+        assertThat(facts.anyClass("java.lang.Deprecated")).hasValueSatisfying(c -> assertThat(c.origin()).isEqualTo(Origin.JDK));
+        assertThat(facts.moduleClass("lib.Base")).as("not a class of the module").isEmpty();
+        assertThat(facts.anyClass("app.Absent")).isEmpty();
+    }
+
+    @Test
     void supertypes_come_from_the_target_then_the_class_path_then_the_jdk_and_the_rest_is_unresolved() {
         ModuleFacts facts = Inspector.withClasspath(List.of(library))
                 .inspect(plugin, ClassSelection.named(Set.of("app.Plugin")));
