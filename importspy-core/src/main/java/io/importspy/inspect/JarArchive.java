@@ -39,11 +39,14 @@ final class JarArchive implements Archive {
         return label;
     }
 
-    /** Read once and kept, as an immutable set that {@link ModuleFacts} keeps without copying it. */
+    /**
+     * Read once and kept, as an immutable set that {@link ModuleFacts} keeps without copying it and that
+     * hashes the names only when first queried.
+     */
     @Override
     public Set<String> entries() {
         if (entries == null) {
-            entries = Set.copyOf(entryNames());
+            entries = new EntrySet(entryNames());
         }
         return entries;
     }

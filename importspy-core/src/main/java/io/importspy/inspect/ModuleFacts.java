@@ -31,7 +31,7 @@ public record ModuleFacts(String target, ModuleIdentity identity, Map<String, St
         Map<String, List<String>> copied = new LinkedHashMap<>();
         services.forEach((service, providers) -> copied.put(service, List.copyOf(providers)));
         services = Collections.unmodifiableMap(copied);
-        entries = Set.copyOf(entries);
+        entries = entries instanceof EntrySet ? entries : Set.copyOf(entries);
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         unresolved = Set.copyOf(unresolved);
     }

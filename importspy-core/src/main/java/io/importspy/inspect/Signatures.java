@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns JVM descriptors and generic signatures (JVMS 4.3, 4.7.9.1) into {@link JavaType}s: binary
@@ -48,14 +49,57 @@ final class Signatures {
     }
 
     /**
-     * Parsed descriptors and signatures of one inspection, by their text: the same descriptors and class
-     * names recur throughout a JAR, and {@link JavaType}s are immutable, so each is parsed once and shared.
-     * Not thread-safe; one per inspection.
+     * Parsed descriptors and signatures, by their text: the same descriptors and class names recur
+     * throughout a JAR and across JARs, and {@link JavaType}s are immutable, so each is parsed once and
+     * shared. Each cache keeps its own maps (not thread-safe; one per inspection or per worker) in front of
+     * process-wide ones that every cache fills, up to {@value #SHARED_LIMIT} texts of each kind: parsing a
+     * text is a pure function of it, so what one inspection parsed serves the next.
      */
     static final class Cache {
+        static final int SHARED_LIMIT = 16_384;
+        private static final Map<String, MethodTypes> SHARED_METHODS = new ConcurrentHashMap<>();
+        private static final Map<String, JavaType> SHARED_FIELDS = new ConcurrentHashMap<>();
+        private static final Map<String, JavaType> SHARED_CLASSES = new ConcurrentHashMap<>();
+
         private final Map<String, MethodTypes> methods = new HashMap<>();
         private final Map<String, JavaType> fields = new HashMap<>();
         private final Map<String, JavaType> classes = new HashMap<>();
+
+        private static <T> T get(Map<String, T> local, Map<String, T> shared, String key) {
+            T value = local.get(key);
+            return value != null ? value : shared.get(key);
+        }
+
+        private static <T> void put(Map<String, T> local, Map<String, T> shared, String key, T value) {
+            local.put(key, value);
+            if (shared.size() < SHARED_LIMIT) {
+                shared.putIfAbsent(key, value);
+            }
+        }
+
+        MethodTypes method(String signature) {
+            return get(methods, SHARED_METHODS, signature);
+        }
+
+        void method(String signature, MethodTypes types) {
+            put(methods, SHARED_METHODS, signature, types);
+        }
+
+        JavaType field(String signature) {
+            return get(fields, SHARED_FIELDS, signature);
+        }
+
+        void field(String signature, JavaType type) {
+            put(fields, SHARED_FIELDS, signature, type);
+        }
+
+        JavaType plainClass(String internal) {
+            return get(classes, SHARED_CLASSES, internal);
+        }
+
+        void plainClass(String internal, JavaType type) {
+            put(classes, SHARED_CLASSES, internal, type);
+        }
     }
 
     /** The type parameter names, superclass and interfaces of a class signature. */
@@ -87,10 +131,10 @@ final class Signatures {
         if (cache == null) {
             return parseFieldType(signature, null);
         }
-        JavaType type = cache.fields.get(signature);
+        JavaType type = cache.field(signature);
         if (type == null) {
             type = parseFieldType(signature, cache);
-            cache.fields.put(signature, type);
+            cache.field(signature, type);
         }
         return type;
     }
@@ -112,10 +156,10 @@ final class Signatures {
         if (cache == null) {
             return parseMethodTypes(signature, null);
         }
-        MethodTypes types = cache.methods.get(signature);
+        MethodTypes types = cache.method(signature);
         if (types == null) {
             types = parseMethodTypes(signature, cache);
-            cache.methods.put(signature, types);
+            cache.method(signature, types);
         }
         return types;
     }
@@ -218,11 +262,11 @@ final class Signatures {
             return null; // malformed: let the general path report it
         }
         String internal = text.substring(pos, end);
-        JavaType type = cache == null ? null : cache.classes.get(internal);
+        JavaType type = cache == null ? null : cache.plainClass(internal);
         if (type == null) {
             type = JavaType.of(internal.replace('/', '.'));
             if (cache != null) {
-                cache.classes.put(internal, type);
+                cache.plainClass(internal, type);
             }
         }
         pos = end + 1;
