@@ -150,11 +150,22 @@ final class MethodCollector extends MethodVisitor {
             }
             parameters.add(new ParameterFacts(parameterName(i, erasedParameters.size()), type, erasure));
         }
-        List<JavaType> thrown = !generic.exceptions().isEmpty() ? generic.exceptions()
-                : Arrays.stream(exceptions).map(e -> JavaType.of(Signatures.binaryName(e))).toList();
+        List<JavaType> thrown = !generic.exceptions().isEmpty() ? generic.exceptions() : thrownErased();
         boolean synthetic = (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
         return new MethodFacts(name, parameters, generic.returnType(), erased.returnType(), thrown,
                 Modifiers.ofMethod(access, name, inInterface), varargs, synthetic, annotations);
+    }
+
+    /** The Exceptions attribute's types; most methods declare none, so no stream is set up for them. */
+    private List<JavaType> thrownErased() {
+        if (exceptions.length == 0) {
+            return List.of();
+        }
+        JavaType[] types = new JavaType[exceptions.length];
+        for (int i = 0; i < exceptions.length; i++) {
+            types[i] = JavaType.of(Signatures.binaryName(exceptions[i]));
+        }
+        return List.of(types);
     }
 
     private Signatures.MethodTypes genericOrErased(Signatures.MethodTypes erased) {

@@ -172,10 +172,21 @@ final class MethodRules {
         Set<String> erasures = new HashSet<>();
         collect(name, facts, Bindings.start(), false, false, found, erasures);
         for (ClassFacts supertype : hierarchy.supertypes()) {
-            collect(name, supertype, hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype), found,
-                    erasures);
+            if (declares(supertype, name)) { // binding a supertype's type variables costs more than this look
+                collect(name, supertype, hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype),
+                        found, erasures);
+            }
         }
         return found;
+    }
+
+    private static boolean declares(ClassFacts owner, String name) {
+        for (MethodFacts declared : owner.methods()) {
+            if (declared.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
