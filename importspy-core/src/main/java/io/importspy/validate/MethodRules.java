@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The rules of required methods and constructors: find the overloads (methods also inherited), pick the
@@ -204,9 +203,12 @@ final class MethodRules {
                 continue;
             }
             MethodFacts method = bindings.member(declared);
-            String erasure = method.parameters().stream().map(p -> p.erasure().toString())
-                    .collect(Collectors.joining(",", "(", ")"));
-            if (erasures.add(erasure)) {
+            StringBuilder erasure = new StringBuilder("(");
+            for (ParameterFacts parameter : method.parameters()) {
+                erasure.append(erasure.length() > 1 ? "," : "").append(parameter.erasure());
+            }
+            erasure.append(')');
+            if (erasures.add(erasure.toString())) {
                 found.add(method);
             }
         }
