@@ -1,10 +1,8 @@
 package io.importspy;
 
-import io.importspy.contract.Contracts;
+import io.importspy.testing.StrictValidation;
 import io.importspy.testing.TestJars;
 import io.importspy.validate.Category;
-import io.importspy.validate.Report;
-import io.importspy.validate.Strictness;
 import io.importspy.validate.Violation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,10 +55,7 @@ class ClassDeclarationsIT {
     }
 
     static List<Violation> violations(String classes) {
-        Report report = Spy.validate(Contracts.parse("importspy: 1\nclasses:\n" + classes, "spymodel.yml"),
-                ValidationOptions.defaults().withRuntime(RuntimeSource.none()).withStrictness(Strictness.STRICT),
-                List.of(jar));
-        return report.targets().get(0).violations();
+        return StrictValidation.violations(jar, classes);
     }
 
     @Test
