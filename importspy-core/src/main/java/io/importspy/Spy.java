@@ -1,6 +1,5 @@
 package io.importspy;
 
-import io.importspy.contract.ClassSpec;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
@@ -21,7 +20,6 @@ import io.importspy.validate.Validator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,12 +69,7 @@ public final class Spy {
      */
     public static Report validate(SpyModel model, ValidationOptions options, List<Path> targets) {
         Optional<RuntimeFacts> runtime = runtime(options);
-        Set<String> names = new HashSet<>();
-        for (ClassSpec spec : model.classes()) {
-            names.add(spec.name());
-            // annotation types, to tell @Inherited ones and element names; a simple name cannot be looked up
-            spec.annotations().stream().map(a -> a.type().name()).filter(n -> n.indexOf('.') > 0).forEach(names::add);
-        }
+        Set<String> names = Validator.classesToRead(model);
         Inspector inspector = Inspector.withClasspath(options.classpath());
         List<TargetReport> reports = new ArrayList<>();
         for (Path target : targets) {
@@ -115,13 +108,7 @@ public final class Spy {
      * @throws InspectionException when an entry is missing, unreadable or corrupt
      */
     public static List<LibraryFacts> libraries(List<Path> classpath) {
-        Inspector inspector = Inspector.withClasspath(List.of());
-        List<LibraryFacts> libraries = new ArrayList<>();
-        for (Path entry : classpath) {
-            libraries.add(LibraryFacts.of(inspector.inspect(entry, ClassSelection.none()).identity(),
-                    entry.toString()));
-        }
-        return libraries;
+        return RuntimeInspector.libraries(classpath);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.importspy.enforce;
 
-import io.importspy.contract.ClassSpec;
 import io.importspy.contract.DeploymentSpec;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ClassSelection;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /** The inspect and validate stages as enforcement runs them, with a count of inspections for tests. */
 final class Inspections {
@@ -31,9 +29,9 @@ final class Inspections {
     private Inspections() {
     }
 
-    /** The names of the classes {@code model} requires, which are all inspection reads. */
+    /** The names of the classes validation against {@code model} uses: all that inspection reads. */
     static Set<String> classNames(SpyModel model) {
-        return model.classes().stream().map(ClassSpec::name).collect(Collectors.toSet());
+        return Validator.classesToRead(model);
     }
 
     /** Inspects a module from its bytes, resolving supertypes through {@code classpath}. */
@@ -63,8 +61,7 @@ final class Inspections {
         List<LibraryFacts> libraries = new ArrayList<>(runtime.libraries());
         for (Path file : files) {
             try {
-                ModuleFacts facts = Inspector.withClasspath(List.of()).inspect(file, ClassSelection.none());
-                libraries.add(LibraryFacts.of(facts.identity(), file.toString()));
+                libraries.add(LibraryFacts.of(Inspector.withClasspath(List.of()).identify(file), file.toString()));
             } catch (InspectionException e) {
                 // an unreadable class-path entry is no library
             }

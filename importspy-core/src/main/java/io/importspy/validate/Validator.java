@@ -7,7 +7,9 @@ import io.importspy.inspect.RuntimeFacts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a module's facts and a runtime's facts against a contract: a pure function, no I/O. Collects
@@ -20,6 +22,20 @@ import java.util.Optional;
  */
 public final class Validator {
     private Validator() {
+    }
+
+    /**
+     * The classes whose facts validating against {@code model} uses, for inspection to read (with their
+     * supertypes): the classes the contract requires, and the annotation types it names by qualified name
+     * (to tell {@code @Inherited} ones and their elements; a simple name cannot be looked up).
+     */
+    public static Set<String> classesToRead(SpyModel model) {
+        Set<String> names = new HashSet<>();
+        for (ClassSpec spec : model.classes()) {
+            names.add(spec.name());
+            spec.annotations().stream().map(a -> a.type().name()).filter(n -> n.indexOf('.') > 0).forEach(names::add);
+        }
+        return names;
     }
 
     /**
