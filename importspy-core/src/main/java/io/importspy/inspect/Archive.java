@@ -64,14 +64,10 @@ interface Archive extends Closeable {
          * @throws InspectionException when the entry cannot be read
          */
         byte[] read();
-    }
 
-    /** The class files {@link #classEntries()} names, in that order. */
-    default List<ClassFile> classFiles() {
-        List<ClassFile> files = new ArrayList<>();
-        for (String name : classEntries()) {
-            String where = where(name);
-            files.add(new ClassFile() {
+        /** A class file named {@code where} whose bytes {@code read} supplies. */
+        static ClassFile of(String where, java.util.function.Supplier<byte[]> read) {
+            return new ClassFile() {
                 @Override
                 public String where() {
                     return where;
@@ -79,9 +75,17 @@ interface Archive extends Closeable {
 
                 @Override
                 public byte[] read() {
-                    return Archive.this.read(name).orElseThrow();
+                    return read.get();
                 }
-            });
+            };
+        }
+    }
+
+    /** The class files {@link #classEntries()} names, in that order. */
+    default List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
+        for (String name : classEntries()) {
+            files.add(ClassFile.of(where(name), () -> read(name).orElseThrow()));
         }
         return files;
     }

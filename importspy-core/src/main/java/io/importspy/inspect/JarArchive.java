@@ -117,17 +117,7 @@ final class JarArchive implements Archive {
         List<ClassFile> files = new ArrayList<>();
         jar.versionedStream().filter(e -> Archive.isClassEntry(e.getName())).forEach(entry -> {
             String where = label + "!" + realName(entry);
-            files.add(new ClassFile() {
-                @Override
-                public String where() {
-                    return where;
-                }
-
-                @Override
-                public byte[] read() {
-                    return bytes(entry, where);
-                }
-            });
+            files.add(ClassFile.of(where, () -> bytes(entry, where)));
         });
         return files;
     }
