@@ -1,19 +1,19 @@
 package io.importspy;
 
 import io.importspy.contract.ContractException;
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
 import io.importspy.enforce.ContractViolationException;
 import io.importspy.enforce.ImportGuard;
 import io.importspy.enforce.ImporterHandle;
-import io.importspy.inspect.ClassSelection;
 import io.importspy.inspect.InspectionException;
-import io.importspy.inspect.Inspector;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
-import io.importspy.inspect.RuntimeInspector;
-import io.importspy.inspect.RuntimeRecord;
+import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.inspect.RuntimeInspector;
+import io.importspy.internal.inspect.RuntimeRecord;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Validator;

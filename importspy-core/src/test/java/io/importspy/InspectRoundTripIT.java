@@ -1,17 +1,18 @@
 package io.importspy;
 
-import io.importspy.contract.ClassSpec;
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
-import io.importspy.inspect.ClassSelection;
-import io.importspy.inspect.Inspector;
 import io.importspy.inspect.ModuleFacts;
-import io.importspy.report.ContractWriter;
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.report.ContractWriter;
 import io.importspy.validate.Category;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -23,11 +23,11 @@ class LayeringTest {
     @Test
     void stages_depend_on_each_other_in_pipeline_order() {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
-                .layer("Java").definedBy("io.importspy.java..")
-                .layer("Contract").definedBy("io.importspy.contract..")
-                .layer("Inspect").definedBy("io.importspy.inspect..")
+                .layer("Java").definedBy("io.importspy.java..", "io.importspy.internal.java..")
+                .layer("Contract").definedBy("io.importspy.contract..", "io.importspy.internal.contract..")
+                .layer("Inspect").definedBy("io.importspy.inspect..", "io.importspy.internal.inspect..")
                 .layer("Validate").definedBy("io.importspy.validate..")
-                .layer("Report").definedBy("io.importspy.report..")
+                .layer("Report").definedBy("io.importspy.report..", "io.importspy.internal.report..")
                 .layer("Enforce").definedBy("io.importspy.enforce..")
                 .layer("Facade").definedBy("io.importspy")
                 .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
@@ -41,14 +41,14 @@ class LayeringTest {
 
     @Test
     void asm_stays_inside_the_inspect_stage() {
-        noClasses().that().resideOutsideOfPackage("io.importspy.inspect..")
+        noClasses().that().resideOutsideOfPackages("io.importspy.inspect..", "io.importspy.internal.inspect..")
                 .should().dependOnClassesThat().resideInAPackage("org.objectweb.asm..")
                 .check(classes);
     }
 
     @Test
     void snakeyaml_stays_inside_the_stages_that_read_yaml() {
-        noClasses().that().resideOutsideOfPackages("io.importspy.contract..", "io.importspy.inspect..")
+        noClasses().that().resideOutsideOfPackages("io.importspy.internal.contract..", "io.importspy.internal.inspect..")
                 .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
                 .check(classes);
     }

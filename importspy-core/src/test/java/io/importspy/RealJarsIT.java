@@ -1,11 +1,12 @@
 package io.importspy;
 
-import io.importspy.contract.Contracts;
+import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Category;
 import io.importspy.validate.Context;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.Violation;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,10 @@
 package io.importspy.bench;
 
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
 import io.importspy.enforce.ImportGuard;
 import io.importspy.enforce.ImporterHandle;
+import io.importspy.internal.contract.Contracts;
+
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;

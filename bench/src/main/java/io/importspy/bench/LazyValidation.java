@@ -1,11 +1,11 @@
 package io.importspy.bench;
 
-import io.importspy.contract.ClassSpec;
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
-import io.importspy.inspect.ClassSelection;
-import io.importspy.inspect.Inspector;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Validator;

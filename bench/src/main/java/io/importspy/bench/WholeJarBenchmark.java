@@ -2,9 +2,10 @@ package io.importspy.bench;
 
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
-import io.importspy.inspect.ClassSelection;
-import io.importspy.inspect.Inspector;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Opcodes;

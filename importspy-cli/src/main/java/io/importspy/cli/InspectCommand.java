@@ -1,12 +1,13 @@
 package io.importspy.cli;
 
 import io.importspy.Spy;
-import io.importspy.inspect.ClassSelection;
-import io.importspy.inspect.Inspector;
 import io.importspy.inspect.RuntimeFacts;
-import io.importspy.inspect.RuntimeInspector;
-import io.importspy.inspect.RuntimeRecord;
-import io.importspy.report.ContractWriter;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.inspect.RuntimeInspector;
+import io.importspy.internal.inspect.RuntimeRecord;
+import io.importspy.internal.report.ContractWriter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package io.importspy.cli;
 
-import io.importspy.contract.DeploymentSpec;
-import io.importspy.contract.Located;
 import io.importspy.contract.SpyModel;
-import io.importspy.contract.ValueSpec;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.ValueSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;

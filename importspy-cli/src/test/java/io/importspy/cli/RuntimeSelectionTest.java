@@ -1,14 +1,15 @@
 package io.importspy.cli;
 
-import io.importspy.contract.DeploymentSpec;
-import io.importspy.contract.Located;
 import io.importspy.contract.Location;
-import io.importspy.contract.ModuleSpec;
 import io.importspy.contract.SpyModel;
-import io.importspy.contract.ValueMatcher;
-import io.importspy.contract.ValueSpec;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.ModuleSpec;
+import io.importspy.internal.contract.ValueMatcher;
+import io.importspy.internal.contract.ValueSpec;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package io.importspy.contract;
 
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.ModuleSpec;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package io.importspy.enforce;
 
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
 

@@ -1,14 +1,14 @@
 package io.importspy.enforce;
 
-import io.importspy.contract.DeploymentSpec;
 import io.importspy.contract.SpyModel;
-import io.importspy.inspect.ClassSelection;
 import io.importspy.inspect.InspectionException;
-import io.importspy.inspect.Inspector;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
-import io.importspy.inspect.RuntimeInspector;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.inspect.RuntimeInspector;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.TargetReport;

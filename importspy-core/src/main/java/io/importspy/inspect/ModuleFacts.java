@@ -1,5 +1,7 @@
 package io.importspy.inspect;
 
+import io.importspy.internal.inspect.EntrySet;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.importspy.validate;
 
-import io.importspy.contract.AnnotationSpec;
-import io.importspy.contract.ClassSpec;
 import io.importspy.inspect.AnnotationFacts;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.AnnotationSpec;
+import io.importspy.internal.contract.ClassSpec;
 
 import java.util.ArrayList;
 import java.util.List;

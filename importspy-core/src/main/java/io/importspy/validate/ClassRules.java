@@ -1,9 +1,9 @@
 package io.importspy.validate;
 
-import io.importspy.contract.ClassSpec;
-import io.importspy.contract.Located;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.Located;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;

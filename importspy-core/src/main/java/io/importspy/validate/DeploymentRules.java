@@ -1,14 +1,14 @@
 package io.importspy.validate;
 
-import io.importspy.contract.DeploymentSpec;
-import io.importspy.contract.JavaSpec;
-import io.importspy.contract.LibrarySpec;
-import io.importspy.contract.Located;
-import io.importspy.contract.ValueSpec;
-import io.importspy.contract.VersionConstraint;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
-import io.importspy.java.Platforms;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.JavaSpec;
+import io.importspy.internal.contract.LibrarySpec;
+import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.ValueSpec;
+import io.importspy.internal.contract.VersionConstraint;
+import io.importspy.internal.java.Platforms;
 
 import java.util.ArrayList;
 import java.util.Comparator;

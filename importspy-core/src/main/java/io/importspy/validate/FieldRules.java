@@ -1,10 +1,10 @@
 package io.importspy.validate;
 
-import io.importspy.contract.ClassSpec;
-import io.importspy.contract.FieldSpec;
-import io.importspy.contract.Located;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.FieldFacts;
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.FieldSpec;
+import io.importspy.internal.contract.Located;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 

@@ -1,15 +1,15 @@
 package io.importspy.validate;
 
-import io.importspy.contract.ClassSpec;
-import io.importspy.contract.ConstructorSpec;
-import io.importspy.contract.Located;
 import io.importspy.contract.Location;
-import io.importspy.contract.MethodSpec;
-import io.importspy.contract.ParameterSpec;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ParameterFacts;
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.ConstructorSpec;
+import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.MethodSpec;
+import io.importspy.internal.contract.ParameterSpec;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 

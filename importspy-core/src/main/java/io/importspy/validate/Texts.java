@@ -1,8 +1,8 @@
 package io.importspy.validate;
 
-import io.importspy.contract.ParameterSpec;
 import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ParameterFacts;
+import io.importspy.internal.contract.ParameterSpec;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 

@@ -1,9 +1,9 @@
 package io.importspy.validate;
 
-import io.importspy.contract.ClassSpec;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.ClassSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.importspy.validate;
 
-import io.importspy.contract.VersionConstraint;
+import io.importspy.internal.contract.VersionConstraint;
 
 /** The single place where validation evaluates version constraints (DESIGN §2.3). */
 final class Versions {

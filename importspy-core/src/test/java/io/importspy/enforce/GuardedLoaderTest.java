@@ -1,8 +1,9 @@
 package io.importspy.enforce;
 
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Report;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

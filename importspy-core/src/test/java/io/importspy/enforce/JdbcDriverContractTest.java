@@ -1,7 +1,8 @@
 package io.importspy.enforce;
 
-import io.importspy.contract.Contracts;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.contract.Contracts;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

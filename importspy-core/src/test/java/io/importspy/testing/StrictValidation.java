@@ -3,7 +3,7 @@ package io.importspy.testing;
 import io.importspy.RuntimeSource;
 import io.importspy.Spy;
 import io.importspy.ValidationOptions;
-import io.importspy.contract.Contracts;
+import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.Violation;
 

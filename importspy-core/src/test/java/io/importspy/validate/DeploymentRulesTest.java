@@ -1,13 +1,14 @@
 package io.importspy.validate;
 
-import io.importspy.contract.DeploymentSpec;
-import io.importspy.contract.JavaSpec;
-import io.importspy.contract.LibrarySpec;
-import io.importspy.contract.ModuleSpec;
 import io.importspy.contract.SpyModel;
-import io.importspy.contract.ValueMatcher;
-import io.importspy.contract.ValueSpec;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.JavaSpec;
+import io.importspy.internal.contract.LibrarySpec;
+import io.importspy.internal.contract.ModuleSpec;
+import io.importspy.internal.contract.ValueMatcher;
+import io.importspy.internal.contract.ValueSpec;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

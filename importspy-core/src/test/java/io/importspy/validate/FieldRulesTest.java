@@ -1,10 +1,11 @@
 package io.importspy.validate;
 
-import io.importspy.contract.FieldSpec;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.FieldFacts;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.FieldSpec;
 import io.importspy.java.Modifier;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

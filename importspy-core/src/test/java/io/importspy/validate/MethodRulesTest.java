@@ -6,6 +6,7 @@ import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.Origin;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -383,7 +384,7 @@ class MethodRulesTest {
 
     @Nested
     class Constructors {
-        private static List<Violation> checkConstructor(ClassFacts facts, io.importspy.contract.ConstructorSpec spec) {
+        private static List<Violation> checkConstructor(ClassFacts facts, io.importspy.internal.contract.ConstructorSpec spec) {
             SpyModel contract = model(classSpec(PLUGIN, 10).constructor(spec).build());
             return Validator.validate(contract, module(facts), Optional.empty()).violations();
         }
@@ -424,7 +425,7 @@ class MethodRulesTest {
 
         @Test
         void their_modifiers_are_checked() {
-            io.importspy.contract.ConstructorSpec spec = new io.importspy.contract.ConstructorSpec(
+            io.importspy.internal.contract.ConstructorSpec spec = new io.importspy.internal.contract.ConstructorSpec(
                     Optional.of(List.of(p("String", 21), p("int", 22))), List.of(),
                     Optional.of(Specs.mods(23, Modifier.PUBLIC)), at(20));
 

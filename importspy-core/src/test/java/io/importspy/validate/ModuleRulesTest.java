@@ -1,13 +1,14 @@
 package io.importspy.validate;
 
-import io.importspy.contract.Located;
-import io.importspy.contract.ModuleSpec;
-import io.importspy.contract.ServiceSpec;
-import io.importspy.contract.ValueMatcher;
-import io.importspy.contract.ValueSpec;
-import io.importspy.contract.VersionConstraint;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ModuleIdentity;
+import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.ModuleSpec;
+import io.importspy.internal.contract.ServiceSpec;
+import io.importspy.internal.contract.ValueMatcher;
+import io.importspy.internal.contract.ValueSpec;
+import io.importspy.internal.contract.VersionConstraint;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
 package io.importspy.validate;
 
-import io.importspy.contract.DeploymentSpec;
-import io.importspy.contract.ModuleSpec;
-import io.importspy.contract.ValueSpec;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.ModuleSpec;
+import io.importspy.internal.contract.ValueSpec;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

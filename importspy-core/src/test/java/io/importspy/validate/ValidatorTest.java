@@ -1,12 +1,13 @@
 package io.importspy.validate;
 
-import io.importspy.contract.ModuleSpec;
-import io.importspy.contract.ServiceSpec;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.Origin;
+import io.importspy.internal.contract.ModuleSpec;
+import io.importspy.internal.contract.ServiceSpec;
 import io.importspy.java.ClassKind;
 import io.importspy.java.Modifier;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

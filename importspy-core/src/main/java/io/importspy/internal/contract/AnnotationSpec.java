@@ -1,0 +1,26 @@
+package io.importspy.internal.contract;
+
+import io.importspy.contract.Location;
+import io.importspy.java.JavaType;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An annotation a class must carry, with element values that must match when given.
+ *
+ * <p>Values are YAML data as parsed: {@code String}, {@code Boolean}, {@code Long}/{@code BigInteger},
+ * {@code Double}, or a {@code List} of these. An enum constant is written as its name, a class
+ * literal as the class name.
+ *
+ * @param type     the annotation type
+ * @param values   element name to expected value, in contract order
+ * @param location where the entry was written
+ */
+public record AnnotationSpec(JavaType type, Map<String, Object> values, Location location) {
+    public AnnotationSpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(location, "location");
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+}

@@ -1,0 +1,29 @@
+package io.importspy.internal.contract;
+
+import io.importspy.contract.Location;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A field a class must declare or inherit.
+ *
+ * @param name      field name
+ * @param type      the field's type
+ * @param modifiers modifiers that must all be present
+ * @param value     the constant value expected (YAML data: String, Boolean, Long/BigInteger, Double)
+ * @param location  where the entry was written
+ */
+public record FieldSpec(String name, Optional<Located<JavaType>> type, Optional<Located<Set<Modifier>>> modifiers,
+                        Optional<Located<Object>> value, Location location) {
+    public FieldSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(modifiers, "modifiers");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(location, "location");
+    }
+}

@@ -1,0 +1,33 @@
+package io.importspy.internal.contract;
+
+import io.importspy.contract.Location;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A method a class must declare or inherit.
+ *
+ * @param name        method name
+ * @param parameters  exact parameter list; empty Optional: any overload of that name
+ * @param returns     return type
+ * @param throwsTypes exceptions that must be declared
+ * @param modifiers   modifiers that must all be present
+ * @param location    where the entry was written
+ */
+public record MethodSpec(String name, Optional<List<ParameterSpec>> parameters, Optional<Located<JavaType>> returns,
+                         List<Located<JavaType>> throwsTypes, Optional<Located<Set<Modifier>>> modifiers,
+                         Location location) {
+    public MethodSpec {
+        Objects.requireNonNull(name, "name");
+        parameters = parameters.map(List::copyOf);
+        Objects.requireNonNull(returns, "returns");
+        throwsTypes = List.copyOf(throwsTypes);
+        Objects.requireNonNull(modifiers, "modifiers");
+        Objects.requireNonNull(location, "location");
+    }
+}

@@ -1,0 +1,21 @@
+package io.importspy.internal.contract;
+
+import io.importspy.contract.Location;
+
+import java.util.Objects;
+
+/**
+ * A named textual value a contract requires: a manifest attribute, an environment variable or a
+ * system property.
+ *
+ * @param name     attribute, variable or property name
+ * @param matcher  what the value must be
+ * @param location where the entry was written
+ */
+public record ValueSpec(String name, ValueMatcher matcher, Location location) {
+    public ValueSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(matcher, "matcher");
+        Objects.requireNonNull(location, "location");
+    }
+}

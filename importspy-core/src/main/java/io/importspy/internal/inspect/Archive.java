@@ -1,0 +1,160 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.InspectionException;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.jar.Manifest;
+
+/** The bytes of a module on disk: a JAR (multi-release aware) or an exploded class directory. */
+interface Archive extends Closeable {
+
+    /**
+     * Opens {@code path}.
+     *
+     * @param label how errors name it (the path as the user wrote it)
+     * @throws InspectionException when it is missing or not a readable JAR or directory
+     */
+    static Archive open(Path path, String label) {
+        if (Files.isDirectory(path)) {
+            return new DirectoryArchive(path, label);
+        }
+        if (!Files.exists(path)) {
+            throw new InspectionException(label + ": no such file or directory; check the path");
+        }
+        return new JarArchive(path, label);
+    }
+
+    /** How errors name this archive. */
+    String label();
+
+    /** Every entry name (directories excluded), {@code /}-separated, as stored. */
+    Set<String> entries();
+
+    /** {@link #entries()} in the archive's order (central directory, or sorted for a directory). */
+    List<String> entryNames();
+
+    /**
+     * The bytes of entry {@code name}; in a multi-release JAR the newest version the running Java
+     * supports wins over the base entry.
+     *
+     * @throws InspectionException when the entry exists but cannot be read
+     */
+    Optional<byte[]> read(String name);
+
+    /** How errors name entry {@code name} ({@code plugin.jar!a/B.class}), with its versioned location. */
+    String where(String name);
+
+    /** Logical names of every class file, without {@code module-info}, {@code package-info} and META-INF. */
+    List<String> classEntries();
+
+    /** One class file of the archive, not yet read: how errors name it, and its bytes on demand. */
+    interface ClassFile {
+        /** How errors name the entry ({@code plugin.jar!a/B.class}, with its versioned location). */
+        String where();
+
+        /**
+         * The bytes; safe to call from several threads at once.
+         *
+         * @throws InspectionException when the entry cannot be read
+         */
+        byte[] read();
+
+        /** A class file named {@code where} whose bytes {@code read} supplies. */
+        static ClassFile of(String where, java.util.function.Supplier<byte[]> read) {
+            return new ClassFile() {
+                @Override
+                public String where() {
+                    return where;
+                }
+
+                @Override
+                public byte[] read() {
+                    return read.get();
+                }
+            };
+        }
+    }
+
+    /** The class files {@link #classEntries()} names, in that order. */
+    default List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
+        for (String name : classEntries()) {
+            files.add(ClassFile.of(where(name), () -> read(name).orElseThrow()));
+        }
+        return files;
+    }
+
+    /** The manifest, when there is one. */
+    Optional<Manifest> manifest();
+
+    @Override
+    void close();
+
+    /** The most bytes one entry may inflate to: far above any real class file, far below a zip bomb. */
+    int MAX_ENTRY_BYTES = 64 << 20;
+
+    /**
+     * Reads a whole entry, refusing one that inflates past {@link #MAX_ENTRY_BYTES}.
+     *
+     * @param where how errors name the entry
+     * @throws InspectionException when the entry is too large
+     */
+    static byte[] readBounded(InputStream in, String where) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
+        if (bytes.length > MAX_ENTRY_BYTES) {
+            throw tooLarge(where);
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads a whole entry whose size the archive records ({@code declaredSize}, -1 when unknown) into an
+     * array of that size at once, without regrowing buffers; an entry that turns out longer or shorter than
+     * declared is still read whole, within the same bound as {@link #readBounded}.
+     */
+    static byte[] readBounded(InputStream in, long declaredSize, String where) throws IOException {
+        if (declaredSize < 0) {
+            return readBounded(in, where);
+        }
+        if (declaredSize > MAX_ENTRY_BYTES) {
+            throw tooLarge(where);
+        }
+        int size = (int) declaredSize;
+        byte[] bytes = new byte[size];
+        int read = in.readNBytes(bytes, 0, size);
+        if (read < size) {
+            return java.util.Arrays.copyOf(bytes, read);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes(MAX_ENTRY_BYTES - size); // at most one byte past the bound in total
+        if (size + 1L + rest.length > MAX_ENTRY_BYTES) {
+            throw tooLarge(where);
+        }
+        byte[] whole = java.util.Arrays.copyOf(bytes, size + 1 + rest.length);
+        whole[size] = (byte) next;
+        System.arraycopy(rest, 0, whole, size + 1, rest.length);
+        return whole;
+    }
+
+    private static InspectionException tooLarge(String where) {
+        return new InspectionException(where + ": entry inflates to more than " + (MAX_ENTRY_BYTES >> 20)
+                + " MiB; no class file or resource is that large (a zip bomb?)");
+    }
+
+    /** Whether {@code entry} is a class file inspection reads for {@code all()}. */
+    static boolean isClassEntry(String entry) {
+        return entry.endsWith(".class") && !entry.startsWith("META-INF/")
+                && !entry.endsWith("module-info.class") && !entry.endsWith("package-info.class");
+    }
+}

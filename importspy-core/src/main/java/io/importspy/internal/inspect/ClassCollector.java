@@ -1,0 +1,223 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.AnnotationFacts;
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.FieldFacts;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.Origin;
+import io.importspy.java.ClassKind;
+import io.importspy.java.JavaType;
+
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.RecordComponentVisitor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The pass over a class file (code skipped): everything {@link ClassFacts} holds except names from local variables. */
+final class ClassCollector extends ClassVisitor {
+    private int version;
+    private int access;
+    private String internalName;
+    private String superName;
+    private List<String> interfaces = List.of();
+    private String signature;
+    private Integer innerAccess;
+    private String outerName;
+    private boolean sealed;
+    private boolean record;
+    private final List<AnnotationFacts> annotations = new ArrayList<>();
+    private final List<FieldFacts> fields = new ArrayList<>();
+    /** One per method_info in class-file order; {@code null} for {@code <clinit>}, which is not recorded. */
+    private final List<MethodCollector> methods = new ArrayList<>();
+    private final Signatures.Cache types;
+
+    ClassCollector(Signatures.Cache types) {
+        super(Opcodes.ASM9);
+        this.types = types;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.version = version & 0xFFFF;
+        this.access = access;
+        this.internalName = name;
+        this.superName = superName;
+        this.signature = signature;
+        this.interfaces = interfaces == null ? List.of() : Arrays.stream(interfaces).map(Signatures::binaryName).toList();
+    }
+
+    @Override
+    public void visitInnerClass(String name, String outerName, String innerName, int access) {
+        if (name.equals(internalName)) {
+            innerAccess = access;
+            this.outerName = outerName; // null for local and anonymous classes
+        }
+    }
+
+    @Override
+    public void visitPermittedSubclass(String permittedSubclass) {
+        sealed = true;
+    }
+
+    @Override
+    public RecordComponentVisitor visitRecordComponent(String name, String descriptor, String signature) {
+        record = true;
+        return null;
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        return new AnnotationCollector(descriptor, annotations::add);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        JavaType erasure = Signatures.fieldType(descriptor, types);
+        JavaType type = erasure;
+        if (signature != null) {
+            try {
+                type = Signatures.fieldType(signature, types);
+            } catch (IllegalArgumentException malformed) {
+                type = erasure;
+            }
+        }
+        Optional<Object> constant = Optional.ofNullable(constant(descriptor, value));
+        List<AnnotationFacts> fieldAnnotations = new ArrayList<>();
+        JavaType fieldType = type;
+        return new FieldVisitor(Opcodes.ASM9) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
+                return new AnnotationCollector(annotationDescriptor, fieldAnnotations::add);
+            }
+
+            @Override
+            public void visitEnd() {
+                fields.add(new FieldFacts(name, fieldType, erasure, Modifiers.ofField(access), constant,
+                        fieldAnnotations));
+            }
+        };
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        if ("<clinit>".equals(name)) {
+            methods.add(null);
+            return null;
+        }
+        MethodCollector method = new MethodCollector(access, name, descriptor, signature, exceptions, types);
+        methods.add(method);
+        return method;
+    }
+
+    String internalName() {
+        return internalName;
+    }
+
+    /** Whether some method's parameter names can only come from its LocalVariableTable. */
+    boolean needsLocalNames() {
+        for (MethodCollector method : methods) {
+            if (method != null && method.needsLocalNames()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The method collectors in class-file order ({@code null} for {@code <clinit>}). */
+    List<MethodCollector> methods() {
+        return methods;
+    }
+
+    ClassFacts toFacts(Origin origin) {
+        boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+        Optional<String> superclass = isInterface || superName == null || (access & Opcodes.ACC_MODULE) != 0
+                ? Optional.empty() : Optional.of(Signatures.binaryName(superName));
+        int sourceAccess = innerAccess != null ? innerAccess : access;
+        List<MethodFacts> methodFacts = new ArrayList<>(methods.size());
+        for (MethodCollector method : methods) {
+            if (method != null) {
+                methodFacts.add(method.toFacts(isInterface, hiddenParameters(method)));
+            }
+        }
+        Optional<Signatures.ClassTypes> generic = generic(superclass);
+        return new ClassFacts(Signatures.binaryName(internalName), origin, kind(), Modifiers.ofClass(sourceAccess, sealed),
+                superclass, interfaces,
+                generic.map(Signatures.ClassTypes::typeParameters).orElse(List.of()),
+                generic.isPresent() && superclass.isPresent()
+                        ? Optional.of(generic.get().superclass()) : superclass.map(JavaType::of),
+                generic.map(Signatures.ClassTypes::interfaces).orElse(interfaces.stream().map(JavaType::of).toList()),
+                annotations, fields, methodFacts, version);
+    }
+
+    /**
+     * How many leading parameters of {@code method} the compiler added and Java source does not write: an
+     * enum constructor's name and ordinal, an inner (non-static member) class constructor's outer instance.
+     */
+    private int hiddenParameters(MethodCollector method) {
+        if (!"<init>".equals(method.name)) {
+            return 0;
+        }
+        if (kind() == ClassKind.ENUM && method.descriptor.startsWith("(Ljava/lang/String;I")) {
+            return 2;
+        }
+        boolean innerMember = innerAccess != null && outerName != null && (innerAccess & Opcodes.ACC_STATIC) == 0
+                && (access & Opcodes.ACC_INTERFACE) == 0;
+        return innerMember && method.descriptor.startsWith("(L" + outerName + ";") ? 1 : 0;
+    }
+
+    /**
+     * The class's Signature attribute, when it has one that agrees with the erased supertypes; a malformed
+     * or disagreeing signature (hand-made or damaged class files) is ignored, as the JVM ignores it.
+     */
+    private Optional<Signatures.ClassTypes> generic(Optional<String> superclass) {
+        if (signature == null) {
+            return Optional.empty();
+        }
+        try {
+            Signatures.ClassTypes generic = Signatures.classTypes(signature, types);
+            boolean agrees = superclass.map(s -> s.equals(generic.superclass().name())).orElse(true)
+                    && interfaces.equals(generic.interfaces().stream().map(JavaType::name).toList());
+            return agrees ? Optional.of(generic) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private ClassKind kind() {
+        if ((access & Opcodes.ACC_ANNOTATION) != 0) {
+            return ClassKind.ANNOTATION;
+        }
+        if ((access & Opcodes.ACC_INTERFACE) != 0) {
+            return ClassKind.INTERFACE;
+        }
+        if ((access & Opcodes.ACC_ENUM) != 0 && "java/lang/Enum".equals(superName)) {
+            return ClassKind.ENUM;
+        }
+        if (record || "java/lang/Record".equals(superName)) {
+            return ClassKind.RECORD;
+        }
+        return ClassKind.CLASS;
+    }
+
+    /** ConstantValue holds an int for boolean, char, byte and short; box as the field's type. */
+    private static Object constant(String descriptor, Object value) {
+        if (!(value instanceof Integer)) {
+            return value;
+        }
+        int number = (Integer) value;
+        switch (descriptor) {
+            case "Z": return number != 0;
+            case "C": return (char) number;
+            case "B": return (byte) number;
+            case "S": return (short) number;
+            default: return value;
+        }
+    }
+}

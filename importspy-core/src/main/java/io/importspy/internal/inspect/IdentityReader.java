@@ -1,0 +1,150 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.InspectionException;
+import io.importspy.inspect.ModuleIdentity;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ModuleVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a module's identity, manifest and services from module-info, the manifest and META-INF. */
+final class IdentityReader {
+    private static final Pattern POM = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("-(\\d+(\\.|$))");
+
+    /** What this reader found. */
+    record Result(ModuleIdentity identity, Map<String, String> manifest, Map<String, List<String>> services) {
+    }
+
+    private IdentityReader() {
+    }
+
+    static Result read(Archive archive, String fileName) {
+        List<ModuleIdentity.Declared> names = new ArrayList<>();
+        List<ModuleIdentity.Declared> versions = new ArrayList<>();
+        Map<String, List<String>> services = new LinkedHashMap<>();
+
+        archive.read("module-info.class").ifPresent(bytes -> readModuleInfo(bytes, archive.where("module-info.class"),
+                names, versions, services));
+
+        Map<String, String> manifest = new LinkedHashMap<>();
+        archive.manifest().ifPresent(m -> mainAttributes(m, manifest));
+        declare(names, manifest.get("Automatic-Module-Name"), "Automatic-Module-Name");
+        String symbolicName = manifest.get("Bundle-SymbolicName");
+        declare(names, symbolicName == null ? null : symbolicName.split(";", 2)[0], "Bundle-SymbolicName");
+        declare(versions, manifest.get("Bundle-Version"), "Bundle-Version");
+        declare(versions, manifest.get("Implementation-Version"), "Implementation-Version");
+
+        for (String entry : archive.entryNames()) {
+            if (!entry.startsWith("META-INF/")) {
+                continue; // most entries: no pattern to match
+            }
+            if (POM.matcher(entry).matches()) {
+                java.util.Properties pom = properties(archive, entry);
+                String groupId = pom.getProperty("groupId");
+                String artifactId = pom.getProperty("artifactId");
+                if (groupId != null && artifactId != null) {
+                    declare(names, groupId.trim() + ":" + artifactId.trim(), "pom.properties");
+                }
+                declare(names, artifactId, "pom.properties");
+                declare(versions, pom.getProperty("version"), "pom.properties");
+            } else if (entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0 && entry.length() > 18) {
+                readServiceFile(archive, entry, services);
+            }
+        }
+        declare(names, fileStem(fileName), "file name");
+        return new Result(new ModuleIdentity(names, versions, fileName), manifest, services);
+    }
+
+    /** {@code greeter-1.2.3.jar} → {@code greeter}; {@code guava-33.4.8-jre.jar} → {@code guava}. */
+    static String fileStem(String fileName) {
+        String stem = fileName.endsWith(".jar") || fileName.endsWith(".zip")
+                ? fileName.substring(0, fileName.length() - 4) : fileName;
+        Matcher version = VERSION_SUFFIX.matcher(stem);
+        if (version.find() && version.start() > 0) {
+            stem = stem.substring(0, version.start());
+        }
+        return stem;
+    }
+
+    private static void readModuleInfo(byte[] bytes, String where, List<ModuleIdentity.Declared> names,
+                                       List<ModuleIdentity.Declared> versions, Map<String, List<String>> services) {
+        ClassReader reader = ClassFiles.reader(bytes, where);
+        try {
+            reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public ModuleVisitor visitModule(String name, int access, String version) {
+                    declare(names, name, "module-info");
+                    declare(versions, version, "module-info");
+                    return new ModuleVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitProvide(String service, String... providers) {
+                            List<String> list = services.computeIfAbsent(Signatures.binaryName(service),
+                                    s -> new ArrayList<>());
+                            for (String provider : providers) {
+                                addOnce(list, Signatures.binaryName(provider));
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        } catch (RuntimeException corrupt) {
+            throw new InspectionException(where + ": not a valid class file (" + corrupt + ")", corrupt);
+        }
+    }
+
+    private static void mainAttributes(Manifest manifest, Map<String, String> into) {
+        for (Map.Entry<Object, Object> attribute : manifest.getMainAttributes().entrySet()) {
+            into.put(((Attributes.Name) attribute.getKey()).toString(), String.valueOf(attribute.getValue()));
+        }
+    }
+
+    private static java.util.Properties properties(Archive archive, String entry) {
+        java.util.Properties properties = new java.util.Properties();
+        try {
+            properties.load(new ByteArrayInputStream(archive.read(entry).orElse(new byte[0])));
+        } catch (IOException | IllegalArgumentException corrupt) {
+            throw new InspectionException(archive.where(entry) + ": not a readable properties file ("
+                    + corrupt.getMessage() + ")", corrupt);
+        }
+        return properties;
+    }
+
+    private static void readServiceFile(Archive archive, String entry, Map<String, List<String>> services) {
+        String service = entry.substring("META-INF/services/".length());
+        List<String> providers = services.computeIfAbsent(service, s -> new ArrayList<>());
+        String text = new String(archive.read(entry).orElse(new byte[0]), StandardCharsets.UTF_8);
+        for (String line : text.split("\r?\n|\r")) {
+            int comment = line.indexOf('#');
+            String provider = (comment >= 0 ? line.substring(0, comment) : line).trim();
+            if (!provider.isEmpty()) {
+                addOnce(providers, provider);
+            }
+        }
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static void declare(List<ModuleIdentity.Declared> into, String value, String source) {
+        Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty())
+                .ifPresent(v -> into.add(new ModuleIdentity.Declared(v, source)));
+    }
+}

@@ -1,0 +1,102 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.InspectionException;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.inspect.ModuleIdentity;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads facts about modules from their bytes (JARs, multi-release JARs, exploded class directories)
+ * without loading or initializing any of their classes. The public entry of the inspect stage.
+ *
+ * <pre>{@code
+ * ModuleFacts facts = Inspector.withClasspath(List.of(Path.of("spi.jar")))
+ *         .inspect(Path.of("plugin.jar"), ClassSelection.named(Set.of("com.acme.Plugin")));
+ * }</pre>
+ *
+ * <p>Class files are parsed with their method bodies skipped; when a method's parameter names exist
+ * nowhere but in its LocalVariableTable (no MethodParameters attribute), that table is read from the
+ * bytes without decoding instructions. Facts of the running JDK's classes are read once per process. A
+ * full inspection ({@link ClassSelection#all()}) reads class files on as many threads as there are
+ * processors; the facts and errors are those of a read in entry order.
+ */
+public final class Inspector {
+    private final List<Path> classpath;
+    private final Consumer<String> onRead;
+
+    private Inspector(List<Path> classpath, Consumer<String> onRead) {
+        this.classpath = List.copyOf(classpath);
+        this.onRead = onRead;
+    }
+
+    /** An inspector that resolves supertypes from the target, then {@code classpath}, then the running JDK. */
+    public static Inspector withClasspath(List<Path> classpath) {
+        return new Inspector(classpath, name -> { });
+    }
+
+    /** An inspector that reports the binary name of every class it parses to {@code onRead} (for tests). */
+    static Inspector observed(List<Path> classpath, Consumer<String> onRead) {
+        return new Inspector(classpath, Objects.requireNonNull(onRead, "onRead"));
+    }
+
+    /**
+     * The identity of {@code target} alone (names, versions, file name), without reading any class.
+     *
+     * @throws InspectionException when the target is missing or not a readable JAR or directory
+     */
+    public ModuleIdentity identify(Path target) {
+        String label = target.toString();
+        try (Archive archive = Archive.open(target, label)) {
+            return IdentityReader.read(archive, fileName(target, label)).identity();
+        }
+    }
+
+    private static String fileName(Path target, String label) {
+        Path fileName = target.toAbsolutePath().normalize().getFileName();
+        return fileName == null ? label : fileName.toString();
+    }
+
+    /**
+     * Inspects {@code target}, reading only the classes {@code selection} asks for.
+     *
+     * @throws InspectionException when the target is missing, unreadable or corrupt, or a class file
+     *                             it needs (in the target or on the class path) is
+     */
+    public ModuleFacts inspect(Path target, ClassSelection selection) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(selection, "selection");
+        String label = target.toString();
+        try (Archive archive = Archive.open(target, label)) {
+            Set<String> entries = archive.entries();
+            if (archive instanceof DirectoryArchive && entries.stream().noneMatch(e -> e.endsWith(".class"))) {
+                throw new InspectionException(label + ": no class files in this directory; "
+                        + "give a JAR or a directory of compiled classes (e.g. target/classes)");
+            }
+            IdentityReader.Result identity = IdentityReader.read(archive, fileName(target, label));
+            Map<String, ClassFacts> classes = new LinkedHashMap<>();
+            Set<String> unresolved = Set.of();
+            if (selection instanceof ClassSelection.All) {
+                for (ClassFacts facts : AllClasses.read(archive.classFiles())) {
+                    onRead.accept(facts.name());
+                    classes.put(facts.name(), facts);
+                }
+            } else if (selection instanceof ClassSelection.Named) {
+                try (ClassResolver resolver = new ClassResolver(archive, classpath, onRead, new Signatures.Cache())) {
+                    resolver.resolve(((ClassSelection.Named) selection).names());
+                    classes = resolver.classes();
+                    unresolved = resolver.unresolved();
+                }
+            }
+            return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
+                    classes, unresolved);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.InspectionException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/** A JAR read through {@link JarFile}: the central directory is read once, entries only on demand. */
+final class JarArchive implements Archive {
+    private final String label;
+    private final JarFile jar;
+    private List<String> entryNames;
+    private Set<String> entries;
+
+    JarArchive(Path path, String label) {
+        this.label = label;
+        try {
+            this.jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, JarFile.runtimeVersion());
+        } catch (ZipException notZip) {
+            throw new InspectionException(label + ": not a readable JAR (" + notZip.getMessage() + ")", notZip);
+        } catch (IOException | SecurityException unreadable) {
+            throw new InspectionException(label + ": cannot be read (" + unreadable.getMessage() + ")", unreadable);
+        }
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Read once and kept, as an immutable set that {@link ModuleFacts} keeps without copying it and that
+     * hashes the names only when first queried.
+     */
+    @Override
+    public Set<String> entries() {
+        if (entries == null) {
+            entries = new EntrySet(entryNames());
+        }
+        return entries;
+    }
+
+    @Override
+    public List<String> entryNames() {
+        if (entryNames == null) {
+            List<String> names = new ArrayList<>(jar.size());
+            Enumeration<JarEntry> all = jar.entries();
+            while (all.hasMoreElements()) {
+                JarEntry entry = all.nextElement();
+                if (!entry.isDirectory()) {
+                    names.add(entry.getName());
+                }
+            }
+            entryNames = Collections.unmodifiableList(names);
+        }
+        return entryNames;
+    }
+
+    @Override
+    public Optional<byte[]> read(String name) {
+        JarEntry entry;
+        try {
+            entry = jar.getJarEntry(name);
+        } catch (RuntimeException corrupt) {
+            throw new InspectionException(label + ": not a readable JAR (" + corrupt.getMessage() + ")", corrupt);
+        }
+        if (entry == null || entry.isDirectory()) {
+            return Optional.empty();
+        }
+        return Optional.of(bytes(entry));
+    }
+
+    private byte[] bytes(ZipEntry entry) {
+        return bytes(entry, label + "!" + realName(entry));
+    }
+
+    private byte[] bytes(ZipEntry entry, String where) {
+        try (InputStream in = jar.getInputStream(entry)) {
+            return Archive.readBounded(in, entry.getSize(), where);
+        } catch (InspectionException tooLarge) {
+            throw tooLarge;
+        } catch (IOException | RuntimeException unreadable) {
+            throw new InspectionException(where + ": entry cannot be read (" + unreadable.getMessage()
+                    + "); the JAR is corrupt or truncated", unreadable);
+        }
+    }
+
+    @Override
+    public String where(String name) {
+        JarEntry entry = jar.getJarEntry(name);
+        return label + "!" + (entry == null ? name : realName(entry));
+    }
+
+    private static String realName(ZipEntry entry) {
+        return entry instanceof JarEntry ? ((JarEntry) entry).getRealName() : entry.getName();
+    }
+
+    @Override
+    public List<String> classEntries() {
+        return jar.versionedStream().map(ZipEntry::getName).filter(Archive::isClassEntry).toList();
+    }
+
+    /** The versioned entries as listed once: no entry is looked up again by name to be read. */
+    @Override
+    public List<ClassFile> classFiles() {
+        List<ClassFile> files = new ArrayList<>();
+        jar.versionedStream().filter(e -> Archive.isClassEntry(e.getName())).forEach(entry -> {
+            String where = label + "!" + realName(entry);
+            files.add(ClassFile.of(where, () -> bytes(entry, where)));
+        });
+        return files;
+    }
+
+    @Override
+    public Optional<Manifest> manifest() {
+        try {
+            return Optional.ofNullable(jar.getManifest());
+        } catch (IOException | RuntimeException corrupt) {
+            throw new InspectionException(label + "!META-INF/MANIFEST.MF: not a readable manifest ("
+                    + corrupt.getMessage() + ")", corrupt);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            jar.close();
+        } catch (IOException ignored) {
+            // nothing was written; a failed close loses nothing
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.importspy.internal.report;
+
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.FieldFacts;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.inspect.Origin;
+import io.importspy.inspect.ParameterFacts;
+import io.importspy.java.ClassKind;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a contract (format 1) that a module satisfies: its identity, services, and its public API
+ * ({@code importspy inspect TARGET}). A starting point for a contract, to be cut down to what a host needs.
+ *
+ * <p>What is written: the module's primary name, its version as an exact range ({@code "[1.2.0]"}), its
+ * file name and services; then every public or protected class of the module (origin
+ * {@link Origin#TARGET}, nested ones too when their enclosing classes are written), sorted by name, with
+ * kind, modifiers, superclass (unless {@code Object}, {@code Enum} or {@code Record}) and direct
+ * interfaces, both with their type arguments, and its public and protected fields, constructors and non-synthetic methods. Types are fully qualified,
+ * generic where the class file records a signature. Constant values are written for strings, integral
+ * numbers, booleans and finite floating-point numbers; {@code char}, NaN and infinite constants are
+ * written without value, because YAML has no spelling that reads back as them. Every string is
+ * double-quoted and the output is pure ASCII.
+ */
+public final class ContractWriter {
+    private static final Set<Modifier> CLASS_MODIFIERS = EnumSet.of(Modifier.PUBLIC, Modifier.PROTECTED,
+            Modifier.ABSTRACT, Modifier.FINAL, Modifier.STATIC, Modifier.SEALED, Modifier.NON_SEALED);
+    private static final Set<Modifier> FIELD_MODIFIERS = EnumSet.of(Modifier.PUBLIC, Modifier.PROTECTED,
+            Modifier.STATIC, Modifier.FINAL, Modifier.TRANSIENT, Modifier.VOLATILE);
+    private static final Set<Modifier> METHOD_MODIFIERS = EnumSet.of(Modifier.PUBLIC, Modifier.PROTECTED,
+            Modifier.STATIC, Modifier.FINAL, Modifier.ABSTRACT, Modifier.DEFAULT);
+    private static final Set<String> IMPLIED_SUPERCLASSES =
+            Set.of("java.lang.Object", "java.lang.Enum", "java.lang.Record");
+    private static final String RANGE_CHARACTERS = "[](),";
+    private static final String GLOB_CHARACTERS = "*?[]{}\\";
+
+    private final StringBuilder out = new StringBuilder();
+
+    private ContractWriter() {
+    }
+
+    /** A contract that {@code module} satisfies, as YAML text ending with a newline. */
+    public static String toYaml(ModuleFacts module) {
+        ContractWriter writer = new ContractWriter();
+        writer.write(module);
+        return writer.out.toString();
+    }
+
+    private void write(ModuleFacts module) {
+        line(0, "# A contract (format 1) that " + comment(module.identity().fileName())
+                + " satisfies; keep what your host needs.");
+        line(0, "importspy: 1");
+        line(0, "");
+        line(0, "module:");
+        module.identity().primaryName().ifPresent(name -> line(1, "name: " + YamlText.quote(name)));
+        module.identity().version()
+                .filter(v -> v.chars().noneMatch(c -> RANGE_CHARACTERS.indexOf(c) >= 0) && !v.isBlank())
+                .ifPresent(version -> line(1, "version: " + YamlText.quote("[" + version + "]")));
+        String fileName = module.identity().fileName();
+        if (fileName.chars().noneMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0) && YamlText.writable(fileName)) {
+            line(1, "filename: " + YamlText.quote(fileName));
+        }
+        if (!module.services().isEmpty()) {
+            line(1, "services:");
+            module.services().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(s -> line(2, YamlText.quote(s.getKey()) + ": " + YamlText.list(s.getValue())));
+        }
+        line(0, "");
+        List<ClassFacts> classes = publicClasses(module);
+        if (classes.isEmpty()) {
+            line(0, "classes: []");
+            return;
+        }
+        line(0, "classes:");
+        classes.forEach(this::writeClass);
+    }
+
+    private static List<ClassFacts> publicClasses(ModuleFacts module) {
+        return module.classes().values().stream()
+                .filter(c -> c.origin() == Origin.TARGET && visible(c.modifiers()) && written(c.name(), module))
+                .sorted(Comparator.comparing(ClassFacts::name))
+                .toList();
+    }
+
+    /** Whether a class is named in source (not anonymous or local) and its enclosing classes are written too. */
+    private static boolean written(String name, ModuleFacts module) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        if (simple.equals("module-info") || simple.equals("package-info")) {
+            return false;
+        }
+        int nest = name.lastIndexOf('$');
+        if (nest < 0) {
+            return true;
+        }
+        if (nest == name.length() - 1 || !Character.isJavaIdentifierStart(name.charAt(nest + 1))) {
+            return false;
+        }
+        Optional<ClassFacts> outer = module.moduleClass(name.substring(0, nest));
+        return outer.isEmpty() || visible(outer.get().modifiers()) && written(outer.get().name(), module);
+    }
+
+    private void writeClass(ClassFacts type) {
+        line(1, "- name: " + YamlText.quote(type.name()));
+        line(2, "kind: " + YamlText.quote(type.kind().keyword()));
+        Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
+        modifiers.addAll(type.modifiers());
+        modifiers.retainAll(CLASS_MODIFIERS);
+        if (type.kind() == ClassKind.INTERFACE || type.kind() == ClassKind.ANNOTATION) {
+            modifiers.remove(Modifier.ABSTRACT);
+        }
+        modifiers(2, modifiers);
+        // supertypes with their type arguments, as the class's generic signature writes them
+        type.genericSuperclass().filter(s -> !IMPLIED_SUPERCLASSES.contains(s.name()))
+                .ifPresent(s -> line(2, "extends: " + YamlText.quote(s.toString())));
+        List<String> interfaces = type.genericInterfaces().stream()
+                .filter(i -> type.kind() != ClassKind.ANNOTATION || !i.name().equals("java.lang.annotation.Annotation"))
+                .map(JavaType::toString)
+                .toList();
+        if (!interfaces.isEmpty()) {
+            line(2, "implements: " + YamlText.list(interfaces));
+        }
+        List<FieldFacts> fields = type.fields().stream().filter(f -> visible(f.modifiers()))
+                .sorted(Comparator.comparing(FieldFacts::name)).toList();
+        if (!fields.isEmpty()) {
+            line(2, "fields:");
+            fields.forEach(this::writeField);
+        }
+        List<MethodFacts> members = type.methods().stream().filter(m -> !m.synthetic() && visible(m.modifiers()))
+                .sorted(Comparator.comparing(MethodFacts::name).thenComparing(ContractWriter::parameterText))
+                .toList();
+        List<MethodFacts> constructors = members.stream().filter(MethodFacts::isConstructor).toList();
+        if (!constructors.isEmpty()) {
+            line(2, "constructors:");
+            constructors.forEach(c -> writeExecutable(c, false));
+        }
+        List<MethodFacts> methods = members.stream().filter(m -> !m.isConstructor() && !m.name().startsWith("<"))
+                .toList();
+        if (!methods.isEmpty()) {
+            line(2, "methods:");
+            methods.forEach(m -> writeExecutable(m, true));
+        }
+    }
+
+    private void writeField(FieldFacts field) {
+        line(3, "- name: " + YamlText.quote(field.name()));
+        line(4, "type: " + YamlText.quote(field.type().toString()));
+        Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
+        modifiers.addAll(field.modifiers());
+        modifiers.retainAll(FIELD_MODIFIERS);
+        modifiers(4, modifiers);
+        field.constant().flatMap(ContractWriter::constant).ifPresent(value -> line(4, "value: " + value));
+    }
+
+    private void writeExecutable(MethodFacts method, boolean named) {
+        List<String> parameters = parameters(method);
+        if (named) {
+            line(3, "- name: " + YamlText.quote(method.name()));
+            line(4, "parameters: " + YamlText.list(parameters));
+        } else {
+            line(3, "- parameters: " + YamlText.list(parameters));
+        }
+        if (named) {
+            line(4, "returns: " + YamlText.quote(method.returnType().toString()));
+        }
+        if (!method.exceptions().isEmpty()) {
+            line(4, "throws: " + YamlText.list(method.exceptions().stream().map(JavaType::toString).toList()));
+        }
+        Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
+        modifiers.addAll(method.modifiers());
+        modifiers.retainAll(METHOD_MODIFIERS);
+        modifiers(4, modifiers);
+    }
+
+    private static List<String> parameters(MethodFacts method) {
+        List<String> types = new ArrayList<>();
+        List<ParameterFacts> parameters = method.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            JavaType type = parameters.get(i).type();
+            if (method.varargs() && i == parameters.size() - 1 && type.dimensions() > 0 && !type.varargs()) {
+                type = new JavaType(type.name(), type.arguments(), type.dimensions(), true, type.variable());
+            }
+            types.add(type.toString());
+        }
+        return types;
+    }
+
+    private static String parameterText(MethodFacts method) {
+        return String.join(",", parameters(method));
+    }
+
+    /** A constant as a YAML scalar that reads back as an equal value, or empty when there is none. */
+    static Optional<String> constant(Object value) {
+        if (value instanceof String text) {
+            return YamlText.writable(text) ? Optional.of(YamlText.quote(text)) : Optional.empty();
+        }
+        if (value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof Byte) {
+            return Optional.of(value.toString());
+        }
+        if (value instanceof Float || value instanceof Double) {
+            // shortest text that reads back as the same value: 0.1f as 0.1, Float.MAX_VALUE as 3.4028235E38
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number) ? Optional.of(value.toString()) : Optional.empty();
+        }
+        return Optional.empty(); // Character: YAML reads any spelling of it back as a String
+    }
+
+    private static boolean visible(Set<Modifier> modifiers) {
+        return modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED);
+    }
+
+    private void modifiers(int indent, Set<Modifier> modifiers) {
+        if (!modifiers.isEmpty()) {
+            line(indent, "modifiers: " + YamlText.list(modifiers.stream().map(Modifier::keyword)
+                    .collect(Collectors.toList())));
+        }
+    }
+
+    private static String comment(String text) {
+        return text.codePoints().map(c -> c < 0x20 || c > 0x7e ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private void line(int indent, String text) {
+        out.append("  ".repeat(indent)).append(text).append('\n');
+    }
+}

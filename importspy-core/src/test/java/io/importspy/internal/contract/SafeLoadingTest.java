@@ -1,0 +1,216 @@
+package io.importspy.internal.contract;
+
+import io.importspy.contract.ContractError;
+import io.importspy.contract.ContractException;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.importspy.internal.contract.ContractErrorsTest.errors;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** YAML 1.2 safe loading: hostile or broken input ends in one clear contract error, quickly. */
+@Timeout(10)
+class SafeLoadingTest {
+
+    static List<String> readErrors(Path file) {
+        ContractException e = catchThrowableOfType(() -> Contracts.read(file), ContractException.class);
+        assertThat(e).as("a contract exception").isNotNull();
+        return e.errors().stream().map(ContractError::toString).collect(Collectors.toList());
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void a_billion_laughs_alias_bomb_is_refused_at_the_51st_alias() {
+            String lol = "[" + String.join(", ", java.util.Collections.nCopies(9, "lol")) + "]";
+            StringBuilder yaml = new StringBuilder("importspy: 1\nl0: &l0 " + lol + "\n");
+            for (int level = 1; level <= 9; level++) {
+                String alias = "*l" + (level - 1);
+                String aliases = IntStream.range(0, 9).mapToObj(i -> alias).collect(Collectors.joining(", "));
+                yaml.append("l").append(level).append(": &l").append(level).append(" [").append(aliases).append("]\n");
+            }
+            // 9 aliases per line from line 3 on: the 51st is the 6th alias on line 8, at column 10 + 5 * 5
+            assertThat(errors(yaml.toString())).containsExactly(
+                    "8:35: contract uses more than 50 aliases of lists or mappings; write the entries out instead");
+        }
+
+        @Test
+        void a_doubling_alias_chain_within_the_alias_limit_is_refused_by_its_size() {
+            StringBuilder yaml = new StringBuilder("importspy: 1\nclasses:\n  - &d0 {name: a.B}\n");
+            for (int level = 1; level <= 24; level++) {
+                yaml.append("  - &d").append(level).append(" [*d").append(level - 1).append(", *d").append(level - 1)
+                        .append("]\n");
+            }
+            List<String> errors = errors(yaml.toString());
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).endsWith(
+                    ": contract expands to more than 100000 YAML nodes through aliases; write the entries out instead");
+        }
+
+        @Test
+        void a_large_contract_without_aliases_is_bounded_by_its_size_only() {
+            String yaml = "importspy: 1\nmodule:\n  resources:\n" + "    - r\n".repeat(120_000);
+            assertThat(Contracts.parse(yaml, "spymodel.yml").module().resources()).hasSize(120_000);
+        }
+
+        @Test
+        void a_recursive_alias_is_refused() {
+            assertThat(errors("importspy: 1\nclasses: &self [*self]\n")).containsExactly(
+                    "2:17: alias '*self' refers to a node that contains it; recursive YAML is not allowed in a contract");
+        }
+
+        @Test
+        void ten_thousand_nested_lists_are_refused_at_the_depth_limit() {
+            String yaml = "importspy: 1\nclasses: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+            // the root mapping is level 1, so the 64th '[' (column 10 + 63) opens level 65
+            assertThat(errors(yaml)).containsExactly("2:73: contract is nested more than 64 levels deep; flatten it");
+        }
+
+        @Test
+        void deep_block_nesting_is_refused_too() {
+            StringBuilder yaml = new StringBuilder("importspy: 1\nmodule:\n");
+            for (int level = 1; level <= 70; level++) {
+                yaml.append("  ".repeat(level)).append("k").append(level).append(":\n");
+            }
+            assertThat(errors(yaml.toString())).containsExactly(
+                    "66:129: contract is nested more than 64 levels deep; flatten it");
+        }
+
+        @Test
+        void text_over_sixteen_mebibytes_is_refused_before_parsing() {
+            String yaml = "importspy: 1\n# " + "x".repeat(17 * 1024 * 1024) + "\n";
+            assertThat(errors(yaml)).containsExactly("1:1: contract is 17825808 bytes; the limit is 16 MiB");
+        }
+
+        @Test
+        void the_size_limit_counts_utf8_bytes_not_characters() {
+            String yaml = "importspy: 1\n# " + "\u00e9".repeat(9_000_000) + "\n";
+            assertThat(errors(yaml)).containsExactly("1:1: contract is 18000016 bytes; the limit is 16 MiB");
+        }
+
+        @Test
+        void a_file_over_sixteen_mebibytes_is_refused_without_reading_it(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("big.yml");
+            Files.write(file, new byte[17 * 1024 * 1024]);
+            assertThat(readErrors(file)).containsExactly(file + ":1:1: contract is 17825792 bytes; the limit is 16 MiB");
+        }
+    }
+
+    @Nested
+    class Tags {
+        @Test
+        void object_constructing_and_custom_tags_are_refused_each_where_written() {
+            assertThat(errors("""
+                    importspy: 1
+                    module:
+                      name: !!python/object:os.system echo
+                      filename: !java.io.File /etc/passwd
+                      resources: !!java.util.ArrayList [a]
+                      manifest: !foo {A: b}
+                      version: !!binary "MTIz"
+                    """)).containsExactly(
+                    "3:9: tag '!!python/object:os.system' is not allowed; a contract holds plain YAML values only (remove the tag)",
+                    "4:13: tag '!java.io.File' is not allowed; a contract holds plain YAML values only (remove the tag)",
+                    "5:14: tag '!!java.util.ArrayList' is not allowed; a contract holds plain YAML values only (remove the tag)",
+                    "6:13: tag '!foo' is not allowed; a contract holds plain YAML values only (remove the tag)",
+                    "7:12: tag '!!binary' is not allowed; a contract holds plain YAML values only (remove the tag)");
+        }
+
+        @Test
+        void a_tag_is_the_only_error_of_its_node_even_when_the_untagged_value_is_of_the_wrong_shape() {
+            assertThat(errors("importspy: 1\nmodule: !!java.io.File /etc/passwd\n")).containsExactly(
+                    "2:9: tag '!!java.io.File' is not allowed; a contract holds plain YAML values only (remove the tag)");
+        }
+
+        @Test
+        void a_standard_tag_that_does_not_fit_its_value_is_an_error() {
+            assertThat(errors("importspy: 1\nclasses: [{name: a.B, fields: [{name: X, value: !!int ten}]}]\n"))
+                    .containsExactly("2:49: 'ten' is not a valid int; remove the tag or fix the value");
+        }
+    }
+
+    @Nested
+    class Yaml_syntax {
+        @Test
+        void duplicate_keys_are_reported_at_the_second_key() {
+            assertThat(errors("""
+                    importspy: 1
+                    module:
+                      name: a
+                      name: b
+                    importspy: 1
+                    """)).containsExactly(
+                    "4:3: duplicate key 'name'; it is already set at line 3; keep only one",
+                    "5:1: duplicate key 'importspy'; it is already set at line 1; keep only one");
+        }
+
+        @Test
+        void a_syntax_error_is_one_line_at_the_problem() {
+            assertThat(errors("importspy: 1\nmodule: {name: x\n"))
+                    .containsExactly("3:1: invalid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping)");
+            assertThat(errors("importspy: 1\n  module: x\n"))
+                    .containsExactly("2:9: invalid YAML: mapping values are not allowed here");
+        }
+
+        @Test
+        void tabs_and_several_documents_get_a_fix() {
+            assertThat(errors("importspy: 1\nmodule:\n\tname: x\n"))
+                    .containsExactly("3:1: invalid YAML: a tab is used for indentation; indent with spaces");
+            assertThat(errors("importspy: 1\n---\nimportspy: 1\n")).containsExactly(
+                    "2:1: invalid YAML: a contract is a single YAML document; remove the second '---' and what follows");
+        }
+
+        @Test
+        void an_undefined_alias_is_a_syntax_error() {
+            assertThat(errors("importspy: 1\nmodule: *nowhere\n"))
+                    .containsExactly("2:9: invalid YAML: found undefined alias nowhere");
+        }
+
+        @Test
+        void a_key_must_be_a_plain_name() {
+            assertThat(errors("importspy: 1\n? [a, b]\n: c\n"))
+                    .containsExactly("2:3: a key must be a plain name, not a list");
+        }
+    }
+
+    @Nested
+    class Files_on_disk {
+        @Test
+        void a_missing_file_is_reported_at_its_path(@TempDir Path dir) {
+            Path file = dir.resolve("nope.yml");
+            assertThat(readErrors(file)).containsExactly(file + ":1:1: cannot read contract: no such file");
+        }
+
+        @Test
+        void a_directory_is_not_a_contract(@TempDir Path dir) {
+            assertThat(readErrors(dir)).containsExactly(dir + ":1:1: cannot read contract: it is a directory, not a file");
+        }
+
+        @Test
+        void a_file_that_is_not_utf8_is_reported_where_the_bad_byte_is(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("latin1.yml");
+            Files.write(file, "importspy: 1\nmodule: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(readErrors(file))
+                    .containsExactly(file + ":2:19: cannot read contract: it is not UTF-8 text; save it as UTF-8");
+        }
+
+        @Test
+        void errors_in_a_file_name_the_file(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("spymodel.yml");
+            Files.writeString(file, "importspy: 1\nclasses: [{name: a.B, kind: klass}]\n");
+            assertThat(readErrors(file)).containsExactly(
+                    file + ":2:29: 'kind' must be one of class, interface, enum, record, annotation, not 'klass'");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.importspy.internal.report;
+
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.FieldFacts;
+import io.importspy.inspect.MethodFacts;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.inspect.ModuleIdentity.Declared;
+import io.importspy.inspect.ModuleIdentity;
+import io.importspy.inspect.Origin;
+import io.importspy.inspect.ParameterFacts;
+import io.importspy.java.ClassKind;
+import io.importspy.java.JavaType;
+import io.importspy.java.Modifier;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.importspy.java.Modifier.ABSTRACT;
+import static io.importspy.java.Modifier.FINAL;
+import static io.importspy.java.Modifier.PRIVATE;
+import static io.importspy.java.Modifier.PROTECTED;
+import static io.importspy.java.Modifier.PUBLIC;
+import static io.importspy.java.Modifier.STATIC;
+import static io.importspy.java.Modifier.SYNCHRONIZED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractWriterTest {
+    private static final JavaType STRING = JavaType.of("java.lang.String");
+
+    @Test
+    void writes_identity_services_and_the_public_api() {
+        String yaml = ContractWriter.toYaml(module(
+                greeter(),
+                type("com.acme.Hidden", ClassKind.CLASS, Set.of(), List.of(), List.of()),
+                type("com.acme.Greeter$1", ClassKind.CLASS, Set.of(), List.of(), List.of()),
+                type("com.acme.Hidden$Api", ClassKind.INTERFACE, Set.of(PUBLIC, STATIC, ABSTRACT), List.of(),
+                        List.of()),
+                new ClassFacts("java.lang.Object", Origin.JDK, ClassKind.CLASS, Set.of(PUBLIC), Optional.empty(),
+                        List.of(), List.of(), List.of(), List.of(), 61)));
+
+        assertThat(yaml).isEqualTo("""
+                # A contract (format 1) that greeter-1.2.0.jar satisfies; keep what your host needs.
+                importspy: 1
+
+                module:
+                  name: "com.acme.greeter"
+                  version: "[1.2.0]"
+                  filename: "greeter-1.2.0.jar"
+                  services:
+                    "com.acme.spi.Greeter": ["com.acme.Greeter"]
+
+                classes:
+                  - name: "com.acme.Greeter"
+                    kind: "class"
+                    modifiers: ["public", "final"]
+                    extends: "com.acme.spi.AbstractGreeter"
+                    implements: ["com.acme.spi.Greeter"]
+                    fields:
+                      - name: "NAME"
+                        type: "java.lang.String"
+                        modifiers: ["public", "static", "final"]
+                        value: "greeter"
+                      - name: "names"
+                        type: "java.util.List<java.lang.String>"
+                        modifiers: ["protected"]
+                    constructors:
+                      - parameters: []
+                        modifiers: ["public"]
+                    methods:
+                      - name: "greet"
+                        parameters: ["java.lang.String", "java.lang.Object..."]
+                        returns: "java.lang.String"
+                        throws: ["java.io.IOException"]
+                        modifiers: ["public"]
+                """);
+    }
+
+    @Test
+    void writes_an_empty_class_list_for_a_module_without_public_classes() {
+        String yaml = ContractWriter.toYaml(module(type("a.Hidden", ClassKind.CLASS, Set.of(), List.of(), List.of())));
+
+        assertThat(yaml).endsWith("\nclasses: []\n");
+    }
+
+    @Test
+    void leaves_out_a_version_or_file_name_that_would_read_as_a_range_or_glob() {
+        ModuleIdentity identity = new ModuleIdentity(List.of(new Declared("odd", "file name")),
+                List.of(new Declared("1.0,2", "Implementation-Version")), "odd[1].jar");
+        ModuleFacts facts = new ModuleFacts("odd[1].jar", identity, Map.of(), Map.of(), Set.of(), Map.of(), Set.of());
+
+        assertThat(ContractWriter.toYaml(facts)).doesNotContain("version:").doesNotContain("filename:");
+    }
+
+    @Nested
+    class Constants {
+        @Test
+        void are_written_for_strings_numbers_and_booleans() {
+            assertThat(ContractWriter.constant("a\"b")).contains("\"a\\\"b\"");
+            assertThat(ContractWriter.constant(42)).contains("42");
+            assertThat(ContractWriter.constant(-7L)).contains("-7");
+            assertThat(ContractWriter.constant((byte) 3)).contains("3");
+            assertThat(ContractWriter.constant(true)).contains("true");
+            assertThat(ContractWriter.constant(2.5d)).contains("2.5");
+            assertThat(ContractWriter.constant(1e300)).contains("1.0E300");
+        }
+
+        @Test
+        void a_float_is_written_as_its_shortest_decimal_text() {
+            assertThat(ContractWriter.constant(0.1f)).hasValue("0.1");
+            assertThat(ContractWriter.constant(Float.MAX_VALUE)).hasValue("3.4028235E38");
+        }
+
+        @Test
+        void are_left_out_for_chars_nan_infinity_and_lone_surrogates() {
+            assertThat(ContractWriter.constant('x')).isEmpty();
+            assertThat(ContractWriter.constant(Double.NaN)).isEmpty();
+            assertThat(ContractWriter.constant(Float.NEGATIVE_INFINITY)).isEmpty();
+            assertThat(ContractWriter.constant("bad \uD800")).isEmpty();
+        }
+
+        @Test
+        void read_back_from_yaml_as_values_that_validate_equal() {
+            String text = "tab\there \"quoted\" back\\slash\nnew line \u0085\u2028\uFEFF é \uD83D\uDE00 #: - [x]";
+            FieldFacts textField = field("TEXT", STRING, text);
+            FieldFacts longField = field("BIG", JavaType.of("long"), Long.MIN_VALUE);
+            FieldFacts floatField = field("RATIO", JavaType.of("float"), 0.1f);
+            FieldFacts flagField = field("ON", JavaType.of("boolean"), true);
+            ClassFacts constants = type("a.Constants", ClassKind.CLASS, Set.of(PUBLIC),
+                    List.of(textField, longField, floatField, flagField), List.of());
+
+            String yaml = ContractWriter.toYaml(module(constants));
+
+            assertThat(yaml).matches("\\p{ASCII}*");
+            Map<String, Object> values = valuesOf(yaml);
+            assertThat(values).containsEntry("TEXT", text).containsEntry("BIG", Long.MIN_VALUE)
+                    .containsEntry("RATIO", 0.1d).containsEntry("ON", true);
+        }
+    }
+
+    @Test
+    void output_loads_as_yaml_with_the_expected_structure() {
+        Map<?, ?> contract = load(ContractWriter.toYaml(module(greeter())));
+
+        assertThat(contract.get("importspy")).isEqualTo(1);
+        assertThat(((Map<?, ?>) contract.get("module")).get("version")).isEqualTo("[1.2.0]");
+        Map<?, ?> greeter = (Map<?, ?>) ((List<?>) contract.get("classes")).get(0);
+        assertThat(greeter.get("modifiers")).isEqualTo(List.of("public", "final"));
+        Map<?, ?> greet = (Map<?, ?>) ((List<?>) greeter.get("methods")).get(0);
+        assertThat(greet.get("parameters")).isEqualTo(List.of("java.lang.String", "java.lang.Object..."));
+        assertThat(greeter.containsKey("annotations")).isFalse();
+    }
+
+    private static ClassFacts greeter() {
+        List<FieldFacts> fields = List.of(
+                field("NAME", STRING, "greeter"),
+                new FieldFacts("names", JavaType.parse("java.util.List<java.lang.String>"),
+                        JavaType.of("java.util.List"), Set.of(PROTECTED), Optional.empty(), List.of()),
+                new FieldFacts("secret", STRING, STRING, Set.of(PRIVATE), Optional.empty(), List.of()));
+        List<MethodFacts> methods = List.of(
+                method("greet", List.of(STRING, JavaType.of("java.lang.Object").withDimensions(1)), STRING,
+                        Set.of(PUBLIC, SYNCHRONIZED), true, false, JavaType.of("java.io.IOException")),
+                method("<init>", List.of(), JavaType.of("void"), Set.of(PUBLIC), false, false),
+                method("lambda$greet$0", List.of(), JavaType.of("void"), Set.of(PRIVATE, STATIC), false, true),
+                method("bridge", List.of(), JavaType.of("java.lang.Object"), Set.of(PUBLIC), false, true),
+                method("helper", List.of(), JavaType.of("void"), Set.of(), false, false));
+        return new ClassFacts("com.acme.Greeter", Origin.TARGET, ClassKind.CLASS, Set.of(PUBLIC, FINAL),
+                Optional.of("com.acme.spi.AbstractGreeter"), List.of("com.acme.spi.Greeter"), List.of(), fields,
+                methods, 61);
+    }
+
+    private static ClassFacts type(String name, ClassKind kind, Set<Modifier> modifiers, List<FieldFacts> fields,
+                                   List<MethodFacts> methods) {
+        return new ClassFacts(name, Origin.TARGET, kind, modifiers, Optional.of("java.lang.Object"), List.of(),
+                List.of(), fields, methods, 61);
+    }
+
+    private static FieldFacts field(String name, JavaType type, Object constant) {
+        return new FieldFacts(name, type, type, Set.of(PUBLIC, STATIC, FINAL), Optional.of(constant), List.of());
+    }
+
+    private static MethodFacts method(String name, List<JavaType> parameters, JavaType returns,
+                                      Set<Modifier> modifiers, boolean varargs, boolean synthetic,
+                                      JavaType... exceptions) {
+        return new MethodFacts(name, parameters.stream().map(t -> new ParameterFacts(Optional.empty(), t, t)).toList(),
+                returns, returns, Arrays.asList(exceptions), modifiers, varargs, synthetic, List.of());
+    }
+
+    private static ModuleFacts module(ClassFacts... classes) {
+        ModuleIdentity identity = new ModuleIdentity(
+                List.of(new Declared("com.acme.greeter", "Automatic-Module-Name"), new Declared("greeter", "file name")),
+                List.of(new Declared("1.2.0", "Implementation-Version")), "greeter-1.2.0.jar");
+        Map<String, ClassFacts> byName = new LinkedHashMap<>();
+        for (ClassFacts type : classes) {
+            byName.put(type.name(), type);
+        }
+        return new ModuleFacts("libs/greeter-1.2.0.jar", identity, Map.of(),
+                Map.of("com.acme.spi.Greeter", List.of("com.acme.Greeter")), Set.of(), byName, Set.of());
+    }
+
+    private static Map<?, ?> load(String yaml) {
+        return (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
+    }
+
+    private static Map<String, Object> valuesOf(String yaml) {
+        Map<?, ?> type = (Map<?, ?>) ((List<?>) load(yaml).get("classes")).get(0);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Object field : (List<?>) type.get("fields")) {
+            Map<?, ?> map = (Map<?, ?>) field;
+            values.put((String) map.get("name"), map.get("value"));
+        }
+        return values;
+    }
+}
