@@ -63,10 +63,7 @@ final class AnnotationRules {
                 return;
             }
             List<String> present = facts.annotations().stream().map(a -> "@" + TypeMatcher.normalize(a.type())).toList();
-            out.accept(new Violation(Category.MISSING, Context.CLASS, spec.name(), "@" + type, Texts.list(present),
-                    "class " + spec.name() + " lacks annotation @" + type,
-                    "annotate " + spec.name() + " with @" + type + ", or remove it from the contract",
-                    annotation.location()));
+            out.accept(ClassViolations.annotationMissing(spec.name(), type, present, annotation.location()));
             return;
         }
         checkValues(spec, annotation, found.get(), from, module, out);
@@ -82,11 +79,8 @@ final class AnnotationRules {
 
     private static Violation unknownInheritance(ClassSpec spec, AnnotationSpec annotation, String why,
                                                 List<String> unread) {
-        String type = annotation.type().toString();
-        return new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), "@" + type,
-                "<unresolved " + Texts.list(unread.stream().map(TypeMatcher::normalize).toList()) + ">",
-                "whether class " + spec.name() + " inherits annotation @" + type + " is unknown: " + why,
-                ClassRules.solutionForUnresolved(unread), annotation.location());
+        return ClassViolations.annotationInheritanceUnknown(spec.name(), annotation.type().toString(), why, unread,
+                annotation.location());
     }
 
     /** Compares the values the contract writes: a MISMATCH for values that differ, UNVERIFIED for defaults. */
@@ -116,22 +110,11 @@ final class AnnotationRules {
             }
         }
         if (!wrong.isEmpty()) {
-            out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(),
-                    "@" + type + "(" + String.join(", ", expected) + ")",
-                    "@" + type + "(" + String.join(", ", actual) + ")",
-                    on + " has other values for " + Texts.list(wrong),
-                    "set " + String.join(", ", expected) + " on @" + type + " of " + spec.name()
-                            + ", or change the values in the contract",
+            out.accept(ClassViolations.annotationValuesMismatch(spec.name(), type, on, expected, actual, wrong,
                     annotation.location()));
         }
         if (!defaulted.isEmpty()) {
-            out.accept(new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(),
-                    "@" + type + "(" + String.join(", ", defaultedExpected) + ")",
-                    "@" + type + "(" + String.join(", ", defaulted.stream().map(k -> k + " = <default>").toList()) + ")",
-                    "whether " + on + " has " + String.join(", ", defaultedExpected) + " is unknown: the value is the"
-                            + " annotation's default, which ImportSpy cannot read yet",
-                    "write " + String.join(", ", defaultedExpected) + " explicitly on @" + type + " of " + spec.name()
-                            + ", or remove " + Texts.list(defaulted) + " from its values in the contract",
+            out.accept(ClassViolations.annotationDefaultsUnknown(spec.name(), type, on, defaultedExpected, defaulted,
                     annotation.location()));
         }
     }

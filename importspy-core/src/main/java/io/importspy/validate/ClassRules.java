@@ -26,9 +26,7 @@ final class ClassRules {
     static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
         Optional<ClassFacts> found = Hierarchy.moduleClass(module, spec.name());
         if (found.isEmpty()) {
-            out.accept(new Violation(Category.MISSING, Context.CLASS, spec.name(), "class " + spec.name(),
-                    Texts.ABSENT, "module lacks class " + spec.name(),
-                    "add class " + spec.name() + " to the module, or remove it from the contract", spec.location()));
+            out.accept(ClassViolations.classMissing(spec.name(), spec.location()));
             return;
         }
         ClassFacts facts = found.get();
@@ -51,11 +49,7 @@ final class ClassRules {
 
     private static void checkKind(ClassSpec spec, Located<ClassKind> kind, ClassFacts facts, Consumer<Violation> out) {
         if (facts.kind() != kind.value()) {
-            out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), kind.value().keyword(),
-                    facts.kind().keyword(), "class " + spec.name() + " is " + Texts.withArticle(facts.kind().keyword())
-                    + ", not " + Texts.withArticle(kind.value().keyword()),
-                    "make " + spec.name() + " " + Texts.withArticle(kind.value().keyword())
-                            + ", or change its kind in the contract to " + facts.kind().keyword(),
+            out.accept(ClassViolations.kindMismatch(spec.name(), kind.value().keyword(), facts.kind().keyword(),
                     kind.location()));
         }
     }
@@ -117,11 +111,7 @@ final class ClassRules {
         if (lacking.isEmpty()) {
             return Optional.empty();
         }
-        String noun = lacking.size() == 1 ? "modifier " : "modifiers ";
-        return Optional.of(new Violation(Category.MISMATCH, context, subject, Texts.modifiers(required.value()),
-                Texts.modifiers(actual), what + " lacks " + noun + Texts.modifiers(lacking),
-                "declare " + what + " " + Texts.modifiers(lacking) + ", or remove " + Texts.modifiers(lacking)
-                        + " from its modifiers in the contract",
+        return Optional.of(ClassViolations.modifiersLacking(context, subject, what, required.value(), actual, lacking,
                 required.location()));
     }
 
@@ -142,11 +132,7 @@ final class ClassRules {
                             + TypeMatcher.normalize(missing) + " could not be read"));
             return;
         }
-        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "extends " + expected,
-                chain.isEmpty() ? "extends " + Texts.NONE : "extends " + String.join(" > ", chain),
-                "class " + spec.name() + " does not extend " + expected,
-                "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
-                superclass.location()));
+        out.accept(ClassViolations.extendsMismatch(spec.name(), expected, chain, superclass.location()));
     }
 
     /** An interface extends its super-interfaces: {@code extends} is looked for among them, transitively. */
@@ -168,9 +154,7 @@ final class ClassRules {
             return;
         }
         List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
-        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "extends " + expected,
-                "extends " + Texts.list(all), what + " does not extend " + expected,
-                "make " + spec.name() + " extend " + expected + ", or change extends in the contract",
+        out.accept(ClassViolations.interfaceExtendsMismatch(spec.name(), what, expected, all,
                 superinterface.location()));
     }
 
@@ -191,10 +175,7 @@ final class ClassRules {
             return;
         }
         List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
-        out.accept(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), "implements " + expected,
-                "implements " + Texts.list(all), "class " + spec.name() + " does not implement " + expected,
-                "make " + spec.name() + " implement " + expected + ", or remove it from implements in the contract",
-                iface.location()));
+        out.accept(ClassViolations.implementsMismatch(spec.name(), expected, all, iface.location()));
     }
 
     /** How a required supertype relates to the class, for messages. */
@@ -227,40 +208,22 @@ final class ClassRules {
         if (reached.stream().anyMatch(r -> r.type().filter(t -> TypeMatcher.matches(type, t)).isPresent())) {
             return Optional.empty();
         }
-        String expected = relation.keyword + " " + type;
         Optional<Hierarchy.Reached> unknown = reached.stream().filter(r -> r.type().isEmpty()).findFirst();
         if (unknown.isPresent()) {
             String name = TypeMatcher.normalize(names.get(reached.indexOf(unknown.get())));
-            return Optional.of(new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), expected,
-                    relation.keyword + " " + name + " <type arguments unknown>", "class " + spec.name() + " " + relation.keyword + " "
-                    + name + ", but whether with the type arguments of " + type + " is unknown: "
-                    + unknown.get().unknown().orElseThrow(),
-                    "put the versions of its supertypes that " + spec.name() + " was compiled against on the class"
-                            + " path (--classpath), or write " + TypeMatcher.normalize(type.name())
-                            + " without type arguments in the contract",
+            return Optional.of(ClassViolations.typeArgumentsUnknown(spec.name(), relation.keyword, type.toString(),
+                    TypeMatcher.normalize(type.name()), name, unknown.get().unknown().orElseThrow(),
                     required.location()));
         }
         JavaType found = reached.get(0).type().orElseThrow();
-        String how = found.arguments().isEmpty() ? Texts.type(found) + " without type arguments" : Texts.type(found);
-        return Optional.of(new Violation(Category.MISMATCH, Context.CLASS, spec.name(), expected,
-                relation.keyword + " " + Texts.type(found), "class " + spec.name() + " does not " + relation.verb
-                + " " + type + ": it " + relation.keyword + " " + how,
-                "make " + spec.name() + " " + relation.verb + " " + type + ", or write "
-                        + (found.arguments().isEmpty() ? TypeMatcher.normalize(type.name()) + " without type arguments"
-                        : Texts.type(found)) + " in the contract",
+        return Optional.of(ClassViolations.typeArgumentsMismatch(spec.name(), relation.keyword, relation.verb,
+                type.toString(), TypeMatcher.normalize(type.name()), Texts.type(found), found.arguments().isEmpty(),
                 required.location()));
     }
 
     /** The UNVERIFIED violation for a check that depends on supertypes that were not read. */
     static Violation unresolved(ClassSpec spec, Located<?> node, String expected, List<String> missing,
                                 String message) {
-        return new Violation(Category.UNVERIFIED, Context.CLASS, spec.name(), expected,
-                "<unresolved " + Texts.list(missing.stream().map(TypeMatcher::normalize).toList()) + ">", message,
-                solutionForUnresolved(missing), node.location());
-    }
-
-    static String solutionForUnresolved(List<String> missing) {
-        return "put the JAR that contains " + Texts.list(missing.stream().map(TypeMatcher::normalize).toList())
-                + " on the class path (--classpath)";
+        return ClassViolations.unresolved(spec.name(), expected, missing, message, node.location());
     }
 }

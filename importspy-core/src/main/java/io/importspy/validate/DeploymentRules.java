@@ -50,10 +50,8 @@ final class DeploymentRules {
             return bestViolations;
         }
         boolean holds = bestViolations.stream().allMatch(v -> v.category() == Category.UNVERIFIED);
-        String suffix = " (deployment " + (best + 1) + " of " + tried
-                + (holds ? ")" : ", the closest of " + tried + " tried)");
-        return bestViolations.stream().map(v -> new Violation(v.category(), v.context(), v.subject(), v.expected(),
-                v.found(), v.message() + suffix, v.solution(), v.location())).toList();
+        int entry = best;
+        return bestViolations.stream().map(v -> DeploymentViolations.inEntry(v, entry, tried, holds)).toList();
     }
 
     /** Orders entries: failures first, then unverified checks. */
@@ -86,10 +84,7 @@ final class DeploymentRules {
         boolean listed = allowed.value().stream()
                 .anyMatch(a -> normalize.apply(a).orElse(a.toLowerCase(Locale.ROOT)).equals(canonical));
         if (!listed) {
-            String list = Texts.list(allowed.value());
-            out.add(new Violation(Category.INVALID, Context.RUNTIME, subject, "one of " + list, actual,
-                    "runtime " + noun + " " + actual + " is not one of " + list,
-                    "run on one of " + list + ", or add " + canonical + " to " + subject + " in the deployment",
+            out.add(DeploymentViolations.platformInvalid(subject, noun, allowed.value(), actual, canonical,
                     allowed.location()));
         }
     }
@@ -97,9 +92,7 @@ final class DeploymentRules {
     private static void checkJava(JavaSpec java, RuntimeFacts runtime, List<Violation> out) {
         java.version().ifPresent(version -> {
             if (!Versions.satisfies(version.value(), runtime.javaVersion())) {
-                out.add(new Violation(Category.MISMATCH, Context.JAVA, "java.version", version.value().toString(),
-                        runtime.javaVersion(), "Java " + runtime.javaVersion() + " does not satisfy " + version.value(),
-                        "run on a Java version within " + version.value() + ", or change java.version in the deployment",
+                out.add(DeploymentViolations.javaVersionMismatch(version.value().toString(), runtime.javaVersion(),
                         version.location()));
             }
         });
@@ -111,12 +104,7 @@ final class DeploymentRules {
     private static void anyOf(String subject, String noun, Located<List<String>> allowed, String actual,
                               List<Violation> out) {
         if (allowed.value().stream().noneMatch(a -> a.equalsIgnoreCase(actual))) {
-            String list = Texts.list(allowed.value());
-            out.add(new Violation(Category.INVALID, Context.JAVA, subject, "one of " + list, actual,
-                    noun + " " + actual + " is not one of " + list,
-                    "run on a JVM whose " + subject + " is one of " + list + ", or add " + actual + " to "
-                            + subject + " in the deployment",
-                    allowed.location()));
+            out.add(DeploymentViolations.javaInvalid(subject, noun, allowed.value(), actual, allowed.location()));
         }
     }
 
@@ -125,22 +113,14 @@ final class DeploymentRules {
                                    boolean known, boolean secret, List<Violation> out) {
         String value = values.get(spec.name());
         String expected = spec.matcher().describe();
+        DeploymentViolations.Entry entry = new DeploymentViolations.Entry(spec.name(), prefix + spec.name(),
+                noun + spec.name());
         if (value == null && !known) {
-            out.add(new Violation(Category.UNVERIFIED, Context.ENVIRONMENT, prefix + spec.name(), expected,
-                    "<not recorded>", noun + spec.name() + " cannot be checked: the recorded runtime does not "
-                    + "record its value", "record the runtime again with the contract (importspy inspect --runtime -c), "
-                    + "or remove " + spec.name() + " from the deployment", spec.location()));
+            out.add(DeploymentViolations.valueUnrecorded(entry, expected, spec.location()));
         } else if (value == null) {
-            out.add(new Violation(Category.MISSING, Context.ENVIRONMENT, prefix + spec.name(), expected,
-                    Texts.ABSENT, noun + spec.name() + " is not set",
-                    "set " + noun + spec.name() + " to " + expected + ", or remove it from the deployment",
-                    spec.location()));
+            out.add(DeploymentViolations.valueMissing(entry, expected, spec.location()));
         } else if (!spec.matcher().test(value)) {
-            String shown = secret ? "<present>" : "\"" + value + "\"";
-            out.add(new Violation(Category.MISMATCH, Context.ENVIRONMENT, prefix + spec.name(), expected, shown,
-                    noun + spec.name() + (secret ? " is not " + expected : " is " + shown + ", not " + expected),
-                    "set " + noun + spec.name() + " to " + expected + ", or change it in the deployment",
-                    spec.location()));
+            out.add(DeploymentViolations.valueMismatch(entry, expected, value, secret, spec.location()));
         }
     }
 
@@ -148,28 +128,17 @@ final class DeploymentRules {
         String name = secret.value();
         Optional<Boolean> present = runtime.secretPresent(name);
         if (present.isEmpty()) {
-            out.add(new Violation(Category.UNVERIFIED, Context.ENVIRONMENT, "secret " + name, "<present>",
-                    "<not recorded>", "whether secret " + name + " is set is unknown: the recorded runtime does not say",
-                    "record the runtime again with the contract (importspy inspect --runtime -c), or remove "
-                            + name + " from secrets",
-                    secret.location()));
+            out.add(DeploymentViolations.secretUnrecorded(name, secret.location()));
         } else if (!present.get()) {
-            out.add(new Violation(Category.MISSING, Context.ENVIRONMENT, "secret " + name, "<present>", "<absent>",
-                    "secret " + name + " is not set or empty",
-                    "set the environment variable " + name + " to a non-empty value, or remove it from secrets",
-                    secret.location()));
+            out.add(DeploymentViolations.secretMissing(name, secret.location()));
         }
     }
 
     private static void checkLibrary(LibrarySpec spec, RuntimeFacts runtime, List<Violation> out) {
-        String subject = "library " + spec.name();
         List<LibraryFacts> found = runtime.libraries().stream().filter(l -> l.names().contains(spec.name())).toList();
         String expected = spec.version().map(v -> v.value().toString()).orElse("<present>");
         if (found.isEmpty()) {
-            out.add(new Violation(Category.MISSING, Context.LIBRARY, subject, expected, Texts.ABSENT,
-                    "library " + spec.name() + " is not present",
-                    "put " + spec.name() + " on the class path, or remove it from the deployment's libraries",
-                    spec.location()));
+            out.add(DeploymentViolations.libraryMissing(spec.name(), expected, spec.location()));
             return;
         }
         if (spec.version().isEmpty()) {
@@ -181,15 +150,9 @@ final class DeploymentRules {
             return;
         }
         if (versions.isEmpty()) {
-            out.add(new Violation(Category.MISSING, Context.LIBRARY, subject, expected, "<no version>",
-                    "library " + spec.name() + " declares no version, so it cannot satisfy " + expected,
-                    "use a build of " + spec.name() + " that declares its version, or remove the version from the deployment",
-                    constraint.location()));
+            out.add(DeploymentViolations.libraryUnversioned(spec.name(), expected, constraint.location()));
         } else {
-            out.add(new Violation(Category.MISMATCH, Context.LIBRARY, subject, expected, Texts.list(versions),
-                    "library " + spec.name() + " " + Texts.list(versions) + " does not satisfy " + expected,
-                    "use " + spec.name() + " within " + expected + ", or change its version in the deployment",
-                    constraint.location()));
+            out.add(DeploymentViolations.libraryMismatch(spec.name(), expected, versions, constraint.location()));
         }
     }
 }

@@ -22,17 +22,10 @@ final class FieldRules {
         Optional<FieldFacts> found = find(spec.name(), facts, hierarchy);
         if (found.isEmpty()) {
             if (!hierarchy.unresolved().isEmpty()) {
-                out.accept(new Violation(Category.UNVERIFIED, Context.FIELD, subject, "field " + spec.name(),
-                        "<unresolved " + Texts.list(hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList())
-                                + ">",
-                        "whether class " + owner.name() + " inherits field " + spec.name()
-                                + " is unknown: a supertype could not be read",
-                        ClassRules.solutionForUnresolved(hierarchy.unresolved()), spec.location()));
-            } else {
-                out.accept(new Violation(Category.MISSING, Context.FIELD, subject, "field " + spec.name(),
-                        Texts.ABSENT, "class " + owner.name() + " lacks field " + spec.name(),
-                        "add field " + spec.name() + " to " + owner.name() + ", or remove it from the contract",
+                out.accept(MemberViolations.fieldInheritanceUnknown(owner.name(), spec.name(), hierarchy.unresolved(),
                         spec.location()));
+            } else {
+                out.accept(MemberViolations.fieldMissing(owner.name(), spec.name(), spec.location()));
             }
             return;
         }
@@ -61,10 +54,7 @@ final class FieldRules {
 
     private static void checkType(String subject, Located<JavaType> type, FieldFacts field, Consumer<Violation> out) {
         if (!TypeMatcher.matches(type.value(), field.type(), field.erasure())) {
-            out.accept(new Violation(Category.MISMATCH, Context.FIELD, subject, type.value().toString(),
-                    Texts.type(field.type()), "field " + subject + " has type " + Texts.type(field.type())
-                    + ", not " + type.value(),
-                    "declare " + subject + " as " + type.value() + ", or change its type in the contract",
+            out.accept(MemberViolations.fieldTypeMismatch(subject, type.value().toString(), Texts.type(field.type()),
                     type.location()));
         }
     }
@@ -72,18 +62,12 @@ final class FieldRules {
     private static void checkValue(String subject, Located<Object> value, FieldFacts field, Consumer<Violation> out) {
         String expected = Values.yaml(value.value());
         if (field.constant().isEmpty()) {
-            out.accept(new Violation(Category.UNVERIFIED, Context.FIELD, subject, expected, "<no compiled constant>",
-                    "field " + subject + " has no compiled constant; its value is checked only in embedded mode",
-                    "check the value in embedded mode, or make " + subject + " a compile-time constant",
-                    value.location()));
+            out.accept(MemberViolations.fieldConstantUnknown(subject, expected, value.location()));
             return;
         }
         Object constant = field.constant().get();
         if (!Values.constantEquals(value.value(), constant, field.erasure())) {
-            out.accept(new Violation(Category.MISMATCH, Context.FIELD, subject, expected, Values.java(constant),
-                    "field " + subject + " is " + Values.java(constant) + ", not " + expected,
-                    "set " + subject + " to " + expected + ", or change its value in the contract",
-                    value.location()));
+            out.accept(MemberViolations.fieldValueMismatch(subject, expected, Values.java(constant), value.location()));
         }
     }
 }

@@ -12,12 +12,12 @@ import io.importspy.internal.contract.MethodSpec;
 import io.importspy.internal.contract.ParameterSpec;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
+import io.importspy.validate.MemberViolations.Member;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,11 +29,6 @@ import java.util.function.Function;
  * exceptions and modifiers. Of several eligible overloads the one with the fewest violations is reported.
  */
 final class MethodRules {
-    /** At most this many overloads are shown when none has the required parameters. */
-    private static final int SHOWN = 5;
-    /** The message lists the overloads only when there are at most this many. */
-    private static final int LISTED = 3;
-
     private MethodRules() {
     }
 
@@ -45,12 +40,8 @@ final class MethodRules {
         List<MethodFacts> candidates = methodsNamed(spec.name(), facts, hierarchy);
         if (candidates.isEmpty() || noneMatch(spec.parameters(), candidates)) {
             if (!hierarchy.unresolved().isEmpty()) {
-                List<String> missing = hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList();
-                out.accept(new Violation(Category.UNVERIFIED, Context.METHOD, member.subject(), member.noun(),
-                        "<unresolved " + Texts.list(missing) + ">",
-                        "whether class " + owner.name() + " has " + member.noun() + " is unknown: its supertype "
-                                + Texts.list(missing) + " could not be read",
-                        ClassRules.solutionForUnresolved(hierarchy.unresolved()), spec.location()));
+                out.accept(MemberViolations.memberInheritanceUnknown(owner.name(), member, hierarchy.unresolved(),
+                        spec.location()));
                 return;
             }
         }
@@ -87,10 +78,6 @@ final class MethodRules {
         best.ifPresent(violations -> violations.forEach(out));
     }
 
-    /** How violations name a member: its subject, a noun phrase for messages, and its full name. */
-    private record Member(Context context, String subject, String noun, String what) {
-    }
-
     /** The violations of the best eligible overload, or empty when a presence violation was reported. */
     private static Optional<List<Violation>> bestOverload(ClassSpec owner, Member member,
                                                           Optional<List<ParameterSpec>> parameters,
@@ -98,9 +85,7 @@ final class MethodRules {
                                                           Location location, Consumer<Violation> out,
                                                           Function<MethodFacts, List<Violation>> checks) {
         if (candidates.isEmpty()) {
-            out.accept(new Violation(Category.MISSING, member.context(), member.subject(), member.noun(),
-                    Texts.ABSENT, "class " + owner.name() + " lacks " + member.noun(),
-                    "add " + member.noun() + " to " + owner.name() + ", or remove it from the contract", location));
+            out.accept(MemberViolations.memberMissing(owner.name(), member, location));
             return Optional.empty();
         }
         List<MethodFacts> eligible = parameters.map(p -> candidates.stream()
@@ -122,28 +107,18 @@ final class MethodRules {
     }
 
     /**
-     * The MISMATCH for required parameters no overload has: {@code found} shows the closest few overloads
-     * (same parameter count first, then most parameters matching in place), the message lists them only when
-     * there are few, and the solution does not repeat them.
+     * The MISMATCH for required parameters no overload has, naming the closest overloads first (same parameter
+     * count first, then most parameters matching in place).
      */
     private static Violation noOverloadMatches(ClassSpec owner, Member member, List<ParameterSpec> required,
                                                List<MethodFacts> candidates, Location location) {
-        boolean constructor = member.context() == Context.CONSTRUCTOR;
         List<String> closest = candidates.stream()
                 .sorted(Comparator.comparingInt((MethodFacts m) -> Math.abs(m.parameters().size() - required.size()))
                         .thenComparing(Comparator.comparingInt((MethodFacts m) -> matchingInPlace(required, m))
                                 .reversed()))
                 .map(m -> signature(owner, m)).toList();
-        String found = String.join(", ", closest.subList(0, Math.min(SHOWN, closest.size())))
-                + (closest.size() > SHOWN ? ", and " + (closest.size() - SHOWN) + " more" : "");
-        String has = closest.size() <= LISTED ? "it has only " + String.join(", ", closest)
-                : "it has " + closest.size() + (constructor ? " constructors" : " overloads of " + candidates.get(0).name());
-        return new Violation(Category.MISMATCH, member.context(), member.subject(), member.noun(), found,
-                "class " + owner.name() + " lacks " + member.noun() + "; " + has,
-                "add " + member.noun() + " to " + owner.name() + ", or change the parameters in the contract to those"
-                        + (closest.size() == 1 ? " of " + closest.get(0)
-                        : " of an existing " + (constructor ? "constructor" : "overload")),
-                location);
+        return MemberViolations.noOverloadMatches(owner.name(), member, closest,
+                member.context() == Context.CONSTRUCTOR ? null : candidates.get(0).name(), location);
     }
 
     /** How many required parameters match the method's parameter at the same position. */
@@ -247,20 +222,12 @@ final class MethodRules {
                 unnamed.add(spec.name().get());
                 firstUnnamed = firstUnnamed.isPresent() ? firstUnnamed : Optional.of(spec);
             } else if (!actual.get().equals(spec.name().get())) {
-                found.add(new Violation(Category.MISMATCH, member.context(), member.subject(),
-                        "parameter " + (i + 1) + " named " + spec.name().get(),
-                        "parameter " + (i + 1) + " named " + actual.get(),
-                        member.what() + " names parameter " + (i + 1) + " " + actual.get() + ", not "
-                                + spec.name().get(),
-                        "rename the parameter to " + spec.name().get() + ", or change its name in the contract",
+                found.add(MemberViolations.parameterNameMismatch(member, i + 1, spec.name().get(), actual.get(),
                         spec.location()));
             }
         }
-        firstUnnamed.ifPresent(spec -> found.add(0, new Violation(Category.UNVERIFIED, member.context(),
-                member.subject(), "parameter names " + Texts.list(unnamed), "<no parameter names in bytecode>",
-                "the names of the parameters of " + member.what() + " are unknown: the class file does not record them",
-                "compile the module with javac -parameters, or remove the parameter names from the contract",
-                spec.location())));
+        firstUnnamed.ifPresent(spec -> found.add(0,
+                MemberViolations.parameterNamesUnknown(member, unnamed, spec.location())));
         return found;
     }
 
@@ -268,10 +235,8 @@ final class MethodRules {
         if (TypeMatcher.matches(returns.value(), method.returnType(), method.erasedReturn())) {
             return Optional.empty();
         }
-        return Optional.of(new Violation(Category.MISMATCH, member.context(), member.subject(),
-                returns.value().toString(), Texts.type(method.returnType()),
-                member.what() + " returns " + Texts.type(method.returnType()) + ", not " + returns.value(),
-                "make it return " + returns.value() + ", or change returns in the contract", returns.location()));
+        return Optional.of(MemberViolations.returnMismatch(member, returns.value().toString(),
+                Texts.type(method.returnType()), returns.location()));
     }
 
     /**
@@ -290,18 +255,10 @@ final class MethodRules {
         String declared = Texts.list(method.exceptions().stream().map(Texts::type).toList());
         if (!unread.isEmpty()) {
             String names = Texts.list(unread.stream().map(TypeMatcher::normalize).toList());
-            return Optional.of(new Violation(Category.UNVERIFIED, member.context(), member.subject(),
-                    "throws " + exception.value(), "throws " + declared,
-                    "whether " + member.what() + " declares throws " + exception.value() + " is unknown: it declares"
-                            + " throws " + declared + ", and class " + names + " could not be read to tell whether"
-                            + " it extends " + exception.value(),
-                    "declare throws " + exception.value() + " itself, or remove it from throws in the contract",
+            return Optional.of(MemberViolations.throwsUnknown(member, exception.value().toString(), declared, names,
                     exception.location()));
         }
-        return Optional.of(new Violation(Category.MISMATCH, member.context(), member.subject(),
-                "throws " + exception.value(), "throws " + declared,
-                member.what() + " does not declare throws " + exception.value(),
-                "declare throws " + exception.value() + ", or remove it from throws in the contract",
+        return Optional.of(MemberViolations.throwsMismatch(member, exception.value().toString(), declared,
                 exception.location()));
     }
 

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 /** How violations spell types, signatures, modifiers and lists. */
 final class Texts {
-    static final String ABSENT = "<absent>";
     static final String NONE = "<none>";
 
     private Texts() {
