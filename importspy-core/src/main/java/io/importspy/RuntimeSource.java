@@ -3,7 +3,10 @@ package io.importspy;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import static io.importspy.API.Status.STABLE;
+
 /** Which runtime a validation checks a contract's {@code deployments} against. */
+@API(status = STABLE, since = "0.1.0")
 public sealed interface RuntimeSource {
 
     /** The JVM that runs the validation. */

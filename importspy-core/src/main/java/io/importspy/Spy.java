@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * The entry point of ImportSpy: checks modules (JARs, class directories) against an import contract
  * from their bytes, before any of their code runs.
@@ -39,7 +41,10 @@ import java.util.Set;
  * <p>Validation never stops at the first problem: the {@link Report} lists every violation of every
  * target. Only bad input throws: an invalid contract ({@link ContractException}) or a missing, unreadable
  * or corrupt target, class-path entry or runtime record ({@link InspectionException}).
+ *
+ * <p>Thread-safe: {@code Spy} holds no state of its own; any number of threads may validate at once.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Spy {
     private Spy() {
     }

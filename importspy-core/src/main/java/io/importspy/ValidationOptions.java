@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * How {@link Spy} validates: immutable; start from {@link #defaults()} and change it with {@code with…}.
  *
@@ -21,6 +23,7 @@ import java.util.Objects;
  * @param runtime    the runtime deployments are checked against
  * @param strictness whether unverified checks fail
  */
+@API(status = STABLE, since = "0.1.0")
 public record ValidationOptions(List<Path> classpath, RuntimeSource runtime, Strictness strictness) {
     public ValidationOptions {
         classpath = List.copyOf(classpath);

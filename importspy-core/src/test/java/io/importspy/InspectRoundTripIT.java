@@ -4,6 +4,7 @@ import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.ClassSpec;
 import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.report.ContractWriter;
@@ -55,14 +56,14 @@ class InspectRoundTripIT {
         TargetReport target = report.targets().get(0);
         long unverified = target.violations().stream().filter(v -> v.category() == Category.UNVERIFIED).count();
         System.out.printf("round trip %s: %d classes, %d bytes of contract, %d violations, %d unverified%n",
-                jar.getFileName(), contract.classes().size(), yaml.length(), target.violations().size(), unverified);
+                jar.getFileName(), Sections.classes(contract).size(), yaml.length(), target.violations().size(), unverified);
         assertThat(target.violations()).as("violations of %s against its own inspected contract", jar.getFileName())
                 .extracting(Violation::toString).isEmpty();
         assertThat(report.isCompliant()).isTrue();
-        assertThat(contract.classes()).as("the contract describes the JAR's public classes").isNotEmpty();
-        assertThat(contract.classes().stream().mapToLong(c -> c.methods().size()).sum()).isPositive();
-        assertThat(contract.module().name()).isPresent();
-        assertThat(contract.module().version()).isPresent();
+        assertThat(Sections.classes(contract)).as("the contract describes the JAR's public classes").isNotEmpty();
+        assertThat(Sections.classes(contract).stream().mapToLong(c -> c.methods().size()).sum()).isPositive();
+        assertThat(Sections.module(contract).name()).isPresent();
+        assertThat(Sections.module(contract).version()).isPresent();
     }
 
     @Test
@@ -79,10 +80,10 @@ class InspectRoundTripIT {
         Set<String> missingClasses = violations.stream()
                 .filter(v -> v.category() == Category.MISSING && v.subject().startsWith("org.apache"))
                 .map(Violation::subject).collect(Collectors.toSet());
-        assertThat(missingClasses).isEqualTo(contract.classes().stream().map(ClassSpec::name)
+        assertThat(missingClasses).isEqualTo(Sections.classes(contract).stream().map(ClassSpec::name)
                 .collect(Collectors.toSet()));
         assertThat(violations).extracting(Violation::subject)
                 .contains("module", "module.version", "module.filename");
-        assertThat(violations).hasSize(contract.classes().size() + 3);
+        assertThat(violations).hasSize(Sections.classes(contract).size() + 3);
     }
 }

@@ -4,6 +4,7 @@ import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.ClassSpec;
 import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.validate.Strictness;
@@ -26,7 +27,7 @@ final class LazyValidation {
     LazyValidation(String yaml, String fileName, Path target) {
         this.model = Contracts.parse(yaml, fileName);
         this.target = target;
-        this.names = model.classes().stream().map(ClassSpec::name).collect(Collectors.toUnmodifiableSet());
+        this.names = Sections.classes(model).stream().map(ClassSpec::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Inspects the classes the contract names (and their supertypes) and validates them. */

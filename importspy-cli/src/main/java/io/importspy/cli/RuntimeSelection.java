@@ -4,6 +4,7 @@ import io.importspy.contract.SpyModel;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
 import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.ValueSpec;
 
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class RuntimeSelection {
         Set<String> secretNames = new LinkedHashSet<>();
         Set<String> variableNames = new LinkedHashSet<>();
         Set<String> propertyNames = new LinkedHashSet<>();
-        for (DeploymentSpec deployment : model.deployments()) {
+        for (DeploymentSpec deployment : Sections.deployments(model)) {
             deployment.secrets().stream().map(Located::value).forEach(secretNames::add);
             deployment.variables().stream().map(ValueSpec::name).forEach(variableNames::add);
             deployment.properties().stream().map(ValueSpec::name).forEach(propertyNames::add);

@@ -7,6 +7,7 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
 import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.ModuleSpec;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.ValueMatcher;
 import io.importspy.internal.contract.ValueSpec;
 
@@ -51,7 +52,7 @@ class RuntimeSelectionTest {
     void with_a_contract_records_a_named_property_even_when_it_looks_like_a_credential() {
         DeploymentSpec deployment = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(), List.of(), List.of(variable("db.password"), variable("sun.java.command")), List.of(), AT);
-        SpyModel model = new SpyModel(1, ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
+        SpyModel model = Sections.model(ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
 
         assertThat(RuntimeSelection.forContract(all, model).properties()).containsExactly(
                 Map.entry("db.password", "hunter2"), Map.entry("sun.java.command", "app.jar --password hunter2"));
@@ -83,7 +84,7 @@ class RuntimeSelectionTest {
                 List.of(variable("MODE"), variable("ABSENT"), variable("DB_PASSWORD")),
                 List.of(new Located<>("DB_PASSWORD", AT), new Located<>("EMPTY", AT), new Located<>("MISSING", AT)),
                 List.of(variable("file.encoding"), variable("app.profile")), List.of(), AT);
-        SpyModel model = new SpyModel(1, ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
+        SpyModel model = Sections.model(ModuleSpec.empty(AT), List.of(), List.of(deployment), AT);
 
         RuntimeFacts recorded = RuntimeSelection.forContract(all, model);
 

@@ -1,6 +1,10 @@
 package io.importspy.contract;
 
+import io.importspy.API;
+
 import java.util.Objects;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * One problem with a contract itself (not a violation by a module): unknown key, wrong type, bad value.
@@ -9,6 +13,7 @@ import java.util.Objects;
  * @param location where the problem is
  * @param message  what is wrong and how to fix it, one line
  */
+@API(status = STABLE, since = "0.1.0")
 public record ContractError(Location location, String message) {
     public ContractError {
         Objects.requireNonNull(location, "location");

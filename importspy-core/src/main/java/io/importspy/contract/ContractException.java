@@ -1,10 +1,16 @@
 package io.importspy.contract;
 
+import io.importspy.API;
+import io.importspy.ImportSpyException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static io.importspy.API.Status.STABLE;
+
 /** Thrown when a contract cannot be read or is not a valid contract; carries every error found. */
-public final class ContractException extends RuntimeException {
+@API(status = STABLE, since = "0.1.0")
+public final class ContractException extends ImportSpyException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ContractError> errors;

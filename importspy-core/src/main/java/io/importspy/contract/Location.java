@@ -1,6 +1,10 @@
 package io.importspy.contract;
 
+import io.importspy.API;
+
 import java.util.Objects;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * A position in a contract file, 1-based, printed as {@code spymodel.yml:14:9}.
@@ -9,6 +13,7 @@ import java.util.Objects;
  * @param line   1-based line
  * @param column 1-based column
  */
+@API(status = STABLE, since = "0.1.0")
 public record Location(String file, int line, int column) {
     public Location {
         Objects.requireNonNull(file, "file");

@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
@@ -21,6 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * Guarded loading for hosts: validates a plugin's bytes against a contract and only then creates its class
  * loader ({@link URLClassLoader}, or a {@link ModuleLayer} when the plugin is a named module). In
@@ -34,8 +37,10 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Immutable: the {@code with…} methods return new loaders.
+ * <p>Immutable and thread-safe: the {@code with…} methods return new loaders, and one loader may check and
+ * load plugins from several threads at once (each load validates its own private copy of the JAR).
  */
+@API(status = STABLE, since = "0.1.0")
 public final class GuardedLoader {
     private final SpyModel contract;
     private final EnforcementMode mode;

@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.API;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.validate.Report;
 
@@ -12,10 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * A plugin admitted by a {@link GuardedLoader}: its report, and the class loader (or module layer) created
  * for it after validation. Closing it closes the class loader it owns.
+ *
+ * <p>Thread-safe: its state is fixed when it is admitted; {@link #close()} should come after the last use of
+ * its classes, as with any class loader.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class GuardedPlugin implements AutoCloseable {
     private final Path path;
     private final ModuleFacts module;

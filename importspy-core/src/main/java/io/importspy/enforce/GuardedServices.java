@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.API;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * Loads {@link java.util.ServiceLoader} providers from a set of plugin JARs, each one guarded by a
  * {@link GuardedLoader}: every plugin is validated before any plugin's class loader is created.
@@ -24,7 +27,11 @@ import java.util.stream.Stream;
  * loaded.providers().forEach(Greeter::greet);
  * loaded.reports().forEach((jar, report) -> ...);
  * }</pre>
+ *
+ * <p>Thread-safe: it holds no state between calls; a {@code Loaded} result is immutable apart from the class
+ * loaders it owns.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class GuardedServices {
     private GuardedServices() {
     }

@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
@@ -17,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * Embedded mode: a module protects itself from whoever imports it. Call {@code importspy} from the
  * protected module's entry point or static initializer; ImportSpy finds the direct importer on the stack
@@ -33,7 +36,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * its bytes (JAR or class directory); an importer with no bytes on disk is read through reflection. The
  * verdict is cached per (importer module, contract), so later calls cost a stack walk down to the importer's
  * frame and a map lookup, with no file-system call.
+ *
+ * <p>Thread-safe: any thread may call {@code importspy} at any time. The verdict cache is shared by the JVM;
+ * concurrent first calls for one module may each validate it, and all of them return the first verdict stored.
+ * {@link #clearCache()} affects every thread.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class ImportGuard {
     private static final VerdictCache VERDICTS = new VerdictCache();
     private static final ClassValue<Map<String, SpyModel>> RESOURCE_CONTRACTS = new ClassValue<>() {

@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.API;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.validate.Report;
 
@@ -8,10 +9,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * The importer of a protected module, as {@link ImportGuard#importspy} found and validated it: its class,
  * its module's facts, its class loader, and a way to load and instantiate its classes by name.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class ImporterHandle {
     private final Class<?> importer;
     private final ModuleFacts module;

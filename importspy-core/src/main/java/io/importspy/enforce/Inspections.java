@@ -6,6 +6,7 @@ import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.RuntimeInspector;
@@ -53,7 +54,7 @@ final class Inspections {
      */
     static RuntimeFacts runtime(SpyModel model, List<Path> files) {
         RuntimeFacts runtime = RuntimeInspector.current();
-        boolean wantsLibraries = model.deployments().stream().map(DeploymentSpec::libraries)
+        boolean wantsLibraries = Sections.deployments(model).stream().map(DeploymentSpec::libraries)
                 .anyMatch(libraries -> !libraries.isEmpty());
         if (!wantsLibraries) {
             return runtime;

@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * kept in a {@link ConcurrentHashMap}; modules known by a live {@link Module} or {@link Class} are kept
  * weakly, so a plugin layer or a generated class can still be unloaded. Contracts are compared by identity
  * (contracts read from a resource or a path are parsed once and reused, so their identity is stable).
+ *
+ * <p>Thread-safe: two threads that validate the same module at once may both validate it, but the first
+ * verdict stored is the one both return and every later call sees.
  */
 final class VerdictCache {
     /**

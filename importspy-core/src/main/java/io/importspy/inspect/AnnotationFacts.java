@@ -1,7 +1,11 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
+
 import java.util.Map;
 import java.util.Objects;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * An annotation as compiled into a class file (retention CLASS or RUNTIME).
@@ -14,6 +18,7 @@ import java.util.Objects;
  * @param type   binary name of the annotation type
  * @param values explicitly given element values (defaults are not included)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record AnnotationFacts(String type, Map<String, Object> values) {
     public AnnotationFacts {
         Objects.requireNonNull(type, "type");

@@ -1,5 +1,6 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * What a class file (or a live class) says about one class.
@@ -35,6 +38,7 @@ import java.util.Set;
  * @param methods           declared methods and constructors
  * @param classFileMajor    class-file major version (61 for Java 17); 0 for live classes
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ClassFacts(String name, Origin origin, ClassKind kind, Set<Modifier> modifiers,
                          Optional<String> superclass, List<String> interfaces, List<String> typeParameters,
                          Optional<JavaType> genericSuperclass, List<JavaType> genericInterfaces,

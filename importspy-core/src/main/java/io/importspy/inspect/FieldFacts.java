@@ -1,5 +1,6 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * A field declared by a class.
@@ -20,6 +23,7 @@ import java.util.Set;
  *                    {@code Long}, {@code Float}, {@code Double} or {@code String}
  * @param annotations annotations on the field
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record FieldFacts(String name, JavaType type, JavaType erasure, Set<Modifier> modifiers,
                          Optional<Object> constant, List<AnnotationFacts> annotations) {
     public FieldFacts {

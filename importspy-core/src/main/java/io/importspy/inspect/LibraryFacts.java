@@ -1,8 +1,12 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * A library present beside the checked module (a class-path JAR or a module of the module layer).
@@ -11,6 +15,7 @@ import java.util.Optional;
  * @param version its first-found version
  * @param source  where it is (a path or a module name)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record LibraryFacts(List<String> names, Optional<String> version, String source) {
     public LibraryFacts {
         names = List.copyOf(names);

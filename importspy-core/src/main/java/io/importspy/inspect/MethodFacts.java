@@ -1,11 +1,14 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * A method or constructor declared by a class. Constructors are named {@code <init>}; static
@@ -21,6 +24,7 @@ import java.util.Set;
  * @param synthetic     whether the compiler generated it (bridge or synthetic)
  * @param annotations   annotations on the method
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record MethodFacts(String name, List<ParameterFacts> parameters, JavaType returnType, JavaType erasedReturn,
                           List<JavaType> exceptions, Set<Modifier> modifiers, boolean varargs, boolean synthetic,
                           List<AnnotationFacts> annotations) {

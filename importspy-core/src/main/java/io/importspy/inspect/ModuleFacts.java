@@ -1,5 +1,6 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
 import io.importspy.internal.inspect.EntrySet;
 
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * What inspection found about one module: identity, manifest, services, entries, and the classes
@@ -23,6 +26,7 @@ import java.util.Set;
  *                  class path or the JDK (see {@link ClassFacts#origin()})
  * @param unresolved binary names of supertypes that were needed but found nowhere
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ModuleFacts(String target, ModuleIdentity identity, Map<String, String> manifest,
                           Map<String, List<String>> services, Set<String> entries,
                           Map<String, ClassFacts> classes, Set<String> unresolved) {

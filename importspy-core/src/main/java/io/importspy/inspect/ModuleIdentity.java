@@ -1,8 +1,12 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * How a module identifies itself: every name and version it declares, each with where it was found.
@@ -13,6 +17,7 @@ import java.util.Optional;
  *                 Implementation-Version, pom.properties
  * @param fileName the file (or directory) name of the module
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ModuleIdentity(List<Declared> names, List<Declared> versions, String fileName) {
     public ModuleIdentity {
         names = List.copyOf(names);

@@ -1,6 +1,11 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
+
 /** Where the facts about a class came from. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum Origin {
     /** The checked module itself. */
     TARGET,

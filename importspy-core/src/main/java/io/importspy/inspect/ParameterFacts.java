@@ -1,9 +1,12 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
 import io.importspy.java.JavaType;
 
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * One parameter of a method or constructor.
@@ -12,6 +15,7 @@ import java.util.Optional;
  * @param type    generic type when recorded, else the erased type
  * @param erasure erased type, fully qualified
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ParameterFacts(Optional<String> name, JavaType type, JavaType erasure) {
     public ParameterFacts {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,7 @@
 package io.importspy.inspect;
 
+import io.importspy.API;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * What a JVM runtime is: platform, Java, environment and libraries. Either read from the running JVM
@@ -31,6 +35,7 @@ import java.util.Set;
  *                           did not have them)
  * @param unsetProperties    system properties recorded as not set
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RuntimeFacts(String os, String arch, String javaVersion, String javaVendor, String javaImplementation,
                            Map<String, String> variables, Map<String, String> properties,
                            Map<String, Boolean> secrets, List<LibraryFacts> libraries,

@@ -1,9 +1,14 @@
 package io.importspy.java;
 
+import io.importspy.API;
+
 import java.util.Arrays;
 import java.util.Optional;
 
+import static io.importspy.API.Status.EXPERIMENTAL;
+
 /** The kind of a Java type declaration, as a contract names it in {@code kind:}. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum ClassKind {
     CLASS, INTERFACE, ENUM, RECORD, ANNOTATION;
 

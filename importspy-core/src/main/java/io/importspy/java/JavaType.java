@@ -1,8 +1,12 @@
 package io.importspy.java;
 
+import io.importspy.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * A Java type as written in source: {@code int}, {@code String[]}, {@code java.util.List<String>},
@@ -18,6 +22,7 @@ import java.util.Set;
  * @param varargs    whether the last dimension was written {@code ...}
  * @param variable   whether this is a type variable read from bytecode (contracts never set it)
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record JavaType(String name, List<TypeArgument> arguments, int dimensions, boolean varargs, boolean variable)
         implements TypeArgument {
 

@@ -1,9 +1,14 @@
 package io.importspy.java;
 
+import io.importspy.API;
+
 import java.util.Arrays;
 import java.util.Optional;
 
+import static io.importspy.API.Status.EXPERIMENTAL;
+
 /** A Java modifier keyword, as written in source and in contracts (e.g. {@code public}, {@code non-sealed}). */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum Modifier {
     PUBLIC, PROTECTED, PRIVATE, STATIC, FINAL, ABSTRACT, DEFAULT, SYNCHRONIZED, NATIVE, TRANSIENT,
     VOLATILE, STRICTFP, SEALED, NON_SEALED;

@@ -1,7 +1,11 @@
 package io.importspy.java;
 
+import io.importspy.API;
+
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * A wildcard type argument: {@code ?}, {@code ? extends T} or {@code ? super T}.
@@ -9,6 +13,7 @@ import java.util.Optional;
  * @param variance how the bound applies
  * @param bound    the bound; empty exactly when {@code variance} is {@link Variance#UNBOUNDED}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Wildcard(Variance variance, Optional<JavaType> bound) implements TypeArgument {
 
     /** How a wildcard's bound applies. */

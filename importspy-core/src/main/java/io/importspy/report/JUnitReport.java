@@ -1,5 +1,6 @@
 package io.importspy.report;
 
+import io.importspy.API;
 import io.importspy.validate.Category;
 import io.importspy.validate.Context;
 import io.importspy.validate.Report;
@@ -8,6 +9,8 @@ import io.importspy.validate.Violation;
 
 import java.util.EnumSet;
 import java.util.Set;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * Renders a {@link Report} as JUnit XML (the Ant/Surefire format), for the test tabs of CI servers.
@@ -23,6 +26,7 @@ import java.util.Set;
  * contract file). Unverified checks are skipped test cases unless the report is strict, where they fail.
  * A compliant target also gets one passing test case, {@code contract satisfied}, so the tab shows it.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class JUnitReport {
     static final String SATISFIED = "contract satisfied";
     private static final Set<Context> DEPLOYMENT_CONTEXTS =

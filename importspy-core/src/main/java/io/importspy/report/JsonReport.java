@@ -1,8 +1,11 @@
 package io.importspy.report;
 
+import io.importspy.API;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * Renders a {@link Report} as JSON for machines, in this stable schema (members always present, in this
@@ -18,6 +21,7 @@ import io.importspy.validate.Violation;
  * <p>Output is indented with two spaces and ends with a newline. Strings escape quotes, backslashes,
  * control characters, U+2028/U+2029 and lone surrogates.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class JsonReport {
     private JsonReport() {
     }

@@ -1,5 +1,6 @@
 package io.importspy.report;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.validate.Category;
 import io.importspy.validate.Context;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.importspy.API.Status.STABLE;
+
 /**
  * Renders a {@link Report} as SARIF 2.1.0, the format code-scanning UIs (GitHub, GitLab, IDEs) read.
  *
@@ -23,6 +26,7 @@ import java.util.Optional;
  * errors when the report is strict. Each result carries {@code target}, {@code subject}, {@code expected}
  * and {@code found} in its {@code properties}. A compliant report has {@code "results": []}.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 

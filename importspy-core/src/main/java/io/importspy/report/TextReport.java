@@ -1,5 +1,6 @@
 package io.importspy.report;
 
+import io.importspy.API;
 import io.importspy.validate.Category;
 import io.importspy.validate.Context;
 import io.importspy.validate.Report;
@@ -9,6 +10,8 @@ import io.importspy.validate.Violation;
 
 import java.util.EnumSet;
 import java.util.Set;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * Renders a {@link Report} for people: one block per target, one entry per violation, a summary line.
@@ -25,6 +28,7 @@ import java.util.Set;
  * <p>Unverified checks are warnings ({@code !}) unless the report is strict, where they fail ({@code x}).
  * Colour is a {@link ColorMode}: callers decide whether their output is a terminal.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class TextReport {
     private static final Set<Context> DEPLOYMENT_CONTEXTS =
             EnumSet.of(Context.RUNTIME, Context.JAVA, Context.ENVIRONMENT, Context.LIBRARY);

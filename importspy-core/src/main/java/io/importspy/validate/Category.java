@@ -1,6 +1,11 @@
 package io.importspy.validate;
 
+import io.importspy.API;
+
+import static io.importspy.API.Status.STABLE;
+
 /** What kind of violation: the four categories of a report. */
+@API(status = STABLE, since = "0.1.0")
 public enum Category {
     /** The contract names it; the module or runtime lacks it. */
     MISSING,

@@ -1,8 +1,12 @@
 package io.importspy.validate;
 
+import io.importspy.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * The verdict on one target: every violation found, in contract order.
@@ -13,6 +17,7 @@ import java.util.Optional;
  * @param violations        every violation, in contract order (deployment violations last)
  * @param deploymentsTried  how many deployment entries were tried (0 when not checked)
  */
+@API(status = STABLE, since = "0.1.0")
 public record TargetReport(String target, Optional<String> moduleName, Optional<String> moduleVersion,
                            List<Violation> violations, int deploymentsTried) {
     public TargetReport {

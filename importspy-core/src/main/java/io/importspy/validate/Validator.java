@@ -1,15 +1,20 @@
 package io.importspy.validate;
 
+import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.Sections;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
  * Checks a module's facts and a runtime's facts against a contract: a pure function, no I/O. Collects
@@ -20,6 +25,7 @@ import java.util.Set;
  * report.violations().forEach(v -> System.out.println(v.message() + " (" + v.location() + ")"));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Validator {
     private Validator() {
     }
@@ -31,7 +37,7 @@ public final class Validator {
      */
     public static Set<String> classesToRead(SpyModel model) {
         Set<String> names = new HashSet<>();
-        for (ClassSpec spec : model.classes()) {
+        for (ClassSpec spec : Sections.classes(model)) {
             names.add(spec.name());
             spec.annotations().stream().map(a -> a.type().name()).filter(n -> n.indexOf('.') > 0).forEach(names::add);
         }
@@ -49,14 +55,15 @@ public final class Validator {
      */
     public static TargetReport validate(SpyModel model, ModuleFacts module, Optional<RuntimeFacts> runtime) {
         List<Violation> violations = new ArrayList<>();
-        ModuleRules.check(model.module(), module, violations::add);
-        for (ClassSpec spec : model.classes()) {
+        ModuleRules.check(Sections.module(model), module, violations::add);
+        for (ClassSpec spec : Sections.classes(model)) {
             ClassRules.check(spec, module, violations::add);
         }
+        List<DeploymentSpec> deployments = Sections.deployments(model);
         int tried = 0;
-        if (runtime.isPresent() && !model.deployments().isEmpty()) {
-            violations.addAll(DeploymentRules.check(model.deployments(), runtime.get()));
-            tried = model.deployments().size();
+        if (runtime.isPresent() && !deployments.isEmpty()) {
+            violations.addAll(DeploymentRules.check(deployments, runtime.get()));
+            tried = deployments.size();
         }
         return new TargetReport(module.target(), module.identity().primaryName(), module.identity().version(),
                 violations, tried);

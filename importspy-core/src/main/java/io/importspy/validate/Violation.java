@@ -1,8 +1,11 @@
 package io.importspy.validate;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 
 import java.util.Objects;
+
+import static io.importspy.API.Status.STABLE;
 
 /**
  * One way a module or runtime fails its contract.
@@ -25,6 +28,7 @@ import java.util.Objects;
  *         .at(location);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1.0")
 public record Violation(Category category, Context context, String subject, String expected, String found,
                         String message, String solution, Location location) {
     /** What {@code found} says of something the module or runtime lacks. */

@@ -13,6 +13,7 @@ import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.MethodSpec;
 import io.importspy.internal.contract.ModuleSpec;
 import io.importspy.internal.contract.ParameterSpec;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.ValueMatcher;
 import io.importspy.internal.contract.ValueSpec;
 import io.importspy.internal.contract.VersionConstraint;
@@ -47,11 +48,11 @@ final class Specs {
     }
 
     static SpyModel model(ClassSpec... classes) {
-        return new SpyModel(1, ModuleSpec.empty(at(1)), List.of(classes), List.of(), at(1));
+        return Sections.model(ModuleSpec.empty(at(1)), List.of(classes), List.of(), at(1));
     }
 
     static SpyModel model(ModuleSpec module, List<ClassSpec> classes, List<DeploymentSpec> deployments) {
-        return new SpyModel(1, module, classes, deployments, at(1));
+        return Sections.model(module, classes, deployments, at(1));
     }
 
     static ParameterSpec p(String type, int line) {

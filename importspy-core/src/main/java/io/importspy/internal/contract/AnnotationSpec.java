@@ -1,10 +1,13 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.java.JavaType;
 
 import java.util.Map;
 import java.util.Objects;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * An annotation a class must carry, with element values that must match when given.
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param values   element name to expected value, in contract order
  * @param location where the entry was written
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record AnnotationSpec(JavaType type, Map<String, Object> values, Location location) {
     public AnnotationSpec {
         Objects.requireNonNull(type, "type");

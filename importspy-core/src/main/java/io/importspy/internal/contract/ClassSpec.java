@@ -1,5 +1,6 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * One entry of {@code classes:}: a class the module must contain, and what it must look like.
@@ -24,6 +27,7 @@ import java.util.Set;
  * @param methods     required methods
  * @param location    where the entry was written
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ClassSpec(String name, Optional<Located<ClassKind>> kind, Optional<Located<Set<Modifier>>> modifiers,
                         Optional<Located<JavaType>> superclass, List<Located<JavaType>> interfaces,
                         List<AnnotationSpec> annotations, List<FieldSpec> fields,

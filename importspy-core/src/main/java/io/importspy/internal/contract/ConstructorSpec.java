@@ -1,5 +1,6 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -9,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.importspy.API.Status.INTERNAL;
+
 /**
  * A constructor a class must declare.
  *
@@ -17,6 +20,7 @@ import java.util.Set;
  * @param modifiers  modifiers that must all be present
  * @param location   where the entry was written
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ConstructorSpec(Optional<List<ParameterSpec>> parameters, List<Located<JavaType>> throwsTypes,
                               Optional<Located<Set<Modifier>>> modifiers, Location location) {
     public ConstructorSpec {

@@ -55,7 +55,7 @@ final class ContractReader {
         List<ClassSpec> classes = top.get("classes").map(new ClassReader(nodes)::classes).orElse(List.of());
         List<DeploymentSpec> deployments = top.get("deployments").map(this::deployments).orElse(List.of());
         problems.throwIfAny();
-        return new SpyModel(1, module, classes, deployments, start);
+        return Sections.model(module, classes, deployments, start);
     }
 
     private void format(Section top, Location start) {

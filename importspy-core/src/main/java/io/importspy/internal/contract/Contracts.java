@@ -1,5 +1,6 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
 
@@ -16,6 +17,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import static io.importspy.API.Status.INTERNAL;
+
 /**
  * Reads import contracts (format 1) from YAML: the public entry of the parse stage.
  *
@@ -30,6 +33,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Contracts {
     private Contracts() {
     }

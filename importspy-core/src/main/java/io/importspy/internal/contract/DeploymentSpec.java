@@ -1,10 +1,13 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * One entry of {@code deployments:}: a runtime in which the module may run. All its parts must hold.
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param libraries     modules that must be present beside the checked one
  * @param location      where the entry was written
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record DeploymentSpec(Optional<Located<List<String>>> architectures, Optional<Located<List<String>>> systems,
                              Optional<JavaSpec> java, List<ValueSpec> variables, List<Located<String>> secrets,
                              List<ValueSpec> properties, List<LibrarySpec> libraries, Location location) {

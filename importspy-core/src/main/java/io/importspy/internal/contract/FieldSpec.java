@@ -1,5 +1,6 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -7,6 +8,8 @@ import io.importspy.java.Modifier;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * A field a class must declare or inherit.
@@ -17,6 +20,7 @@ import java.util.Set;
  * @param value     the constant value expected (YAML data: String, Boolean, Long/BigInteger, Double)
  * @param location  where the entry was written
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record FieldSpec(String name, Optional<Located<JavaType>> type, Optional<Located<Set<Modifier>>> modifiers,
                         Optional<Located<Object>> value, Location location) {
     public FieldSpec {

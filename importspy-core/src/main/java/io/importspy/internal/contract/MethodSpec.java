@@ -1,5 +1,6 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * A method a class must declare or inherit.
@@ -19,6 +22,7 @@ import java.util.Set;
  * @param modifiers   modifiers that must all be present
  * @param location    where the entry was written
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record MethodSpec(String name, Optional<List<ParameterSpec>> parameters, Optional<Located<JavaType>> returns,
                          List<Located<JavaType>> throwsTypes, Optional<Located<Set<Modifier>>> modifiers,
                          Location location) {

@@ -1,10 +1,13 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
 import io.importspy.contract.Location;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * The {@code module:} section: how the checked module identifies itself and what it ships.
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param resources entries that must exist
  * @param location  where {@code module:} was written (or the contract start when absent)
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ModuleSpec(Optional<Located<String>> name, Optional<Located<VersionConstraint>> version,
                          Optional<Located<String>> filename, List<ValueSpec> manifest, List<ServiceSpec> services,
                          List<Located<String>> resources, Location location) {

@@ -1,9 +1,14 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import static io.importspy.API.Status.INTERNAL;
+
 /** What a named textual value must be: equal to a text, matching a regex, or merely present. */
+@API(status = INTERNAL, since = "0.1.0")
 public sealed interface ValueMatcher {
 
     /** Whether {@code value} (never {@code null}; absence is checked separately) satisfies this matcher. */

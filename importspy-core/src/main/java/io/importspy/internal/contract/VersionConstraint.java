@@ -1,11 +1,15 @@
 package io.importspy.internal.contract;
 
+import io.importspy.API;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * A version constraint: a version prefix ({@code 17} matches 17 and 17.0.15; {@code 3.12} matches
@@ -14,6 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Build metadata after {@code +} is ignored when comparing, so {@code 17.0.15+6} is in {@code [17,17.0.15]}.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class VersionConstraint {
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
     private static final Pattern SEPARATORS = Pattern.compile("[.+-]");

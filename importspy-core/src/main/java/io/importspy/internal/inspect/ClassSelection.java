@@ -1,8 +1,13 @@
 package io.importspy.internal.inspect;
 
+import io.importspy.API;
+
 import java.util.Set;
 
+import static io.importspy.API.Status.INTERNAL;
+
 /** Which classes of a target inspection reads: all of them, some by name, or none (identity only). */
+@API(status = INTERNAL, since = "0.1.0")
 public sealed interface ClassSelection {
 
     /** Every class of the target (used by {@code importspy inspect}). */

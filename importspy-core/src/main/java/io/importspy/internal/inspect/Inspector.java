@@ -1,5 +1,6 @@
 package io.importspy.internal.inspect;
 
+import io.importspy.API;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.ModuleFacts;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * Reads facts about modules from their bytes (JARs, multi-release JARs, exploded class directories)
@@ -28,6 +31,7 @@ import java.util.function.Consumer;
  * full inspection ({@link ClassSelection#all()}) reads class files on as many threads as there are
  * processors; the facts and errors are those of a read in entry order.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Inspector {
     private final List<Path> classpath;
     private final Consumer<String> onRead;

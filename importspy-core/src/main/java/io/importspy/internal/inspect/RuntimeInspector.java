@@ -1,5 +1,6 @@
 package io.importspy.internal.inspect;
 
+import io.importspy.API;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.ModuleIdentity;
 import io.importspy.inspect.RuntimeFacts;
@@ -13,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.importspy.API.Status.INTERNAL;
+
 /** Reads the facts of the running JVM, and the identity of the libraries on a class path. */
+@API(status = INTERNAL, since = "0.1.0")
 public final class RuntimeInspector {
     private RuntimeInspector() {
     }

@@ -1,5 +1,6 @@
 package io.importspy.internal.inspect;
 
+import io.importspy.API;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * A runtime recorded as YAML ({@code importspy inspect --runtime}) on one machine and read back on
@@ -40,6 +43,7 @@ import java.util.Set;
  * record does not name at all is unknown, so a check of it is unverified, not failed. A variable whose value
  * is the text {@code null} is written quoted, {@code 'null'}.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class RuntimeRecord {
     /** The format version this class writes and reads. */
     public static final int FORMAT = 1;

@@ -1,10 +1,14 @@
 package io.importspy.internal.java;
 
+import io.importspy.API;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * Normalized names of operating systems and CPU architectures, shared by contracts and runtime facts.
@@ -13,6 +17,7 @@ import java.util.Set;
  * {@code x86_64}, {@code aarch64}, ...); the aliases the JVM reports in {@code os.name} and
  * {@code os.arch} ({@code Mac OS X}, {@code amd64}, {@code arm64}, ...) normalize to them.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Platforms {
     private static final Map<String, String> ARCH_ALIASES = new LinkedHashMap<>();
     private static final Map<String, String> OS_ALIASES = new LinkedHashMap<>();

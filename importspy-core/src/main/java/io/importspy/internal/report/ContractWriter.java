@@ -1,5 +1,6 @@
 package io.importspy.internal.report;
 
+import io.importspy.API;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.FieldFacts;
 import io.importspy.inspect.MethodFacts;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.importspy.API.Status.INTERNAL;
+
 /**
  * Writes a contract (format 1) that a module satisfies: its identity, services, and its public API
  * ({@code importspy inspect TARGET}). A starting point for a contract, to be cut down to what a host needs.
@@ -33,6 +36,7 @@ import java.util.stream.Collectors;
  * written without value, because YAML has no spelling that reads back as them. Every string is
  * double-quoted and the output is pure ASCII.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ContractWriter {
     private static final Set<Modifier> CLASS_MODIFIERS = EnumSet.of(Modifier.PUBLIC, Modifier.PROTECTED,
             Modifier.ABSTRACT, Modifier.FINAL, Modifier.STATIC, Modifier.SEALED, Modifier.NON_SEALED);

@@ -210,8 +210,8 @@ class ContractErrorsTest {
             SpyModel model = Contracts.parse("importspy: 1\nclasses:\n  - name: a.B\n    fields: [{name: 1st}]\n"
                     + "    methods: [{name: \"run now\"}, {name: onTimeout-8Mi8wO0}, {name: \"-deprecated_javaName\"}]\n",
                     "spymodel.yml");
-            assertThat(model.classes().get(0).fields()).extracting(FieldSpec::name).containsExactly("1st");
-            assertThat(model.classes().get(0).methods()).extracting(MethodSpec::name)
+            assertThat(Sections.classes(model).get(0).fields()).extracting(FieldSpec::name).containsExactly("1st");
+            assertThat(Sections.classes(model).get(0).methods()).extracting(MethodSpec::name)
                     .containsExactly("run now", "onTimeout-8Mi8wO0", "-deprecated_javaName");
         }
 

@@ -38,13 +38,13 @@ class ContractFormsTest {
                         java: {vendor: Oracle Corporation, implementation: [HotSpot, OpenJ9]}
                         environment: {secrets: TOKEN}
                     """);
-            ClassSpec spec = model.classes().get(0);
-            assertThat(model.module().resources()).extracting(Located::value).containsExactly("only.txt");
+            ClassSpec spec = Sections.classes(model).get(0);
+            assertThat(Sections.module(model).resources()).extracting(Located::value).containsExactly("only.txt");
             assertThat(spec.modifiers().orElseThrow().value()).isEqualTo(Set.of(Modifier.PUBLIC));
             assertThat(spec.interfaces()).extracting(Located::value).containsExactly(JavaType.of("java.lang.Runnable"));
             assertThat(spec.annotations()).extracting(AnnotationSpec::type).containsExactly(JavaType.of("a.Marker"));
             assertThat(spec.methods().get(0).throwsTypes()).hasSize(1);
-            DeploymentSpec deployment = model.deployments().get(0);
+            DeploymentSpec deployment = Sections.deployments(model).get(0);
             assertThat(deployment.architectures().orElseThrow().value()).containsExactly("x86_64");
             assertThat(deployment.systems().orElseThrow().value()).containsExactly("macos");
             JavaSpec java = deployment.java().orElseThrow();
@@ -56,21 +56,21 @@ class ContractFormsTest {
         @Test
         void an_alias_and_its_canonical_name_count_once() {
             SpyModel model = parse("importspy: 1\ndeployments: [{arch: [amd64, x86_64, AMD64]}]\n");
-            assertThat(model.deployments().get(0).architectures().orElseThrow().value()).containsExactly("x86_64");
+            assertThat(Sections.deployments(model).get(0).architectures().orElseThrow().value()).containsExactly("x86_64");
         }
 
         @Test
         void an_annotation_may_be_a_single_mapping() {
             SpyModel model = parse("importspy: 1\nclasses: [{name: a.B, annotations: {type: a.Tag, values: {v: x}}}]\n");
-            assertThat(model.classes().get(0).annotations().get(0).values()).containsExactly(Map.entry("v", "x"));
+            assertThat(Sections.classes(model).get(0).annotations().get(0).values()).containsExactly(Map.entry("v", "x"));
         }
     }
 
     @Nested
     class Parameters {
         MethodSpec method(String parameters) {
-            return parse("importspy: 1\nclasses: [{name: a.B, methods: [{name: m, parameters: " + parameters + "}]}]\n")
-                    .classes().get(0).methods().get(0);
+            return Sections.classes(parse("importspy: 1\nclasses: [{name: a.B, methods: [{name: m, parameters: "
+                    + parameters + "}]}]\n")).get(0).methods().get(0);
         }
 
         @Test
@@ -101,8 +101,8 @@ class ContractFormsTest {
     @Nested
     class Values {
         List<ValueSpec> variables(String mapping) {
-            return parse("importspy: 1\ndeployments: [{environment: {variables: " + mapping + "}}]\n")
-                    .deployments().get(0).variables();
+            return Sections.deployments(parse("importspy: 1\ndeployments: [{environment: {variables: " + mapping
+                    + "}}]\n")).get(0).variables();
         }
 
         @Test
@@ -125,7 +125,7 @@ class ContractFormsTest {
 
         @Test
         void field_values_keep_their_yaml_type() {
-            List<FieldSpec> fields = parse("""
+            List<FieldSpec> fields = Sections.classes(parse("""
                     importspy: 1
                     classes:
                       - name: a.B
@@ -139,7 +139,7 @@ class ContractFormsTest {
                           - {name: G, value: 0o17}
                           - {name: H, value: -42}
                           - {name: I, value: FALSE}
-                    """).classes().get(0).fields();
+                    """)).get(0).fields();
             assertThat(fields).extracting(f -> f.value().orElseThrow().value()).containsExactly(
                     10L, true, 2.5, "10", new BigInteger("123456789012345678901234567890"), List.of(1L, "two", false),
                     15L, -42L, false);
@@ -148,8 +148,8 @@ class ContractFormsTest {
         @Test
         void unquoted_versions_that_yaml_keeps_as_written_are_accepted() {
             SpyModel model = parse("importspy: 1\nmodule: {version: 17}\ndeployments: [{java: {version: 1.2}}]\n");
-            assertThat(model.module().version().orElseThrow().value().toString()).isEqualTo("17");
-            assertThat(model.deployments().get(0).java().orElseThrow().version().orElseThrow().value().toString())
+            assertThat(Sections.module(model).version().orElseThrow().value().toString()).isEqualTo("17");
+            assertThat(Sections.deployments(model).get(0).java().orElseThrow().version().orElseThrow().value().toString())
                     .isEqualTo("1.2");
         }
 
@@ -161,7 +161,7 @@ class ContractFormsTest {
         @Test
         void standard_tags_are_allowed_and_honoured() {
             SpyModel model = parse("importspy: 1\nclasses: [{name: a.B, fields: [{name: X, value: !!str 10}]}]\n");
-            assertThat(model.classes().get(0).fields().get(0).value().orElseThrow().value()).isEqualTo("10");
+            assertThat(Sections.classes(model).get(0).fields().get(0).value().orElseThrow().value()).isEqualTo("10");
         }
     }
 }

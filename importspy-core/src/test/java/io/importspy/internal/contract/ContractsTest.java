@@ -108,7 +108,7 @@ class ContractsTest {
 
         @Test
         void reads_the_module_identity() {
-            ModuleSpec module = model.module();
+            ModuleSpec module = Sections.module(model);
             assertThat(at(module.location())).isEqualTo("2:1");
             assertThat(module.name().orElseThrow().value()).isEqualTo("com.acme.greeter");
             assertThat(at(module.name().orElseThrow().location())).isEqualTo("3:9");
@@ -120,7 +120,7 @@ class ContractsTest {
 
         @Test
         void reads_manifest_attributes_as_text_pattern_or_presence() {
-            List<ValueSpec> manifest = model.module().manifest();
+            List<ValueSpec> manifest = Sections.module(model).manifest();
             assertThat(manifest).extracting(ValueSpec::name).containsExactly("Plugin-Id", "Plugin-Port", "Build", "Signed");
             assertThat(manifest.get(0).matcher()).isEqualTo(new ValueMatcher.Equals("greeter"));
             assertThat(manifest.get(1).matcher()).isEqualTo(new ValueMatcher.Equals("8080"));
@@ -133,7 +133,7 @@ class ContractsTest {
 
         @Test
         void reads_services_with_a_list_a_single_provider_or_none() {
-            assertThat(model.module().services()).containsExactly(
+            assertThat(Sections.module(model).services()).containsExactly(
                     new ServiceSpec("com.acme.spi.Greeter",
                             List.of("com.acme.greeter.DefaultGreeter", "com.acme.greeter.LoudGreeter"),
                             new Location("spymodel.yml", 12, 5)),
@@ -144,7 +144,7 @@ class ContractsTest {
 
         @Test
         void reads_the_class_header() {
-            ClassSpec spec = model.classes().get(0);
+            ClassSpec spec = Sections.classes(model).get(0);
             assertThat(spec.name()).isEqualTo("com.acme.greeter.DefaultGreeter");
             assertThat(at(spec.location())).isEqualTo("17:5");
             assertThat(spec.kind().orElseThrow().value()).isEqualTo(ClassKind.RECORD);
@@ -158,7 +158,7 @@ class ContractsTest {
 
         @Test
         void reads_annotations_as_a_type_or_a_type_with_values() {
-            List<AnnotationSpec> annotations = model.classes().get(0).annotations();
+            List<AnnotationSpec> annotations = Sections.classes(model).get(0).annotations();
             assertThat(annotations.get(0)).isEqualTo(
                     new AnnotationSpec(JavaType.of("com.acme.spi.Extension"), Map.of(), new Location("spymodel.yml", 23, 9)));
             AnnotationSpec priority = annotations.get(1);
@@ -170,7 +170,7 @@ class ContractsTest {
 
         @Test
         void reads_fields_with_type_modifiers_and_value() {
-            List<FieldSpec> fields = model.classes().get(0).fields();
+            List<FieldSpec> fields = Sections.classes(model).get(0).fields();
             FieldSpec name = fields.get(0);
             assertThat(name.name()).isEqualTo("NAME");
             assertThat(at(name.location())).isEqualTo("27:9");
@@ -187,7 +187,7 @@ class ContractsTest {
 
         @Test
         void reads_constructors() {
-            List<ConstructorSpec> constructors = model.classes().get(0).constructors();
+            List<ConstructorSpec> constructors = Sections.classes(model).get(0).constructors();
             assertThat(constructors.get(0).parameters()).contains(List.of());
             ConstructorSpec second = constructors.get(1);
             assertThat(second.parameters().orElseThrow()).containsExactly(
@@ -200,7 +200,7 @@ class ContractsTest {
 
         @Test
         void reads_methods_with_and_without_parameters() {
-            List<MethodSpec> methods = model.classes().get(0).methods();
+            List<MethodSpec> methods = Sections.classes(model).get(0).methods();
             MethodSpec greet = methods.get(0);
             assertThat(greet.name()).isEqualTo("greet");
             assertThat(at(greet.location())).isEqualTo("39:9");
@@ -217,19 +217,19 @@ class ContractsTest {
 
         @Test
         void reads_deployments_with_canonical_platform_names() {
-            assertThat(model.deployments()).hasSize(2);
-            DeploymentSpec first = model.deployments().get(0);
+            assertThat(Sections.deployments(model)).hasSize(2);
+            DeploymentSpec first = Sections.deployments(model).get(0);
             assertThat(at(first.location())).isEqualTo("46:5");
             assertThat(first.architectures().orElseThrow().value()).containsExactly("x86_64", "aarch64");
             assertThat(at(first.architectures().orElseThrow().location())).isEqualTo("46:11");
             assertThat(first.systems().orElseThrow().value()).containsExactly("linux", "macos");
-            assertThat(model.deployments().get(1).systems().orElseThrow().value()).containsExactly("windows");
-            assertThat(model.deployments().get(1).java()).isEmpty();
+            assertThat(Sections.deployments(model).get(1).systems().orElseThrow().value()).containsExactly("windows");
+            assertThat(Sections.deployments(model).get(1).java()).isEmpty();
         }
 
         @Test
         void reads_the_java_runtime() {
-            JavaSpec java = model.deployments().get(0).java().orElseThrow();
+            JavaSpec java = Sections.deployments(model).get(0).java().orElseThrow();
             assertThat(at(java.location())).isEqualTo("48:5");
             assertThat(java.version().orElseThrow().value().toString()).isEqualTo("[17,)");
             assertThat(java.vendors().orElseThrow().value()).containsExactly("Eclipse Adoptium", "Oracle Corporation");
@@ -238,7 +238,7 @@ class ContractsTest {
 
         @Test
         void reads_the_environment() {
-            DeploymentSpec first = model.deployments().get(0);
+            DeploymentSpec first = Sections.deployments(model).get(0);
             assertThat(first.variables()).containsExactly(
                     new ValueSpec("MODE", new ValueMatcher.Equals("production"), new Location("spymodel.yml", 54, 9)),
                     new ValueSpec("LOG_DIR", new ValueMatcher.Present(), new Location("spymodel.yml", 55, 9)));
@@ -250,7 +250,7 @@ class ContractsTest {
 
         @Test
         void reads_libraries_as_entries_or_plain_names() {
-            List<LibrarySpec> libraries = model.deployments().get(0).libraries();
+            List<LibrarySpec> libraries = Sections.deployments(model).get(0).libraries();
             assertThat(libraries).extracting(LibrarySpec::name).containsExactly("org.slf4j:slf4j-api", "com.google.guava:guava");
             assertThat(libraries.get(0).version().orElseThrow().value().toString()).isEqualTo("[2.0,)");
             assertThat(at(libraries.get(0).location())).isEqualTo("60:9");
@@ -261,9 +261,9 @@ class ContractsTest {
     @Test
     void a_contract_with_only_the_format_requires_nothing() {
         SpyModel model = parse("importspy: 1\n");
-        assertThat(model.module()).isEqualTo(ModuleSpec.empty(new Location("spymodel.yml", 1, 1)));
-        assertThat(model.classes()).isEmpty();
-        assertThat(model.deployments()).isEmpty();
+        assertThat(Sections.module(model)).isEqualTo(ModuleSpec.empty(new Location("spymodel.yml", 1, 1)));
+        assertThat(Sections.classes(model)).isEmpty();
+        assertThat(Sections.deployments(model)).isEmpty();
     }
 
     @Test
@@ -271,12 +271,12 @@ class ContractsTest {
         Path example = Path.of(ContractsTest.class.getResource("/contracts/design-example.yml").toURI());
         SpyModel model = Contracts.read(example);
         assertThat(model.file()).isEqualTo(example.toString());
-        assertThat(model.module().name().orElseThrow().value()).isEqualTo("com.acme.greeter");
-        ClassSpec greeter = model.classes().get(0);
+        assertThat(Sections.module(model).name().orElseThrow().value()).isEqualTo("com.acme.greeter");
+        ClassSpec greeter = Sections.classes(model).get(0);
         assertThat(greeter.name()).isEqualTo("com.acme.greeter.DefaultGreeter");
         assertThat(greeter.fields()).extracting(FieldSpec::name).containsExactly("NAME", "greetings");
         assertThat(greeter.methods().get(0).parameters().orElseThrow()).hasSize(2);
-        DeploymentSpec deployment = model.deployments().get(0);
+        DeploymentSpec deployment = Sections.deployments(model).get(0);
         assertThat(deployment.java().orElseThrow().vendors().orElseThrow().value())
                 .containsExactly("Eclipse Adoptium", "Oracle Corporation", "Debian");
         assertThat(deployment.variables()).extracting(ValueSpec::matcher)
@@ -290,6 +290,6 @@ class ContractsTest {
         Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("spymodel.yml"));
         SpyModel model = Contracts.read(relative);
         assertThat(model.file()).isEqualTo(relative.toString());
-        assertThat(model.module().name().orElseThrow().location()).isEqualTo(new Location(relative.toString(), 2, 16));
+        assertThat(Sections.module(model).name().orElseThrow().location()).isEqualTo(new Location(relative.toString(), 2, 16));
     }
 }

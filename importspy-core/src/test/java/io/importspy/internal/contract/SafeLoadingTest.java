@@ -61,7 +61,7 @@ class SafeLoadingTest {
         @Test
         void a_large_contract_without_aliases_is_bounded_by_its_size_only() {
             String yaml = "importspy: 1\nmodule:\n  resources:\n" + "    - r\n".repeat(120_000);
-            assertThat(Contracts.parse(yaml, "spymodel.yml").module().resources()).hasSize(120_000);
+            assertThat(Sections.module(Contracts.parse(yaml, "spymodel.yml")).resources()).hasSize(120_000);
         }
 
         @Test

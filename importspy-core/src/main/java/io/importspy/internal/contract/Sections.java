@@ -1,0 +1,68 @@
+package io.importspy.internal.contract;
+
+import io.importspy.API;
+import io.importspy.contract.Location;
+import io.importspy.contract.SpyModel;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import static io.importspy.API.Status.INTERNAL;
+
+/**
+ * The built-in sections of a contract, and the way to a {@link SpyModel} made of them. A section the
+ * contract leaves out reads as empty: no module requirement, no classes, no deployments.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class Sections {
+    private Sections() {
+    }
+
+    /**
+     * The {@code classes:} section.
+     *
+     * @param classes class requirements in contract order
+     */
+    public record Classes(List<ClassSpec> classes) {
+        public Classes {
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /**
+     * The {@code deployments:} section.
+     *
+     * @param deployments runtime requirements; the runtime must satisfy at least one (none: not checked)
+     */
+    public record Deployments(List<DeploymentSpec> deployments) {
+        public Deployments {
+            deployments = List.copyOf(deployments);
+        }
+    }
+
+    /** A format-1 model with the three built-in sections ({@code module:} is {@link ModuleSpec#empty} when absent). */
+    public static SpyModel model(ModuleSpec module, List<ClassSpec> classes, List<DeploymentSpec> deployments,
+                                 Location location) {
+        Objects.requireNonNull(module, "module");
+        return SpyModel.of(1, location, List.of(module, new Classes(classes), new Deployments(deployments)));
+    }
+
+    /** The module's identity requirements; empty when the contract has no {@code module:}. */
+    public static ModuleSpec module(SpyModel model) {
+        Optional<ModuleSpec> module = model.section(ModuleSpec.class);
+        return module.isPresent() ? module.get() : ModuleSpec.empty(model.location());
+    }
+
+    /** The class requirements, in contract order. */
+    public static List<ClassSpec> classes(SpyModel model) {
+        Optional<Classes> classes = model.section(Classes.class);
+        return classes.isPresent() ? classes.get().classes() : List.of();
+    }
+
+    /** The deployments; empty when the contract has none (the runtime is then not checked). */
+    public static List<DeploymentSpec> deployments(SpyModel model) {
+        Optional<Deployments> deployments = model.section(Deployments.class);
+        return deployments.isPresent() ? deployments.get().deployments() : List.of();
+    }
+}
