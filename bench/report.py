@@ -17,6 +17,8 @@ import tempfile
 import time
 import zipfile
 
+import startup  # bench/startup.py: the start-up of every command beside the floor
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JARS = ["commons-lang3", "postgresql", "jackson-databind", "guava"]
 TARGET_JARS = ["postgresql", "jackson-databind", "guava"]  # the three the issue names
@@ -333,6 +335,11 @@ def table(results):
     else:
         out.append("Not measured (run bench/run.sh).")
     out.append("")
+
+    section, startup_targets = startup.table(results)
+    out.append(section if section else "### Start-up of every command\n\nNot measured (run bench/run.sh).")
+    out.append("")
+    targets += startup_targets
 
     out.append("### Targets")
     out.append("")

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Runs ImportSpy's benchmarks in one go: builds what they need, runs the JMH suite, times whole
-# `importspy validate` processes against the JVM's own start floor, and prints one table of every
-# figure, every ratio and every target (PASS/MISS). Takes a few minutes on 2 cores.
+# `importspy validate` processes and the start-up of every command against the JVM's own start floor,
+# and prints one table of every figure, every ratio and every target (PASS/MISS). Takes a few minutes
+# on 2 cores.
 #
 #   bench/run.sh              the full run (what bench/README.md shows)
 #   BENCH_QUICK=1 bench/run.sh a smoke run: one short iteration each, 3 process runs (figures are rough)
 #   BENCH_SKIP_BUILD=1 ...    reuse what a previous run built
+#   BENCH_ONLY=startup ...    only the start-up of every command beside the floor (bench/startup.py)
 #   JMH_EXTRA="-prof gc" ...  extra JMH options (e.g. a profiler) for the fast suite
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 results="$root/bench/target/results"
 mkdir -p "$results"
-rm -f "$results"/*.json
+rm -f "$results"/*.json "$results"/*.md
 
 # Iterations are set per benchmark class (@Fork(1), 1 s iterations): 5 warm-up + 5 measured for the
 # whole-JAR reads (an operation takes up to a second while cold), 3 + 5 for lazy validation, 2 + 3 for ArchUnit.
@@ -27,6 +29,16 @@ else
 fi
 
 cat /proc/loadavg > "$results/loadavg-start.txt"
+if [[ "${BENCH_ONLY:-}" == startup ]]; then
+  if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+    echo "== building the CLI and the examples (mvn package)" >&2
+    mvn -B -q -DskipTests package >&2
+  fi
+  echo "== start-up of every command, ${BENCH_STARTUP_RUNS:-$((runs + 5))} runs each" >&2
+  python3 bench/startup.py --results "$results" --runs "${BENCH_STARTUP_RUNS:-$((runs + 5))}"
+  python3 bench/startup.py --results "$results" --table | tee "$results/startup.md"
+  exit 0
+fi
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building the CLI, the examples and the benchmarks (mvn -Pbench package)" >&2
   mvn -B -q -DskipTests -Pbench package >&2
@@ -66,4 +78,6 @@ java -cp "$bench_jar" io.importspy.bench.ReadCounts > "$results/read-counts.json
 
 echo "== whole processes, $runs runs each" >&2
 python3 bench/report.py --results "$results" --runs "$runs" --measure-processes
+echo "== start-up of every command, ${BENCH_STARTUP_RUNS:-$((runs + 5))} runs each" >&2
+python3 bench/startup.py --results "$results" --runs "${BENCH_STARTUP_RUNS:-$((runs + 5))}"
 python3 bench/report.py --results "$results" | tee "$results/table.md"

@@ -4,36 +4,26 @@ import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.inspect.InspectionException;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 
 /**
  * The {@code importspy} command: {@code validate} and {@code inspect}.
+ *
+ * <p>Every command line is read by picocli, from the model {@link Commands} builds with picocli's
+ * programmatic API (no annotations, no reflection), then run here.
  *
  * <p>Exit codes: {@value #COMPLIANT} every target compliant; {@value #VIOLATIONS} at least one violation
  * (or an unverified check under {@code --strict}); {@value #BAD_INPUT} bad input (invalid contract,
  * missing or corrupt file, bad option); {@value #INTERNAL_ERROR} an internal error of ImportSpy itself.
  * Problems go to stderr, one line each, prefixed {@code importspy: }; stdout then stays empty.
  */
-@Command(name = "importspy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Checks JVM modules (JARs, class directories) against an import contract, from their bytes, "
-                + "before any of their code runs.",
-        subcommands = {ValidateCommand.class, InspectCommand.class},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  every target compliant", "  1  at least one violation (unverified checks only with --strict)",
-                "  2  bad input: invalid contract, missing or corrupt file, bad option",
-                "  3  internal error of ImportSpy (run with --verbose and report it)%n"})
-public final class Main implements Callable<Integer> {
+public final class Main {
     /** Every target satisfies the contract. */
     public static final int COMPLIANT = 0;
     /** At least one target violates the contract. */
@@ -43,8 +33,8 @@ public final class Main implements Callable<Integer> {
     /** ImportSpy failed unexpectedly. */
     public static final int INTERNAL_ERROR = 3;
 
-    @Spec
-    private CommandSpec spec;
+    private Main() {
+    }
 
     /** Runs {@code importspy} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
@@ -56,41 +46,39 @@ public final class Main implements Callable<Integer> {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         try {
-            Optional<ValidateCommand> plain = PlainValidation.read(args);
-            return plain.isPresent() ? execute(plain.get(), outWriter, errWriter)
-                    : withPicocli(outWriter, errWriter, args);
+            return run(outWriter, errWriter, args);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
     }
 
-    /** A plain {@code validate} command line, run as picocli would run it, without building picocli's model. */
-    private static int execute(ValidateCommand validate, PrintWriter out, PrintWriter err) {
+    private static int run(PrintWriter out, PrintWriter err, String[] args) {
+        CommandLine root = Commands.commandLine().setOut(out).setErr(err);
+        boolean verbose = false;
         try {
-            return validate.execute(out);
+            ParseResult parsed = root.parseArgs(args);
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            ParseResult command = parsed.subcommand();
+            if (command == null) {
+                throw new ParameterException(root, "a command is required: validate or inspect");
+            }
+            verbose = command.hasMatchedOption("--verbose");
+            if (Commands.VALIDATE.equals(command.commandSpec().name())) {
+                return ValidateCommand.from(command).execute(out);
+            }
+            return InspectCommand.from(command).execute(out);
+        } catch (ParameterException problem) {
+            return onParameterError(problem);
         } catch (Exception problem) {
-            return onExecutionError(problem, err, validate.verbose());
+            return onExecutionError(problem, err, verbose);
         }
     }
 
-    private static int withPicocli(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main())
-                .setOut(out)
-                .setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(Main::onParameterError)
-                .setExecutionExceptionHandler((problem, line, parseResult) ->
-                        onExecutionError(problem, line.getErr(), verbose(parseResult)));
-        return commandLine.execute(args);
-    }
-
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a command is required: validate or inspect");
-    }
-
-    private static int onParameterError(ParameterException problem, String[] args) {
+    private static int onParameterError(ParameterException problem) {
         CommandLine commandLine = problem.getCommandLine();
         commandLine.getErr().println("importspy: " + oneLine(problem.getMessage()) + "; see '"
                 + commandLine.getCommandSpec().qualifiedName() + " --help'");
@@ -106,7 +94,9 @@ public final class Main implements Callable<Integer> {
         } else if (problem instanceof InspectionException) {
             err.println("importspy: " + oneLine(problem.getMessage()));
         } else if (problem instanceof BadInputException bad) {
-            bad.problems().forEach(line -> err.println("importspy: " + oneLine(line)));
+            for (String line : bad.problems()) {
+                err.println("importspy: " + oneLine(line));
+            }
         } else {
             err.println("importspy: internal error: " + oneLine(problem.getMessage() == null
                     ? problem.getClass().getName() : problem.getMessage())
@@ -118,15 +108,6 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return code;
-    }
-
-    private static boolean verbose(ParseResult parseResult) {
-        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
-            if (result.hasMatchedOption("--verbose")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A message on one line: line breaks become {@code "; "}. */

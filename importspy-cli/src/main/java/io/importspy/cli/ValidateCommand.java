@@ -11,92 +11,48 @@ import io.importspy.report.SarifReport;
 import io.importspy.report.TextReport;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code importspy validate}: checks targets against a contract and prints the report. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false,
-        description = "Checks each TARGET (a JAR or a class directory) against the contract and prints a report.",
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  every target compliant", "  1  at least one violation (unverified checks only with --strict)",
-                "  2  bad input: invalid contract, missing or corrupt file, bad option",
-                "  3  internal error of ImportSpy (run with --verbose and report it)%n"})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand {
     /** Report formats: text for people, JSON for machines, SARIF for code-scanning UIs, JUnit XML for CI test tabs. */
     enum Format { TEXT, JSON, SARIF, JUNIT }
 
-    @Spec
-    private CommandSpec spec;
+    private final Path contract;
+    private final Format format;
+    private final Path output;
+    private final List<String> classpath;
+    private final String runtime;
+    private final boolean strict;
+    private final List<Path> targets;
 
-    @Option(names = {"-c", "--contract"}, required = true, paramLabel = "FILE",
-            description = "The import contract (spymodel.yml).")
-    private Path contract;
-
-    @Option(names = "--format", paramLabel = "text|json|sarif|junit", defaultValue = "text",
-            description = "Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "
-                    + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers.")
-    private Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    private Path output;
-
-    @Option(names = "--classpath", paramLabel = "PATHS",
-            description = "Libraries beside the targets, separated by '${sys:path.separator}'; repeatable. "
-                    + "Supertypes are resolved from them, and they are the libraries deployments require.")
-    private List<String> classpath = new ArrayList<>();
-
-    @Option(names = "--runtime", paramLabel = "current|none|FILE", defaultValue = "current",
-            description = "Runtime the deployments are checked against: this JVM (default), none (skip the "
-                    + "checks), or a FILE recorded with 'importspy inspect --runtime'.")
-    private String runtime;
-
-    @Option(names = "--strict", description = "Unverified checks fail (exit 1) instead of being warnings.")
-    private boolean strict;
-
-    @Option(names = "--verbose", description = "Show a stack trace with errors.")
-    private boolean verbose;
-
-    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "JARs or class directories to check.")
-    private List<Path> targets;
-
-    /** For picocli, which sets the fields from the command line. */
-    ValidateCommand() {
-    }
-
-    /** A validation read without picocli ({@link PlainValidation}). */
-    ValidateCommand(Path contract, Format format, Path output, List<String> classpath, String runtime,
-                    boolean strict, boolean verbose, List<Path> targets) {
+    private ValidateCommand(Path contract, Format format, Path output, List<String> classpath, String runtime,
+                            boolean strict, List<Path> targets) {
         this.contract = contract;
         this.format = format;
         this.output = output;
         this.classpath = classpath;
         this.runtime = runtime;
         this.strict = strict;
-        this.verbose = verbose;
         this.targets = targets;
     }
 
-    @Override
-    public Integer call() {
-        return execute(spec.commandLine().getOut());
-    }
-
-    /** Whether {@code --verbose} was given. */
-    boolean verbose() {
-        return verbose;
+    /** The validation a parsed {@code validate} command line asks for (see {@link Commands} for its options). */
+    static ValidateCommand from(ParseResult validate) {
+        return new ValidateCommand(validate.matchedOptionValue("--contract", null),
+                validate.matchedOptionValue("--format", Format.TEXT),
+                validate.matchedOptionValue("--output", null),
+                List.of(validate.matchedOptionValue("--classpath", new String[0])),
+                validate.matchedOptionValue("--runtime", "current"),
+                validate.matchedOptionValue("--strict", Boolean.FALSE),
+                validate.matchedPositionalValue(0, List.of()));
     }
 
     /** Validates and writes the report to {@code --output} or {@code out}; returns the exit code. */

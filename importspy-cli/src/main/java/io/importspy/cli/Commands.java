@@ -1,0 +1,143 @@
+package io.importspy.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The model of the {@code importspy} command line, built with picocli's programmatic API: no annotation is
+ * read, no field is set by reflection, and none of picocli's reflectively registered type converters is
+ * loaded ({@link #commandLine}). Building it costs a few classes, not picocli's reflective model; every
+ * command line, valid or not, is read by it.
+ */
+final class Commands {
+    /** Names of the subcommands, as they appear in {@code ParseResult.subcommand()}. */
+    static final String VALIDATE = "validate";
+    static final String INSPECT = "inspect";
+
+    private static final String[] EXIT_CODES = {"  0  every target compliant",
+            "  1  at least one violation (unverified checks only with --strict)",
+            "  2  bad input: invalid contract, missing or corrupt file, bad option",
+            "  3  internal error of ImportSpy (run with --verbose and report it)%n"};
+
+    private Commands() {
+    }
+
+    /**
+     * The whole command line, ready to parse. Picocli's built-in converters that it registers by reflection
+     * (java.sql, java.time, java.nio.file.Path; system property {@code picocli.converters.excludes}) are left
+     * out unless that property is already set: none of them is used here, and {@code Path} has its own.
+     */
+    static CommandLine commandLine() {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", ".*");
+        }
+        CommandSpec root = command("importspy");
+        standardHelpOptions(root);
+        root.usageMessage()
+                .description("Checks JVM modules (JARs, class directories) against an import contract, from their "
+                        + "bytes, before any of their code runs.")
+                .footerHeading("%nExit codes:%n")
+                .footer(EXIT_CODES);
+        root.addSubcommand(VALIDATE, validate());
+        root.addSubcommand(INSPECT, inspect());
+        return new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    private static CommandSpec validate() {
+        CommandSpec spec = command(VALIDATE);
+        spec.usageMessage().sortOptions(false)
+                .description("Checks each TARGET (a JAR or a class directory) against the contract and prints a "
+                        + "report.")
+                .footerHeading("%nExit codes:%n")
+                .footer(EXIT_CODES);
+        spec.addOption(path(OptionSpec.builder("-c", "--contract")).required(true).paramLabel("FILE")
+                .description("The import contract (spymodel.yml).").build());
+        spec.addOption(OptionSpec.builder("--format").type(ValidateCommand.Format.class)
+                .paramLabel("text|json|sarif|junit")
+                .description("Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "
+                        + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers.").build());
+        spec.addOption(path(OptionSpec.builder("--output")).paramLabel("FILE")
+                .description("Write the report to FILE instead of stdout.").build());
+        spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
+                .description("Libraries beside the targets, separated by '${sys:path.separator}'; repeatable. "
+                        + "Supertypes are resolved from them, and they are the libraries deployments require.")
+                .build());
+        spec.addOption(OptionSpec.builder("--runtime").type(String.class).paramLabel("current|none|FILE")
+                .description("Runtime the deployments are checked against: this JVM (default), none (skip the "
+                        + "checks), or a FILE recorded with 'importspy inspect --runtime'.").build());
+        spec.addOption(flag("--strict", "Unverified checks fail (exit 1) instead of being warnings."));
+        spec.addOption(flag("--verbose", "Show a stack trace with errors."));
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("TARGET")
+                .type(List.class).auxiliaryTypes(Path.class).converters(new PathConverter())
+                .description("JARs or class directories to check.").build());
+        standardHelpOptions(spec);
+        return spec;
+    }
+
+    private static CommandSpec inspect() {
+        CommandSpec spec = command(INSPECT);
+        spec.usageMessage().sortOptions(false)
+                .description("Prints a contract that TARGET satisfies, or records this JVM's runtime facts.", "",
+                        "inspect TARGET: prints a contract (format 1) that TARGET satisfies: its identity, public "
+                                + "classes and members. A starting point to cut down to what a host needs.",
+                        "inspect --runtime [-c FILE]: prints this JVM's facts as YAML, for 'validate --runtime FILE' "
+                                + "elsewhere. Environment variables are printed only when the contract given with "
+                                + "-c names them (a whole environment usually holds credentials); secrets are "
+                                + "printed as present or absent, never with their value. Without -c, every system "
+                                + "property is printed except those that may hold a credential or a command line: "
+                                + "sun.java.command, names containing password, passwd, secret, token, credential, "
+                                + "api key or private key, and URLs with a password; the YAML's first lines name "
+                                + "what was omitted. With -c, only the properties the contract names are printed, "
+                                + "whatever their name.")
+                .footerHeading("%nExit codes:%n")
+                .footer("  0  printed", "  2  bad input: missing or corrupt file, invalid contract, bad option",
+                        "  3  internal error of ImportSpy (run with --verbose and report it)%n");
+        spec.addOption(flag("--runtime", "Record the running JVM instead of inspecting a target."));
+        spec.addOption(path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
+                .description("With --runtime: record only what this contract's deployments ask about.").build());
+        spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
+                .description("With --runtime: libraries to record, separated by '${sys:path.separator}'; "
+                        + "repeatable.").build());
+        spec.addOption(flag("--verbose", "Show a stack trace with errors."));
+        spec.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("TARGET")
+                .type(Path.class).converters(new PathConverter())
+                .description("A JAR or class directory.").build());
+        standardHelpOptions(spec);
+        return spec;
+    }
+
+    /** A command whose {@code -V} prints the version; {@link #standardHelpOptions} adds the options. */
+    private static CommandSpec command(String name) {
+        return CommandSpec.create().name(name).versionProvider(new Main.Version());
+    }
+
+    /** What picocli's {@code mixinStandardHelpOptions} adds, without its reflective mixin. */
+    private static void standardHelpOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+
+    private static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).description(description).build();
+    }
+
+    private static OptionSpec.Builder path(OptionSpec.Builder option) {
+        return option.type(Path.class).converters(new PathConverter());
+    }
+
+    /** {@code Path.of}, in place of picocli's reflective converter for {@code Path}. */
+    private static final class PathConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return Path.of(value);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.importspy.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every command line is read by one parser, picocli, from the model {@link Commands} builds: the help texts
+ * are the ones the annotated commands printed (pinned under {@code help/}), and the command lines a
+ * hand-written fast path once left to picocli mean what they meant.
+ */
+class CommandLineTest {
+    @TempDir
+    static Path dir;
+    static Path plugin;
+    static Path compliant;
+
+    @BeforeAll
+    static void build() throws IOException {
+        plugin = TestPlugins.greeterJar(dir, "greeter-1.2.0.jar", TestPlugins.GREETER);
+        compliant = Files.writeString(dir.resolve("ok.yml"), """
+                importspy: 1
+                classes:
+                  - name: com.acme.Greeter
+                    methods:
+                      - name: greet
+                        parameters: [String]
+                        returns: String
+                """);
+    }
+
+    @Nested
+    class Help_texts {
+        @ParameterizedTest
+        @CsvSource({"importspy.txt, --help", "validate.txt, validate --help", "inspect.txt, inspect --help",
+                "validate.txt, validate -h"})
+        void are_the_pinned_ones(String expected, String commandLine) throws IOException {
+            MainTest.Outcome outcome = MainTest.run(commandLine.split(" "));
+
+            assertThat(outcome.exit()).isZero();
+            assertThat(outcome.err()).isEmpty();
+            assertThat(outcome.out()).isEqualTo(pinned(expected));
+        }
+
+        @Test
+        void version_is_the_same_from_every_command() {
+            MainTest.Outcome root = MainTest.run("-V");
+
+            assertThat(root.exit()).isZero();
+            assertThat(MainTest.run("validate", "--version")).isEqualTo(root);
+            assertThat(MainTest.run("inspect", "-V")).isEqualTo(root);
+        }
+
+        private String pinned(String name) throws IOException {
+            try (InputStream in = CommandLineTest.class.getResourceAsStream("help/" + name)) {
+                assertThat(in).as("help/" + name).isNotNull();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("separated by ':'", "separated by '" + File.pathSeparator + "'");
+            }
+        }
+    }
+
+    @Nested
+    class Reads {
+        @Test
+        void a_value_attached_to_a_short_option() {
+            MainTest.Outcome outcome = MainTest.run("validate", "-c" + compliant, "--runtime", "none",
+                    plugin.toString());
+
+            assertThat(outcome.exit()).isZero();
+            assertThat(outcome.err()).isEmpty();
+        }
+
+        @Test
+        void the_end_of_options_marker_and_an_equals_sign() {
+            MainTest.Outcome outcome = MainTest.run("validate", "--contract=" + compliant, "--runtime=none",
+                    "--format=JSON", "--", plugin.toString());
+
+            assertThat(outcome.exit()).isZero();
+            assertThat(outcome.out()).startsWith("{").contains("\"compliant\": true");
+        }
+
+        @Test
+        void an_argument_file() throws IOException {
+            Path arguments = Files.writeString(dir.resolve("args.txt"),
+                    "--runtime none\n-c " + compliant + "\n" + plugin + "\n");
+
+            MainTest.Outcome outcome = MainTest.run("validate", "@" + arguments);
+
+            assertThat(outcome.exit()).isZero();
+            assertThat(outcome.err()).isEmpty();
+        }
+
+        @Test
+        void a_flag_given_twice_as_a_bad_option() {
+            MainTest.Outcome outcome = MainTest.run("validate", "-c", compliant.toString(), "--strict", "--strict",
+                    plugin.toString());
+
+            assertThat(outcome.exit()).isEqualTo(2);
+            assertThat(outcome.err()).isEqualTo(
+                    "importspy: option '--strict' should be specified only once; see 'importspy validate --help'\n");
+        }
+
+        @Test
+        void an_option_before_the_command_as_not_the_commands() {
+            MainTest.Outcome outcome = MainTest.run("-c", "c.yml", "validate", "a.jar");
+
+            assertThat(outcome.exit()).isEqualTo(2);
+            assertThat(outcome.err()).isEqualTo("importspy: Missing required option: '--contract=FILE'; "
+                    + "see 'importspy validate --help'\n");
+        }
+
+        @Test
+        void an_option_without_its_value_as_a_bad_option() {
+            MainTest.Outcome outcome = MainTest.run("validate", "-c", compliant.toString(), "a.jar", "--output");
+
+            assertThat(outcome.exit()).isEqualTo(2);
+            assertThat(outcome.err()).isEqualTo("importspy: Missing required parameter for option '--output' (FILE); "
+                    + "see 'importspy validate --help'\n");
+        }
+    }
+
+    @Test
+    void picocli_is_compiled_for_this_release_so_that_start_up_archives_can_hold_it() throws IOException {
+        try (InputStream in = picocli.CommandLine.class.getResourceAsStream("CommandLine.class")) {
+            assertThat(in).isNotNull();
+            byte[] header = in.readNBytes(8);
+            int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            assertThat(major).as("class-file major version of picocli.CommandLine").isGreaterThanOrEqualTo(61);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.importspy.cli;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The start-up archives the build makes, and the {@code importspy} launcher that passes them to the JVM:
+ * the archive holds the classes of every command (picocli's included), the launcher picks the AOT cache on
+ * a JDK 25 or newer and the AppCDS archive otherwise, and a stale or corrupt archive is ignored silently.
+ */
+class LauncherIT {
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path JAR = MODULE.resolve("target/importspy.jar");
+    private static final Path ARCHIVE = MODULE.resolve("target/importspy.jsa");
+    private static final Path LAUNCHER = MODULE.resolveSibling("importspy");
+    private static final Path TRAINING_CONTRACT = MODULE.resolve("src/cds/training.yml");
+
+    @TempDir
+    Path dir;
+
+    /** The outcome of one process. */
+    record Run(int exit, String out, String err) {
+    }
+
+    @Test
+    void the_builds_archive_holds_the_classes_of_help_and_of_a_validation() throws Exception {
+        assumeTrue(!Boolean.getBoolean("importspy.cds.skip"), "built with -Dimportspy.cds.skip");
+        assertThat(ARCHIVE).as("the AppCDS archive the package phase makes").exists();
+
+        for (List<String> command : List.of(List.of("--help"),
+                List.of("validate", "-c", TRAINING_CONTRACT.toString(), JAR.toString()))) {
+            List<String> javaCommand = new ArrayList<>(List.of(java().toString(), "-XX:SharedArchiveFile=" + ARCHIVE,
+                    "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xlog:class+load", "-jar",
+                    JAR.toString()));
+            javaCommand.addAll(command);
+            Run run = run(javaCommand, Map.of());
+
+            assertThat(loadedFromArchive(run.out(), "picocli.CommandLine")).as("%s", command).isTrue();
+            assertThat(loadedFromArchive(run.out(), "io.importspy.cli.Main")).as("%s", command).isTrue();
+        }
+    }
+
+    @Nested
+    class The_launcher {
+        @Test
+        void ignores_a_corrupt_archive_and_cache_silently() throws Exception {
+            Path root = launcherCopy();
+            byte[] junk = new byte[64 * 1024];
+            new java.util.Random(14).nextBytes(junk);
+            Files.write(root.resolve("importspy-cli/target/importspy.jsa"), junk);
+            Files.write(root.resolve("importspy-cli/target/importspy.aot"), junk);
+
+            for (Path java : javas()) {
+                Run run = run(List.of(root.resolve("importspy").toString(), "--version"), path(java));
+
+                assertThat(run.exit()).as(java.toString()).isZero();
+                assertThat(run.err()).as(java.toString()).isEmpty();
+                assertThat(run.out()).as(java.toString()).startsWith("importspy ");
+            }
+        }
+
+        @Test
+        void passes_the_appcds_archive_on_this_jdk_and_the_aot_cache_on_25_or_newer() throws Exception {
+            Path root = launcherCopy();
+            Path jar = root.resolve("importspy-cli/target/importspy.jar");
+            Path archive = root.resolve("importspy-cli/target/importspy.jsa");
+            run(List.of(java().toString(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off", "-cp", jar.toString(), "io.importspy.cli.Training",
+                    TRAINING_CONTRACT.toString(), jar.toString()), Map.of());
+            assertThat(archive).exists();
+            Map<String, String> environment = Map.of("IMPORTSPY_JAVA_OPTS", "-Xlog:class+load");
+
+            Run onThisJdk = run(List.of(root.resolve("importspy").toString(), "--help"), with(environment, path(java())));
+            assertThat(onThisJdk.exit()).isZero();
+            assertThat(loadedFromArchive(onThisJdk.out(), "picocli.CommandLine")).isTrue();
+
+            Optional<Path> jdk25 = javas().stream().filter(java -> !java.equals(java())).findFirst();
+            assumeTrue(jdk25.isPresent(), "no JDK 25 or newer under /usr/lib/jvm");
+            Path cache = root.resolve("importspy-cli/target/importspy.aot");
+            run(List.of(jdk25.get().toString(), "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
+                    "-cp", jar.toString(), "io.importspy.cli.Training", TRAINING_CONTRACT.toString(),
+                    jar.toString()), Map.of());
+            assertThat(cache).exists();
+            Run onJdk25 = run(List.of(root.resolve("importspy").toString(), "--help"),
+                    with(environment, path(jdk25.get())));
+            assertThat(onJdk25.exit()).isZero();
+            assertThat(onJdk25.err()).isEmpty();
+            assertThat(loadedFromArchive(onJdk25.out(), "picocli.CommandLine")).isTrue();
+        }
+    }
+
+    /** A launcher beside a copy of the CLI's JAR (and the file whose absence makes it build first). */
+    private Path launcherCopy() throws IOException {
+        Path root = dir.resolve("importspy-home");
+        Files.createDirectories(root.resolve("importspy-cli/target"));
+        Files.createDirectories(root.resolve("examples/pipeline/plugin/target"));
+        Files.writeString(root.resolve("examples/pipeline/plugin/target/extension-1.0.0.jar"), "");
+        Files.copy(JAR, root.resolve("importspy-cli/target/importspy.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(LAUNCHER, root.resolve("importspy"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(root.resolve("importspy").toFile().setExecutable(true)).isTrue();
+        return root;
+    }
+
+    private static boolean loadedFromArchive(String classLoadLog, String className) {
+        return classLoadLog.lines().anyMatch(line -> line.contains("[class,load] " + className + " ")
+                && line.contains("shared objects file"));
+    }
+
+    /** The JDK running the tests, then each JDK 25 or newer under /usr/lib/jvm. */
+    private static List<Path> javas() throws IOException {
+        List<Path> javas = new ArrayList<>(List.of(java()));
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> homes = Files.list(jvms)) {
+                for (Path home : homes.sorted().toList()) {
+                    Path java = home.resolve("bin/java");
+                    if (Files.isExecutable(java) && featureVersion(home) >= 25 && !javas.contains(java)) {
+                        javas.add(java);
+                    }
+                }
+            }
+        }
+        return javas;
+    }
+
+    private static int featureVersion(Path home) throws IOException {
+        Path release = home.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(release)) {
+            Matcher version = Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+            if (version.find()) {
+                return Integer.parseInt(version.group(1));
+            }
+        }
+        return 0;
+    }
+
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** An environment whose PATH finds {@code java} first. */
+    private static Map<String, String> path(Path java) {
+        return Map.of("PATH", java.getParent() + File.pathSeparator + System.getenv("PATH"));
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> both = new HashMap<>(a);
+        both.putAll(b);
+        return both;
+    }
+
+    private static Run run(List<String> command, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("IMPORTSPY_JAVA_OPTS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile(null, ".out");
+        Path err = Files.createTempFile(null, ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
