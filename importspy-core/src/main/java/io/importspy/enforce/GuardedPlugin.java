@@ -96,6 +96,8 @@ public final class GuardedPlugin implements AutoCloseable {
      * @throws java.util.ServiceConfigurationError when a provider cannot be instantiated
      */
     public <S> List<S> providers(Class<S> service) {
+        // On the module path ImportSpy is a named module that cannot declare the host's service types.
+        GuardedPlugin.class.getModule().addUses(service);
         if (layer.isPresent()) {
             ModuleLayer own = layer.get();
             return ServiceLoader.load(own, service).stream()
