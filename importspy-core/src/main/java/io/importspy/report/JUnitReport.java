@@ -2,13 +2,9 @@ package io.importspy.report;
 
 import io.importspy.API;
 import io.importspy.validate.Category;
-import io.importspy.validate.Context;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 import static io.importspy.API.Status.STABLE;
 
@@ -29,8 +25,6 @@ import static io.importspy.API.Status.STABLE;
 @API(status = STABLE, since = "0.1.0")
 public final class JUnitReport {
     static final String SATISFIED = "contract satisfied";
-    private static final Set<Context> DEPLOYMENT_CONTEXTS =
-            EnumSet.of(Context.RUNTIME, Context.JAVA, Context.ENVIRONMENT, Context.LIBRARY);
 
     private final Report report;
     private final StringBuilder xml = new StringBuilder();
@@ -110,7 +104,7 @@ public final class JUnitReport {
         text.append("found: ").append(violation.found()).append('\n');
         text.append("fix: ").append(violation.solution()).append('\n');
         text.append("location: ").append(violation.location());
-        if (target.deploymentsTried() > 1 && DEPLOYMENT_CONTEXTS.contains(violation.context())) {
+        if (target.deploymentsTried() > 1 && Contexts.of(violation.context()).deployment()) {
             text.append('\n').append("note: no deployment matched; tried ").append(target.deploymentsTried())
                     .append(" entries, showing the closest");
         }

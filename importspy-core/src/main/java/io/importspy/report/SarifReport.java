@@ -157,12 +157,7 @@ public final class SarifReport {
 
     /** The SARIF logical-location kind of a subject, for the contexts that name code (classes and members). */
     private static Optional<String> logicalKind(Context context) {
-        return switch (context) {
-            case CLASS -> Optional.of("type");
-            case FIELD -> Optional.of("member");
-            case METHOD, CONSTRUCTOR -> Optional.of("function");
-            default -> Optional.empty();
-        };
+        return Contexts.of(context).logicalKind();
     }
 
     /**

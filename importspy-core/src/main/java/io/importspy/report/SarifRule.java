@@ -53,31 +53,21 @@ record SarifRule(Category category, Context context) {
     }
 
     private String noun() {
-        return switch (context) {
-            case MODULE -> "module attribute";
-            case RUNTIME -> "platform";
-            case JAVA -> "Java runtime";
-            case ENVIRONMENT -> "environment entry";
-            default -> context.label();
-        };
+        return Contexts.of(context).noun();
     }
 
     private String requirement() {
-        return switch (context) {
-            case MODULE -> "an identity or content of the module (name, version, file name, manifest, services, "
-                    + "resources)";
-            case CLASS -> "a class";
-            case FIELD -> "a field";
-            case METHOD -> "a method";
-            case CONSTRUCTOR -> "a constructor";
-            case RUNTIME -> "an operating system or CPU architecture";
-            case JAVA -> "a Java version, vendor or implementation";
-            case ENVIRONMENT -> "an environment variable, secret or system property";
-            case LIBRARY -> "a library beside the module";
-        };
+        return Contexts.of(context).requirement();
     }
 
-    private static String capitalize(String word) {
-        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    /** A label in PascalCase: {@code missing} is {@code Missing}, {@code x-acme-license} is {@code XAcmeLicense}. */
+    private static String capitalize(String label) {
+        StringBuilder word = new StringBuilder(label.length());
+        for (String part : label.split("-")) {
+            if (!part.isEmpty()) {
+                word.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        return word.toString();
     }
 }

@@ -2,14 +2,10 @@ package io.importspy.report;
 
 import io.importspy.API;
 import io.importspy.validate.Category;
-import io.importspy.validate.Context;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 import static io.importspy.API.Status.STABLE;
 
@@ -30,8 +26,6 @@ import static io.importspy.API.Status.STABLE;
  */
 @API(status = STABLE, since = "0.1.0")
 public final class TextReport {
-    private static final Set<Context> DEPLOYMENT_CONTEXTS =
-            EnumSet.of(Context.RUNTIME, Context.JAVA, Context.ENVIRONMENT, Context.LIBRARY);
 
     private final ColorMode mode;
 
@@ -70,7 +64,7 @@ public final class TextReport {
             renderViolation(text, violation, strictness);
         }
         long deploymentViolations = target.violations().stream()
-                .filter(v -> DEPLOYMENT_CONTEXTS.contains(v.context())).count();
+                .filter(v -> Contexts.of(v.context()).deployment()).count();
         if (target.deploymentsTried() > 1 && deploymentViolations > 0) {
             text.append("  ").append(dim("no deployment matched; tried " + target.deploymentsTried()
                     + " entries, showing the closest")).append('\n');

@@ -118,7 +118,7 @@ final class MethodRules {
                                 .reversed()))
                 .map(m -> signature(owner, m)).toList();
         return MemberViolations.noOverloadMatches(owner.name(), member, closest,
-                member.context() == Context.CONSTRUCTOR ? null : candidates.get(0).name(), location);
+                Context.CONSTRUCTOR.equals(member.context()) ? null : candidates.get(0).name(), location);
     }
 
     /** How many required parameters match the method's parameter at the same position. */
