@@ -2,28 +2,59 @@ package io.importspy.validate;
 
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.AnnotationSpec;
 import io.importspy.internal.contract.ClassSpec;
 import io.importspy.internal.contract.Located;
+import io.importspy.internal.contract.Sections;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The rules of one {@code classes:} entry, in contract order: presence, kind, modifiers, extends,
+ * The {@code classes:} rule. Each entry is checked in contract order: presence, kind, modifiers, extends,
  * implements, annotations, then fields, constructors and methods.
  */
-final class ClassRules {
-    private ClassRules() {
+final class ClassRules implements Rule<Sections.Classes> {
+    @Override
+    public Class<Sections.Classes> section() {
+        return Sections.Classes.class;
     }
 
-    static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
+    /**
+     * The classes the contract requires, and the annotation types it names by qualified name (to tell
+     * {@code @Inherited} ones and their elements; a simple name cannot be looked up).
+     */
+    @Override
+    public Set<String> classesToRead(Sections.Classes section) {
+        Set<String> names = new HashSet<>();
+        for (ClassSpec spec : section.classes()) {
+            names.add(spec.name());
+            for (AnnotationSpec annotation : spec.annotations()) {
+                String name = annotation.type().name();
+                if (name.indexOf('.') > 0) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public void check(Sections.Classes section, Facts facts, Sink sink) {
+        for (ClassSpec spec : section.classes()) {
+            check(spec, facts.module(), sink::report);
+        }
+    }
+
+    private static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
         Optional<ClassFacts> found = Hierarchy.moduleClass(module, spec.name());
         if (found.isEmpty()) {
             out.accept(ClassViolations.classMissing(spec.name(), spec.location()));

@@ -5,6 +5,7 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
 import io.importspy.internal.contract.JavaSpec;
 import io.importspy.internal.contract.LibrarySpec;
+import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.ValueSpec;
 import io.importspy.internal.contract.VersionConstraint;
@@ -27,12 +28,27 @@ import java.util.stream.Collectors;
  * the closest entry (fewest failures, then fewest unverified, then first) are reported. A secret's value
  * is never read: only whether it is present.
  */
-final class DeploymentRules {
-    private DeploymentRules() {
+final class DeploymentRules implements Rule<Sections.Deployments> {
+    @Override
+    public Class<Sections.Deployments> section() {
+        return Sections.Deployments.class;
+    }
+
+    /** Checks nothing when there is no runtime to check or no entry to check it against. */
+    @Override
+    public void check(Sections.Deployments section, Facts facts, Sink sink) {
+        List<DeploymentSpec> deployments = section.deployments();
+        if (facts.runtime().isEmpty() || deployments.isEmpty()) {
+            return;
+        }
+        for (Violation violation : check(deployments, facts.runtime().get())) {
+            sink.report(violation);
+        }
+        sink.tried(deployments.size());
     }
 
     /** The violations to report for the runtime against {@code deployments} (none when compliant). */
-    static List<Violation> check(List<DeploymentSpec> deployments, RuntimeFacts runtime) {
+    private static List<Violation> check(List<DeploymentSpec> deployments, RuntimeFacts runtime) {
         // a name any entry lists as a secret is secret in every entry: its value is never shown
         Set<String> secrets = deployments.stream().flatMap(d -> d.secrets().stream()).map(Located::value)
                 .collect(Collectors.toSet());

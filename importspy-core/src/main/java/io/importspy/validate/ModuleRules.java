@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The {@code module:} rules: name, version, file name, manifest, services, resources. */
-final class ModuleRules {
-    private ModuleRules() {
+/** The {@code module:} rule: name, version, file name, manifest, services, resources. */
+final class ModuleRules implements Rule<ModuleSpec> {
+    @Override
+    public Class<ModuleSpec> section() {
+        return ModuleSpec.class;
     }
 
-    static void check(ModuleSpec spec, ModuleFacts facts, Consumer<Violation> out) {
+    @Override
+    public void check(ModuleSpec spec, Facts module, Sink sink) {
+        check(spec, module.module(), sink::report);
+    }
+
+    private static void check(ModuleSpec spec, ModuleFacts facts, Consumer<Violation> out) {
         ModuleIdentity identity = facts.identity();
         spec.name().ifPresent(name -> checkName(name, identity, out));
         spec.version().ifPresent(version -> checkVersion(version, identity, out));

@@ -4,21 +4,19 @@ import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
-import io.importspy.internal.contract.ClassSpec;
-import io.importspy.internal.contract.DeploymentSpec;
-import io.importspy.internal.contract.Sections;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import static io.importspy.API.Status.EXPERIMENTAL;
 
 /**
- * Checks a module's facts and a runtime's facts against a contract: a pure function, no I/O. Collects
- * every violation in contract order (module, then each class, then deployments); never stops at the first.
+ * Checks a module's facts and a runtime's facts against a contract: a pure function, no I/O. Runs a list of
+ * {@link Rule}s, one per contract section, in order (the built-in ones: module, then classes, then
+ * deployments); collects every violation in contract order and never stops at the first.
  *
  * <pre>{@code
  * TargetReport report = Validator.validate(model, facts, Optional.of(runtime));
@@ -27,25 +25,40 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Validator {
+    private static final List<Rule<?>> BUILT_IN = List.of(new ModuleRules(), new ClassRules(), new DeploymentRules());
+
     private Validator() {
+    }
+
+    /** The rules of the built-in sections, in the order their violations are reported. */
+    public static List<Rule<?>> builtInRules() {
+        return BUILT_IN;
     }
 
     /**
      * The classes whose facts validating against {@code model} uses, for inspection to read (with their
-     * supertypes): the classes the contract requires, and the annotation types it names by qualified name
-     * (to tell {@code @Inherited} ones and their elements; a simple name cannot be looked up).
+     * supertypes): those the built-in rules name.
      */
     public static Set<String> classesToRead(SpyModel model) {
+        return classesToRead(model, BUILT_IN);
+    }
+
+    /** The classes whose facts {@code rules} read when they validate against {@code model}. */
+    public static Set<String> classesToRead(SpyModel model, List<? extends Rule<?>> rules) {
         Set<String> names = new HashSet<>();
-        for (ClassSpec spec : Sections.classes(model)) {
-            names.add(spec.name());
-            spec.annotations().stream().map(a -> a.type().name()).filter(n -> n.indexOf('.') > 0).forEach(names::add);
+        for (Rule<?> rule : rules) {
+            names.addAll(classesToRead(model, rule));
         }
         return names;
     }
 
+    private static <S> Set<String> classesToRead(SpyModel model, Rule<S> rule) {
+        Optional<S> section = model.section(rule.section());
+        return section.isPresent() ? rule.classesToRead(section.get()) : Set.of();
+    }
+
     /**
-     * Validates one module.
+     * Validates one module with the built-in rules.
      *
      * <p>A check that cannot be made (a supertype that was not read, parameter names the bytecode does not
      * record, a field without a compiled constant, a secret a recorded runtime did not record) yields an
@@ -54,18 +67,44 @@ public final class Validator {
      * @param runtime the runtime to check deployments against; empty skips the deployment checks
      */
     public static TargetReport validate(SpyModel model, ModuleFacts module, Optional<RuntimeFacts> runtime) {
-        List<Violation> violations = new ArrayList<>();
-        ModuleRules.check(Sections.module(model), module, violations::add);
-        for (ClassSpec spec : Sections.classes(model)) {
-            ClassRules.check(spec, module, violations::add);
-        }
-        List<DeploymentSpec> deployments = Sections.deployments(model);
-        int tried = 0;
-        if (runtime.isPresent() && !deployments.isEmpty()) {
-            violations.addAll(DeploymentRules.check(deployments, runtime.get()));
-            tried = deployments.size();
+        return validate(model, module, runtime, BUILT_IN);
+    }
+
+    /**
+     * Validates one module with {@code rules}, in their order; a rule whose section the contract lacks is
+     * skipped.
+     */
+    public static TargetReport validate(SpyModel model, ModuleFacts module, Optional<RuntimeFacts> runtime,
+                                        List<? extends Rule<?>> rules) {
+        Rule.Facts facts = new Rule.Facts(module, runtime);
+        Findings findings = new Findings();
+        for (Rule<?> rule : rules) {
+            check(model, rule, facts, findings);
         }
         return new TargetReport(module.target(), module.identity().primaryName(), module.identity().version(),
-                violations, tried);
+                findings.violations, findings.tried);
+    }
+
+    private static <S> void check(SpyModel model, Rule<S> rule, Rule.Facts facts, Findings findings) {
+        Optional<S> section = model.section(rule.section());
+        if (section.isPresent()) {
+            rule.check(section.get(), facts, findings);
+        }
+    }
+
+    /** What the rules of one validation report. */
+    private static final class Findings implements Rule.Sink {
+        private final List<Violation> violations = new ArrayList<>();
+        private int tried;
+
+        @Override
+        public void report(Violation violation) {
+            violations.add(violation);
+        }
+
+        @Override
+        public void tried(int entries) {
+            tried += entries;
+        }
     }
 }
