@@ -24,8 +24,8 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  *       {@code YourSection.class}; {@link #classesToRead} names the classes it needs read (reading stays lazy);
  *       {@link #check} reports every violation, in contract order, through the sink, built with
  *       {@link Violation#missing}, {@link Violation#mismatch}, {@link Violation#invalid} or
- *       {@link Violation#unverified} and a context of its own ({@code Context.of("reference")}). Put it in
- *       {@link Validator#builtInRules()} where its violations belong in a report.</li>
+ *       {@link Violation#unverified} and a context of its own ({@code Context.of("reference")}). Add it to the
+ *       list in {@link Validator} ({@link Validator#builtInRules()}) where its violations belong in a report.</li>
  *   <li><b>The report's context list</b> ({@code io.importspy.report.Contexts}): how SARIF describes the new
  *       context. A context left out is described by its label alone.</li>
  * </ol>
