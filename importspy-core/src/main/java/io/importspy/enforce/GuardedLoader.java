@@ -2,6 +2,7 @@ package io.importspy.enforce;
 
 import io.importspy.API;
 import io.importspy.contract.SpyModel;
+import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Report;
@@ -120,8 +121,8 @@ public final class GuardedLoader {
      *
      * @throws ContractViolationException in enforce mode, when the plugin violates the contract; no loader
      *                                    was created and no class defined
-     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt
-     * @throws IllegalArgumentException when a named-module plugin cannot be resolved in the parent layer
+     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt, or a named-module plugin
+     *                                                  cannot be resolved in the parent layer
      */
     public GuardedPlugin load(Path plugin, List<Path> dependencies) {
         return admit(inspect(plugin, dependencies), dependencies);
@@ -197,7 +198,7 @@ public final class GuardedLoader {
                     .resolve(ModuleFinder.of(paths.toArray(Path[]::new)), ModuleFinder.of(), Set.of(moduleName));
             return parentLayer.defineModulesWithOneLoader(configuration, parent);
         } catch (FindException | ResolutionException | LayerInstantiationException e) {
-            throw new IllegalArgumentException("plugin '" + plugin + "' (module " + moduleName
+            throw new InspectionException("plugin '" + plugin + "' (module " + moduleName
                     + ") cannot be resolved in its parent layer: " + e.getMessage()
                     + "; give its required modules as dependencies or in the parent layer", e);
         }
@@ -209,7 +210,7 @@ public final class GuardedLoader {
             try {
                 urls[i] = paths.get(i).toUri().toURL();
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("plugin path '" + paths.get(i) + "' is not a file URL", e);
+                throw new InspectionException("plugin path '" + paths.get(i) + "' is not a file URL", e);
             }
         }
         return urls;

@@ -1,11 +1,11 @@
 package io.importspy.enforce;
 
 import io.importspy.API;
+import io.importspy.inspect.InspectionException;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,7 +104,11 @@ public final class GuardedServices {
         return new Loaded<>(providers, admitted, reports);
     }
 
-    /** As {@link #load}, for every {@code *.jar} directly in {@code directory}, in file-name order. */
+    /**
+     * As {@link #load}, for every {@code *.jar} directly in {@code directory}, in file-name order.
+     *
+     * @throws io.importspy.inspect.InspectionException when the directory cannot be listed
+     */
     public static <S> Loaded<S> fromDirectory(Class<S> service, Path directory, GuardedLoader loader,
                                               OnViolation onViolation) {
         try (Stream<Path> files = Files.list(directory)) {
@@ -112,7 +116,7 @@ public final class GuardedServices {
                     .sorted().toList();
             return load(service, jars, loader, onViolation);
         } catch (IOException e) {
-            throw new UncheckedIOException("plugin directory '" + directory + "' cannot be listed: " + e.getMessage()
+            throw new InspectionException("plugin directory '" + directory + "' cannot be listed: " + e.getMessage()
                     + "; check that it exists and is readable", e);
         }
     }

@@ -7,10 +7,6 @@ import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +57,8 @@ public final class ImportGuard {
      * to the caller's package). The resource is parsed once.
      *
      * @throws ContractViolationException when the importer's module or the runtime violates the contract
-     * @throws io.importspy.contract.ContractException when the contract is invalid
-     * @throws IllegalArgumentException when the resource does not exist
+     * @throws io.importspy.contract.ContractException when the resource does not exist, cannot be read or is not a
+     *                                                 valid contract
      */
     public static ImporterHandle importspy(String contractResource) {
         return importspy(contractResource, EnforcementMode.ENFORCE);
@@ -75,7 +71,7 @@ public final class ImportGuard {
         Map<String, SpyModel> contracts = RESOURCE_CONTRACTS.get(importer.caller());
         SpyModel model = contracts.get(contractResource);
         if (model == null) {
-            model = contracts.computeIfAbsent(contractResource, name -> readResource(importer.caller(), name));
+            model = contracts.computeIfAbsent(contractResource, name -> Contracts.readResource(importer.caller(), name));
         }
         return check(importer, model, mode);
     }
@@ -142,20 +138,6 @@ public final class ImportGuard {
         }
         Report report = Inspections.validate(model, facts, Inspections.runtime(model, visible), Strictness.LENIENT);
         return new VerdictCache.Verdict(facts, report, location);
-    }
-
-    private static SpyModel readResource(Class<?> caller, String resource) {
-        try (InputStream in = caller.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("contract resource '" + resource + "' not found by "
-                        + caller.getName() + "; put it in the protected module (a leading '/' means the root)"
-                        + " or pass the contract as a Path");
-            }
-            String name = resource.substring(resource.lastIndexOf('/') + 1);
-            return Contracts.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("contract resource '" + resource + "' cannot be read: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.importspy.enforce;
 
+import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,7 +31,7 @@ final class Snapshot {
             copy.toFile().deleteOnExit();
             return copy;
         } catch (IOException e) {
-            throw new UncheckedIOException("plugin '" + plugin + "' cannot be copied before validation: "
+            throw new InspectionException("plugin '" + plugin + "' cannot be copied before validation: "
                     + e.getMessage() + "; check the temporary directory (java.io.tmpdir)", e);
         }
     }

@@ -1,6 +1,8 @@
 package io.importspy.enforce;
 
+import io.importspy.contract.ContractException;
 import io.importspy.contract.SpyModel;
+import io.importspy.inspect.InspectionException;
 import io.importspy.internal.contract.Contracts;
 import io.importspy.validate.Report;
 
@@ -188,6 +190,23 @@ class GuardedLoaderTest {
                             .singleElement().satisfies(t -> assertThat(t.target()).contains("bad.jar")));
             assertThat(goodMarker).as("not even the compliant plugin ran").doesNotExist();
             assertThat(badMarker).doesNotExist();
+        }
+
+        @Test
+        void a_plugin_directory_that_does_not_exist_is_an_inspection_error() {
+            Path missing = work.resolve("no-such-plugins");
+            assertThatThrownBy(() -> GuardedServices.fromDirectory(Supplier.class, missing, GuardedLoader.of(CONTRACT),
+                    GuardedServices.OnViolation.SKIP))
+                    .isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith("plugin directory '" + missing + "' cannot be listed: ");
+        }
+
+        @Test
+        void a_missing_contract_file_is_a_contract_error() {
+            Path missing = work.resolve("no-such-contract.yml");
+            assertThatThrownBy(() -> GuardedLoader.of(missing))
+                    .isInstanceOf(ContractException.class)
+                    .hasMessage(missing + ":1:1: cannot read contract: no such file");
         }
     }
 

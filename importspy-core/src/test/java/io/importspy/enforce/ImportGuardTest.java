@@ -1,5 +1,7 @@
 package io.importspy.enforce;
 
+import io.importspy.ImportSpyException;
+import io.importspy.contract.ContractException;
 import io.importspy.inspect.Origin;
 import io.importspy.validate.Category;
 import io.importspy.validate.Violation;
@@ -62,10 +64,13 @@ class ImportGuardTest {
                             public static Object initOther() { return ImportGuard.importspy("/other.yml"); }
                             public static Object initLive() { return ImportGuard.importspy("/live.yml"); }
                             public static Object audit() { return ImportGuard.importspy("/spymodel.yml", EnforcementMode.AUDIT); }
+                            public static Object initMissing() { return ImportGuard.importspy("/missing.yml"); }
+                            public static Object initBroken() { return ImportGuard.importspy("/broken.yml"); }
                         }""")
                 .resource("spymodel.yml", CONTRACT)
                 .resource("other.yml", CONTRACT)
                 .resource("live.yml", LIVE_CONTRACT)
+                .resource("broken.yml", "importspy: 1\nclases: []\n")
                 .jar("framework.jar");
     }
 
@@ -190,6 +195,31 @@ class ImportGuardTest {
                 assertThat(handle.isCompliant()).isFalse();
                 assertThat(handle.report().targets().get(0).violations()).extracting(Violation::subject)
                         .anySatisfy(subject -> assertThat(subject).contains("API_LEVEL"));
+            }
+        }
+    }
+
+    @Nested
+    class A_bad_contract {
+        @Test
+        void that_is_missing_is_a_contract_error_naming_the_resource_and_the_caller() throws Throwable {
+            Path plugin = plugin("missing-contract.jar", 2);
+            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+                assertThatThrownBy(() -> call(loader, "initMissing"))
+                        .isInstanceOf(ContractException.class).isInstanceOf(ImportSpyException.class)
+                        .hasMessage("missing.yml:1:1: cannot read contract: resource '/missing.yml' not found by"
+                                + " fw.Framework; put it in the protected module (a leading '/' means the root) or"
+                                + " pass the contract as a Path");
+            }
+        }
+
+        @Test
+        void that_is_invalid_is_a_contract_error_at_its_line() throws Throwable {
+            Path plugin = plugin("broken-contract.jar", 2);
+            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+                assertThatThrownBy(() -> call(loader, "initBroken"))
+                        .isInstanceOf(ContractException.class)
+                        .hasMessageStartingWith("broken.yml:2:1: unknown key 'clases' in the contract");
             }
         }
     }

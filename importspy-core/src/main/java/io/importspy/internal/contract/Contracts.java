@@ -5,6 +5,7 @@ import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -60,6 +61,33 @@ public final class Contracts {
             throw Problems.fatal(start, "cannot read contract: permission denied");
         } catch (IOException e) {
             throw Problems.fatal(start, "cannot read contract: " + e.getMessage());
+        }
+        YamlReader.checkSize(bytes.length, name);
+        return ContractReader.read(decode(bytes, name), name);
+    }
+
+    /**
+     * Reads and checks the contract found as a resource of {@code caller} ({@link Class#getResourceAsStream}:
+     * {@code "/spymodel.yml"} is absolute, {@code "spymodel.yml"} relative to the caller's package); locations
+     * name the resource's file name.
+     *
+     * @throws ContractException when the resource does not exist or cannot be read, or lists every problem found
+     */
+    public static SpyModel readResource(Class<?> caller, String resource) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(resource, "resource");
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        Location start = new Location(name, 1, 1);
+        byte[] bytes;
+        try (InputStream in = caller.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw Problems.fatal(start, "cannot read contract: resource '" + resource + "' not found by "
+                        + caller.getName() + "; put it in the protected module (a leading '/' means the root)"
+                        + " or pass the contract as a Path");
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw Problems.fatal(start, "cannot read contract: resource '" + resource + "': " + e.getMessage());
         }
         YamlReader.checkSize(bytes.length, name);
         return ContractReader.read(decode(bytes, name), name);
