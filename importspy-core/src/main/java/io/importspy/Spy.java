@@ -3,44 +3,52 @@ package io.importspy;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.SpyModel;
 import io.importspy.enforce.ContractViolationException;
+import io.importspy.enforce.EnforcementMode;
+import io.importspy.enforce.GuardedLoader;
 import io.importspy.enforce.ImportGuard;
 import io.importspy.enforce.ImporterHandle;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
-import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.Contracts;
-import io.importspy.internal.inspect.ClassSelection;
-import io.importspy.internal.inspect.Inspector;
-import io.importspy.internal.inspect.RuntimeInspector;
-import io.importspy.internal.inspect.RuntimeRecord;
+import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
-import io.importspy.validate.Validator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static io.importspy.API.Status.STABLE;
 
 /**
  * The entry point of ImportSpy: checks modules (JARs, class directories) against an import contract
- * from their bytes, before any of their code runs.
+ * from their bytes, before any of their code runs. Every mode starts here:
  *
  * <pre>{@code
+ * // validate (CI, a plugin marketplace): a report, never an exception for a violation
  * SpyModel contract = Spy.contract(Path.of("spymodel.yml"));
  * Report report = Spy.validate(Path.of("plugins/greeter-1.2.0.jar"), contract);
  * if (!report.isCompliant()) {
  *     System.err.print(TextReport.render(report));
  * }
+ *
+ * // embedded mode: the protected module checks whoever imported it
+ * ImporterHandle importer = Spy.importspy("/spymodel.yml");
+ *
+ * // guarded loading: a host validates a plugin's bytes, only then creates its class loader
+ * try (GuardedPlugin plugin = Spy.guardedLoader(contract).load(Path.of("plugins/greeter-1.2.0.jar"))) {
+ *     plugin.providers(Greeter.class).forEach(Greeter::greet);
+ * }
  * }</pre>
  *
  * <p>Validation never stops at the first problem: the {@link Report} lists every violation of every
- * target. Only bad input throws: an invalid contract ({@link ContractException}) or a missing, unreadable
- * or corrupt target, class-path entry or runtime record ({@link InspectionException}).
+ * target. Only bad input throws, in every mode an {@link ImportSpyException}: an invalid contract
+ * ({@link ContractException}) or a missing, unreadable or corrupt target, class-path entry or runtime record
+ * ({@link InspectionException}); where a contract is enforced, a violation throws
+ * {@link ContractViolationException}, and {@link EnforcementMode#AUDIT} only logs it.
  *
  * <p>Thread-safe: {@code Spy} holds no state of its own; any number of threads may validate at once.
  */
@@ -73,15 +81,13 @@ public final class Spy {
      * @throws InspectionException when a target, a class-path entry or the runtime record cannot be read
      */
     public static Report validate(SpyModel model, ValidationOptions options, List<Path> targets) {
-        Optional<RuntimeFacts> runtime = runtime(options);
-        Set<String> names = Validator.classesToRead(model);
-        Inspector inspector = Inspector.withClasspath(options.classpath());
+        Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE);
+        Optional<RuntimeFacts> runtime = runtime(pipeline, options.runtime());
         List<TargetReport> reports = new ArrayList<>();
         for (Path target : targets) {
-            ModuleFacts module = inspector.inspect(target, ClassSelection.named(names));
-            reports.add(Validator.validate(model, module, runtime));
+            reports.add(pipeline.validate(pipeline.inspect(target), runtime));
         }
-        return new Report(model.file(), reports, options.strictness());
+        return pipeline.report(reports, options.strictness());
     }
 
     /**
@@ -89,12 +95,18 @@ public final class Spy {
      * initializer) to check whoever imported it. ImportSpy finds the direct importer on the stack,
      * validates the importer's module and the running JVM against the contract (a class-path resource,
      * resolved as {@link Class#getResource} does from the calling class), caches the verdict, and returns
-     * a handle on the importer.
+     * a handle on the importer. See {@link ImportGuard}.
      *
      * @throws ContractViolationException when the importer or the runtime violates the contract
+     * @throws ContractException          when the contract resource is missing, unreadable or invalid
      */
     public static ImporterHandle importspy(String contractResource) {
         return ImportGuard.importspy(contractResource);
+    }
+
+    /** Embedded mode, only logging violations in {@link EnforcementMode#AUDIT} mode; see {@link #importspy(String)}. */
+    public static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
+        return ImportGuard.importspy(contractResource, mode);
     }
 
     /** Embedded mode with a contract file; see {@link #importspy(String)}. */
@@ -108,28 +120,40 @@ public final class Spy {
     }
 
     /**
+     * Guarded loading: a loader that validates each plugin JAR against {@code contract} and only then creates
+     * its class loader (or module layer); configure it with its {@code with…} methods, and load a directory of
+     * plugins with {@link io.importspy.enforce.GuardedServices}.
+     */
+    public static GuardedLoader guardedLoader(SpyModel contract) {
+        return GuardedLoader.of(contract);
+    }
+
+    /**
+     * Guarded loading with the contract file at {@code contract}; see {@link #guardedLoader(SpyModel)}.
+     *
+     * @throws ContractException when the contract is missing, unreadable or invalid
+     */
+    public static GuardedLoader guardedLoader(Path contract) {
+        return GuardedLoader.of(contract);
+    }
+
+    /**
      * The libraries on {@code classpath}, read for their identity only (names and version).
      *
      * @throws InspectionException when an entry is missing, unreadable or corrupt
      */
     public static List<LibraryFacts> libraries(List<Path> classpath) {
-        return RuntimeInspector.libraries(classpath);
+        return Pipeline.libraries(classpath);
     }
 
-    /**
-     * The runtime to check deployments against. Its libraries are those on the class path; a recorded
-     * runtime keeps the libraries it recorded when no class path is given.
-     */
-    private static Optional<RuntimeFacts> runtime(ValidationOptions options) {
-        RuntimeSource source = options.runtime();
+    /** The runtime to check deployments against, as {@code source} says. */
+    private static Optional<RuntimeFacts> runtime(Pipeline pipeline, RuntimeSource source) {
         if (source instanceof RuntimeSource.None) {
             return Optional.empty();
         }
-        List<LibraryFacts> libraries = libraries(options.classpath());
         if (source instanceof RuntimeSource.Recorded recorded) {
-            RuntimeFacts facts = RuntimeRecord.read(recorded.file());
-            return Optional.of(libraries.isEmpty() ? facts : facts.withLibraries(libraries));
+            return Optional.of(pipeline.recordedRuntime(recorded.file()));
         }
-        return Optional.of(RuntimeInspector.current().withLibraries(libraries));
+        return Optional.of(pipeline.currentRuntime());
     }
 }

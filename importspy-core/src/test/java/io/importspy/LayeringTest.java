@@ -35,15 +35,17 @@ class LayeringTest {
                 .layer("Inspect").definedBy("io.importspy.inspect..", "io.importspy.internal.inspect..")
                 .layer("Validate").definedBy("io.importspy.validate..")
                 .layer("Report").definedBy("io.importspy.report..", "io.importspy.internal.report..")
+                .layer("Pipeline").definedBy("io.importspy.internal.pipeline..")
                 .layer("Enforce").definedBy("io.importspy.enforce..")
                 .layer("Facade").definedBy(resideInAPackage("io.importspy").and(not(belongToAnyOf(API.class,
                         ImportSpyException.class))))
                 .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Enforce").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Enforce", "Facade")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Enforce", "Facade")
-                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Report", "Enforce", "Facade")
-                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Validate", "Report", "Enforce", "Facade")
-                .whereLayer("Inspect").mayOnlyBeAccessedByLayers("Validate", "Report", "Enforce", "Facade")
+                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Report", "Pipeline", "Enforce", "Facade")
+                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Facade")
+                .whereLayer("Inspect").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Facade")
                 .check(classes);
     }
 

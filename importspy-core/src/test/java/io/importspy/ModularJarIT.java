@@ -55,7 +55,6 @@ class ModularJarIT {
 
                 import io.importspy.Spy;
                 import io.importspy.contract.SpyModel;
-                import io.importspy.enforce.GuardedLoader;
                 import io.importspy.enforce.GuardedPlugin;
                 import io.importspy.validate.Report;
                 import java.nio.file.Path;
@@ -65,7 +64,7 @@ class ModularJarIT {
                         SpyModel model = Spy.contract(Path.of(args[0]));
                         Report report = Spy.validate(Path.of(args[1]), model);
                         System.out.print(report.isCompliant() ? "compliant" : "violated");
-                        try (GuardedPlugin plugin = GuardedLoader.of(Spy.contract(Path.of(args[2]))).load(Path.of(args[3]))) {
+                        try (GuardedPlugin plugin = Spy.guardedLoader(Path.of(args[2])).load(Path.of(args[3]))) {
                             plugin.providers(Runnable.class).forEach(Runnable::run);
                         }
                     }

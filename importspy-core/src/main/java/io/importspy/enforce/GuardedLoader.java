@@ -5,8 +5,11 @@ import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
+import io.importspy.validate.TargetReport;
 
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
@@ -48,20 +51,22 @@ public final class GuardedLoader {
     private final ClassLoader parent;
     private final ModuleLayer parentLayer;
     private final Strictness strictness;
+    private final InspectionListener listener;
 
     private GuardedLoader(SpyModel contract, EnforcementMode mode, ClassLoader parent, ModuleLayer parentLayer,
-                          Strictness strictness) {
+                          Strictness strictness, InspectionListener listener) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.parent = parent;
         this.parentLayer = Objects.requireNonNull(parentLayer, "parentLayer");
         this.strictness = Objects.requireNonNull(strictness, "strictness");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** A loader enforcing {@code contract}, with the system class loader and the boot layer as parents. */
     public static GuardedLoader of(SpyModel contract) {
         return new GuardedLoader(contract, EnforcementMode.ENFORCE, ClassLoader.getSystemClassLoader(),
-                ModuleLayer.boot(), Strictness.LENIENT);
+                ModuleLayer.boot(), Strictness.LENIENT, InspectionListener.NONE);
     }
 
     /** A loader enforcing the contract file at {@code contract}. */
@@ -71,22 +76,27 @@ public final class GuardedLoader {
 
     /** This loader in {@code mode}: {@link EnforcementMode#AUDIT} only reports, {@code ENFORCE} refuses. */
     public GuardedLoader withMode(EnforcementMode mode) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness);
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, listener);
     }
 
     /** This loader with {@code parent} as the parent of every plugin class loader (the host's API lives there). */
     public GuardedLoader withParent(ClassLoader parent) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness);
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, listener);
     }
 
     /** This loader with {@code layer} as the parent of the layers of named-module plugins. */
     public GuardedLoader withParentLayer(ModuleLayer layer) {
-        return new GuardedLoader(contract, mode, parent, layer, strictness);
+        return new GuardedLoader(contract, mode, parent, layer, strictness, listener);
     }
 
     /** This loader counting unverified checks as failures ({@link Strictness#STRICT}) or not. */
     public GuardedLoader withStrictness(Strictness strictness) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness);
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, listener);
+    }
+
+    /** This loader telling {@code observer} of every plugin it inspects (for tests). */
+    GuardedLoader withListener(InspectionListener observer) {
+        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, observer);
     }
 
     /** The contract this loader enforces. */
@@ -142,9 +152,10 @@ public final class GuardedLoader {
         visible.addAll(CodeSources.visibleFiles(parent));
         Path bytes = Snapshot.of(plugin);
         try {
-            ModuleFacts facts = Snapshot.relabel(Inspections.inspect(bytes, visible, contract), plugin);
-            Report report = Snapshot.relabel(Inspections.validate(contract, facts,
-                    Inspections.runtime(contract, visible), strictness), plugin);
+            Pipeline pipeline = Pipeline.of(contract, visible, listener);
+            ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes), plugin);
+            TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
+            Report report = Snapshot.relabel(pipeline.report(List.of(target), strictness), plugin);
             Log.validated("plugin", report, false);
             return new Checked(plugin, bytes, facts, report);
         } catch (RuntimeException e) {

@@ -4,8 +4,11 @@ import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
+import io.importspy.validate.TargetReport;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +50,8 @@ public final class ImportGuard {
         }
     };
     private static final Map<Path, SpyModel> FILE_CONTRACTS = new ConcurrentHashMap<>();
+    /** Told of every inspection embedded mode makes; tests inject one with {@link #listen}. */
+    private static volatile InspectionListener listener = InspectionListener.NONE;
 
     private ImportGuard() {
     }
@@ -129,15 +134,25 @@ public final class ImportGuard {
         List<Class<?>> running = ImporterFinder.find().onStack().stream()
                 .filter(type -> CodeSources.moduleKey(type).equals(module)).toList();
         List<Path> visible = CodeSources.visibleFiles(importer.getClassLoader());
+        Pipeline pipeline = Pipeline.of(model, visible, listener);
         ModuleFacts facts;
         if (location.isPresent()) {
-            facts = LiveFacts.withLiveValues(Inspections.inspect(location.get(), visible, model), running);
+            facts = LiveFacts.withLiveValues(pipeline.inspect(location.get()), running);
         } else {
-            Inspections.countLive();
-            facts = LiveFacts.module(importer, Inspections.classNames(model), running);
+            pipeline.inspectedLive(importer.getName());
+            facts = LiveFacts.module(importer, pipeline.classNames(), running);
         }
-        Report report = Inspections.validate(model, facts, Inspections.runtime(model, visible), Strictness.LENIENT);
+        TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
+        Report report = pipeline.report(List.of(target), Strictness.LENIENT);
         return new VerdictCache.Verdict(facts, report, location);
+    }
+
+    /**
+     * Tells {@code observer} of every inspection embedded mode makes from now on (replacing the previous one);
+     * {@link InspectionListener#NONE} stops. For tests, which count the inspections a cached call saves.
+     */
+    static void listen(InspectionListener observer) {
+        listener = Objects.requireNonNull(observer, "observer");
     }
 
     /**

@@ -130,6 +130,16 @@ class GuardedLoaderTest {
         }
 
         @Test
+        void a_check_inspects_the_plugin_once_from_its_private_copy() {
+            List<String> inspected = new ArrayList<>();
+            GuardedLoader.of(CONTRACT).withListener((target, live) -> inspected.add(target)).check(good, List.of());
+            assertThat(inspected).singleElement().satisfies(target -> {
+                assertThat(target).endsWith(good.getFileName().toString());
+                assertThat(Path.of(target)).isNotEqualTo(good);
+            });
+        }
+
+        @Test
         void checking_a_plugin_only_reports() {
             Report report = GuardedLoader.of(CONTRACT).check(bad, List.of());
             assertThat(report.isCompliant()).isFalse();

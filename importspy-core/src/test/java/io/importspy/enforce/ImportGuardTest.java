@@ -3,8 +3,10 @@ package io.importspy.enforce;
 import io.importspy.ImportSpyException;
 import io.importspy.contract.ContractException;
 import io.importspy.inspect.Origin;
+import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.validate.Category;
 import io.importspy.validate.Violation;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +49,23 @@ class ImportGuardTest {
                     value: prod
             """;
 
+    /** Every inspection embedded mode makes, counted by the listener the tests inject. */
+    static final AtomicLong INSPECTIONS = new AtomicLong();
+
     @TempDir
     static Path work;
     static Path framework;
     static Path marker;
+
+    @BeforeAll
+    static void countInspections() {
+        ImportGuard.listen((target, live) -> INSPECTIONS.incrementAndGet());
+    }
+
+    @AfterAll
+    static void stopCounting() {
+        ImportGuard.listen(InspectionListener.NONE);
+    }
 
     @BeforeAll
     static void buildFramework() {
@@ -128,21 +144,21 @@ class ImportGuardTest {
         void is_validated_once_then_served_from_the_cache() throws Throwable {
             Path plugin = plugin("good-cache.jar", 2);
             try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
-                long before = Inspections.COUNT.get();
+                long before = INSPECTIONS.get();
                 call(loader, "init");
-                assertThat(Inspections.COUNT.get()).isEqualTo(before + 1);
+                assertThat(INSPECTIONS.get()).isEqualTo(before + 1);
                 ImporterHandle again = (ImporterHandle) call(loader, "init");
-                assertThat(Inspections.COUNT.get()).as("the second call inspects nothing").isEqualTo(before + 1);
+                assertThat(INSPECTIONS.get()).as("the second call inspects nothing").isEqualTo(before + 1);
                 assertThat(again.isCompliant()).isTrue();
 
                 call(loader, "initOther");
-                assertThat(Inspections.COUNT.get()).as("another contract is validated afresh").isEqualTo(before + 2);
+                assertThat(INSPECTIONS.get()).as("another contract is validated afresh").isEqualTo(before + 2);
             }
             Path other = plugin("good-other-importer.jar", 2);
             try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, other)) {
-                long before = Inspections.COUNT.get();
+                long before = INSPECTIONS.get();
                 call(loader, "init");
-                assertThat(Inspections.COUNT.get()).as("another importer is validated afresh").isEqualTo(before + 1);
+                assertThat(INSPECTIONS.get()).as("another importer is validated afresh").isEqualTo(before + 1);
             }
         }
 
@@ -241,9 +257,9 @@ class ImportGuardTest {
                     throw new ClassNotFoundException(name);
                 }
             };
-            long before = Inspections.COUNT.get();
+            long before = INSPECTIONS.get();
             ImporterHandle handle = (ImporterHandle) call(noCodeSource, "init");
-            assertThat(Inspections.COUNT.get()).isEqualTo(before + 1);
+            assertThat(INSPECTIONS.get()).isEqualTo(before + 1);
             assertThat(handle.location()).isEmpty();
             assertThat(handle.isCompliant()).isTrue();
             assertThat(handle.module().classes().get("pl.Direct").origin()).isEqualTo(Origin.LIVE);

@@ -1,5 +1,6 @@
 package com.acme.jdbc;
 
+import io.importspy.Spy;
 import io.importspy.enforce.ContractViolationException;
 import io.importspy.enforce.GuardedLoader;
 import io.importspy.enforce.GuardedPlugin;
@@ -22,7 +23,7 @@ public final class DriverHost {
             System.err.println("usage: DriverHost <jdbc-driver.yml> <driver.jar>");
             System.exit(2);
         }
-        GuardedLoader guard = GuardedLoader.of(Path.of(args[0])).withParent(DriverHost.class.getClassLoader());
+        GuardedLoader guard = Spy.guardedLoader(Path.of(args[0])).withParent(DriverHost.class.getClassLoader());
         try (GuardedPlugin plugin = guard.load(Path.of(args[1]))) {
             System.out.println("admitted " + plugin.path().getFileName() + " ("
                     + plugin.module().identity().primaryName().orElse("?") + " "

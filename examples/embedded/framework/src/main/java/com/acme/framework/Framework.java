@@ -1,6 +1,6 @@
 package com.acme.framework;
 
-import io.importspy.enforce.ImportGuard;
+import io.importspy.Spy;
 import io.importspy.enforce.ImporterHandle;
 
 import java.util.Map;
@@ -19,7 +19,7 @@ public final class Framework {
      * {@link io.importspy.enforce.ContractViolationException} when it does not comply.
      */
     public static Framework start() {
-        return new Framework(ImportGuard.importspy("/acme-framework/spymodel.yml"));
+        return new Framework(Spy.importspy("/acme-framework/spymodel.yml"));
     }
 
     /** Configures the application through the {@code configure(Map)} method its contract guarantees. */

@@ -1,6 +1,7 @@
 package com.acme.host;
 
 import com.acme.host.api.Greeter;
+import io.importspy.Spy;
 import io.importspy.enforce.GuardedLoader;
 import io.importspy.enforce.GuardedPlugin;
 import io.importspy.enforce.GuardedServices;
@@ -23,7 +24,7 @@ public final class Host {
             System.err.println("usage: Host <contract.yml> <plugin directory>");
             System.exit(2);
         }
-        GuardedLoader guard = GuardedLoader.of(Path.of(args[0])).withParent(Host.class.getClassLoader());
+        GuardedLoader guard = Spy.guardedLoader(Path.of(args[0])).withParent(Host.class.getClassLoader());
         GuardedServices.Loaded<Greeter> loaded = GuardedServices.fromDirectory(Greeter.class, Path.of(args[1]),
                 guard, GuardedServices.OnViolation.SKIP);
         for (Map.Entry<Path, Report> entry : loaded.reports().entrySet()) {

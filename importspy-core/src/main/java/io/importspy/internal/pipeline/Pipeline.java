@@ -1,0 +1,150 @@
+package io.importspy.internal.pipeline;
+
+import io.importspy.API;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.InspectionException;
+import io.importspy.inspect.LibraryFacts;
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.DeploymentSpec;
+import io.importspy.internal.contract.Sections;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.inspect.RuntimeInspector;
+import io.importspy.internal.inspect.RuntimeRecord;
+import io.importspy.validate.Report;
+import io.importspy.validate.Strictness;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Validator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.importspy.API.Status.INTERNAL;
+
+/**
+ * The one path from a contract and a target to a report: what classes to read, inspecting a target from its
+ * bytes (the class path resolving its supertypes), the runtime to check deployments against, and the report.
+ * {@code Spy.validate} (and with it the command line), embedded mode and guarded loading all go through it;
+ * they differ only in where the targets and the class path come from.
+ *
+ * <p>Libraries are found the same way everywhere, by reading each file's identity (names and version) without
+ * reading any class: on a class path the user named, an unreadable entry is an error; among the files a host's
+ * class loader happens to see, it is no library; a host also has the boot layer's modules.
+ *
+ * <p>Immutable and thread-safe when its listener is.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class Pipeline {
+    private final SpyModel model;
+    private final List<Path> classpath;
+    private final InspectionListener listener;
+    private final Set<String> classNames;
+
+    private Pipeline(SpyModel model, List<Path> classpath, InspectionListener listener) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.classpath = List.copyOf(classpath);
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.classNames = Validator.classesToRead(model);
+    }
+
+    /** The pipeline for {@code model}, resolving supertypes through {@code classpath}. */
+    public static Pipeline of(SpyModel model, List<Path> classpath, InspectionListener listener) {
+        return new Pipeline(model, classpath, listener);
+    }
+
+    /** The classes validating against the contract reads: all that inspection reads (with their supertypes). */
+    public Set<String> classNames() {
+        return classNames;
+    }
+
+    /**
+     * Inspects {@code target} from its bytes; the class path (without the target itself) resolves supertypes.
+     *
+     * @throws InspectionException when the target, or a class file it needs, is missing, unreadable or corrupt
+     */
+    public ModuleFacts inspect(Path target) {
+        listener.inspected(target.toString(), false);
+        List<Path> others = classpath;
+        if (classpath.contains(target)) {
+            others = new ArrayList<>(classpath);
+            others.remove(target);
+        }
+        return Inspector.withClasspath(others).inspect(target, ClassSelection.named(classNames));
+    }
+
+    /** Tells the listener of a module read through reflection (it has no bytes on disk). */
+    public void inspectedLive(String target) {
+        listener.inspected(target, true);
+    }
+
+    /** The verdict on one module; {@code runtime} empty skips the deployment checks. */
+    public TargetReport validate(ModuleFacts module, Optional<RuntimeFacts> runtime) {
+        return Validator.validate(model, module, runtime);
+    }
+
+    /** The report on {@code targets}, in the order given. */
+    public Report report(List<TargetReport> targets, Strictness strictness) {
+        return new Report(model.file(), targets, strictness);
+    }
+
+    /** The running JVM, whose libraries are the class path's. */
+    public RuntimeFacts currentRuntime() {
+        return RuntimeInspector.current().withLibraries(libraries(classpath));
+    }
+
+    /**
+     * A recorded runtime ({@code importspy inspect --runtime}); a class path, when given, replaces the libraries
+     * it recorded.
+     *
+     * @throws InspectionException when the record or a class-path entry cannot be read
+     */
+    public RuntimeFacts recordedRuntime(Path record) {
+        List<LibraryFacts> libraries = libraries(classpath);
+        RuntimeFacts facts = RuntimeRecord.read(record);
+        return libraries.isEmpty() ? facts : facts.withLibraries(libraries);
+    }
+
+    /**
+     * The running JVM as a host sees it: its libraries are the readable files among {@code visible} and the
+     * boot layer's modules, found only when the contract's deployments name libraries (finding them costs an
+     * identity read of each file).
+     */
+    public RuntimeFacts hostRuntime(List<Path> visible) {
+        RuntimeFacts runtime = RuntimeInspector.current();
+        boolean wantsLibraries = false;
+        for (DeploymentSpec deployment : Sections.deployments(model)) {
+            wantsLibraries |= !deployment.libraries().isEmpty();
+        }
+        if (!wantsLibraries) {
+            return runtime;
+        }
+        List<LibraryFacts> libraries = new ArrayList<>(runtime.libraries());
+        Inspector inspector = Inspector.withClasspath(List.of());
+        for (Path file : visible) {
+            try {
+                libraries.add(LibraryFacts.of(inspector.identify(file), file.toString()));
+            } catch (InspectionException e) {
+                // a file a class loader sees but that is no readable JAR or directory is no library
+            }
+        }
+        for (Module module : ModuleLayer.boot().modules()) {
+            libraries.add(new LibraryFacts(List.of(module.getName()), module.getDescriptor().rawVersion(),
+                    module.getName()));
+        }
+        return runtime.withLibraries(libraries);
+    }
+
+    /**
+     * The libraries on a class path the user named, read for their identity only.
+     *
+     * @throws InspectionException when an entry is missing, unreadable or corrupt
+     */
+    public static List<LibraryFacts> libraries(List<Path> classpath) {
+        return RuntimeInspector.libraries(classpath);
+    }
+}
