@@ -25,6 +25,15 @@ final class Commands {
             "  2  bad input: invalid contract, missing or corrupt file, bad option",
             "  3  internal error of ImportSpy (run with --verbose and report it)%n"};
 
+    /**
+     * The classes whose converters picocli registers by reflection, as one regular expression of literals: a
+     * {@code .} or a character class would make {@code java.util.regex} link lambdas, and so start the JDK's
+     * method-handle machinery, on a path that otherwise has none.
+     */
+    private static final String REFLECTIVE_CONVERTERS = "java\\.sql\\.(Time|Connection|Driver|Timestamp)"
+            + "|java\\.time\\.(Duration|Instant|LocalDate|LocalDateTime|LocalTime|MonthDay|OffsetDateTime|OffsetTime"
+            + "|Period|Year|YearMonth|ZonedDateTime|ZoneId|ZoneOffset)|java\\.nio\\.file\\.Path";
+
     private Commands() {
     }
 
@@ -35,7 +44,7 @@ final class Commands {
      */
     static CommandLine commandLine() {
         if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", ".*");
+            System.setProperty("picocli.converters.excludes", REFLECTIVE_CONVERTERS);
         }
         CommandSpec root = command("importspy");
         standardHelpOptions(root);
