@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Start-up of every importspy command, side by side with the JVM's floor, in one run.
 
-  startup.py --results DIR [--runs N] [--launcher LABEL=PATH ...]   times the commands into DIR/startup.json
+  startup.py --results DIR [--runs N] [--launcher LABEL=PATH ...] [--java LABEL=PATH ...]
+                                                                    times the commands into DIR/startup.json
   startup.py --results DIR --table                                  prints the table from DIR/startup.json
 
 Each round runs every command once, in turn (interleaved, so that background load spreads over all of
@@ -73,9 +74,12 @@ def run_once(command):
     return wall, cpu, usage.ru_maxrss, child.returncode, output.decode("utf-8", "replace")
 
 
-def measure(results, runs, launchers):
+def measure(results, runs, launchers, javas):
     os.makedirs(results, exist_ok=True)
     plan = [("floor", "`java -cp <dir> Hello` (JVM floor)", ["java", "-cp", hello_dir(results), "Hello"], None, 0)]
+    for label, java in javas:  # informational: the floor of another JDK
+        plan.append((label + ":hello", "`java -cp <dir> Hello` (%s floor)" % label,
+                     [java, "-cp", hello_dir(results), "Hello"], None, 0))
     for label, launcher in launchers:
         for name, text, args, target, code in commands(results):
             plan.append((label + ":" + name, text, [launcher] + args, target, code))
@@ -122,6 +126,12 @@ def table(results):
             continue
         launcher = name.split(":", 1)[0]
         wall = statistics.median(p["wall_ms"])
+        if p["target_ms"] is None:  # another JDK's floor, shown beside
+            out.append("| %s | %s | %.0f ms | %+.0f ms | | %.0f ms | %.1f / %.1f MiB | | %s | |" % (
+                launcher, p["label"], wall, wall - floor_wall, statistics.median(p["cpu_ms"]),
+                statistics.median(p["rss_kb"]) / 1024, max(p["rss_kb"]) / 1024,
+                ",".join(map(str, sorted(set(p["exit"]))))))
+            continue
         rss_max = max(p["rss_kb"]) / 1024
         exits_ok = set(p["exit"]) == {p["expected_exit"]}
         ok = wall - floor_wall <= p["target_ms"] and rss_max - floor_rss <= RSS_TARGET_MIB and exits_ok
@@ -146,6 +156,8 @@ def main():
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--launcher", action="append", default=[],
                         help="LABEL=PATH of an importspy launcher (repeatable; default ./importspy)")
+    parser.add_argument("--java", action="append", default=[],
+                        help="LABEL=PATH of another java whose Hello floor is shown beside (repeatable)")
     parser.add_argument("--table", action="store_true")
     args = parser.parse_args()
     if args.table:
@@ -165,7 +177,8 @@ def main():
         if not path or not os.access(path, os.X_OK):
             sys.exit("startup.py: --launcher %s: expected LABEL=PATH of an executable launcher" % spec)
         launchers.append((label, path))
-    measure(args.results, args.runs, launchers)
+    javas = [tuple(spec.split("=", 1)) for spec in args.java]
+    measure(args.results, args.runs, launchers, javas)
 
 
 if __name__ == "__main__":
