@@ -13,6 +13,9 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.Contracts;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.report.ContractWriter;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
@@ -64,6 +67,37 @@ public final class Spy {
      */
     public static SpyModel contract(Path file) {
         return Contracts.read(file);
+    }
+
+    /**
+     * The contracts {@code jar} publishes with its API: its entries {@code META-INF/importspy/*.yml} (or
+     * {@code .yaml}), in name order; of a class directory, the files there. A host ships its contract this
+     * way so that plugin builds check against it without a copy of the file.
+     *
+     * @throws ContractException when {@code jar} is missing, unreadable or not a JAR
+     */
+    public static List<String> publishedContracts(Path jar) {
+        return PublishedContracts.list(jar);
+    }
+
+    /**
+     * Reads the contract {@code jar} publishes as {@code entry} (e.g. {@code META-INF/importspy/greeter.yml},
+     * one of {@link #publishedContracts}); its locations name it {@code greeter-api-1.0.jar!/META-INF/...}.
+     *
+     * @throws ContractException when the JAR or the entry cannot be read, or the contract is invalid
+     */
+    public static SpyModel publishedContract(Path jar, String entry) {
+        return PublishedContracts.read(jar, entry);
+    }
+
+    /**
+     * A contract (format 1, YAML) that {@code target} satisfies: its identity, services, public classes and
+     * members. A starting point for a host to cut down to what it needs.
+     *
+     * @throws InspectionException when the target is missing, unreadable or corrupt
+     */
+    public static String startingContract(Path target) {
+        return ContractWriter.toYaml(Inspector.withClasspath(List.of()).inspect(target, ClassSelection.all()));
     }
 
     /**
