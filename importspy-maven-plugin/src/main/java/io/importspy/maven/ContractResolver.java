@@ -105,8 +105,9 @@ final class ContractResolver {
 
     private SpyModel read(Artifact artifact, String entry) {
         File file = artifact.getFile();
+        SpyModel model = Spy.publishedContract(file.toPath(), entry);
         log.info("ImportSpy contract: " + entry + " of " + coordinates(artifact));
-        return Spy.publishedContract(file.toPath(), entry);
+        return model;
     }
 
     private static String coordinates(Artifact artifact) {
