@@ -66,7 +66,8 @@ final class Commands {
                 .footerHeading("%nExit codes:%n")
                 .footer(EXIT_CODES);
         spec.addOption(path(OptionSpec.builder("-c", "--contract")).required(true).paramLabel("FILE")
-                .description("The import contract (spymodel.yml).").build());
+                .description("The import contract: a file (spymodel.yml), or one a JAR publishes at META-INF/importspy/: "
+                        + "jar:PATH (its only one) or jar:PATH!/META-INF/importspy/NAME.yml.").build());
         spec.addOption(OptionSpec.builder("--format").type(ValidateCommand.Format.class)
                 .paramLabel("text|json|sarif|junit")
                 .description("Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "

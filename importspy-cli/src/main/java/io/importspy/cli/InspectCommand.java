@@ -62,8 +62,9 @@ final class InspectCommand {
     private String runtimeYaml() {
         List<Path> libraries = InputFiles.classpath(classpath);
         InputFiles inputs = new InputFiles();
-        if (contract != null) {
-            inputs.file(contract, "contract");
+        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract.toString());
+        if (contractArgument != null) {
+            contractArgument.checkedBy(inputs);
         }
         for (Path entry : libraries) {
             inputs.fileOrDirectory(entry, "class-path entry");
@@ -71,7 +72,7 @@ final class InspectCommand {
         inputs.check();
         RuntimeFacts facts = RuntimeInspector.current().withLibraries(Spy.libraries(libraries));
         if (contract != null) {
-            return RuntimeRecord.toYaml(RuntimeSelection.forContract(facts, Spy.contract(contract)));
+            return RuntimeRecord.toYaml(RuntimeSelection.forContract(facts, contractArgument.read()));
         }
         List<String> omitted = RuntimeSelection.omittedProperties(facts);
         return "# Recorded without a contract: no environment variable and no secret; system properties that may\n"

@@ -59,7 +59,8 @@ final class ValidateCommand {
     int execute(PrintWriter out) {
         List<Path> libraries = InputFiles.classpath(classpath);
         RuntimeSource runtimeSource = runtimeSource();
-        InputFiles inputs = new InputFiles().file(contract, "contract");
+        ContractArgument contractArgument = ContractArgument.of(contract.toString());
+        InputFiles inputs = contractArgument.checkedBy(new InputFiles());
         for (Path target : targets) { // loops, not lambdas: each lambda costs start-up time to link
             inputs.fileOrDirectory(target, "target");
         }
@@ -71,7 +72,7 @@ final class ValidateCommand {
         }
         inputs.check();
 
-        SpyModel model = Spy.contract(contract);
+        SpyModel model = contractArgument.read();
         ValidationOptions options = ValidationOptions.defaults()
                 .withClasspath(libraries)
                 .withRuntime(runtimeSource)
