@@ -19,6 +19,10 @@ import io.importspy.internal.report.ContractWriter;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +61,9 @@ import static io.importspy.API.Status.STABLE;
  */
 @API(status = STABLE, since = "0.1.0")
 public final class Spy {
+    /** The contract language's JSON Schema, a resource beside this class. */
+    private static final String SCHEMA = "spymodel-1.schema.json";
+
     private Spy() {
     }
 
@@ -88,6 +95,22 @@ public final class Spy {
      */
     public static SpyModel publishedContract(Path jar, String entry) {
         return PublishedContracts.read(jar, entry);
+    }
+
+    /**
+     * The JSON Schema (draft 2020-12) of the contract language, format 1, as text: what {@code importspy
+     * schema} prints, shipped in the core JAR at {@code io/importspy/spymodel-1.schema.json}. Editors that
+     * read YAML with a JSON Schema complete and check contracts with it.
+     */
+    public static String contractSchema() {
+        try (InputStream in = Spy.class.getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException("the ImportSpy core JAR lacks io/importspy/" + SCHEMA);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read io/importspy/" + SCHEMA + " from the ImportSpy core JAR", e);
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ final class Commands {
     /** Names of the subcommands, as they appear in {@code ParseResult.subcommand()}. */
     static final String VALIDATE = "validate";
     static final String INSPECT = "inspect";
+    static final String SCHEMA = "schema";
 
     private static final String[] EXIT_CODES = {"  0  every target compliant",
             "  1  at least one violation (unverified checks only with --strict)",
@@ -55,6 +56,7 @@ final class Commands {
                 .footer(EXIT_CODES);
         root.addSubcommand(VALIDATE, validate());
         root.addSubcommand(INSPECT, inspect());
+        root.addSubcommand(SCHEMA, schema());
         return new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
@@ -118,6 +120,20 @@ final class Commands {
         spec.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("TARGET")
                 .type(Path.class).converters(new PathConverter())
                 .description("A JAR or class directory.").build());
+        standardHelpOptions(spec);
+        return spec;
+    }
+
+    private static CommandSpec schema() {
+        CommandSpec spec = command(SCHEMA);
+        spec.usageMessage()
+                .description("Prints the JSON Schema (draft 2020-12) of the contract language, format 1.", "",
+                        "Save it beside your contracts and name it on a contract's first line, so that editors with "
+                                + "the YAML language server (VS Code, IntelliJ) complete and check keys as you type:",
+                        "  importspy schema > spymodel.schema.json",
+                        "  # yaml-language-server: $schema=spymodel.schema.json")
+                .footerHeading("%nExit codes:%n")
+                .footer("  0  printed", "  3  internal error of ImportSpy (run with --verbose and report it)%n");
         standardHelpOptions(spec);
         return spec;
     }

@@ -1,5 +1,6 @@
 package io.importspy.cli;
 
+import io.importspy.Spy;
 import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.inspect.InspectionException;
@@ -13,7 +14,7 @@ import java.io.PrintWriter;
 import java.util.Properties;
 
 /**
- * The {@code importspy} command: {@code validate} and {@code inspect}.
+ * The {@code importspy} command: {@code validate}, {@code inspect} and {@code schema}.
  *
  * <p>Every command line is read by picocli, from the model {@link Commands} builds with picocli's
  * programmatic API (no annotations, no reflection), then run here.
@@ -64,11 +65,16 @@ public final class Main {
             }
             ParseResult command = parsed.subcommand();
             if (command == null) {
-                throw new ParameterException(root, "a command is required: validate or inspect");
+                throw new ParameterException(root, "a command is required: validate, inspect or schema");
             }
             verbose = command.hasMatchedOption("--verbose");
             if (Commands.VALIDATE.equals(command.commandSpec().name())) {
                 return ValidateCommand.from(command).execute(out);
+            }
+            if (Commands.SCHEMA.equals(command.commandSpec().name())) {
+                out.print(Spy.contractSchema());
+                out.flush();
+                return COMPLIANT;
             }
             return InspectCommand.from(command).execute(out);
         } catch (ParameterException problem) {

@@ -35,6 +35,7 @@ final class Training {
             {"inspect", target},
             {"inspect", "--runtime"},
             {"inspect", "--runtime", "-c", contract},
+            {"schema"},
             {"validate", "--frobnicate", "-c", contract, target},
             {"validate", "-c", contract, target + ".missing"},
         };

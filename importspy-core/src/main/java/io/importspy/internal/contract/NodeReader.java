@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * every node of the wrong shape. Each method names the key it reads, for its messages.
  */
 final class NodeReader {
+    /** The keys of a value matcher written as a mapping: {@code {pattern: "regex"}}. */
+    static final List<String> VALUE_KEYS = List.of("pattern");
 
     /** Where a type is written, which decides what it may be. */
     enum TypeUse {
@@ -341,7 +343,7 @@ final class NodeReader {
         if (mapping.entries().isEmpty()) {
             return Optional.of(new ValueMatcher.Present());
         }
-        Section section = Section.open(mapping, "value of '" + name + "'", List.of("pattern"), problems);
+        Section section = Section.open(mapping, "value of '" + name + "'", VALUE_KEYS, problems);
         return section.get("pattern").flatMap(p -> text(p, "pattern")).flatMap(pattern -> {
             try {
                 return Optional.of(new ValueMatcher.Matches(Pattern.compile(pattern.value())));
