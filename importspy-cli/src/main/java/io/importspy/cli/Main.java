@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 import java.util.Properties;
 
 /**
- * The {@code importspy} command: {@code validate}, {@code inspect} and {@code schema}.
+ * The {@code importspy} command: {@code validate}, {@code inspect}, {@code schema} and {@code completion}.
  *
  * <p>Every command line is read by picocli, from the model {@link Commands} builds with picocli's
  * programmatic API (no annotations, no reflection), then run here.
@@ -68,10 +68,16 @@ public final class Main {
                 throw new ParameterException(root, "a command is required: validate, inspect or schema");
             }
             verbose = command.hasMatchedOption("--verbose");
-            if (Commands.VALIDATE.equals(command.commandSpec().name())) {
-                return ValidateCommand.from(command).execute(out);
+            String name = command.commandSpec().name();
+            if (Commands.VALIDATE.equals(name)) {
+                return ValidateCommand.from(command).execute(out, err);
             }
-            if (Commands.SCHEMA.equals(command.commandSpec().name())) {
+            if (Commands.COMPLETION.equals(name)) {
+                out.print(picocli.AutoComplete.bash("importspy", root));
+                out.flush();
+                return COMPLIANT;
+            }
+            if (Commands.SCHEMA.equals(name)) {
                 out.print(Spy.contractSchema());
                 out.flush();
                 return COMPLIANT;

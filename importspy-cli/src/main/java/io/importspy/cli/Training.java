@@ -30,6 +30,7 @@ final class Training {
             {"validate", "--format", "junit", "-c", contract, target},
             {"--help"},
             {"--version"},
+            {"completion"},
             {"validate", "--help"},
             {"inspect", "--help"},
             {"inspect", target},

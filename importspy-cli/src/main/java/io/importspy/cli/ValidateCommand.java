@@ -25,22 +25,29 @@ final class ValidateCommand {
     /** Report formats: text for people, JSON for machines, SARIF for code-scanning UIs, JUnit XML for CI test tabs. */
     enum Format { TEXT, JSON, SARIF, JUNIT }
 
+    /** When the text report is coloured: {@code auto} on a terminal unless {@code NO_COLOR} is set. */
+    enum Color { AUTO, ALWAYS, NEVER }
+
     private final Path contract;
     private final Format format;
     private final Path output;
     private final List<String> classpath;
     private final String runtime;
     private final boolean strict;
+    private final boolean quiet;
+    private final Color color;
     private final List<Path> targets;
 
     private ValidateCommand(Path contract, Format format, Path output, List<String> classpath, String runtime,
-                            boolean strict, List<Path> targets) {
+                            boolean strict, boolean quiet, Color color, List<Path> targets) {
         this.contract = contract;
         this.format = format;
         this.output = output;
         this.classpath = classpath;
         this.runtime = runtime;
         this.strict = strict;
+        this.quiet = quiet;
+        this.color = color;
         this.targets = targets;
     }
 
@@ -52,11 +59,16 @@ final class ValidateCommand {
                 List.of(validate.matchedOptionValue("--classpath", new String[0])),
                 validate.matchedOptionValue("--runtime", "current"),
                 validate.matchedOptionValue("--strict", Boolean.FALSE),
+                validate.matchedOptionValue("--quiet", Boolean.FALSE),
+                validate.matchedOptionValue("--color", Color.AUTO),
                 validate.matchedPositionalValue(0, List.of()));
     }
 
-    /** Validates and writes the report to {@code --output} or {@code out}; returns the exit code. */
-    int execute(PrintWriter out) {
+    /**
+     * Validates and writes the report to {@code --output} (then the summary line to {@code err}) or to
+     * {@code out}; with {@code --quiet}, only to {@code --output}. Returns the exit code.
+     */
+    int execute(PrintWriter out, PrintWriter err) {
         List<Path> libraries = InputFiles.classpath(classpath);
         RuntimeSource runtimeSource = runtimeSource();
         ContractArgument contractArgument = ContractArgument.of(contract.toString());
@@ -79,23 +91,40 @@ final class ValidateCommand {
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
         Report report = Spy.validate(model, options, targets);
 
-        String rendered = render(report);
         if (output != null) {
-            write(output, rendered);
-        } else {
-            out.print(rendered);
+            write(output, render(report));
+            if (!quiet) {
+                err.println(summary(report));
+                err.flush();
+            }
+        } else if (!quiet) {
+            out.print(render(report));
             out.flush();
         }
         return report.isCompliant() ? Main.COMPLIANT : Main.VIOLATIONS;
     }
 
+    /** The text report's last line: {@code 1 target, 0 compliant, 2 violations, 0 unverified}. */
+    static String summary(Report report) {
+        String text = TextReport.render(report, ColorMode.PLAIN).strip();
+        return text.substring(text.lastIndexOf('\n') + 1);
+    }
+
     private String render(Report report) {
         return switch (format) {
-            case TEXT -> TextReport.render(report, output == null ? Terminal.colorMode() : ColorMode.PLAIN);
+            case TEXT -> TextReport.render(report, colorMode());
             case JSON -> JsonReport.render(report);
             case SARIF -> SarifReport.render(report);
             case JUNIT -> JUnitReport.render(report);
         };
+    }
+
+    /** {@code --color}: always, never, or (auto) on a terminal that wants colour; a file only when always. */
+    private ColorMode colorMode() {
+        if (color == Color.ALWAYS) {
+            return ColorMode.ANSI;
+        }
+        return color == Color.NEVER || output != null ? ColorMode.PLAIN : Terminal.colorMode();
     }
 
     private RuntimeSource runtimeSource() {

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every command line is read by one parser, picocli, from the model {@link Commands} builds: the help texts
- * are the ones the annotated commands printed (pinned under {@code help/}), and the command lines a
- * hand-written fast path once left to picocli mean what they meant.
+ * are pinned under {@code help/} (those of {@code validate} and {@code inspect} as the annotated commands
+ * printed them, plus the options added since), and the command lines a hand-written fast path once left to
+ * picocli mean what they meant.
  */
 class CommandLineTest {
     @TempDir
