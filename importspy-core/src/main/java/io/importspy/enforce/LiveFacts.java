@@ -199,7 +199,8 @@ final class LiveFacts {
         boolean synthetic = executable.isSynthetic() || executable instanceof Method m && m.isBridge();
         return new MethodFacts(name, parameters, returns, erasedReturn,
                 Arrays.stream(executable.getGenericExceptionTypes()).map(LiveTypes::javaType).toList(),
-                modifiers, executable.isVarArgs(), synthetic, annotations(executable.getDeclaredAnnotations()));
+                modifiers, executable.isVarArgs(), synthetic, annotations(executable.getDeclaredAnnotations()),
+                Arrays.stream(executable.getTypeParameters()).map(java.lang.reflect.TypeVariable::getName).toList());
     }
 
     private static ClassKind kind(Class<?> type) {

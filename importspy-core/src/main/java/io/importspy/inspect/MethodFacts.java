@@ -23,11 +23,13 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  * @param varargs       whether the last parameter is varargs
  * @param synthetic     whether the compiler generated it (bridge or synthetic)
  * @param annotations   annotations on the method
+ * @param typeParameters the type parameters the method declares itself ({@code T} of
+ *                      {@code <T> T convert(T)}): a supertype's type arguments never replace them
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record MethodFacts(String name, List<ParameterFacts> parameters, JavaType returnType, JavaType erasedReturn,
                           List<JavaType> exceptions, Set<Modifier> modifiers, boolean varargs, boolean synthetic,
-                          List<AnnotationFacts> annotations) {
+                          List<AnnotationFacts> annotations, List<String> typeParameters) {
     public MethodFacts {
         Objects.requireNonNull(name, "name");
         parameters = List.copyOf(parameters);
@@ -36,6 +38,15 @@ public record MethodFacts(String name, List<ParameterFacts> parameters, JavaType
         exceptions = List.copyOf(exceptions);
         modifiers = Set.copyOf(modifiers);
         annotations = List.copyOf(annotations);
+        typeParameters = List.copyOf(typeParameters);
+    }
+
+    /** A method that declares no type parameters of its own. */
+    public MethodFacts(String name, List<ParameterFacts> parameters, JavaType returnType, JavaType erasedReturn,
+                       List<JavaType> exceptions, Set<Modifier> modifiers, boolean varargs, boolean synthetic,
+                       List<AnnotationFacts> annotations) {
+        this(name, parameters, returnType, erasedReturn, exceptions, modifiers, varargs, synthetic, annotations,
+                List.of());
     }
 
     /** Whether this is a constructor. */

@@ -79,19 +79,34 @@ final class Bindings {
      * exception types with the class's type variables substituted ({@code add(E)} of {@code ArrayList<String>}
      * becomes {@code add(java.lang.String)}, with that erasure too); erased when reached raw (JLS 4.8);
      * unchanged when the bindings are unknown, and for static methods (they cannot use the class's type
-     * variables; a type variable of theirs is their own).
+     * variables; a type variable of theirs is their own). A type variable the method declares itself is its
+     * own too, even where it shadows one of the class's ({@code <T> T convert(T)} in {@code Box<T>} stays
+     * {@code convert(T)} in {@code Box<String>}), as javac sees it.
      */
     MethodFacts member(MethodFacts method) {
         if (unknown.isPresent() || method.modifiers().contains(Modifier.STATIC) || !raw && arguments.isEmpty()) {
             return method;
         }
+        Bindings own = shadowedBy(method.typeParameters());
         List<ParameterFacts> parameters = method.parameters().stream()
-                .map(p -> new ParameterFacts(p.name(), member(p.type(), p.erasure()), erasure(p.type(), p.erasure())))
+                .map(p -> new ParameterFacts(p.name(), own.member(p.type(), p.erasure()),
+                        own.erasure(p.type(), p.erasure())))
                 .toList();
-        List<JavaType> exceptions = method.exceptions().stream().map(e -> member(e, JavaType.of(e.name()))).toList();
-        return new MethodFacts(method.name(), parameters, member(method.returnType(), method.erasedReturn()),
-                erasure(method.returnType(), method.erasedReturn()), exceptions, method.modifiers(),
-                method.varargs(), method.synthetic(), method.annotations());
+        List<JavaType> exceptions = method.exceptions().stream().map(e -> own.member(e, JavaType.of(e.name())))
+                .toList();
+        return new MethodFacts(method.name(), parameters, own.member(method.returnType(), method.erasedReturn()),
+                own.erasure(method.returnType(), method.erasedReturn()), exceptions, method.modifiers(),
+                method.varargs(), method.synthetic(), method.annotations(), method.typeParameters());
+    }
+
+    /** These bindings without the type variables a method declares itself (they stand for themselves). */
+    private Bindings shadowedBy(List<String> methodTypeParameters) {
+        if (raw || methodTypeParameters.isEmpty()) {
+            return this;
+        }
+        Map<String, TypeArgument> remaining = new HashMap<>(arguments);
+        methodTypeParameters.forEach(remaining::remove);
+        return new Bindings(remaining, false, unknown);
     }
 
     /** A field of the class these bindings belong to as the checked class inherits it; see {@link #member(MethodFacts)}. */

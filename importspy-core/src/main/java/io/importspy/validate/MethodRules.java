@@ -10,6 +10,7 @@ import io.importspy.internal.contract.ConstructorSpec;
 import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.MethodSpec;
 import io.importspy.internal.contract.ParameterSpec;
+import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 import io.importspy.validate.MemberViolations.Member;
@@ -29,6 +30,8 @@ import java.util.function.Function;
  * exceptions and modifiers. Of several eligible overloads the one with the fewest violations is reported.
  */
 final class MethodRules {
+    private static final String OBJECT = "java.lang.Object";
+
     private MethodRules() {
     }
 
@@ -144,12 +147,19 @@ final class MethodRules {
     private static List<MethodFacts> methodsNamed(String name, ClassFacts facts, Hierarchy hierarchy) {
         List<MethodFacts> found = new ArrayList<>();
         Set<String> erasures = new HashSet<>();
-        collect(name, facts, Bindings.start(), false, false, found, erasures);
+        collect(name, facts.methods(), Bindings.start(), false, false, found, erasures);
+        boolean isInterface = facts.kind() == ClassKind.INTERFACE || facts.kind() == ClassKind.ANNOTATION;
         for (ClassFacts supertype : hierarchy.supertypes()) {
+            if (isInterface && OBJECT.equals(supertype.name())) {
+                continue; // an interface has Object's public methods only, below
+            }
             if (declares(supertype, name)) { // binding a supertype's type variables costs more than this look
-                collect(name, supertype, hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype),
+                collect(name, supertype.methods(), hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype),
                         found, erasures);
             }
+        }
+        if (isInterface) {
+            collect(name, ObjectMembers.ofInterface(name), Bindings.start(), true, false, found, erasures);
         }
         return found;
     }
@@ -164,12 +174,15 @@ final class MethodRules {
     }
 
     /**
-     * Adds the methods named {@code name} of {@code owner}, as the checked class sees them (type variables of
-     * a supertype substituted), unless a method with the same erased parameters was already found.
+     * Adds the methods named {@code name} of one class's {@code methods}, as the checked class sees them (type
+     * variables of a supertype substituted), unless a class met before declares one with the same erased
+     * parameters (it overrides this one). Methods of one class are all kept, even with the same parameters: class files may
+     * hold several that differ only in their return type (Scala's overloads, bridges without the flag).
      */
-    private static void collect(String name, ClassFacts owner, Bindings bindings, boolean inherited,
+    private static void collect(String name, List<MethodFacts> methods, Bindings bindings, boolean inherited,
                                 boolean fromInterface, List<MethodFacts> found, Set<String> erasures) {
-        for (MethodFacts declared : owner.methods()) {
+        Set<String> overridden = Set.copyOf(erasures);
+        for (MethodFacts declared : methods) {
             if (!declared.name().equals(name) || declared.synthetic() || declared.isConstructor()) {
                 continue;
             }
@@ -183,7 +196,8 @@ final class MethodRules {
                 erasure.append(erasure.length() > 1 ? "," : "").append(parameter.erasure());
             }
             erasure.append(')');
-            if (erasures.add(erasure.toString())) {
+            if (!overridden.contains(erasure.toString())) {
+                erasures.add(erasure.toString());
                 found.add(method);
             }
         }

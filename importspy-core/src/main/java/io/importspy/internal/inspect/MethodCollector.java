@@ -157,7 +157,8 @@ final class MethodCollector extends MethodVisitor {
         List<JavaType> thrown = !generic.exceptions().isEmpty() ? generic.exceptions() : thrownErased();
         boolean synthetic = (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
         return new MethodFacts(name, parameters, generic.returnType(), erased.returnType(), thrown,
-                Modifiers.ofMethod(access, name, inInterface), varargs, synthetic, annotations);
+                Modifiers.ofMethod(access, name, inInterface), varargs, synthetic, annotations,
+                generic.typeParameters());
     }
 
     /** The Exceptions attribute's types; most methods declare none, so no stream is set up for them. */

@@ -36,9 +36,14 @@ final class Signatures {
         this.cache = cache;
     }
 
-    /** The parameter and return types (and thrown types) of a method descriptor or signature. */
-    record MethodTypes(List<JavaType> parameters, JavaType returnType, List<JavaType> exceptions) {
+    /**
+     * The type parameters the method declares itself ({@code <T>} of {@code <T> T convert(T)}), its parameter
+     * and return types, and its thrown types, of a method descriptor or signature.
+     */
+    record MethodTypes(List<String> typeParameters, List<JavaType> parameters, JavaType returnType,
+                       List<JavaType> exceptions) {
         MethodTypes {
+            typeParameters = List.copyOf(typeParameters);
             parameters = List.copyOf(parameters);
             exceptions = List.copyOf(exceptions);
         }
@@ -146,7 +151,7 @@ final class Signatures {
         return type;
     }
 
-    /** The types of a method descriptor or method signature; type parameters are skipped. */
+    /** The type parameters and types of a method descriptor or method signature. */
     static MethodTypes methodTypes(String signature) {
         return methodTypes(signature, null);
     }
@@ -166,7 +171,7 @@ final class Signatures {
 
     private static MethodTypes parseMethodTypes(String signature, Cache cache) {
         Signatures reader = new Signatures(signature, cache);
-        reader.skipTypeParameters();
+        List<String> typeParameters = reader.typeParameters();
         reader.expect('(');
         List<JavaType> parameters = new ArrayList<>();
         while (reader.peek() != ')') {
@@ -179,7 +184,7 @@ final class Signatures {
             reader.expect('^');
             exceptions.add(reader.type());
         }
-        return new MethodTypes(parameters, returnType, exceptions);
+        return new MethodTypes(typeParameters, parameters, returnType, exceptions);
     }
 
     /** The binary name ({@code a.b.Outer$Inner}) of an internal name ({@code a/b/Outer$Inner}). */
@@ -292,10 +297,6 @@ final class Signatures {
         }
         pos++;
         return arguments;
-    }
-
-    private void skipTypeParameters() {
-        typeParameters();
     }
 
     /** Reads {@code <T:Ljava/lang/Object;U::Ljava/lang/Comparable<TU;>;>} (if present) and returns its names. */
