@@ -67,7 +67,8 @@ final class FieldRules {
         }
         Object constant = field.constant().get();
         if (!Values.constantEquals(value.value(), constant, field.erasure())) {
-            out.accept(MemberViolations.fieldValueMismatch(subject, expected, Values.java(constant), value.location()));
+            out.accept(MemberViolations.fieldValueMismatch(subject, expected, Values.java(constant),
+                    Values.ambiguity(value.value(), constant, field.erasure()), value.location()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.importspy.validate;
 import io.importspy.contract.Location;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The wording of the violations of a class's fields, methods and constructors. */
 final class MemberViolations {
@@ -51,9 +52,11 @@ final class MemberViolations {
                 .at(at);
     }
 
-    static Violation fieldValueMismatch(String subject, String expected, String actual, Location at) {
+    /** {@code why}: how YAML's reading of the value may explain the mismatch, when it may. */
+    static Violation fieldValueMismatch(String subject, String expected, String actual, Optional<String> why,
+                                        Location at) {
         return Violation.mismatch(Context.FIELD, subject).expected(expected).found(actual)
-                .message("field " + subject + " is " + actual + ", not " + expected)
+                .message("field " + subject + " is " + actual + ", not " + expected + why.map(w -> " (" + w + ")").orElse(""))
                 .fix(Fixes.orChange("set " + subject + " to " + expected, "its value")).at(at);
     }
 

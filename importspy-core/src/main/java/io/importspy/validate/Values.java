@@ -1,6 +1,7 @@
 package io.importspy.validate;
 
 import io.importspy.inspect.AnnotationFacts;
+import io.importspy.internal.contract.ScalarValue;
 import io.importspy.java.JavaType;
 
 import java.math.BigDecimal;
@@ -11,8 +12,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Compares YAML values (String, Boolean, Long/BigInteger, Double, List, Map) with compiled constants
- * and annotation element values, and spells both for reports.
+ * Compares YAML values ({@link ScalarValue}s, or lists of them; bare String, Boolean, Long/BigInteger and
+ * Double too) with compiled constants and annotation element values, and spells both for reports.
+ *
+ * <p>Where the compiled value is text (a {@code String} or {@code char} constant, a string element, an enum
+ * constant, a class literal), a scalar is compared by the text the contract writes, whatever YAML reads it
+ * as: {@code value: 1.0} equals {@code "1.0"}. Where it is a number, by numeric value ({@code 10} equals
+ * {@code 10L}; a decimal means the {@code float} or {@code double} nearest to it, as a Java literal does),
+ * with {@code float} and {@code double} alike in that the sign of a zero counts: {@code -0.0} is not
+ * {@code 0.0}, as {@code Float.equals} and {@code Double.equals} have it.
  */
 final class Values {
     private static final Pattern QUALIFIED = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
@@ -22,37 +30,53 @@ final class Values {
 
     /**
      * Whether a YAML value equals a field's compiled constant: numbers by numeric value across types,
-     * booleans, strings (a YAML scalar by its text), chars as one-character strings.
+     * booleans, strings and chars by the scalar's text as written.
      */
     static boolean constantEquals(Object yaml, Object constant, JavaType fieldErasure) {
-        Object actual = constant;
-        if (constant instanceof Integer i && fieldErasure.isPrimitive()) {
-            // class files store boolean and char constants as int
-            if ("boolean".equals(fieldErasure.name())) {
-                actual = i != 0;
-            } else if ("char".equals(fieldErasure.name())) {
-                actual = (char) i.intValue();
-            }
-        }
+        Object actual = compiled(constant, fieldErasure);
+        Object typed = typed(yaml);
         if (actual instanceof Boolean b) {
-            return yaml instanceof Boolean y && y.equals(b);
+            return typed instanceof Boolean y && y.equals(b);
         }
         if (actual instanceof Character c) {
-            return yaml instanceof String s && s.equals(String.valueOf(c));
+            return isScalar(typed) && source(yaml).equals(String.valueOf(c));
         }
         if (actual instanceof String s) {
-            return !(yaml instanceof List || yaml instanceof Map) && s.equals(text(yaml));
+            return isScalar(typed) && s.equals(source(yaml));
         }
         if (actual instanceof Number n) {
-            return yaml instanceof Number y && numericEquals(y, n);
+            return typed instanceof Number y && numericEquals(y, n, source(yaml));
         }
         return false;
     }
 
     /**
-     * Whether a YAML value equals an annotation element value, compared as text after normalization:
-     * numbers by value, a string against an enum constant name or a class literal (simple or qualified
-     * name), a list element-wise against an array, a scalar against a one-element array.
+     * Why a mismatch of a YAML value with a constant may come from how YAML reads the value rather than from
+     * the value itself: a quoted number or boolean against a numeric or boolean constant, or an unquoted
+     * scalar YAML reads as a number or boolean against a text constant. Empty when it does not.
+     */
+    static java.util.Optional<String> ambiguity(Object yaml, Object constant, JavaType fieldErasure) {
+        Object actual = compiled(constant, fieldErasure);
+        if (!(yaml instanceof ScalarValue scalar)) {
+            return java.util.Optional.empty();
+        }
+        boolean textual = actual instanceof String || actual instanceof Character;
+        if (!textual && scalar.value() instanceof String) {
+            return java.util.Optional.of("the contract quotes " + scalar + ", so it is text, and the constant is a "
+                    + (actual instanceof Boolean ? "boolean" : "number") + ": write it unquoted");
+        }
+        if (textual && !(scalar.value() instanceof String)) {
+            return java.util.Optional.of("YAML reads the unquoted " + scalar.text() + " as a "
+                    + (scalar.value() instanceof Boolean ? "boolean" : "number")
+                    + "; it was compared as the text written, \"" + scalar.text() + "\"");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a YAML value equals an annotation element value: numbers by value, text (strings, enum
+     * constant names, class literals by simple or qualified name) by the scalar's text as written, a list
+     * element-wise against an array, a scalar against a one-element array.
      */
     static boolean annotationEquals(Object yaml, Object fact) {
         if (yaml instanceof List<?> expected) {
@@ -78,22 +102,59 @@ final class Values {
                             && annotationEquals(e.getValue(), nested.values().get(String.valueOf(e.getKey()))));
         }
         if (fact instanceof AnnotationFacts nested) {
-            return yaml instanceof String s && TypeMatcher.nameMatches(s, nested.type());
+            return typed(yaml) instanceof String && TypeMatcher.nameMatches(source(yaml), nested.type());
         }
-        if (yaml instanceof Number y && fact instanceof Number n) {
-            return numericEquals(y, n);
+        Object typed = typed(yaml);
+        if (typed instanceof Number y && fact instanceof Number n) {
+            return numericEquals(y, n, source(yaml));
         }
-        if (text(yaml).equals(text(fact))) {
-            return true;
+        if (fact instanceof String actual) {
+            String expected = source(yaml);
+            if (expected.equals(actual)) {
+                return true;
+            }
+            if (typed instanceof String && QUALIFIED.matcher(actual).matches()) {
+                String name = expected.endsWith(".class") ? expected.substring(0, expected.length() - 6) : expected;
+                return !name.isEmpty() && TypeMatcher.nameMatches(name, actual);
+            }
+            return false;
         }
-        if (yaml instanceof String expected && fact instanceof String actual && QUALIFIED.matcher(actual).matches()) {
-            String name = expected.endsWith(".class") ? expected.substring(0, expected.length() - 6) : expected;
-            return !name.isEmpty() && TypeMatcher.nameMatches(name, actual);
-        }
-        return false;
+        return text(typed).equals(text(fact));
     }
 
-    private static boolean numericEquals(Number yaml, Number constant) {
+    /** Class files store boolean and char constants as int: the value the field's type gives them. */
+    private static Object compiled(Object constant, JavaType fieldErasure) {
+        if (constant instanceof Integer i && fieldErasure.isPrimitive()) {
+            if ("boolean".equals(fieldErasure.name())) {
+                return i != 0;
+            } else if ("char".equals(fieldErasure.name())) {
+                return (char) i.intValue();
+            }
+        }
+        return constant;
+    }
+
+    /** YAML's reading of a value. */
+    private static Object typed(Object yaml) {
+        return yaml instanceof ScalarValue scalar ? scalar.value() : yaml;
+    }
+
+    /** A value's text as the contract writes it. */
+    private static String source(Object yaml) {
+        return yaml instanceof ScalarValue scalar ? scalar.text() : text(yaml);
+    }
+
+    private static boolean isScalar(Object typed) {
+        return !(typed instanceof List || typed instanceof Map);
+    }
+
+    /** Numeric equality; {@code written} (the YAML text) tells a negative zero that YAML reads as {@code 0}. */
+    private static boolean numericEquals(Number yaml, Number constant, String written) {
+        if ((constant instanceof Float || constant instanceof Double) && constant.doubleValue() == 0
+                && yaml.doubleValue() == 0) {
+            boolean negative = yaml instanceof Double d ? Double.compare(d, 0.0) < 0 : written.startsWith("-");
+            return negative == (Double.compare(constant.doubleValue(), 0.0) < 0);
+        }
         if (constant instanceof Float f && !(yaml instanceof Long) && !(yaml instanceof BigInteger)) {
             // as javac does with a literal: the YAML number means the float nearest to it (0.1 is 0.1f)
             return Float.compare(yaml.floatValue(), f) == 0;
@@ -134,6 +195,9 @@ final class Values {
 
     /** A YAML value as a contract reader recognizes it: strings quoted, lists in brackets. */
     static String yaml(Object value) {
+        if (value instanceof ScalarValue scalar) {
+            return scalar.toString();
+        }
         if (value instanceof String s) {
             return "\"" + s + "\"";
         }

@@ -12,9 +12,8 @@ import static io.importspy.API.Status.INTERNAL;
 /**
  * An annotation a class must carry, with element values that must match when given.
  *
- * <p>Values are YAML data as parsed: {@code String}, {@code Boolean}, {@code Long}/{@code BigInteger},
- * {@code Double}, or a {@code List} of these. An enum constant is written as its name, a class
- * literal as the class name.
+ * <p>Values are {@link ScalarValue}s (YAML's reading of a scalar and its text as written), or a
+ * {@code List} of them. An enum constant is written as its name, a class literal as the class name.
  *
  * @param type     the annotation type
  * @param values   element name to expected value, in contract order

@@ -17,7 +17,7 @@ import static io.importspy.API.Status.INTERNAL;
  * @param name      field name
  * @param type      the field's type
  * @param modifiers modifiers that must all be present
- * @param value     the constant value expected (YAML data: String, Boolean, Long/BigInteger, Double)
+ * @param value     the constant value expected: a {@link ScalarValue}, or a list of them
  * @param location  where the entry was written
  */
 @API(status = INTERNAL, since = "0.1.0")

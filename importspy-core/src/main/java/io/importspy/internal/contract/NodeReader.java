@@ -356,14 +356,17 @@ final class NodeReader {
         });
     }
 
-    /** YAML data kept as Java values: a scalar, or a list of scalars. */
+    /**
+     * YAML data compared with compiled values: a {@link ScalarValue} (YAML's reading and the text as written),
+     * or a list of them.
+     */
     Optional<Located<Object>> data(YamlNode node, String key) {
         if (node instanceof YamlNode.Sequence) {
             List<Object> values = new ArrayList<>();
             boolean valid = true;
             for (YamlNode item : ((YamlNode.Sequence) node).items()) {
                 if (item instanceof YamlNode.Scalar && !((YamlNode.Scalar) item).isNull()) {
-                    values.add(((YamlNode.Scalar) item).value());
+                    values.add(scalarValue((YamlNode.Scalar) item));
                 } else {
                     problems.add(item.location(), "'" + key + "' items must be plain values, not " + item.describe());
                     valid = false;
@@ -372,10 +375,14 @@ final class NodeReader {
             return valid ? Optional.of(new Located<>(List.copyOf(values), node.location())) : Optional.empty();
         }
         if (node instanceof YamlNode.Scalar && !((YamlNode.Scalar) node).isNull()) {
-            return Optional.of(new Located<>(((YamlNode.Scalar) node).value(), node.location()));
+            return Optional.of(new Located<>(scalarValue((YamlNode.Scalar) node), node.location()));
         }
         wrongShape(node, key, "a value or a list of values");
         return Optional.empty();
+    }
+
+    private static ScalarValue scalarValue(YamlNode.Scalar scalar) {
+        return new ScalarValue(scalar.value(), scalar.text(), scalar.quoted());
     }
 
     /** Reports a node of the wrong shape: "'key' must be expected, not a mapping". */

@@ -62,7 +62,8 @@ class ContractFormsTest {
         @Test
         void an_annotation_may_be_a_single_mapping() {
             SpyModel model = parse("importspy: 1\nclasses: [{name: a.B, annotations: {type: a.Tag, values: {v: x}}}]\n");
-            assertThat(Sections.classes(model).get(0).annotations().get(0).values()).containsExactly(Map.entry("v", "x"));
+            assertThat(Sections.classes(model).get(0).annotations().get(0).values())
+                    .containsExactly(Map.entry("v", new ScalarValue("x", "x", false)));
         }
     }
 
@@ -140,9 +141,17 @@ class ContractFormsTest {
                           - {name: H, value: -42}
                           - {name: I, value: FALSE}
                     """)).get(0).fields();
-            assertThat(fields).extracting(f -> f.value().orElseThrow().value()).containsExactly(
+            assertThat(fields).extracting(f -> typed(f.value().orElseThrow().value())).containsExactly(
                     10L, true, 2.5, "10", new BigInteger("123456789012345678901234567890"), List.of(1L, "two", false),
                     15L, -42L, false);
+            assertThat(fields).extracting(f -> f.value().orElseThrow().value().toString()).containsExactly(
+                    "10", "true", "2.5", "\"10\"", "123456789012345678901234567890", "[1, \"two\", false]", "0o17", "-42",
+                    "FALSE");
+        }
+
+        private static Object typed(Object value) {
+            return value instanceof List<?> list ? list.stream().map(v -> ((ScalarValue) v).value()).toList()
+                    : ((ScalarValue) value).value();
         }
 
         @Test
@@ -161,7 +170,8 @@ class ContractFormsTest {
         @Test
         void standard_tags_are_allowed_and_honoured() {
             SpyModel model = parse("importspy: 1\nclasses: [{name: a.B, fields: [{name: X, value: !!str 10}]}]\n");
-            assertThat(Sections.classes(model).get(0).fields().get(0).value().orElseThrow().value()).isEqualTo("10");
+            assertThat(Sections.classes(model).get(0).fields().get(0).value().orElseThrow().value())
+                    .isEqualTo(new ScalarValue("10", "10", false));
         }
     }
 }

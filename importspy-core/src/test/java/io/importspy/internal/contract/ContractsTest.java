@@ -164,8 +164,11 @@ class ContractsTest {
             AnnotationSpec priority = annotations.get(1);
             assertThat(priority.type()).isEqualTo(JavaType.of("com.acme.spi.Priority"));
             assertThat(at(priority.location())).isEqualTo("24:9");
-            assertThat(priority.values()).containsExactly(Map.entry("value", 10L), Map.entry("label", "high"),
-                    Map.entry("enabled", true), Map.entry("weight", 1.5), Map.entry("tags", List.of("a", "b")));
+            assertThat(priority.values()).containsExactly(Map.entry("value", new ScalarValue(10L, "10", false)),
+                    Map.entry("label", new ScalarValue("high", "high", false)),
+                    Map.entry("enabled", new ScalarValue(true, "true", false)),
+                    Map.entry("weight", new ScalarValue(1.5, "1.5", false)),
+                    Map.entry("tags", List.of(new ScalarValue("a", "a", false), new ScalarValue("b", "b", false))));
         }
 
         @Test
@@ -177,7 +180,7 @@ class ContractsTest {
             assertThat(name.type().orElseThrow().value()).isEqualTo(JavaType.of("String"));
             assertThat(name.modifiers().orElseThrow().value())
                     .containsExactlyInAnyOrder(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
-            assertThat(name.value().orElseThrow().value()).isEqualTo("greeter");
+            assertThat(name.value().orElseThrow().value()).isEqualTo(new ScalarValue("greeter", "greeter", false));
             assertThat(at(name.value().orElseThrow().location())).isEqualTo("30:16");
             FieldSpec greetings = fields.get(1);
             assertThat(greetings.type().orElseThrow().value()).isEqualTo(JavaType.parse("java.util.List<String>"));
