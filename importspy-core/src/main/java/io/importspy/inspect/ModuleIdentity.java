@@ -45,7 +45,10 @@ public record ModuleIdentity(List<Declared> names, List<Declared> versions, Stri
         return names.stream().map(Declared::value).findFirst();
     }
 
-    /** The first version found, which is the one a contract's {@code version} is checked against. */
+    /**
+     * The first version found. A contract's {@code module.version} is met by any of {@link #versions()}, not
+     * only by this one.
+     */
     public Optional<String> version() {
         return versions.stream().map(Declared::value).findFirst();
     }

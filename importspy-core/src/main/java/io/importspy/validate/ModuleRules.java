@@ -10,6 +10,7 @@ import io.importspy.internal.contract.VersionConstraint;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The {@code module:} rule: name, version, file name, manifest, services, resources. */
@@ -55,17 +56,42 @@ final class ModuleRules implements Rule<ModuleSpec> {
         }
     }
 
+    /**
+     * A module may declare its version in several places, often in different spellings of one release
+     * (guava: {@code 33.3.1.jre} in Bundle-Version, as OSGi requires, {@code 33.3.1-jre} in pom.properties):
+     * the constraint is met when any declared version satisfies it. A mismatch names every version compared,
+     * with where it was declared.
+     */
     private static void checkVersion(Located<VersionConstraint> constraint, ModuleIdentity identity,
                                      Consumer<Violation> out) {
         String expected = constraint.value().toString();
-        if (identity.version().isEmpty()) {
+        if (identity.versions().isEmpty()) {
             out.accept(ModuleViolations.versionMissing(expected, constraint.location()));
             return;
         }
-        String version = identity.version().get();
-        if (!Versions.satisfies(constraint.value(), version)) {
-            out.accept(ModuleViolations.versionMismatch(expected, version, constraint.location()));
+        if (satisfying(constraint.value(), identity).isEmpty()) {
+            List<String> compared = identity.versions().stream().map(d -> d.value() + " (" + d.source() + ")")
+                    .distinct().toList();
+            out.accept(ModuleViolations.versionMismatch(expected, compared, constraint.location()));
         }
+    }
+
+    /** The first version the module declares that satisfies {@code constraint}. */
+    private static Optional<String> satisfying(VersionConstraint constraint, ModuleIdentity identity) {
+        for (ModuleIdentity.Declared declared : identity.versions()) {
+            if (Versions.satisfies(constraint, declared.value())) {
+                return Optional.of(declared.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The version a report shows for the module: the one that met the contract's {@code module.version}, when
+     * one did; else the first one declared.
+     */
+    static Optional<String> reportedVersion(ModuleSpec spec, ModuleIdentity identity) {
+        return spec.version().flatMap(c -> satisfying(c.value(), identity)).or(identity::version);
     }
 
     private static void checkManifest(ValueSpec attribute, ModuleFacts facts, Consumer<Violation> out) {

@@ -43,9 +43,12 @@ final class ModuleViolations {
                 .at(at);
     }
 
-    static Violation versionMismatch(String expected, String version, Location at) {
-        return Violation.mismatch(Context.MODULE, "module.version").expected(expected).found(version)
-                .message("module version " + version + " does not satisfy " + expected)
+    /** {@code compared}: each version the module declares, with where, e.g. {@code 1.0 (pom.properties)}. */
+    static Violation versionMismatch(String expected, List<String> compared, Location at) {
+        String found = String.join(", ", compared);
+        return Violation.mismatch(Context.MODULE, "module.version").expected(expected).found(found)
+                .message(compared.size() == 1 ? "module version " + found + " does not satisfy " + expected
+                        : "no version the module declares satisfies " + expected + ": " + found)
                 .fix(Fixes.orChange("use a module version within " + expected, "module.version")).at(at);
     }
 

@@ -13,7 +13,8 @@ import static io.importspy.API.Status.STABLE;
  *
  * @param target            the target as the user named it
  * @param moduleName        the module's primary name, when it has one
- * @param moduleVersion     the module's version, when it has one
+ * @param moduleVersion     the module's version, when it has one: of several, the one that met the
+ *                          contract's {@code module.version}, else the first declared
  * @param violations        every violation, in contract order (deployment violations last)
  * @param deploymentsTried  how many deployment entries were tried (0 when not checked)
  */

@@ -4,6 +4,7 @@ import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.Sections;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,8 +82,9 @@ public final class Validator {
         for (Rule<?> rule : rules) {
             check(model, rule, facts, findings);
         }
-        return new TargetReport(module.target(), module.identity().primaryName(), module.identity().version(),
-                findings.violations, findings.tried);
+        return new TargetReport(module.target(), module.identity().primaryName(),
+                ModuleRules.reportedVersion(Sections.module(model), module.identity()), findings.violations,
+                findings.tried);
     }
 
     private static <S> void check(SpyModel model, Rule<S> rule, Rule.Facts facts, Findings findings) {

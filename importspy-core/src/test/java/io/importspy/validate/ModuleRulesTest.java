@@ -81,8 +81,32 @@ class ModuleRulesTest {
             assertThat(check(spec(null, Specs.version("[2.0,)", 5), null), GREETER))
                     .extracting(Violation::category, Violation::subject, Violation::expected, Violation::found,
                             Violation::message)
-                    .containsExactly(tuple(Category.MISMATCH, "module.version", "[2.0,)", "1.4.0",
-                            "module version 1.4.0 does not satisfy [2.0,)"));
+                    .containsExactly(tuple(Category.MISMATCH, "module.version", "[2.0,)",
+                            "1.4.0 (Implementation-Version)",
+                            "module version 1.4.0 (Implementation-Version) does not satisfy [2.0,)"));
+        }
+
+        private final ModuleFacts guava = new ModuleFacts("guava-33.3.1-jre.jar", new ModuleIdentity(List.of(),
+                List.of(new ModuleIdentity.Declared("33.3.1.jre", "Bundle-Version"),
+                        new ModuleIdentity.Declared("33.3.1-jre", "pom.properties")), "guava-33.3.1-jre.jar"),
+                Map.of(), Map.of(), Set.of(), Map.of(), Set.of());
+
+        @Test
+        void any_declared_version_may_satisfy_the_constraint_and_the_report_shows_that_one() {
+            ModuleSpec maven = spec(null, Specs.version("[33.3.1-jre]", 5), null);
+            assertThat(check(maven, guava)).isEmpty();
+            assertThat(check(spec(null, Specs.version("[33.3.1.jre]", 5), null), guava)).isEmpty();
+            assertThat(ModuleRules.reportedVersion(maven, guava.identity())).contains("33.3.1-jre");
+            assertThat(ModuleRules.reportedVersion(spec(null, null, null), guava.identity())).contains("33.3.1.jre");
+        }
+
+        @Test
+        void a_mismatch_names_every_version_compared_and_where_it_was_declared() {
+            assertThat(check(spec(null, Specs.version("[34,)", 5), null), guava))
+                    .extracting(Violation::found, Violation::message)
+                    .containsExactly(tuple("33.3.1.jre (Bundle-Version), 33.3.1-jre (pom.properties)",
+                            "no version the module declares satisfies [34,): 33.3.1.jre (Bundle-Version),"
+                                    + " 33.3.1-jre (pom.properties)"));
         }
 
         @Test
