@@ -39,14 +39,14 @@ final class AnnotationRules {
                 Optional<ClassFacts> annotationType = module.anyClass(onSuperclass.get().type());
                 if (annotationType.isEmpty()) {
                     out.accept(unknownInheritance(spec, annotation, "its superclass "
-                            + TypeMatcher.normalize(superclass.name()) + " has it, but the annotation type "
-                            + TypeMatcher.normalize(onSuperclass.get().type()) + " could not be read to tell whether"
+                            + superclass.name() + " has it, but the annotation type "
+                            + onSuperclass.get().type() + " could not be read to tell whether"
                             + " it is @Inherited", List.of(onSuperclass.get().type())));
                     return;
                 }
                 if (inherited(annotationType.get())) {
                     found = onSuperclass;
-                    from = Optional.of(TypeMatcher.normalize(superclass.name()));
+                    from = Optional.of(superclass.name());
                 } else {
                     notInherited = true;
                 }
@@ -58,11 +58,11 @@ final class AnnotationRules {
             boolean mayInherit = !notInherited && annotationType.map(AnnotationRules::inherited).orElse(true);
             if (hierarchy.chainBreak().isPresent() && mayInherit) {
                 String missing = hierarchy.chainBreak().get();
-                out.accept(unknownInheritance(spec, annotation, "its superclass " + TypeMatcher.normalize(missing)
+                out.accept(unknownInheritance(spec, annotation, "its superclass " + missing
                         + " could not be read", List.of(missing)));
                 return;
             }
-            List<String> present = facts.annotations().stream().map(a -> "@" + TypeMatcher.normalize(a.type())).toList();
+            List<String> present = facts.annotations().stream().map(a -> "@" + a.type()).toList();
             out.accept(ClassViolations.annotationMissing(spec.name(), type, present, annotation.location()));
             return;
         }

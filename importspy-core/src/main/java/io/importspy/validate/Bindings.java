@@ -51,7 +51,7 @@ final class Bindings {
         }
         if (written.size() != parameters.size()) {
             return unknown("its subtypes write " + Texts.type(seen) + ", but the class file of "
-                    + TypeMatcher.normalize(facts.name()) + " declares " + parameters.size() + " type parameter"
+                    + facts.name() + " declares " + parameters.size() + " type parameter"
                     + (parameters.size() == 1 ? "" : "s") + " (" + String.join(", ", parameters) + ")");
         }
         Map<String, TypeArgument> arguments = new HashMap<>();

@@ -106,7 +106,7 @@ final class ClassRules implements Rule<Sections.Classes> {
                 required = new Located<>(rest, modifiers.location());
                 unknown = Optional.of(unresolved(spec, modifiers, "non-sealed", unread, "whether class " + spec.name()
                         + " is non-sealed is unknown: its direct supertype "
-                        + Texts.list(unread.stream().map(TypeMatcher::normalize).toList()) + " could not be read"));
+                        + Texts.list(unread) + " could not be read"));
             }
         }
         modifierViolation(Context.CLASS, spec.name(), "class " + spec.name(), required, actual).ifPresent(out);
@@ -155,12 +155,12 @@ final class ClassRules implements Rule<Sections.Classes> {
             typeArguments(spec, superclass, Relation.EXTENDS, matches, hierarchy).ifPresent(out);
             return;
         }
-        List<String> chain = hierarchy.superclassNames().stream().map(TypeMatcher::normalize).toList();
+        List<String> chain = hierarchy.superclassNames();
         if (hierarchy.chainBreak().isPresent()) {
             String missing = hierarchy.chainBreak().get();
             out.accept(unresolved(spec, superclass, "extends " + expected, List.of(missing),
                     "whether class " + spec.name() + " extends " + expected + " is unknown: its superclass "
-                            + TypeMatcher.normalize(missing) + " could not be read"));
+                            + missing + " could not be read"));
             return;
         }
         out.accept(ClassViolations.extendsMismatch(spec.name(), expected, chain, superclass.location()));
@@ -180,11 +180,11 @@ final class ClassRules implements Rule<Sections.Classes> {
         if (!hierarchy.unresolved().isEmpty()) {
             out.accept(unresolved(spec, superinterface, "extends " + expected, hierarchy.unresolved(),
                     "whether " + what + " extends " + expected + " is unknown: its super-interface "
-                            + Texts.list(hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList())
+                            + Texts.list(hierarchy.unresolved())
                             + " could not be read"));
             return;
         }
-        List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
+        List<String> all = hierarchy.interfaceNames();
         out.accept(ClassViolations.interfaceExtendsMismatch(spec.name(), what, expected, all,
                 superinterface.location()));
     }
@@ -201,11 +201,11 @@ final class ClassRules implements Rule<Sections.Classes> {
         if (!hierarchy.unresolved().isEmpty()) {
             out.accept(unresolved(spec, iface, "implements " + expected, hierarchy.unresolved(),
                     "whether class " + spec.name() + " implements " + expected + " is unknown: its supertype "
-                            + Texts.list(hierarchy.unresolved().stream().map(TypeMatcher::normalize).toList())
+                            + Texts.list(hierarchy.unresolved())
                             + " could not be read"));
             return;
         }
-        List<String> all = hierarchy.interfaceNames().stream().map(TypeMatcher::normalize).toList();
+        List<String> all = hierarchy.interfaceNames();
         out.accept(ClassViolations.implementsMismatch(spec.name(), expected, all, iface.location()));
     }
 
@@ -241,14 +241,14 @@ final class ClassRules implements Rule<Sections.Classes> {
         }
         Optional<Hierarchy.Reached> unknown = reached.stream().filter(r -> r.type().isEmpty()).findFirst();
         if (unknown.isPresent()) {
-            String name = TypeMatcher.normalize(names.get(reached.indexOf(unknown.get())));
+            String name = names.get(reached.indexOf(unknown.get()));
             return Optional.of(ClassViolations.typeArgumentsUnknown(spec.name(), relation.keyword, type.toString(),
-                    TypeMatcher.normalize(type.name()), name, unknown.get().unknown().orElseThrow(),
+                    type.name(), name, unknown.get().unknown().orElseThrow(),
                     required.location()));
         }
         JavaType found = reached.get(0).type().orElseThrow();
         return Optional.of(ClassViolations.typeArgumentsMismatch(spec.name(), relation.keyword, relation.verb,
-                type.toString(), TypeMatcher.normalize(type.name()), Texts.type(found), found.arguments().isEmpty(),
+                type.toString(), type.name(), Texts.type(found), found.arguments().isEmpty(),
                 required.location()));
     }
 

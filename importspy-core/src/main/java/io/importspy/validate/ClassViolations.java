@@ -103,7 +103,7 @@ final class ClassViolations {
 
     /** What {@code found} says of checks that need classes that were not read. */
     static String unresolvedFound(List<String> unread) {
-        return "<unresolved " + Texts.list(unread.stream().map(TypeMatcher::normalize).toList()) + ">";
+        return "<unresolved " + Texts.list(unread) + ">";
     }
 
     static Violation annotationMissing(String name, String type, List<String> present, Location at) {

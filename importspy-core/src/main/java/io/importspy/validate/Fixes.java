@@ -60,7 +60,7 @@ final class Fixes {
 
     /** Put the classes that could not be read on the class path. */
     static String onClassPath(List<String> unread) {
-        return "put the JAR that contains " + Texts.list(unread.stream().map(TypeMatcher::normalize).toList())
+        return "put the JAR that contains " + Texts.list(unread)
                 + " on the class path (--classpath)";
     }
 }

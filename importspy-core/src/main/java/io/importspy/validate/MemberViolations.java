@@ -61,7 +61,7 @@ final class MemberViolations {
     }
 
     static Violation memberInheritanceUnknown(String owner, Member member, List<String> unread, Location at) {
-        List<String> names = unread.stream().map(TypeMatcher::normalize).toList();
+        List<String> names = unread;
         return Violation.unverified(member.context(), member.subject()).expected(member.noun())
                 .found(ClassViolations.unresolvedFound(unread))
                 .message("whether class " + owner + " has " + member.noun() + " is unknown: its supertype "

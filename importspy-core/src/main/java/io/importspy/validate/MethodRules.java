@@ -268,7 +268,7 @@ final class MethodRules {
         }
         String declared = Texts.list(method.exceptions().stream().map(Texts::type).toList());
         if (!unread.isEmpty()) {
-            String names = Texts.list(unread.stream().map(TypeMatcher::normalize).toList());
+            String names = Texts.list(unread);
             return Optional.of(MemberViolations.throwsUnknown(member, exception.value().toString(), declared, names,
                     exception.location()));
         }

@@ -8,6 +8,8 @@ import io.importspy.internal.contract.ServiceSpec;
 import io.importspy.internal.contract.ValueSpec;
 import io.importspy.internal.contract.VersionConstraint;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +72,10 @@ final class ModuleRules implements Rule<ModuleSpec> {
             return;
         }
         if (satisfying(constraint.value(), identity).isEmpty()) {
-            List<String> compared = identity.versions().stream().map(d -> d.value() + " (" + d.source() + ")")
-                    .distinct().toList();
+            Map<String, List<String>> sources = new LinkedHashMap<>();
+            identity.versions().forEach(d -> sources.computeIfAbsent(d.value(), v -> new ArrayList<>()).add(d.source()));
+            List<String> compared = sources.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
             out.accept(ModuleViolations.versionMismatch(expected, compared, constraint.location()));
         }
     }

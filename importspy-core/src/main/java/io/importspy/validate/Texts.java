@@ -18,9 +18,13 @@ final class Texts {
     private Texts() {
     }
 
-    /** A type read from bytecode, with {@code .} for nesting: {@code java.util.Map.Entry<K, V>}. */
+    /**
+     * A type read from bytecode, nested classes by their binary names as everywhere in reports and in what
+     * {@code inspect} writes: {@code java.util.Map$Entry<K, V>}. (A {@code .} cannot tell a nested class from
+     * a package, and {@code $} is also a plain character of names, e.g. Scala's {@code Predef$}.)
+     */
     static String type(JavaType fact) {
-        return TypeMatcher.normalize(fact.toString());
+        return fact.toString();
     }
 
     /** Modifiers in declaration order, e.g. {@code public static final}; {@code <none>} when empty. */
@@ -59,7 +63,8 @@ final class Texts {
 
     /** The simple name of a class name written either way. */
     static String simpleName(String className) {
-        String normalized = TypeMatcher.normalize(className);
-        return normalized.substring(normalized.lastIndexOf('.') + 1);
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int nest = simple.lastIndexOf('$', simple.length() - 2);
+        return nest >= 0 ? simple.substring(nest + 1) : simple;
     }
 }

@@ -229,7 +229,7 @@ final class Values {
             return list.stream().map(Values::java).collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof AnnotationFacts nested) {
-            return "@" + TypeMatcher.normalize(nested.type()) + nested.values().entrySet().stream()
+            return "@" + nested.type() + nested.values().entrySet().stream()
                     .map(e -> e.getKey() + " = " + java(e.getValue())).collect(Collectors.joining(", ", "(", ")"));
         }
         return String.valueOf(value);
