@@ -1,8 +1,14 @@
 package io.importspy;
 
+import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.report.ContractWriter;
 import io.importspy.testing.StrictValidation;
 import io.importspy.testing.TestJars;
 import io.importspy.validate.Category;
+import io.importspy.validate.Report;
+import io.importspy.validate.Strictness;
 import io.importspy.validate.Violation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -48,6 +54,9 @@ class ScalarValuesIT {
                     public static final float TENTH_F = 0.1f;
                     public static final int TEN = 10;
                     public static final boolean ON = true;
+                    public static final double NOT_A_NUMBER = Double.NaN;
+                    public static final float MINUS_INFINITY = Float.NEGATIVE_INFINITY;
+                    public static final char QUOTE = '"';
                 }
                 """));
         jar = TestJars.jar(tmp.resolve("values-1.0.jar")).classes(classes).build();
@@ -123,6 +132,22 @@ class ScalarValuesIT {
                     "field v.Constants.ON is true, not \"true\" (the contract quotes \"true\", so it is text, and the"
                             + " constant is a boolean: write it unquoted)");
         }
+    }
+
+    @Test
+    void every_constant_inspect_writes_reads_back_as_an_equal_value() {
+        String yaml = ContractWriter.toYaml(Inspector.withClasspath(List.of()).inspect(jar, ClassSelection.all()));
+        assertThat(yaml).contains("value: .nan", "value: -.inf", "value: \"\\\"\"", "value: \"7\"", "value: -0.0");
+
+        Report report = Spy.validate(Contracts.parse(yaml, "inspected.yml"), ValidationOptions.defaults()
+                .withRuntime(RuntimeSource.none()).withStrictness(Strictness.STRICT), List.of(jar));
+
+        assertThat(report.targets().get(0).violations()).isEmpty();
+        assertThat(violations("""
+                    fields:
+                      - {name: NOT_A_NUMBER, value: .nan}
+                      - {name: MINUS_INFINITY, value: .inf}
+                """)).extracting(Violation::found).containsExactly("-Infinityf");
     }
 
     @Nested

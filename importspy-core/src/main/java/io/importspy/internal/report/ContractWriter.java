@@ -31,10 +31,10 @@ import static io.importspy.API.Status.INTERNAL;
  * {@link Origin#TARGET}, nested ones too when their enclosing classes are written), sorted by name, with
  * kind, modifiers, superclass (unless {@code Object}, {@code Enum} or {@code Record}) and direct
  * interfaces, both with their type arguments, and its public and protected fields, constructors and non-synthetic methods. Types are fully qualified,
- * generic where the class file records a signature. Constant values are written for strings, integral
- * numbers, booleans and finite floating-point numbers; {@code char}, NaN and infinite constants are
- * written without value, because YAML has no spelling that reads back as them. Every string is
- * double-quoted and the output is pure ASCII.
+ * generic where the class file records a signature, nested classes by their binary names
+ * ({@code Outer$Inner}). Constant values are written for strings, chars, integral numbers, booleans and
+ * floating-point numbers (NaN and the infinities as {@code .nan}, {@code .inf}, {@code -.inf}). Every
+ * string is double-quoted and the output is pure ASCII.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ContractWriter {
@@ -203,9 +203,14 @@ public final class ContractWriter {
         return String.join(",", parameters(method));
     }
 
-    /** A constant as a YAML scalar that reads back as an equal value, or empty when there is none. */
+    /**
+     * A constant as a YAML scalar that validation reads back as an equal value, or empty when there is none
+     * (a string YAML cannot hold). A {@code char} is written as quoted text, which validation compares with
+     * it as text; NaN and the infinities as YAML's {@code .nan}, {@code .inf} and {@code -.inf}.
+     */
     static Optional<String> constant(Object value) {
-        if (value instanceof String text) {
+        if (value instanceof String || value instanceof Character) {
+            String text = value.toString();
             return YamlText.writable(text) ? Optional.of(YamlText.quote(text)) : Optional.empty();
         }
         if (value instanceof Boolean || value instanceof Integer || value instanceof Long
@@ -215,9 +220,15 @@ public final class ContractWriter {
         if (value instanceof Float || value instanceof Double) {
             // shortest text that reads back as the same value: 0.1f as 0.1, Float.MAX_VALUE as 3.4028235E38
             double number = ((Number) value).doubleValue();
-            return Double.isFinite(number) ? Optional.of(value.toString()) : Optional.empty();
+            if (Double.isNaN(number)) {
+                return Optional.of(".nan");
+            }
+            if (Double.isInfinite(number)) {
+                return Optional.of(number > 0 ? ".inf" : "-.inf");
+            }
+            return Optional.of(value.toString());
         }
-        return Optional.empty(); // Character: YAML reads any spelling of it back as a String
+        return Optional.empty();
     }
 
     private static boolean visible(Set<Modifier> modifiers) {

@@ -120,11 +120,18 @@ class ContractWriterTest {
         }
 
         @Test
-        void are_left_out_for_chars_nan_infinity_and_lone_surrogates() {
-            assertThat(ContractWriter.constant('x')).isEmpty();
-            assertThat(ContractWriter.constant(Double.NaN)).isEmpty();
-            assertThat(ContractWriter.constant(Float.NEGATIVE_INFINITY)).isEmpty();
+        void are_written_for_chars_nan_and_infinity() {
+            assertThat(ContractWriter.constant('x')).hasValue("\"x\"");
+            assertThat(ContractWriter.constant(Double.NaN)).hasValue(".nan");
+            assertThat(ContractWriter.constant(Float.NEGATIVE_INFINITY)).hasValue("-.inf");
+            assertThat(ContractWriter.constant(Double.POSITIVE_INFINITY)).hasValue(".inf");
+            assertThat(ContractWriter.constant(-0.0f)).hasValue("-0.0");
+        }
+
+        @Test
+        void are_left_out_for_lone_surrogates() {
             assertThat(ContractWriter.constant("bad \uD800")).isEmpty();
+            assertThat(ContractWriter.constant('\uD800')).isEmpty();
         }
 
         @Test
