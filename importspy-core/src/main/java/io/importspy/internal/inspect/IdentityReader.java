@@ -49,25 +49,49 @@ final class IdentityReader {
         declare(versions, manifest.get("Bundle-Version"), "Bundle-Version");
         declare(versions, manifest.get("Implementation-Version"), "Implementation-Version");
 
+        List<java.util.Properties> poms = new ArrayList<>();
         for (String entry : archive.entryNames()) {
             if (!entry.startsWith("META-INF/")) {
                 continue; // most entries: no pattern to match
             }
             if (POM.matcher(entry).matches()) {
-                java.util.Properties pom = properties(archive, entry);
-                String groupId = pom.getProperty("groupId");
-                String artifactId = pom.getProperty("artifactId");
-                if (groupId != null && artifactId != null) {
-                    declare(names, groupId.trim() + ":" + artifactId.trim(), "pom.properties");
-                }
-                declare(names, artifactId, "pom.properties");
-                declare(versions, pom.getProperty("version"), "pom.properties");
+                poms.add(properties(archive, entry));
             } else if (entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0 && entry.length() > 18) {
                 readServiceFile(archive, entry, services);
             }
         }
-        declare(names, fileStem(fileName), "file name");
+        String stem = fileStem(fileName);
+        for (java.util.Properties pom : ownPoms(poms, stem)) {
+            String groupId = pom.getProperty("groupId");
+            String artifactId = pom.getProperty("artifactId");
+            if (groupId != null && artifactId != null) {
+                declare(names, groupId.trim() + ":" + artifactId.trim(), "pom.properties");
+            }
+            declare(names, artifactId, "pom.properties");
+            declare(versions, pom.getProperty("version"), "pom.properties");
+        }
+        declare(names, stem, "file name");
         return new Result(new ModuleIdentity(names, versions, fileName), manifest, services);
+    }
+
+    /**
+     * The pom.properties that describe the module itself. A JAR with one has its own; a JAR with several
+     * (a shaded JAR keeps those of what it shades) is only the one whose artifactId its file is named after:
+     * hadoop-shaded-guava-1.3.0.jar is not com.google.guava:guava, nor at guava's version. When none is
+     * named so, none is taken for the module's own.
+     */
+    private static List<java.util.Properties> ownPoms(List<java.util.Properties> poms, String stem) {
+        if (poms.size() <= 1) {
+            return poms;
+        }
+        List<java.util.Properties> own = new ArrayList<>();
+        for (java.util.Properties pom : poms) {
+            String artifactId = pom.getProperty("artifactId");
+            if (artifactId != null && artifactId.trim().equals(stem)) {
+                own.add(pom);
+            }
+        }
+        return own;
     }
 
     /** {@code greeter-1.2.3.jar} → {@code greeter}; {@code guava-33.4.8-jre.jar} → {@code guava}. */

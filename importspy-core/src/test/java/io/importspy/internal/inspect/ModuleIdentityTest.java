@@ -89,6 +89,35 @@ class ModuleIdentityTest {
     }
 
     @Test
+    void a_shaded_jar_is_not_named_or_versioned_by_the_pom_properties_of_what_it_shades() {
+        Path classes = TestJars.compile(tmp.resolve("shaded-classes"), SPI);
+        Path jar = TestJars.jar(tmp.resolve("greeter-shaded-1.3.0.jar"))
+                .manifest("Implementation-Version", "1.3.0")
+                .classes(classes)
+                .entry("META-INF/maven/com.acme/greeter-shaded/pom.properties",
+                        "groupId=com.acme\nartifactId=greeter-shaded\nversion=1.3.0\n")
+                .entry("META-INF/maven/com.google.guava/guava/pom.properties",
+                        "groupId=com.google.guava\nartifactId=guava\nversion=33.2.1-jre\n")
+                .build();
+        Path renamed = TestJars.jar(tmp.resolve("bundle.jar")).classes(classes)
+                .entry("META-INF/maven/com.acme/greeter-shaded/pom.properties",
+                        "groupId=com.acme\nartifactId=greeter-shaded\nversion=1.3.0\n")
+                .entry("META-INF/maven/com.google.guava/guava/pom.properties",
+                        "groupId=com.google.guava\nartifactId=guava\nversion=33.2.1-jre\n")
+                .build();
+
+        ModuleIdentity identity = inspect(jar).identity();
+
+        assertThat(identity.names()).extracting(ModuleIdentity.Declared::value)
+                .containsExactly("com.acme:greeter-shaded", "greeter-shaded", "greeter-shaded");
+        assertThat(identity.versions()).extracting(ModuleIdentity.Declared::value, ModuleIdentity.Declared::source)
+                .containsExactly(tuple("1.3.0", "Implementation-Version"), tuple("1.3.0", "pom.properties"));
+        assertThat(inspect(renamed).identity().names()).extracting(ModuleIdentity.Declared::source)
+                .containsExactly("file name");
+        assertThat(inspect(renamed).identity().versions()).isEmpty();
+    }
+
+    @Test
     void the_file_stem_drops_the_version_the_way_real_artifacts_are_named() {
         assertThat(IdentityReader.fileStem("greeter-1.2.3.jar")).isEqualTo("greeter");
         assertThat(IdentityReader.fileStem("commons-lang3-3.17.0.jar")).isEqualTo("commons-lang3");
