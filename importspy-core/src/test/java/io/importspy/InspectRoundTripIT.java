@@ -61,7 +61,8 @@ class InspectRoundTripIT {
                         "scala.collection.StringOps$WithFilter", "scala.Enumeration$ValueSet",
                         "scala.collection.immutable.BitSet", "scala.collection.SortedMapOps$KeySortedSet",
                         "scala.collection.convert.JavaCollectionWrappers$JPropertiesWrapper", "scala.Option",
-                        "scala.collection.immutable.List", "scala.collection.immutable.$colon$colon")),
+                        "scala.collection.immutable.List", "scala.collection.immutable.$colon$colon", "scala.Predef$",
+                        "scala.collection.immutable.List$", "scala.Option$")),
                 Arguments.of(jarOf(kotlin.reflect.full.KClasses.class), Set.of(
                         "kotlin.reflect.jvm.internal.impl.resolve.constants.IntegerLiteralTypeConstructor",
                         "kotlin.reflect.full.KClasses")),

@@ -97,11 +97,18 @@ public final class ContractWriter {
                 .toList();
     }
 
-    /** Whether a class is named in source (not anonymous or local) and its enclosing classes are written too. */
+    /**
+     * Whether a class is named in source (not anonymous or local) and its enclosing classes are written too.
+     * A name ending in {@code $} is the class of a Scala {@code object} ({@code scala.Predef$}), named in
+     * source as the name before it.
+     */
     private static boolean written(String name, ModuleFacts module) {
         String simple = name.substring(name.lastIndexOf('.') + 1);
         if (simple.equals("module-info") || simple.equals("package-info")) {
             return false;
+        }
+        if (name.endsWith("$") && simple.length() > 1 && !name.endsWith("$$")) {
+            name = name.substring(0, name.length() - 1);
         }
         int nest = name.lastIndexOf('$');
         if (nest < 0) {
