@@ -131,6 +131,17 @@ class GenericMethodsIT {
         }
 
         @Test
+        void has_them_as_a_class_has_them() {
+            assertThat(violations("""
+                      - name: g.StringBox
+                        methods:
+                          - {name: hashCode, parameters: [], returns: int, modifiers: [public]}
+                          - {name: equals, parameters: [Object], returns: boolean}
+                          - {name: clone, parameters: [], modifiers: [protected]}
+                    """)).isEmpty();
+        }
+
+        @Test
         void lacks_the_protected_methods_of_object_and_what_object_does_not_declare() {
             assertThat(violations("""
                       - name: g.Shape
