@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -55,22 +56,22 @@ final class Values {
      * the value itself: a quoted number or boolean against a numeric or boolean constant, or an unquoted
      * scalar YAML reads as a number or boolean against a text constant. Empty when it does not.
      */
-    static java.util.Optional<String> ambiguity(Object yaml, Object constant, JavaType fieldErasure) {
+    static Optional<String> ambiguity(Object yaml, Object constant, JavaType fieldErasure) {
         Object actual = compiled(constant, fieldErasure);
         if (!(yaml instanceof ScalarValue scalar)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean textual = actual instanceof String || actual instanceof Character;
         if (!textual && scalar.value() instanceof String) {
-            return java.util.Optional.of("the contract quotes " + scalar + ", so it is text, and the constant is a "
+            return Optional.of("the contract quotes " + scalar + ", so it is text, and the constant is a "
                     + (actual instanceof Boolean ? "boolean" : "number") + ": write it unquoted");
         }
         if (textual && !(scalar.value() instanceof String)) {
-            return java.util.Optional.of("YAML reads the unquoted " + scalar.text() + " as a "
+            return Optional.of("YAML reads the unquoted " + scalar.text() + " as a "
                     + (scalar.value() instanceof Boolean ? "boolean" : "number")
                     + "; it was compared as the text written, \"" + scalar.text() + "\"");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
