@@ -50,9 +50,44 @@ final class CodeSources {
         return Optional.ofNullable(source == null ? null : source.getLocation());
     }
 
-    /** The JAR or class directory holding {@code type}'s bytes, when it is a readable file. */
+    /**
+     * The JAR or class directory holding {@code type}'s bytes, when it is a readable file and {@code type}'s
+     * class loader serves the class from there. A {@link ProtectionDomain} is whatever the code that defined
+     * the class said: code already running could define a class with a code source naming any compliant JAR.
+     * Asking the loader where it finds the class file defeats that, unless the loader itself lies (a custom
+     * loader of that code); the README's threat model says what embedded mode can and cannot defend against.
+     */
     static Optional<Path> path(Class<?> type) {
-        return location(type).flatMap(CodeSources::toPath).filter(Files::exists);
+        return location(type).flatMap(CodeSources::toPath).filter(Files::exists).filter(path -> serves(type, path));
+    }
+
+    /** Whether {@code type}'s loader finds {@code type}'s class file in {@code location} (a JAR or directory). */
+    static boolean serves(Class<?> type, Path location) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || type.isHidden() || type.isArray()) {
+            return false;
+        }
+        String entry = type.getName().replace('.', '/') + ".class";
+        URL url = loader.getResource(entry);
+        if (url == null) {
+            return false;
+        }
+        try {
+            Path expected = location.toAbsolutePath().normalize();
+            if ("jar".equals(url.getProtocol())) {
+                String file = url.getPath();
+                int separator = file.indexOf("!/");
+                if (separator < 0 || !file.substring(separator + 2).replaceFirst("#.*$", "").endsWith(entry)) {
+                    return false;
+                }
+                Optional<Path> jar = toPath(new URL(file.substring(0, separator)));
+                return jar.isPresent() && Files.isSameFile(jar.get(), expected);
+            }
+            Optional<Path> file = toPath(url);
+            return file.isPresent() && Files.isSameFile(file.get(), expected.resolve(entry));
+        } catch (java.io.IOException | RuntimeException unknown) {
+            return false;
+        }
     }
 
     static Optional<Path> toPath(URL url) {

@@ -21,7 +21,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -112,11 +114,11 @@ public final class GuardedLoader {
     /**
      * Validates {@code plugin} (with {@code dependencies} resolving its supertypes) without loading it.
      *
-     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt
+     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt, or adds unvalidated code
      */
     public Report check(Path plugin, List<Path> dependencies) {
         Checked checked = inspect(plugin, dependencies);
-        Snapshot.discard(checked.bytes(), plugin);
+        discard(checked);
         return checked.report();
     }
 
@@ -127,39 +129,70 @@ public final class GuardedLoader {
 
     /**
      * Validates {@code plugin} and only then creates its class loader, which also holds {@code dependencies}
-     * (JARs the plugin needs; they resolve supertypes during validation but are not themselves validated).
+     * (the plugin's own libraries: they resolve supertypes during validation and are copied and pinned with
+     * the plugin, so that the loader reads the bytes that were checked; their classes are not held to the
+     * contract, and only the providers the plugin itself declares are ever instantiated). A plugin or library
+     * whose manifest adds other JARs ({@code Class-Path}, {@code Launcher-Agent-Class}, a JAR index) is refused.
      *
      * @throws ContractViolationException in enforce mode, when the plugin violates the contract; no loader
      *                                    was created and no class defined
-     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt, or a named-module plugin
-     *                                                  cannot be resolved in the parent layer
+     * @throws io.importspy.inspect.InspectionException when a JAR is missing or corrupt, adds unvalidated code, or
+     *                                                  is a named-module plugin that cannot be resolved in the
+     *                                                  parent layer
      */
     public GuardedPlugin load(Path plugin, List<Path> dependencies) {
-        return admit(inspect(plugin, dependencies), dependencies);
+        return admit(inspect(plugin, dependencies));
     }
 
     /**
      * A validated plugin: what enforcement decided, before any loader exists.
      *
-     * @param plugin the plugin as the host named it
-     * @param bytes  the private copy that was validated and that a loader may read (see {@link Snapshot})
+     * @param plugin    the plugin as the host named it
+     * @param bytes     the private copy that was validated and that a loader may read (see {@link Snapshot})
+     * @param libraries the private copies of the plugin's libraries, in the order given
+     * @param originals the libraries as the host named them
      */
-    record Checked(Path plugin, Path bytes, ModuleFacts facts, Report report) {
+    record Checked(Path plugin, Path bytes, List<Path> libraries, List<Path> originals, ModuleFacts facts,
+                   Report report) {
+        Checked {
+            libraries = List.copyOf(libraries);
+            originals = List.copyOf(originals);
+        }
     }
 
+    /**
+     * Copies {@code plugin} and its {@code dependencies}, refuses any that would add unvalidated code
+     * ({@link CodeAdding}), and validates the plugin's copy; every error names the host's paths.
+     */
     Checked inspect(Path plugin, List<Path> dependencies) {
-        List<Path> visible = new ArrayList<>(dependencies);
-        visible.addAll(CodeSources.visibleFiles(parent));
-        Path bytes = Snapshot.of(plugin);
+        Map<Path, String> labels = new HashMap<>();
+        List<Path> copies = new ArrayList<>();
+        Path bytes = null;
         try {
+            bytes = Snapshot.of(plugin);
+            labels.put(bytes, plugin.toString());
+            CodeAdding.refuse(bytes, plugin.toString());
+            for (Path dependency : dependencies) {
+                Path copy = Snapshot.of(dependency);
+                copies.add(copy);
+                labels.put(copy, dependency.toString());
+                CodeAdding.refuse(copy, dependency.toString());
+            }
+            List<Path> visible = new ArrayList<>(copies);
+            visible.addAll(CodeSources.visibleFiles(parent));
             Pipeline pipeline = Pipeline.of(contract, visible, listener);
-            ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes), plugin);
+            ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes, labels), plugin);
             TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
             Report report = Snapshot.relabel(pipeline.report(List.of(target), strictness), plugin);
             Log.validated("plugin", report, false);
-            return new Checked(plugin, bytes, facts, report);
+            return new Checked(plugin, bytes, copies, dependencies, facts, report);
         } catch (RuntimeException e) {
-            Snapshot.discard(bytes, plugin);
+            if (bytes != null) {
+                Snapshot.discard(bytes, plugin);
+            }
+            for (int i = 0; i < copies.size(); i++) {
+                Snapshot.discard(copies.get(i), dependencies.get(i));
+            }
             throw e;
         }
     }
@@ -167,9 +200,12 @@ public final class GuardedLoader {
     /** Forgets a checked plugin that will not be admitted. */
     static void discard(Checked checked) {
         Snapshot.discard(checked.bytes(), checked.plugin());
+        for (int i = 0; i < checked.libraries().size(); i++) {
+            Snapshot.discard(checked.libraries().get(i), checked.originals().get(i));
+        }
     }
 
-    GuardedPlugin admit(Checked checked, List<Path> dependencies) {
+    GuardedPlugin admit(Checked checked) {
         if (!checked.report().isCompliant()) {
             if (mode == EnforcementMode.ENFORCE) {
                 discard(checked);
@@ -179,17 +215,15 @@ public final class GuardedLoader {
         }
         List<Path> paths = new ArrayList<>();
         paths.add(checked.bytes());
-        paths.addAll(dependencies);
+        paths.addAll(checked.libraries());
         Optional<String> moduleName = namedModule(checked.bytes());
         if (moduleName.isPresent()) {
             ModuleLayer layer = defineLayer(checked.plugin(), paths, moduleName.get());
-            return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(),
-                    layer.findLoader(moduleName.get()), Optional.of(layer), null, checked.bytes());
+            return new GuardedPlugin(checked, layer.findLoader(moduleName.get()), Optional.of(layer), null);
         }
         URLClassLoader loader = new URLClassLoader("importspy-guarded:" + checked.plugin().getFileName(),
                 urls(paths), parent);
-        return new GuardedPlugin(checked.plugin(), checked.facts(), checked.report(), loader, Optional.empty(), loader,
-                checked.bytes());
+        return new GuardedPlugin(checked, loader, Optional.empty(), loader);
     }
 
     /** The module name when {@code plugin} declares a module-info (automatic modules do not count). */

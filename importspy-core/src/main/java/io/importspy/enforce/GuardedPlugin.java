@@ -30,18 +30,17 @@ public final class GuardedPlugin implements AutoCloseable {
     private final ClassLoader loader;
     private final Optional<ModuleLayer> layer;
     private final URLClassLoader owned;
-    private final Path bytes;
+    private final GuardedLoader.Checked checked;
 
-    /** {@code bytes}: the validated private copy the loader reads (deleted on close), or {@code path} itself. */
-    GuardedPlugin(Path path, ModuleFacts module, Report report, ClassLoader loader, Optional<ModuleLayer> layer,
-                  URLClassLoader owned, Path bytes) {
-        this.path = Objects.requireNonNull(path, "path");
-        this.module = Objects.requireNonNull(module, "module");
-        this.report = Objects.requireNonNull(report, "report");
+    /** {@code checked} holds the validated private copies the loader reads (deleted on close). */
+    GuardedPlugin(GuardedLoader.Checked checked, ClassLoader loader, Optional<ModuleLayer> layer, URLClassLoader owned) {
+        this.checked = Objects.requireNonNull(checked, "checked");
+        this.path = checked.plugin();
+        this.module = checked.facts();
+        this.report = checked.report();
         this.loader = Objects.requireNonNull(loader, "loader");
         this.layer = Objects.requireNonNull(layer, "layer");
         this.owned = owned;
-        this.bytes = Objects.requireNonNull(bytes, "bytes");
     }
 
     /** The plugin JAR, as the host named it (classes are read from a private copy of it, made when it was validated). */
@@ -90,21 +89,28 @@ public final class GuardedPlugin implements AutoCloseable {
 
     /**
      * The providers of {@code service} that this plugin itself declares ({@code META-INF/services} or
-     * module-info {@code provides}), instantiated in declaration order; providers of the parent loader or
-     * layer are left out.
+     * module-info {@code provides}, as validated), instantiated in declaration order; providers of the parent
+     * loader or layer, and providers that only the plugin's libraries declare, are left out: a library is
+     * no part of what the contract judged.
      *
      * @throws java.util.ServiceConfigurationError when a provider cannot be instantiated
      */
     public <S> List<S> providers(Class<S> service) {
         // On the module path ImportSpy is a named module that cannot declare the host's service types.
         GuardedPlugin.class.getModule().addUses(service);
+        List<String> declared = module.services().getOrDefault(service.getName(), List.of());
+        if (declared.isEmpty()) {
+            return List.of();
+        }
         if (layer.isPresent()) {
             ModuleLayer own = layer.get();
             return ServiceLoader.load(own, service).stream()
-                    .filter(p -> p.type().getModule().getLayer() == own).map(ServiceLoader.Provider::get).toList();
+                    .filter(p -> p.type().getModule().getLayer() == own && declared.contains(p.type().getName()))
+                    .map(ServiceLoader.Provider::get).toList();
         }
         return ServiceLoader.load(service, loader).stream()
-                .filter(p -> p.type().getClassLoader() == loader).map(ServiceLoader.Provider::get).toList();
+                .filter(p -> p.type().getClassLoader() == loader && declared.contains(p.type().getName()))
+                .map(ServiceLoader.Provider::get).toList();
     }
 
     /**
@@ -120,7 +126,7 @@ public final class GuardedPlugin implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("plugin '" + path + "' class loader cannot be closed: " + e.getMessage(), e);
         } finally {
-            Snapshot.discard(bytes, path);
+            GuardedLoader.discard(checked);
         }
     }
 

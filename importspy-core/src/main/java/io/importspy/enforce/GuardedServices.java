@@ -6,9 +6,11 @@ import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,11 @@ import static io.importspy.API.Status.STABLE;
  * {@link GuardedLoader}: every plugin is validated before any plugin's class loader is created.
  *
  * <pre>{@code
- * GuardedServices.Loaded<Greeter> loaded = GuardedServices.fromDirectory(Greeter.class, Path.of("plugins"),
- *         GuardedLoader.of(contract), GuardedServices.OnViolation.SKIP);
- * loaded.providers().forEach(Greeter::greet);
- * loaded.reports().forEach((jar, report) -> ...);
+ * try (GuardedServices.Loaded<Greeter> loaded = GuardedServices.fromDirectory(Greeter.class, Path.of("plugins"),
+ *         GuardedLoader.of(contract), GuardedServices.OnViolation.SKIP)) {
+ *     loaded.providers().forEach(Greeter::greet);
+ *     loaded.refusals().forEach((jar, reason) -> log.warn(jar + ": " + reason));
+ * }
  * }</pre>
  *
  * <p>Thread-safe: it holds no state between calls; a {@code Loaded} result is immutable apart from the class
@@ -36,53 +39,111 @@ public final class GuardedServices {
     private GuardedServices() {
     }
 
-    /** What to do with a non-compliant plugin when the loader enforces its contract. */
+    /** What to do with a non-compliant, corrupt or unreadable plugin when the loader enforces its contract. */
     public enum OnViolation {
-        /** Leave it out (no loader, no class) and keep its report; load the others. */
+        /** Leave it out (no loader, no class), keep its report or its error, and load the others. */
         SKIP,
         /** Refuse the whole set: throw before any plugin's loader is created. */
         FAIL
     }
 
     /**
-     * The outcome of a guarded service load.
+     * One plugin: its JAR (or class directory) and the libraries it brings, loaded by the plugin's own class
+     * loader behind it. The libraries are copied and pinned with the plugin; they are not held to the contract.
+     */
+    public record Plugin(Path jar, List<Path> libraries) {
+        public Plugin {
+            Objects.requireNonNull(jar, "jar");
+            libraries = List.copyOf(libraries);
+        }
+
+        /** A plugin without libraries. */
+        public static Plugin of(Path jar) {
+            return new Plugin(jar, List.of());
+        }
+    }
+
+    /**
+     * The outcome of a guarded service load; closing it closes every admitted plugin.
      *
      * @param providers the providers of the admitted plugins, plugin by plugin, in plugin order
-     * @param plugins   the admitted plugins (close them to close their loaders)
-     * @param reports   the report of every plugin, admitted or not, in plugin order
+     * @param plugins   the admitted plugins
+     * @param reports   the report of every plugin that could be validated, admitted or not, in plugin order
+     * @param errors    why each plugin that could not be validated (corrupt, unreadable, adding unvalidated
+     *                  code) was refused, in plugin order; each message names the plugin as the host gave it
      */
-    public record Loaded<S>(List<S> providers, List<GuardedPlugin> plugins, Map<Path, Report> reports) {
+    public record Loaded<S>(List<S> providers, List<GuardedPlugin> plugins, Map<Path, Report> reports,
+                            Map<Path, String> errors) implements AutoCloseable {
         public Loaded {
             providers = List.copyOf(providers);
             plugins = List.copyOf(plugins);
-            reports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reports));
+            reports = Collections.unmodifiableMap(new LinkedHashMap<>(reports));
+            errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
         }
 
-        /** The plugins that were refused (non-compliant in enforce mode). */
+        /** The plugins that were refused: non-compliant in enforce mode, or in {@link #errors()}. */
         public List<Path> refused() {
-            return reports.keySet().stream().filter(p -> plugins.stream().noneMatch(g -> g.path().equals(p))).toList();
+            List<Path> refused = new ArrayList<>();
+            reports.keySet().stream().filter(p -> plugins.stream().noneMatch(g -> g.path().equals(p)))
+                    .forEach(refused::add);
+            refused.addAll(errors.keySet());
+            return List.copyOf(refused);
+        }
+
+        /** Closes every admitted plugin (its class loader and private copies); the first failure is rethrown. */
+        @Override
+        public void close() {
+            RuntimeException first = null;
+            for (GuardedPlugin plugin : plugins) {
+                try {
+                    plugin.close();
+                } catch (RuntimeException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
     /**
      * Loads the providers of {@code service} from {@code plugins}, one guarded class loader per plugin.
-     * In audit mode every plugin is admitted; in enforce mode {@code onViolation} decides.
+     * In audit mode every readable plugin is admitted; in enforce mode {@code onViolation} decides.
      *
      * @throws ContractViolationException with every non-compliant plugin's report, under
      *                                    {@link OnViolation#FAIL} in enforce mode; nothing was loaded
+     * @throws InspectionException        under {@link OnViolation#FAIL}, for the first plugin that cannot be
+     *                                    validated; nothing was loaded
      */
     public static <S> Loaded<S> load(Class<S> service, List<Path> plugins, GuardedLoader loader,
                                      OnViolation onViolation) {
+        return loadPlugins(service, plugins.stream().map(Plugin::of).toList(), loader, onViolation);
+    }
+
+    /** As {@link #load}, for plugins that bring their own libraries. */
+    public static <S> Loaded<S> loadPlugins(Class<S> service, List<Plugin> plugins, GuardedLoader loader,
+                                            OnViolation onViolation) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(onViolation, "onViolation");
+        boolean enforce = loader.mode() == EnforcementMode.ENFORCE;
         List<GuardedLoader.Checked> checked = new ArrayList<>();
         Map<Path, Report> reports = new LinkedHashMap<>();
-        for (Path plugin : plugins) {
-            GuardedLoader.Checked one = loader.inspect(plugin, List.of());
-            checked.add(one);
-            reports.put(plugin, one.report());
+        Map<Path, String> errors = new LinkedHashMap<>();
+        for (Plugin plugin : plugins) {
+            try {
+                GuardedLoader.Checked one = loader.inspect(plugin.jar(), plugin.libraries());
+                checked.add(one);
+                reports.put(plugin.jar(), one.report());
+            } catch (InspectionException | UncheckedIOException unusable) {
+                if (onViolation == OnViolation.FAIL) {
+                    checked.forEach(GuardedLoader::discard);
+                    throw unusable;
+                }
+                errors.put(plugin.jar(), unusable.getMessage());
+                Log.refused(plugin.jar(), unusable.getMessage());
+            }
         }
-        boolean enforce = loader.mode() == EnforcementMode.ENFORCE;
         List<TargetReport> failing = checked.stream().filter(c -> !c.report().isCompliant())
                 .flatMap(c -> c.report().targets().stream()).toList();
         if (enforce && onViolation == OnViolation.FAIL && !failing.isEmpty()) {
@@ -97,24 +158,35 @@ public final class GuardedServices {
                 GuardedLoader.discard(one);
                 continue;
             }
-            GuardedPlugin plugin = loader.admit(one, List.of());
+            GuardedPlugin plugin = loader.admit(one);
             admitted.add(plugin);
             providers.addAll(plugin.providers(service));
         }
-        return new Loaded<>(providers, admitted, reports);
+        return new Loaded<>(providers, admitted, reports, errors);
     }
 
     /**
-     * As {@link #load}, for every {@code *.jar} directly in {@code directory}, in file-name order.
+     * As {@link #load}, for every {@code *.jar} directly in {@code directory}, in file-name order. A plugin
+     * {@code name.jar} brings as its own libraries the {@code *.jar} files of the directory {@code name.lib}
+     * beside it, when there is one.
      *
      * @throws io.importspy.inspect.InspectionException when the directory cannot be listed
      */
     public static <S> Loaded<S> fromDirectory(Class<S> service, Path directory, GuardedLoader loader,
                                               OnViolation onViolation) {
+        List<Plugin> plugins = new ArrayList<>();
+        for (Path jar : jars(directory)) {
+            String name = jar.getFileName().toString();
+            Path libraries = directory.resolve(name.substring(0, name.length() - ".jar".length()) + ".lib");
+            plugins.add(new Plugin(jar, Files.isDirectory(libraries) ? jars(libraries) : List.of()));
+        }
+        return loadPlugins(service, plugins, loader, onViolation);
+    }
+
+    private static List<Path> jars(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
                     .sorted().toList();
-            return load(service, jars, loader, onViolation);
         } catch (IOException e) {
             throw new InspectionException("plugin directory '" + directory + "' cannot be listed: " + e.getMessage()
                     + "; check that it exists and is readable", e);

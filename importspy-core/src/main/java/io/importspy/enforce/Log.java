@@ -39,6 +39,11 @@ final class Log {
         }
     }
 
+    /** A plugin refused without a report (corrupt, unreadable, adding unvalidated code). */
+    static void refused(java.nio.file.Path plugin, String reason) {
+        LOGGER.log(Level.WARNING, "importspy: plugin {0} refused: {1}", plugin, reason);
+    }
+
     static String describe(TargetReport target) {
         return target.moduleName().map(name -> name + target.moduleVersion().map(v -> " " + v).orElse("")
                 + " (" + target.target() + ")").orElse(target.target());

@@ -1,6 +1,7 @@
 package io.importspy.inspect;
 
 import io.importspy.API;
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.internal.inspect.EntrySet;
 
 import java.util.Collections;
@@ -47,6 +48,20 @@ public record ModuleFacts(String target, ModuleIdentity identity, Map<String, St
         ClassFacts facts = classes.get(binaryName);
         return facts != null && (facts.origin() == Origin.TARGET || facts.origin() == Origin.LIVE)
                 ? Optional.of(facts) : Optional.empty();
+    }
+
+    /**
+     * The classes of this module that a class name as a contract writes it may denote
+     * ({@code a.b.Outer.Inner} is {@code a.b.Outer$Inner} or class {@code Inner} of package {@code a.b.Outer}):
+     * none, one, or, when the name is ambiguous in this module, several. A lookup per reading of the name,
+     * independent of the module's size.
+     */
+    public List<ClassFacts> moduleClasses(String name) {
+        List<ClassFacts> found = new java.util.ArrayList<>(1);
+        for (String candidate : ClassNames.candidates(name)) {
+            moduleClass(candidate).ifPresent(found::add);
+        }
+        return found;
     }
 
     /** The facts of any class read (module, class path or JDK), by binary name. */

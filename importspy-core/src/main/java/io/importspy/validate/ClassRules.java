@@ -55,7 +55,13 @@ final class ClassRules implements Rule<Sections.Classes> {
     }
 
     private static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
-        Optional<ClassFacts> found = Hierarchy.moduleClass(module, spec.name());
+        List<ClassFacts> named = module.moduleClasses(spec.name());
+        if (named.size() > 1) {
+            out.accept(ClassViolations.ambiguous(spec.name(), named.stream().map(ClassFacts::name).toList(),
+                    spec.location()));
+            return;
+        }
+        Optional<ClassFacts> found = named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
         if (found.isEmpty()) {
             out.accept(ClassViolations.classMissing(spec.name(), spec.location()));
             return;

@@ -20,6 +20,21 @@ final class ClassViolations {
                 .fix(Fixes.orRemove("add class " + name + " to the module")).at(at);
     }
 
+    /**
+     * A dotted name that denotes several classes of the module ({@code a.b.Outer.Inner}: a nested class, and
+     * class {@code Inner} of package {@code a.b.Outer}). Which one a host loads depends on the binary name it
+     * asks for, so neither is judged in its place.
+     */
+    static Violation ambiguous(String name, List<String> classes, Location at) {
+        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
+                .orElse(classes.get(classes.size() - 1));
+        return Violation.invalid(Context.CLASS, name).expected("one class named " + name)
+                .found(String.join(", ", classes))
+                .message("class name " + name + " is ambiguous: the module holds " + String.join(" and ", classes))
+                .fix("write the binary name in the contract (" + nested + " for the nested class), or rename one of"
+                        + " them").at(at);
+    }
+
     static Violation kindMismatch(String name, String required, String actual, Location at) {
         return Violation.mismatch(Context.CLASS, name).expected(required).found(actual)
                 .message("class " + name + " is " + Texts.withArticle(actual) + ", not " + Texts.withArticle(required))

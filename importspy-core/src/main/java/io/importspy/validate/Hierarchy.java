@@ -123,15 +123,8 @@ final class Hierarchy {
 
     /** The class of the module (origin TARGET or LIVE) named {@code name}, {@code $} and {@code .} alike. */
     static Optional<ClassFacts> moduleClass(ModuleFacts module, String name) {
-        Optional<ClassFacts> direct = module.moduleClass(name);
-        if (direct.isPresent()) {
-            return direct;
-        }
-        String normalized = TypeMatcher.normalize(name);
-        return module.classes().values().stream()
-                .filter(c -> c.origin() == Origin.TARGET || c.origin() == Origin.LIVE)
-                .filter(c -> TypeMatcher.normalize(c.name()).equals(normalized))
-                .findFirst();
+        List<ClassFacts> found = module.moduleClasses(name);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     /** Names of the superclass chain, nearest first, including an unresolved last link. */

@@ -7,6 +7,7 @@ import io.importspy.internal.contract.ModuleSpec;
 import io.importspy.internal.contract.ServiceSpec;
 import io.importspy.internal.contract.ValueSpec;
 import io.importspy.internal.contract.VersionConstraint;
+import io.importspy.internal.java.Glob;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class ModuleRules implements Rule<ModuleSpec> {
         spec.name().ifPresent(name -> checkName(name, identity, out));
         spec.version().ifPresent(version -> checkVersion(version, identity, out));
         spec.filename().ifPresent(glob -> {
-            if (!Glob.matches(glob.value(), identity.fileName())) {
+            if (!Glob.compile(glob.value()).matches(identity.fileName())) {
                 out.accept(ModuleViolations.filenameMismatch(glob.value(), identity.fileName(), glob.location()));
             }
         });

@@ -76,18 +76,4 @@ class TypeMatcherTest {
             assertThat(matches("List", "java.util.List<java.lang.String>")).isTrue();
         }
     }
-
-    @Nested
-    class File_name_globs {
-        @Test
-        void follow_the_usual_glob_syntax_on_every_platform() {
-            assertThat(Glob.matches("greeter-*.jar", "greeter-1.4.0.jar")).isTrue();
-            assertThat(Glob.matches("greeter-?.jar", "greeter-1.jar")).isTrue();
-            assertThat(Glob.matches("*.{jar,zip}", "greeter.zip")).isTrue();
-            assertThat(Glob.matches("[!x]*.jar", "greeter.jar")).isTrue();
-            assertThat(Glob.matches("greeter-*.jar", "Greeter-1.jar")).isFalse();
-            assertThat(Glob.matches("greeter.jar", "greeterXjar")).as("a dot is literal").isFalse();
-            assertThat(Glob.matches("greeter(1).jar", "greeter(1).jar")).as("regex characters are literal").isTrue();
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.importspy.internal.contract;
 
 import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.java.Glob;
 import io.importspy.internal.java.Platforms;
 
 import java.util.ArrayList;
@@ -86,12 +87,23 @@ final class ContractReader {
                             "the module's name, such as com.acme.plugin")),
                     section.get("version").flatMap(n -> nodes.version(n, "version")),
                     section.get("filename").flatMap(n -> nodes.name(n, "filename",
-                            "a file name or glob, such as plugin-*.jar")),
+                            "a file name or glob, such as plugin-*.jar")).filter(this::isGlob),
                     section.get("manifest").map(n -> nodes.values(n, "manifest", "Plugin-Id")).orElse(List.of()),
                     section.get("services").map(this::services).orElse(List.of()),
                     section.get("resources").map(this::resources).orElse(List.of()),
                     entry.key().location());
         });
+    }
+
+    /** Whether {@code glob} is well formed; reports why not. */
+    private boolean isGlob(Located<String> glob) {
+        try {
+            Glob.compile(glob.value());
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            problems.add(glob.location(), malformed.getMessage() + " (in 'filename')");
+            return false;
+        }
     }
 
     private List<Located<String>> resources(YamlNode node) {

@@ -1,6 +1,5 @@
 package io.importspy.internal.contract;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -104,7 +103,7 @@ final class MavenVersion implements Comparable<MavenVersion> {
     }
 
     private static Item item(boolean isDigit, String text) {
-        return isDigit ? new IntItem(new BigInteger(text)) : new StringItem(text, false);
+        return isDigit ? IntItem.of(text) : new StringItem(text, false);
     }
 
     /** One component of a parsed version. */
@@ -117,33 +116,50 @@ final class MavenVersion implements Comparable<MavenVersion> {
         String canonical();
     }
 
+    /**
+     * A number of any length, kept as its decimal digits without leading zeros: comparing two is linear in
+     * their length (converting a long digit string to a {@code BigInteger} is not).
+     */
     private static final class IntItem implements Item {
-        static final IntItem ZERO = new IntItem(BigInteger.ZERO);
-        private final BigInteger value;
+        static final IntItem ZERO = new IntItem("0");
+        private final String digits;
 
-        IntItem(BigInteger value) {
-            this.value = value;
+        private IntItem(String digits) {
+            this.digits = digits;
+        }
+
+        /** The number {@code text} writes ({@link Character#isDigit} digits, of any script). */
+        static IntItem of(String text) {
+            StringBuilder ascii = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                int digit = Character.digit(text.charAt(i), 10);
+                if (ascii.length() > 0 || digit != 0) {
+                    ascii.append((char) ('0' + digit));
+                }
+            }
+            return ascii.length() == 0 ? ZERO : new IntItem(ascii.toString());
         }
 
         @Override
         public int compareTo(Item other) {
             if (other == null) {
-                return value.signum() == 0 ? 0 : 1;
+                return isNull() ? 0 : 1;
             }
             if (other instanceof IntItem number) {
-                return value.compareTo(number.value);
+                int byLength = Integer.compare(digits.length(), number.digits.length());
+                return byLength != 0 ? byLength : Integer.signum(digits.compareTo(number.digits));
             }
             return 1; // a number is newer than a qualifier or a sub-list
         }
 
         @Override
         public boolean isNull() {
-            return value.signum() == 0;
+            return digits.equals("0");
         }
 
         @Override
         public String canonical() {
-            return value.toString();
+            return digits;
         }
     }
 

@@ -47,6 +47,15 @@ final class YamlReader {
     static final int MAX_DEPTH = 64;
     static final int MAX_COLLECTION_ALIASES = 50;
     static final int MAX_NODES = 100_000;
+    /** Nodes of a contract without aliases: far above any real contract (50,000 classes take ~250,000). */
+    static final int MAX_EVENTS = 2_000_000;
+    /** The longest line: SnakeYAML's reading cost grows with the square of a line's longest token. */
+    static final int MAX_LINE = 256 << 10;
+    /** The longest scalar (a regex or a manifest value is far shorter). */
+    static final int MAX_SCALAR = 64 << 10;
+    /** The most characters of a number: longer ones cost quadratic time to convert and match no Java constant. */
+    static final int MAX_NUMBER = 1000;
+    private static final int BUFFER = 64 << 10;
 
     private static final String STANDARD = "tag:yaml.org,2002:";
     private static final Set<String> STANDARD_TAGS = Set.of(Tag.STR.getValue(), Tag.INT.getValue(),
@@ -71,6 +80,7 @@ final class YamlReader {
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
                 .setCodePointLimit(MAX_BYTES)
+                .setBufferSize(BUFFER)
                 .setUseMarks(true)
                 .build();
     }
@@ -88,6 +98,7 @@ final class YamlReader {
      */
     Optional<YamlNode> read(String text) {
         try {
+            checkLines(text);
             scan(text);
             Optional<Node> root = new Compose(settings).composeString(text);
             if (root.isEmpty()) {
@@ -102,13 +113,42 @@ final class YamlReader {
         }
     }
 
+    /**
+     * Refuses a line longer than {@link #MAX_LINE} before SnakeYAML reads it: its scanner re-copies its window
+     * for each buffer of a token it reads, so one long token costs quadratic time.
+     */
+    private void checkLines(String text) {
+        int start = 0;
+        int line = 1;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char c = i == n ? '\n' : text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (i - start > MAX_LINE) {
+                    throw Problems.fatal(new Location(file, line, MAX_LINE + 1), "line " + line + " is "
+                            + (i - start) + " characters long; the limit is " + MAX_LINE
+                            + " (write a long value over several lines, or shorten it)");
+                }
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+                line++;
+            }
+        }
+    }
+
     /** A first pass over the event stream: depth, tags and aliases, before any tree is built. */
     private void scan(String text) {
         int depth = 0;
         int collectionAliases = 0;
         Deque<String> open = new ArrayDeque<>();
         Set<String> collectionAnchors = new HashSet<>();
+        int events = 0;
         for (Event event : new Parse(settings).parseString(text)) {
+            if (++events > MAX_EVENTS) {
+                throw Problems.fatal(location(event.getStartMark()), "contract holds more than " + MAX_EVENTS
+                        + " YAML nodes; split it");
+            }
             if (event instanceof CollectionStartEvent) {
                 CollectionStartEvent start = (CollectionStartEvent) event;
                 checkTag(start.getTag(), event);
@@ -126,6 +166,7 @@ final class YamlReader {
                 open.pop();
             } else if (event instanceof ScalarEvent) {
                 checkTag(((ScalarEvent) event).getTag(), event);
+                checkLength((ScalarEvent) event);
                 collectionAnchors.remove(anchor((ScalarEvent) event));
             } else if (event instanceof AliasEvent) {
                 aliases = true;
@@ -139,6 +180,14 @@ final class YamlReader {
                             + MAX_COLLECTION_ALIASES + " aliases of lists or mappings; write the entries out instead");
                 }
             }
+        }
+    }
+
+    private void checkLength(ScalarEvent event) {
+        int length = event.getValue().length();
+        if (length > MAX_SCALAR) {
+            throw Problems.fatal(location(event.getStartMark()), "a value of " + length
+                    + " characters; the limit is " + MAX_SCALAR + " (shorten it)");
         }
     }
 
@@ -208,6 +257,11 @@ final class YamlReader {
         }
         Object value;
         try {
+            if ((tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) && text.length() > MAX_NUMBER) {
+                problems.add(location, "a number of " + text.length() + " characters; no Java constant is that"
+                        + " long (quote it to compare it as text)");
+                return new YamlNode.Scalar(text, text, !plain, plain && inFlow, location);
+            }
             value = construct(tag, text);
         } catch (NumberFormatException e) {
             problems.add(location, "'" + text + "' is not a valid " + tag.getValue().substring(STANDARD.length())

@@ -79,7 +79,7 @@ final class AllClasses {
                 }
                 Archive.ClassFile file = files.get(index);
                 try {
-                    facts[index] = ClassFiles.read(file.read(), Origin.TARGET, file.where(), types);
+                    facts[index] = ClassFiles.read(file.read(), Origin.TARGET, file.where(), file.entry(), types);
                 } catch (RuntimeException | Error e) {
                     failed(index, e);
                     return;

@@ -57,6 +57,9 @@ interface Archive extends Closeable {
 
     /** One class file of the archive, not yet read: how errors name it, and its bytes on demand. */
     interface ClassFile {
+        /** The logical entry name ({@code a/B.class}, also for a versioned entry of a multi-release JAR). */
+        String entry();
+
         /** How errors name the entry ({@code plugin.jar!a/B.class}, with its versioned location). */
         String where();
 
@@ -67,9 +70,14 @@ interface Archive extends Closeable {
          */
         byte[] read();
 
-        /** A class file named {@code where} whose bytes {@code read} supplies. */
-        static ClassFile of(String where, java.util.function.Supplier<byte[]> read) {
+        /** Class file {@code entry}, named {@code where} in errors, whose bytes {@code read} supplies. */
+        static ClassFile of(String entry, String where, java.util.function.Supplier<byte[]> read) {
             return new ClassFile() {
+                @Override
+                public String entry() {
+                    return entry;
+                }
+
                 @Override
                 public String where() {
                     return where;
@@ -87,7 +95,7 @@ interface Archive extends Closeable {
     default List<ClassFile> classFiles() {
         List<ClassFile> files = new ArrayList<>();
         for (String name : classEntries()) {
-            files.add(ClassFile.of(where(name), () -> read(name).orElseThrow()));
+            files.add(ClassFile.of(name, where(name), () -> read(name).orElseThrow()));
         }
         return files;
     }

@@ -8,8 +8,6 @@ import org.objectweb.asm.ClassReader;
 
 /** Reads class-file bytes into {@link ClassFacts}, translating ASM's failures into one-line errors. */
 final class ClassFiles {
-    private static final int MAGIC = 0xCAFEBABE;
-
     private ClassFiles() {
     }
 
@@ -17,10 +15,18 @@ final class ClassFiles {
      * Facts of the class in {@code bytes}; {@code where} names it in errors ({@code plugin.jar!a/B.class}).
      * Instructions are never decoded: when a method's parameter names exist nowhere but in its
      * LocalVariableTable, that table is read from the bytes directly. {@code types} memoizes parsed
-     * descriptors and signatures across the classes of one inspection.
+     * descriptors and signatures across the classes of one inspection. {@code entry} is the logical entry name
+     * the bytes were read from ({@code a/B.class}, also for a versioned entry of a multi-release JAR): the class
+     * must declare the name that a class loader reads from that entry.
      */
-    static ClassFacts read(byte[] bytes, Origin origin, String where, Signatures.Cache types) {
+    static ClassFacts read(byte[] bytes, Origin origin, String where, String entry, Signatures.Cache types) {
         ClassReader reader = reader(bytes, where);
+        String declared = reader.getClassName();
+        if (!entry.equals(declared + ".class")) {
+            throw new InspectionException(where + " declares " + ClassFileFormat.printable(Signatures.binaryName(declared))
+                    + "; a class loader never loads it under the name of its path (a decoy?): remove it, or move it to "
+                    + ClassFileFormat.printable(declared) + ".class");
+        }
         ClassCollector collector = new ClassCollector(types);
         try {
             reader.accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
@@ -42,23 +48,15 @@ final class ClassFiles {
         }
     }
 
+    /**
+     * An ASM reader of {@code bytes}, once they pass the JVM's structural checks ({@link ClassFileFormat}).
+     *
+     * @throws InspectionException naming {@code where} and the first structural problem
+     */
     static ClassReader reader(byte[] bytes, String where) {
-        if (bytes.length < 10) {
-            throw new InspectionException(where + ": not a valid class file (only " + bytes.length + " bytes)");
-        }
-        int magic = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
-        if (magic != MAGIC) {
-            throw new InspectionException(String.format("%s: not a valid class file (bad magic 0x%08x)", where, magic));
-        }
-        int major = ((bytes[6] & 0xFF) << 8) | (bytes[7] & 0xFF);
+        ClassFileFormat.check(bytes, where);
         try {
             return new ClassReader(bytes);
-        } catch (IllegalArgumentException unsupported) {
-            if (major > 44) {
-                throw new InspectionException(where + ": class file version " + major + " (Java " + (major - 44)
-                        + ") is newer than this version of ImportSpy can read; upgrade ImportSpy", unsupported);
-            }
-            throw new InspectionException(where + ": not a valid class file (" + describe(unsupported) + ")", unsupported);
         } catch (RuntimeException corrupt) {
             throw new InspectionException(where + ": not a valid class file (" + describe(corrupt) + ")", corrupt);
         }

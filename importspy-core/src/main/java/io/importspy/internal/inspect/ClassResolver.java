@@ -39,7 +39,11 @@ final class ClassResolver implements AutoCloseable {
     private final Deque<String> supertypes = new ArrayDeque<>();
     private final Signatures.Cache types;
 
-    ClassResolver(Archive target, List<Path> classpath, Consumer<String> onRead, Signatures.Cache types) {
+    private final java.util.function.Function<Path, String> labels;
+
+    ClassResolver(Archive target, List<Path> classpath, java.util.function.Function<Path, String> labels,
+                  Consumer<String> onRead, Signatures.Cache types) {
+        this.labels = labels;
         this.target = target;
         this.classpath = classpath;
         this.onRead = onRead;
@@ -61,54 +65,39 @@ final class ClassResolver implements AutoCloseable {
      */
     void resolve(Set<String> names) {
         for (String name : names) {
-            List<String> candidates = candidates(name);
+            List<String> candidates = ClassNames.candidates(name);
             boolean found = false;
-            for (String candidate : candidates) {
-                if (classes.containsKey(Signatures.binaryName(candidate))
-                        || readFrom(target, candidate, Origin.TARGET)) {
-                    found = true;
-                    break;
-                }
+            for (String candidate : candidates) { // every reading the target holds: validation tells ambiguity
+                found |= classes.containsKey(candidate) || readFrom(target, candidate, Origin.TARGET);
             }
             for (int i = 0; !found && i < candidates.size(); i++) {
-                found = readFromClasspath(candidates.get(i)) || readFromJdk(candidates.get(i));
+                String internal = candidates.get(i).replace('.', '/');
+                found = readFromClasspath(internal) || readFromJdk(internal);
             }
         }
         while (!supertypes.isEmpty()) {
             String internal = supertypes.pop();
-            if (classes.containsKey(Signatures.binaryName(internal)) || unresolved.contains(Signatures.binaryName(internal))) {
+            String binary = Signatures.binaryName(internal);
+            if (classes.containsKey(binary) || unresolved.contains(binary)) {
                 continue;
             }
-            if (!readFrom(target, internal, Origin.TARGET) && !readFromClasspath(internal) && !readFromJdk(internal)) {
-                unresolved.add(Signatures.binaryName(internal));
+            if (!readFrom(target, binary, Origin.TARGET) && !readFromClasspath(internal) && !readFromJdk(internal)) {
+                unresolved.add(binary);
             }
         }
     }
 
     /**
-     * Internal names a user-written name may denote: {@code a.b.Outer.Inner} may be
-     * {@code a/b/Outer/Inner}, {@code a/b/Outer$Inner}, {@code a/b$Outer$Inner}, ...
+     * Reads class {@code binaryName} from {@code archive}, from the entry a class loader would read for it (the
+     * versioned one in a multi-release JAR); an entry that declares another class is an error, never facts.
      */
-    static List<String> candidates(String name) {
-        List<String> candidates = new ArrayList<>();
-        String internal = name.trim().replace('.', '/');
-        candidates.add(internal);
-        int cut = internal.lastIndexOf('/');
-        while (cut > 0) {
-            internal = internal.substring(0, cut) + '$' + internal.substring(cut + 1);
-            candidates.add(internal);
-            cut = internal.lastIndexOf('/');
-        }
-        return candidates;
-    }
-
-    private boolean readFrom(Archive archive, String internal, Origin origin) {
-        String entry = internal + ".class";
+    private boolean readFrom(Archive archive, String binaryName, Origin origin) {
+        String entry = ClassNames.entry(binaryName);
         Optional<byte[]> bytes = archive.read(entry);
         if (bytes.isEmpty()) {
             return false;
         }
-        accept(ClassFiles.read(bytes.get(), origin, archive.where(entry), types));
+        accept(ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types));
         return true;
     }
 
@@ -116,9 +105,9 @@ final class ClassResolver implements AutoCloseable {
         for (int i = 0; i < classpath.size(); i++) {
             if (i == opened.size()) {
                 Path path = classpath.get(i);
-                opened.add(Archive.open(path, path.toString()));
+                opened.add(Archive.open(path, labels.apply(path)));
             }
-            if (readFrom(opened.get(i), internal, Origin.CLASSPATH)) {
+            if (readFrom(opened.get(i), Signatures.binaryName(internal), Origin.CLASSPATH)) {
                 return true;
             }
         }
@@ -143,7 +132,7 @@ final class ClassResolver implements AutoCloseable {
         if (bytes.isEmpty()) {
             return false;
         }
-        ClassFacts facts = ClassFiles.read(bytes.get(), Origin.JDK, "jrt:/" + resource, types);
+        ClassFacts facts = ClassFiles.read(bytes.get(), Origin.JDK, "jrt:/" + resource, resource, types);
         if (JDK_CLASSES.size() < JDK_CACHE_LIMIT) {
             JDK_CLASSES.putIfAbsent(internal, facts);
         }

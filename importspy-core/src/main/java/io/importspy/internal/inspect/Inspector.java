@@ -35,20 +35,35 @@ import static io.importspy.API.Status.INTERNAL;
 public final class Inspector {
     private final List<Path> classpath;
     private final Consumer<String> onRead;
+    private final Map<Path, String> labels;
 
-    private Inspector(List<Path> classpath, Consumer<String> onRead) {
+    private Inspector(List<Path> classpath, Consumer<String> onRead, Map<Path, String> labels) {
         this.classpath = List.copyOf(classpath);
         this.onRead = onRead;
+        this.labels = Map.copyOf(labels);
     }
 
     /** An inspector that resolves supertypes from the target, then {@code classpath}, then the running JDK. */
     public static Inspector withClasspath(List<Path> classpath) {
-        return new Inspector(classpath, name -> { });
+        return new Inspector(classpath, name -> { }, Map.of());
     }
 
     /** An inspector that reports the binary name of every class it parses to {@code onRead} (for tests). */
     static Inspector observed(List<Path> classpath, Consumer<String> onRead) {
-        return new Inspector(classpath, Objects.requireNonNull(onRead, "onRead"));
+        return new Inspector(classpath, Objects.requireNonNull(onRead, "onRead"), Map.of());
+    }
+
+    /**
+     * This inspector naming each path of {@code labels} in facts and errors by its label: a private copy
+     * that is inspected in place of a user's file is reported as the user's file.
+     */
+    public Inspector withLabels(Map<Path, String> labels) {
+        return new Inspector(classpath, onRead, labels);
+    }
+
+    private String label(Path path) {
+        String label = labels.get(path);
+        return label != null ? label : path.toString();
     }
 
     /**
@@ -57,7 +72,7 @@ public final class Inspector {
      * @throws InspectionException when the target is missing or not a readable JAR or directory
      */
     public ModuleIdentity identify(Path target) {
-        String label = target.toString();
+        String label = label(target);
         try (Archive archive = Archive.open(target, label)) {
             return IdentityReader.read(archive, fileName(target, label)).identity();
         }
@@ -77,7 +92,7 @@ public final class Inspector {
     public ModuleFacts inspect(Path target, ClassSelection selection) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(selection, "selection");
-        String label = target.toString();
+        String label = label(target);
         try (Archive archive = Archive.open(target, label)) {
             Set<String> entries = archive.entries();
             if (archive instanceof DirectoryArchive && entries.stream().noneMatch(e -> e.endsWith(".class"))) {
@@ -93,7 +108,7 @@ public final class Inspector {
                     classes.put(facts.name(), facts);
                 }
             } else if (selection instanceof ClassSelection.Named) {
-                try (ClassResolver resolver = new ClassResolver(archive, classpath, onRead, new Signatures.Cache())) {
+                try (ClassResolver resolver = new ClassResolver(archive, classpath, this::label, onRead, new Signatures.Cache())) {
                     resolver.resolve(((ClassSelection.Named) selection).names());
                     classes = resolver.classes();
                     unresolved = resolver.unresolved();

@@ -119,7 +119,7 @@ final class JarArchive implements Archive {
         List<ClassFile> files = new ArrayList<>();
         jar.versionedStream().filter(e -> Archive.isClassEntry(e.getName())).forEach(entry -> {
             String where = label + "!" + realName(entry);
-            files.add(ClassFile.of(where, () -> bytes(entry, where)));
+            files.add(ClassFile.of(entry.getName(), where, () -> bytes(entry, where)));
         });
         return files;
     }

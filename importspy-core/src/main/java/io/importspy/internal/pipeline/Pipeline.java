@@ -20,6 +20,7 @@ import io.importspy.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -68,13 +69,21 @@ public final class Pipeline {
      * @throws InspectionException when the target, or a class file it needs, is missing, unreadable or corrupt
      */
     public ModuleFacts inspect(Path target) {
+        return inspect(target, Map.of());
+    }
+
+    /**
+     * As {@link #inspect(Path)}, naming each path of {@code labels} (a private copy standing in for a user's
+     * file, the target or a class-path entry) by its label in facts and errors.
+     */
+    public ModuleFacts inspect(Path target, Map<Path, String> labels) {
         listener.inspected(target.toString(), false);
         List<Path> others = classpath;
         if (classpath.contains(target)) {
             others = new ArrayList<>(classpath);
             others.remove(target);
         }
-        return Inspector.withClasspath(others).inspect(target, ClassSelection.named(classNames));
+        return Inspector.withClasspath(others).withLabels(labels).inspect(target, ClassSelection.named(classNames));
     }
 
     /** Tells the listener of a module read through reflection (it has no bytes on disk). */

@@ -92,7 +92,8 @@ public final class ContractWriter {
 
     private static List<ClassFacts> publicClasses(ModuleFacts module) {
         return module.classes().values().stream()
-                .filter(c -> c.origin() == Origin.TARGET && visible(c.modifiers()) && written(c.name(), module))
+                .filter(c -> c.origin() == Origin.TARGET && visible(c.modifiers()) && written(c.name(), module)
+                        && YamlText.writable(c.name()))
                 .sorted(Comparator.comparing(ClassFacts::name))
                 .toList();
     }
@@ -133,21 +134,25 @@ public final class ContractWriter {
         modifiers(2, modifiers);
         // supertypes with their type arguments, as the class's generic signature writes them
         type.genericSuperclass().filter(s -> !IMPLIED_SUPERCLASSES.contains(s.name()))
+                .filter(s -> YamlText.writable(s.toString()))
                 .ifPresent(s -> line(2, "extends: " + YamlText.quote(s.toString())));
         List<String> interfaces = type.genericInterfaces().stream()
                 .filter(i -> type.kind() != ClassKind.ANNOTATION || !i.name().equals("java.lang.annotation.Annotation"))
                 .map(JavaType::toString)
+                .filter(YamlText::writable)
                 .toList();
         if (!interfaces.isEmpty()) {
             line(2, "implements: " + YamlText.list(interfaces));
         }
         List<FieldFacts> fields = type.fields().stream().filter(f -> visible(f.modifiers()))
+                .filter(f -> YamlText.writable(f.name()) && YamlText.writable(f.type().toString()))
                 .sorted(Comparator.comparing(FieldFacts::name)).toList();
         if (!fields.isEmpty()) {
             line(2, "fields:");
             fields.forEach(this::writeField);
         }
         List<MethodFacts> members = type.methods().stream().filter(m -> !m.synthetic() && visible(m.modifiers()))
+                .filter(ContractWriter::writable)
                 .sorted(Comparator.comparing(MethodFacts::name).thenComparing(ContractWriter::parameterText))
                 .toList();
         List<MethodFacts> constructors = members.stream().filter(MethodFacts::isConstructor).toList();
@@ -191,6 +196,16 @@ public final class ContractWriter {
         modifiers.addAll(method.modifiers());
         modifiers.retainAll(METHOD_MODIFIERS);
         modifiers(4, modifiers);
+    }
+
+    /**
+     * Whether every name and type of {@code method} can be written: YAML has no spelling for a lone surrogate,
+     * which a class file's modified UTF-8 may hold. A member left out only weakens the written contract.
+     */
+    private static boolean writable(MethodFacts method) {
+        return YamlText.writable(method.name()) && YamlText.writable(method.returnType().toString())
+                && parameters(method).stream().allMatch(YamlText::writable)
+                && method.exceptions().stream().allMatch(e -> YamlText.writable(e.toString()));
     }
 
     private static List<String> parameters(MethodFacts method) {

@@ -50,6 +50,15 @@ class ContractErrorsTest {
         }
 
         @Test
+        void a_malformed_file_name_glob_is_an_error_at_the_glob() {
+            assertThat(errors("importspy: 1\nmodule:\n  filename: \"[!]\"\n")).containsExactly("3:13: glob '[!]' is"
+                    + " malformed at character 1: '[!]' is an empty character class; list at least one character in"
+                    + " it, or escape the bracket as '\\[' (in 'filename')");
+            assertThat(errors("importspy: 1\nmodule:\n  filename: \"plugin-{a,b.jar\"\n")).singleElement().asString()
+                    .startsWith("3:13: glob 'plugin-{a,b.jar' is malformed at character 8: '{' is never closed");
+        }
+
+        @Test
         void the_format_is_required() {
             assertThat(errors("module: {name: x}\n"))
                     .containsExactly("1:1: missing 'importspy: 1'; add it as the first line of the contract");

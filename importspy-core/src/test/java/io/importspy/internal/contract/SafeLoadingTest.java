@@ -88,6 +88,48 @@ class SafeLoadingTest {
         }
 
         @Test
+        void a_line_over_the_line_limit_is_refused_before_yaml_reads_it() {
+            String yaml = "importspy: 1\nmodule:\n  name: \"" + "a".repeat(16 * 1024 * 1024 - 40) + "\"\n";
+            assertThat(errors(yaml)).containsExactly("3:262145: line 3 is 16777186 characters long; the limit is"
+                    + " 262144 (write a long value over several lines, or shorten it)");
+        }
+
+        @Test
+        void a_scalar_over_the_scalar_limit_is_refused_where_it_starts() {
+            String value = ("a".repeat(1000) + "\n    ").repeat(100);
+            String yaml = "importspy: 1\nmodule:\n  name: \"" + value + "\"\n";
+            assertThat(errors(yaml)).singleElement().asString()
+                    .matches("3:9: a value of 100\\d{3} characters; the limit is 65536 \\(shorten it\\)");
+        }
+
+        @Test
+        void a_number_of_thousands_of_digits_is_an_error_not_quadratic_work() {
+            String yaml = "importspy: 1\nclasses:\n  - name: a.B\n    fields:\n      - {name: X, value: "
+                    + "9".repeat(60_000) + "}\n";
+            assertThat(errors(yaml)).containsExactly("5:26: a number of 60000 characters; no Java constant is that"
+                    + " long (quote it to compare it as text)");
+        }
+
+        /** Measured in CPU time of the parsing thread: the wall clock of a busy build machine says little. */
+        @Test
+        @Timeout(120)
+        void every_contract_within_the_size_limit_parses_in_seconds() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long start = threads.getCurrentThreadCpuTime();
+            String longLines = ("    - " + "r".repeat(200_000) + "\n").repeat(80);
+            assertThat(errors("importspy: 1\nmodule:\n  resources:\n" + longLines)).hasSize(1);
+            String digits = "importspy: 1\nclasses:\n  - name: a.B\n    fields:\n"
+                    + ("      - {name: X, value: " + "9".repeat(990) + "}\n").repeat(15_000);
+            assertThat(Sections.classes(Contracts.parse(digits, "spymodel.yml")).get(0).fields()).hasSize(15_000);
+            String versions = "importspy: 1\ndeployments:\n  - libraries:\n"
+                    + ("      - {name: a, version: \"[" + "1".repeat(60_000) + ",)\"}\n").repeat(250);
+            assertThat(Sections.deployments(Contracts.parse(versions, "spymodel.yml"))).hasSize(1);
+            String manyNodes = "importspy: 1\nmodule:\n  resources:\n" + "    - r\n".repeat(1_900_000);
+            assertThat(Sections.module(Contracts.parse(manyNodes, "spymodel.yml")).resources()).hasSize(1_900_000);
+            assertThat(threads.getCurrentThreadCpuTime() - start).as("CPU nanoseconds").isLessThan(10_000_000_000L);
+        }
+
+        @Test
         void text_over_sixteen_mebibytes_is_refused_before_parsing() {
             String yaml = "importspy: 1\n# " + "x".repeat(17 * 1024 * 1024) + "\n";
             assertThat(errors(yaml)).containsExactly("1:1: contract is 17825808 bytes; the limit is 16 MiB");

@@ -142,7 +142,10 @@ class ClassResolutionTest {
 
     @Test
     void candidates_cover_every_split_between_package_and_nesting() {
-        assertThat(ClassResolver.candidates("a.b.Outer.Inner"))
-                .containsExactly("a/b/Outer/Inner", "a/b/Outer$Inner", "a/b$Outer$Inner", "a$b$Outer$Inner");
+        assertThat(ClassNames.candidates("a.b.Outer.Inner"))
+                .containsExactly("a.b.Outer.Inner", "a.b.Outer$Inner", "a.b$Outer$Inner", "a$b$Outer$Inner");
+        assertThat(ClassNames.candidates("a.b.Outer$Inner")).as("a $ makes it a binary name")
+                .containsExactly("a.b.Outer$Inner");
+        assertThat(ClassNames.candidates("a.Outer$Inner.Deep")).containsExactly("a.Outer$Inner$Deep");
     }
 }

@@ -85,6 +85,20 @@ class ContractWriterTest {
     }
 
     @Test
+    void leaves_out_classes_and_members_whose_names_hold_a_lone_surrogate_which_yaml_cannot_spell() {
+        String lone = "bad\uD800";
+        ClassFacts type = type("com.acme.Odd", ClassKind.CLASS, Set.of(PUBLIC), List.of(
+                field(lone, STRING, "x"), field("good", JavaType.of("com.acme." + lone), "y"), field("kept", STRING, "z")),
+                List.of(method(lone, List.of(), STRING, Set.of(PUBLIC), false, false),
+                        method("takes", List.of(JavaType.of("com.acme." + lone)), STRING, Set.of(PUBLIC), false, false),
+                        method("fine", List.of(), STRING, Set.of(PUBLIC), false, false)));
+        String yaml = ContractWriter.toYaml(module(type, type("com.acme." + lone, ClassKind.CLASS, Set.of(PUBLIC),
+                List.of(), List.of())));
+        assertThat(yaml).contains("\"kept\"", "\"fine\"").doesNotContain("bad", "takes", "\"good\"");
+        assertThat(load(yaml).containsKey("classes")).isTrue();
+    }
+
+    @Test
     void writes_an_empty_class_list_for_a_module_without_public_classes() {
         String yaml = ContractWriter.toYaml(module(type("a.Hidden", ClassKind.CLASS, Set.of(), List.of(), List.of())));
 

@@ -1,0 +1,245 @@
+package io.importspy.enforce;
+
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.InspectionException;
+import io.importspy.internal.contract.Contracts;
+import io.importspy.testing.TestJars;
+import io.importspy.validate.Category;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ways around the gate that an outside campaign found, each with real JARs and a host (the guarded
+ * loaders, as a host calls them) whose admission of rogue code would write a marker file.
+ */
+class GateBypassIT {
+    @TempDir
+    static Path work;
+
+    static String supplier(String pkg, String declaration, String marker, boolean withGreet) {
+        return """
+                package %s;
+                %s implements java.util.function.Supplier<String> {
+                    static {
+                        try { java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran"); }
+                        catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+                    }
+                    public String get() { return "%s"; }
+                    %s
+                }""".formatted(pkg, declaration, marker.replace("\\", "\\\\"), pkg,
+                withGreet ? "public String greet(String who) { return \"hello \" + who; }" : "");
+    }
+
+    static Path compile(String name, Map<String, String> sources) {
+        return TestJars.compile(work.resolve(name), sources, "--release", "17");
+    }
+
+    static SpyModel contract(String service, String className) {
+        return Contracts.parse("""
+                importspy: 1
+                module:
+                  services:
+                    java.util.function.Supplier: [%s]
+                classes:
+                  - name: %s
+                    methods: [{name: greet, parameters: [String], returns: String}]
+                """.formatted(service, className), "plugin-contract.yml");
+    }
+
+    static Path marker(String name) throws Exception {
+        Path marker = work.resolve(name + "-ran");
+        Files.deleteIfExists(marker);
+        return marker;
+    }
+
+    static Path goodPlugin(String name, Path marker) {
+        Path classes = compile(name + "-classes", Map.of("com/acme/Hello.java",
+                supplier("com.acme", "public class Hello", marker.toString(), true)));
+        return TestJars.jar(work.resolve(name + ".jar")).classes(classes)
+                .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+    }
+
+    static SpyModel helloContract() {
+        return contract("com.acme.Hello", "com.acme.Hello");
+    }
+
+    @Nested
+    class A_class_name_resolves_to_the_entry_the_JVM_loads {
+        @Test
+        void a_decoy_entry_declaring_another_name_is_an_error_and_the_rogue_class_never_runs() throws Exception {
+            Path marker = marker("decoy");
+            String nested = "public class Outer { public static class Inner implements java.util.function.Supplier<String> {"
+                    + " static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                    + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); }"
+                    + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } }"
+                    + " public String get() { return \"rogue\"; } %s } }";
+            Path real = compile("decoy-real", Map.of("com/x/Outer.java", "package com.x; " + nested.formatted("")));
+            Path compliant = compile("decoy-compliant", Map.of("com/x/Outer.java", "package com.x; "
+                    + nested.formatted("public String greet(String who) { return who; }")));
+            Path jar = TestJars.jar(work.resolve("decoy.jar")).classes(real)
+                    .entry("com/x/Outer/Inner.class", Files.readAllBytes(compliant.resolve("com/x/Outer$Inner.class")))
+                    .entry("META-INF/services/java.util.function.Supplier", "com.x.Outer$Inner\n").build();
+            Path good = TestJars.jar(work.resolve("decoy-neighbour.jar")).classes(compliant)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.x.Outer$Inner\n").build();
+
+            GuardedServices.Loaded<Supplier> loaded = GuardedServices.load(Supplier.class, List.of(jar, good),
+                    GuardedLoader.of(contract("com.x.Outer$Inner", "com.x.Outer.Inner")),
+                    GuardedServices.OnViolation.SKIP);
+            try (loaded) {
+                assertThat(loaded.errors()).containsOnlyKeys(jar);
+                assertThat(loaded.errors().get(jar)).startsWith(jar + "!com/x/Outer/Inner.class declares"
+                        + " com.x.Outer$Inner; a class loader never loads it under the name of its path");
+                assertThat(loaded.refused()).containsExactly(jar);
+                assertThat(loaded.providers()).as("the compliant neighbour loads").hasSize(1);
+                assertThat(marker).as("only the neighbour's initializer ran, once").hasContent("ran");
+            }
+            Files.delete(marker);
+            assertThatThrownBy(() -> GuardedLoader.of(contract("com.x.Outer$Inner", "com.x.Outer.Inner")).load(jar))
+                    .isInstanceOf(InspectionException.class).hasMessageContaining("declares com.x.Outer$Inner");
+            assertThat(marker).as("the rogue static initializer never ran").doesNotExist();
+        }
+
+        @Test
+        void a_dotted_name_that_denotes_a_package_class_and_a_nested_class_is_reported_ambiguous() throws Exception {
+            Path marker = marker("ambiguous");
+            Path nestedClasses = compile("ambiguous-nested", Map.of("com/x/Outer.java", "package com.x;"
+                    + " public class Outer { public static class Inner { public String get() { return \"n\"; } } }"));
+            Path packageClasses = compile("ambiguous-package", Map.of("com/x/Outer/Inner.java",
+                    supplier("com.x.Outer", "public class Inner", marker.toString(), true)));
+            Path jar = TestJars.jar(work.resolve("ambiguous.jar")).classes(nestedClasses).classes(packageClasses)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.x.Outer.Inner\n").build();
+
+            assertThatThrownBy(() -> GuardedLoader.of(contract("com.x.Outer.Inner", "com.x.Outer.Inner")).load(jar))
+                    .isInstanceOf(ContractViolationException.class)
+                    .satisfies(e -> assertThat(((ContractViolationException) e).report().targets().get(0).violations())
+                            .singleElement().satisfies(v -> {
+                                assertThat(v.category()).isEqualTo(Category.INVALID);
+                                assertThat(v.message()).isEqualTo("class name com.x.Outer.Inner is ambiguous: the"
+                                        + " module holds com.x.Outer.Inner and com.x.Outer$Inner");
+                            }));
+            assertThat(marker).doesNotExist();
+        }
+    }
+
+    @Nested
+    class Manifests_never_add_unvalidated_code {
+        @Test
+        void a_plugin_whose_class_path_names_another_jar_is_refused_with_the_reason() throws Exception {
+            Path rogueMarker = marker("class-path-rogue");
+            Path rogueClasses = compile("rogue-classes", Map.of("com/evil/Rogue.java",
+                    supplier("com.evil", "public class Rogue", rogueMarker.toString(), true)));
+            Path rogue = TestJars.jar(work.resolve("rogue.jar")).classes(rogueClasses)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.evil.Rogue\n").build();
+            Path classes = compile("class-path-classes", Map.of("com/acme/Hello.java",
+                    supplier("com.acme", "public class Hello", marker("class-path").toString(), true)));
+            Path plugin = TestJars.jar(work.resolve("class-path.jar")).classes(classes)
+                    .manifest("Class-Path", rogue.toUri().toString())
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+
+            try (GuardedServices.Loaded<Supplier> loaded = GuardedServices.load(Supplier.class, List.of(plugin),
+                    GuardedLoader.of(helloContract()), GuardedServices.OnViolation.SKIP)) {
+                assertThat(loaded.providers()).isEmpty();
+                assertThat(loaded.errors().get(plugin)).isEqualTo(plugin + "!META-INF/MANIFEST.MF: Class-Path adds '"
+                        + rogue.toUri() + "' to the class path; guarded loading never loads code it has not validated:"
+                        + " give those JARs as the plugin's libraries, or remove Class-Path");
+            }
+            assertThat(rogueMarker).as("the JAR the manifest names never ran").doesNotExist();
+        }
+
+        @Test
+        void a_launcher_agent_is_refused_too() throws Exception {
+            Path classes = compile("agent-classes", Map.of("com/acme/Hello.java",
+                    supplier("com.acme", "public class Hello", marker("agent").toString(), true)));
+            Path plugin = TestJars.jar(work.resolve("agent.jar")).classes(classes)
+                    .manifest("Launcher-Agent-Class", "com.acme.Hello")
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+            assertThatThrownBy(() -> GuardedLoader.of(helloContract()).load(plugin))
+                    .isInstanceOf(InspectionException.class).hasMessageContaining("Launcher-Agent-Class 'com.acme.Hello'");
+        }
+
+        @Test
+        void a_plugin_brings_its_own_libraries_whose_providers_are_never_instantiated() throws Exception {
+            Path rogueMarker = marker("library-rogue");
+            Path rogueClasses = compile("library-classes", Map.of("com/evil/Rogue.java",
+                    supplier("com.evil", "public class Rogue", rogueMarker.toString(), true)));
+            Path library = TestJars.jar(work.resolve("library.jar")).classes(rogueClasses)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.evil.Rogue\n").build();
+            Path pluginMarker = marker("with-library");
+            Path plugin = goodPlugin("with-library", pluginMarker);
+
+            try (GuardedServices.Loaded<Supplier> loaded = GuardedServices.loadPlugins(Supplier.class,
+                    List.of(new GuardedServices.Plugin(plugin, List.of(library))), GuardedLoader.of(helloContract()),
+                    GuardedServices.OnViolation.SKIP)) {
+                assertThat(loaded.providers()).singleElement().satisfies(s -> assertThat(s.get()).isEqualTo("com.acme"));
+                assertThat(loaded.plugins().get(0).loadClass("com.evil.Rogue")).as("the library is on the plugin's loader")
+                        .isNotNull();
+            }
+            assertThat(pluginMarker).exists();
+            assertThat(rogueMarker).as("only the providers the plugin declares run").doesNotExist();
+        }
+    }
+
+    @Nested
+    class One_bad_jar_does_not_take_the_others_down {
+        @Test
+        void under_skip_a_corrupt_jar_is_refused_with_its_reason_naming_the_users_path() throws Exception {
+            Path directory = Files.createDirectories(work.resolve("plugins"));
+            Path good = Files.copy(goodPlugin("dir-good", marker("dir-good")), directory.resolve("a-good.jar"));
+            Path corrupt = Files.writeString(directory.resolve("b-corrupt.jar"), "not a zip file");
+            Path libraries = Files.createDirectories(directory.resolve("a-good.lib"));
+            Files.copy(goodPlugin("dir-lib", marker("dir-lib")), libraries.resolve("lib.jar"));
+
+            try (GuardedServices.Loaded<Supplier> loaded = GuardedServices.fromDirectory(Supplier.class, directory,
+                    GuardedLoader.of(helloContract()), GuardedServices.OnViolation.SKIP)) {
+                assertThat(loaded.plugins()).extracting(GuardedPlugin::path).containsExactly(good);
+                assertThat(loaded.providers()).hasSize(1);
+                assertThat(loaded.errors()).containsOnlyKeys(corrupt);
+                assertThat(loaded.errors().get(corrupt)).startsWith(corrupt + ": not a readable JAR")
+                        .doesNotContain("importspy-guarded-");
+            }
+            assertThatThrownBy(() -> GuardedServices.fromDirectory(Supplier.class, directory,
+                    GuardedLoader.of(helloContract()), GuardedServices.OnViolation.FAIL))
+                    .isInstanceOf(InspectionException.class).hasMessageStartingWith(corrupt + ": not a readable JAR");
+        }
+    }
+
+    @Nested
+    class Embedded_mode_does_not_trust_a_protection_domain {
+        @Test
+        void a_class_defined_with_a_code_source_naming_a_compliant_jar_is_not_read_from_that_jar() throws Exception {
+            Path compliant = goodPlugin("embedded-compliant", marker("embedded-compliant"));
+            Path forgedClasses = compile("forged-classes", Map.of("com/evil/Forged.java",
+                    "package com.evil; public class Forged { }"));
+            byte[] bytes = Files.readAllBytes(forgedClasses.resolve("com/evil/Forged.class"));
+            ProtectionDomain claimed = new ProtectionDomain(new CodeSource(compliant.toUri().toURL(),
+                    (Certificate[]) null), null);
+            Class<?> forged = new ClassLoader(getClass().getClassLoader()) {
+                Class<?> define() {
+                    return defineClass("com.evil.Forged", bytes, 0, bytes.length, claimed);
+                }
+            }.define();
+            assertThat(CodeSources.location(forged)).contains(compliant.toUri().toURL());
+            assertThat(CodeSources.path(forged)).as("its loader does not serve it from the JAR").isEmpty();
+
+            try (URLClassLoader real = new URLClassLoader(new URL[] {compliant.toUri().toURL()}, null)) {
+                Class<?> hello = Class.forName("com.acme.Hello", false, real);
+                assertThat(CodeSources.path(hello)).contains(compliant);
+            }
+        }
+    }
+}
