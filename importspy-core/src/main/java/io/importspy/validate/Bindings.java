@@ -89,9 +89,10 @@ final class Bindings {
                 .map(p -> new ParameterFacts(p.name(), member(p.type(), p.erasure()), erasure(p.type(), p.erasure())))
                 .toList();
         List<JavaType> exceptions = method.exceptions().stream().map(e -> member(e, JavaType.of(e.name()))).toList();
-        return new MethodFacts(method.name(), parameters, member(method.returnType(), method.erasedReturn()),
-                erasure(method.returnType(), method.erasedReturn()), exceptions, method.modifiers(),
-                method.varargs(), method.synthetic(), method.annotations());
+        return method.toBuilder().parameters(parameters)
+                .returns(member(method.returnType(), method.erasedReturn()), erasure(method.returnType(),
+                        method.erasedReturn()))
+                .exceptions(exceptions).build();
     }
 
     /** A field of the class these bindings belong to as the checked class inherits it; see {@link #member(MethodFacts)}. */
@@ -117,8 +118,8 @@ final class Bindings {
         if (raw || substituted.variable() || substituted.equals(type)) {
             return erasure;
         }
-        return new JavaType(substituted.name(), List.of(), substituted.dimensions(),
-                erasure.varargs() && substituted.dimensions() > 0, false);
+        JavaType bound = JavaType.of(substituted.name()).withDimensions(substituted.dimensions());
+        return erasure.varargs() && bound.dimensions() > 0 ? bound.asVarargs() : bound;
     }
 
     private JavaType substitute(JavaType type) {
@@ -133,7 +134,7 @@ final class Bindings {
         for (TypeArgument argument : type.arguments()) {
             substituted.add(substitute(argument));
         }
-        return new JavaType(type.name(), substituted, type.dimensions(), type.varargs(), false);
+        return type.withArguments(substituted);
     }
 
     private TypeArgument substitute(TypeArgument argument) {
