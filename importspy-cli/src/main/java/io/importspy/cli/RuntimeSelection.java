@@ -43,9 +43,8 @@ final class RuntimeSelection {
     static RuntimeFacts withoutEnvironment(RuntimeFacts facts) {
         Map<String, String> properties = new LinkedHashMap<>(facts.properties());
         properties.keySet().removeAll(omittedProperties(facts));
-        return new RuntimeFacts(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
-                facts.javaImplementation(), Map.of(), properties, Map.of(), facts.libraries(),
-                true, Set.of(), Set.of());
+        return RuntimeFacts.builder(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
+                facts.javaImplementation()).properties(properties).libraries(facts.libraries()).recorded().build();
     }
 
     /**
@@ -93,9 +92,10 @@ final class RuntimeSelection {
         select(propertyNames, facts.properties(), properties, unsetProperties);
         Map<String, Boolean> secrets = new LinkedHashMap<>();
         secretNames.forEach(name -> secrets.put(name, facts.secretPresent(name).orElse(false)));
-        return new RuntimeFacts(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
-                facts.javaImplementation(), variables, properties, secrets, facts.libraries(),
-                true, unsetVariables, unsetProperties);
+        return RuntimeFacts.builder(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
+                        facts.javaImplementation())
+                .variables(variables).properties(properties).secrets(secrets).libraries(facts.libraries()).recorded()
+                .unsetVariables(unsetVariables).unsetProperties(unsetProperties).build();
     }
 
     /** Each of {@code names} into {@code values} when {@code all} has it, else into {@code unset}. */

@@ -23,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuntimeSelectionTest {
     private static final Location AT = new Location("spymodel.yml", 1, 1);
 
-    private final RuntimeFacts all = new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot",
-            Map.of("MODE", "production", "DB_PASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "xyz", "EMPTY", ""),
-            properties(), Map.of(),
-            List.of(new LibraryFacts(List.of("org.slf4j:slf4j-api"), Optional.of("2.0.16"), "slf4j.jar")));
+    private final RuntimeFacts all = RuntimeFacts.builder("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot")
+            .variables(Map.of("MODE", "production", "DB_PASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "xyz",
+                    "EMPTY", ""))
+            .properties(properties())
+            .libraries(List.of(new LibraryFacts(List.of("org.slf4j:slf4j-api"), Optional.of("2.0.16"), "slf4j.jar")))
+            .build();
 
     @Test
     void without_a_contract_records_no_environment_variable() {

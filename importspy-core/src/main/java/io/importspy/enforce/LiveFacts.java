@@ -96,9 +96,7 @@ final class LiveFacts {
                         field.modifiers(), live, field.annotations()));
                 changed |= live.isPresent();
             }
-            classes.put(known.name(), new ClassFacts(known.name(), known.origin(), known.kind(), known.modifiers(),
-                    known.superclass(), known.interfaces(), known.typeParameters(), known.genericSuperclass(),
-                    known.genericInterfaces(), known.annotations(), fields, known.methods(), known.classFileMajor()));
+            classes.put(known.name(), known.toBuilder().fields(fields).build());
         }
         return !changed ? facts : new ModuleFacts(facts.target(), facts.identity(), facts.manifest(),
                 facts.services(), facts.entries(), classes, facts.unresolved());
@@ -159,8 +157,10 @@ final class LiveFacts {
             genericSuperclass = superclass.map(JavaType::of);
             genericInterfaces = interfaces.stream().map(JavaType::of).toList();
         }
-        return new ClassFacts(type.getName(), origin, kind(type), modifiers, superclass, interfaces, typeParameters,
-                genericSuperclass, genericInterfaces, annotations(type.getDeclaredAnnotations()), fields, methods, 0);
+        return ClassFacts.builder(type.getName(), origin, kind(type)).modifiers(modifiers).superclass(superclass)
+                .interfaces(interfaces).typeParameters(typeParameters)
+                .genericSupertypes(genericSuperclass, genericInterfaces)
+                .annotations(annotations(type.getDeclaredAnnotations())).fields(fields).methods(methods).build();
     }
 
     /**
@@ -197,10 +197,13 @@ final class LiveFacts {
             modifiers.add(Modifier.DEFAULT);
         }
         boolean synthetic = executable.isSynthetic() || executable instanceof Method m && m.isBridge();
-        return new MethodFacts(name, parameters, returns, erasedReturn,
-                Arrays.stream(executable.getGenericExceptionTypes()).map(LiveTypes::javaType).toList(),
-                modifiers, executable.isVarArgs(), synthetic, annotations(executable.getDeclaredAnnotations()),
-                Arrays.stream(executable.getTypeParameters()).map(java.lang.reflect.TypeVariable::getName).toList());
+        return MethodFacts.builder(name).parameters(parameters).returns(returns, erasedReturn)
+                .exceptions(Arrays.stream(executable.getGenericExceptionTypes()).map(LiveTypes::javaType).toList())
+                .modifiers(modifiers).varargs(executable.isVarArgs()).synthetic(synthetic)
+                .annotations(annotations(executable.getDeclaredAnnotations()))
+                .typeParameters(Arrays.stream(executable.getTypeParameters())
+                        .map(java.lang.reflect.TypeVariable::getName).toList())
+                .build();
     }
 
     private static ClassKind kind(Class<?> type) {

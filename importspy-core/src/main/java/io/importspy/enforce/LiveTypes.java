@@ -36,7 +36,7 @@ final class LiveTypes {
             for (Type argument : p.getActualTypeArguments()) {
                 arguments.add(argument instanceof WildcardType w ? wildcard(w) : javaType(argument));
             }
-            return new JavaType(((Class<?>) p.getRawType()).getName(), arguments, 0, false, false);
+            return JavaType.of(((Class<?>) p.getRawType()).getName(), arguments);
         }
         if (type instanceof GenericArrayType a) {
             JavaType component = javaType(a.getGenericComponentType());
@@ -53,7 +53,7 @@ final class LiveTypes {
     }
 
     static JavaType varargs(JavaType type) {
-        return new JavaType(type.name(), type.arguments(), type.dimensions(), type.dimensions() > 0, type.variable());
+        return type.dimensions() > 0 ? type.asVarargs() : type;
     }
 
     private static Wildcard wildcard(WildcardType w) {

@@ -94,9 +94,10 @@ final class Bindings {
                 .toList();
         List<JavaType> exceptions = method.exceptions().stream().map(e -> own.member(e, JavaType.of(e.name())))
                 .toList();
-        return new MethodFacts(method.name(), parameters, own.member(method.returnType(), method.erasedReturn()),
-                own.erasure(method.returnType(), method.erasedReturn()), exceptions, method.modifiers(),
-                method.varargs(), method.synthetic(), method.annotations(), method.typeParameters());
+        return method.toBuilder().parameters(parameters)
+                .returns(own.member(method.returnType(), method.erasedReturn()),
+                        own.erasure(method.returnType(), method.erasedReturn()))
+                .exceptions(exceptions).build();
     }
 
     /** These bindings without the type variables a method declares itself (they stand for themselves). */
@@ -132,8 +133,8 @@ final class Bindings {
         if (raw || substituted.variable() || substituted.equals(type)) {
             return erasure;
         }
-        return new JavaType(substituted.name(), List.of(), substituted.dimensions(),
-                erasure.varargs() && substituted.dimensions() > 0, false);
+        JavaType bound = JavaType.of(substituted.name()).withDimensions(substituted.dimensions());
+        return erasure.varargs() && bound.dimensions() > 0 ? bound.asVarargs() : bound;
     }
 
     private JavaType substitute(JavaType type) {
@@ -148,7 +149,7 @@ final class Bindings {
         for (TypeArgument argument : type.arguments()) {
             substituted.add(substitute(argument));
         }
-        return new JavaType(type.name(), substituted, type.dimensions(), type.varargs(), false);
+        return type.withArguments(substituted);
     }
 
     private TypeArgument substitute(TypeArgument argument) {

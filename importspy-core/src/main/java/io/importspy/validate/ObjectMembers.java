@@ -20,7 +20,7 @@ final class ObjectMembers {
     private static final JavaType OBJECT = JavaType.of("java.lang.Object");
     private static final JavaType INTERRUPTED = JavaType.of("java.lang.InterruptedException");
     private static final List<MethodFacts> METHODS = List.of(
-            method("getClass", new JavaType("java.lang.Class", List.of(Wildcard.unbounded()), 0, false, false),
+            method("getClass", JavaType.of("java.lang.Class", List.of(Wildcard.unbounded())),
                     JavaType.of("java.lang.Class"), List.of()),
             method("hashCode", JavaType.of("int"), JavaType.of("int"), List.of()),
             method("equals", JavaType.of("boolean"), JavaType.of("boolean"), List.of(OBJECT)),
@@ -48,9 +48,9 @@ final class ObjectMembers {
 
     private static MethodFacts method(String name, JavaType returns, JavaType erasedReturn, List<JavaType> parameters,
                                       JavaType... exceptions) {
-        return new MethodFacts(name,
-                parameters.stream().map(p -> new ParameterFacts(Optional.empty(), p, p)).toList(),
-                returns, erasedReturn, List.of(exceptions), Set.of(Modifier.PUBLIC, Modifier.ABSTRACT),
-                false, false, List.of());
+        return MethodFacts.builder(name)
+                .parameters(parameters.stream().map(p -> new ParameterFacts(Optional.empty(), p, p)).toList())
+                .returns(returns, erasedReturn).exceptions(List.of(exceptions))
+                .modifiers(Set.of(Modifier.PUBLIC, Modifier.ABSTRACT)).build();
     }
 }

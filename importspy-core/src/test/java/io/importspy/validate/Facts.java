@@ -104,8 +104,9 @@ final class Facts {
 
     static RuntimeFacts runtime(Map<String, String> variables, Map<String, Boolean> secrets,
                                 LibraryFacts... libraries) {
-        return new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Eclipse Adoptium", "HotSpot", variables,
-                Map.of("file.encoding", "UTF-8"), secrets, List.of(libraries));
+        return RuntimeFacts.builder("linux", "x86_64", "17.0.15+6", "Eclipse Adoptium", "HotSpot")
+                .variables(variables).properties(Map.of("file.encoding", "UTF-8")).secrets(secrets)
+                .libraries(List.of(libraries)).build();
     }
 
     static LibraryFacts library(String version, String... names) {
@@ -161,8 +162,8 @@ final class Facts {
         }
 
         MethodFacts build() {
-            return new MethodFacts(name, parameters, returns, erase(returns), exceptions, modifiers, varargs,
-                    synthetic, List.of());
+            return MethodFacts.builder(name).parameters(parameters).returns(returns, erase(returns))
+                    .exceptions(exceptions).modifiers(modifiers).varargs(varargs).synthetic(synthetic).build();
         }
     }
 
@@ -239,21 +240,23 @@ final class Facts {
         ClassFacts build() {
             Optional<JavaType> genericSuperclass = superclass.map(this::withVariables);
             List<JavaType> genericInterfaces = interfaces.stream().map(this::withVariables).toList();
-            return new ClassFacts(name, origin, kind, modifiers, superclass.map(JavaType::name),
-                    interfaces.stream().map(JavaType::name).toList(), typeParameters, genericSuperclass,
-                    genericInterfaces, annotations, fields, methods, 61);
+            return ClassFacts.builder(name, origin, kind).modifiers(modifiers)
+                    .superclass(superclass.map(JavaType::name))
+                    .interfaces(interfaces.stream().map(JavaType::name).toList())
+                    .typeParameters(typeParameters).genericSupertypes(genericSuperclass, genericInterfaces)
+                    .annotations(annotations).fields(fields).methods(methods).classFileMajor(61).build();
         }
 
         /** {@code type} with the names of this class's type parameters marked as type variables. */
         private JavaType withVariables(JavaType type) {
             if (typeParameters.contains(type.name()) && type.arguments().isEmpty()) {
-                return new JavaType(type.name(), List.of(), type.dimensions(), false, true);
+                return JavaType.typeVariable(type.name()).withDimensions(type.dimensions());
             }
             List<TypeArgument> arguments = new ArrayList<>();
             for (TypeArgument argument : type.arguments()) {
                 arguments.add(argument instanceof JavaType t ? withVariables(t) : withVariables((Wildcard) argument));
             }
-            return new JavaType(type.name(), arguments, type.dimensions(), type.varargs(), type.variable());
+            return type.withArguments(arguments);
         }
 
         private Wildcard withVariables(Wildcard wildcard) {

@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Variables and properties against a recorded runtime: recorded as unset is missing, not recorded is unverified. */
 class RecordedRuntimeRulesTest {
-    private static final RuntimeFacts RECORDED = new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot",
-            Map.of("MODE", "production"), Map.of("file.encoding", "UTF-8"), Map.of("DB_PASSWORD", false), List.of(),
-            true, Set.of("LOG_DIR"), Set.of("app.profile"));
+    private static final RuntimeFacts RECORDED = RuntimeFacts.builder("linux", "x86_64", "17.0.15+6", "Debian",
+                    "HotSpot")
+            .variables(Map.of("MODE", "production")).properties(Map.of("file.encoding", "UTF-8"))
+            .secrets(Map.of("DB_PASSWORD", false)).recorded().unsetVariables(Set.of("LOG_DIR"))
+            .unsetProperties(Set.of("app.profile")).build();
 
     private static List<Violation> check(RuntimeFacts runtime, List<ValueSpec> variables, List<ValueSpec> properties) {
         DeploymentSpec spec = new DeploymentSpec(Optional.empty(), Optional.empty(), Optional.empty(), variables,
@@ -59,8 +61,7 @@ class RecordedRuntimeRulesTest {
 
     @Test
     void a_live_runtime_reports_every_unset_name_missing() {
-        RuntimeFacts live = new RuntimeFacts("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot", Map.of(),
-                Map.of(), Map.of(), List.of());
+        RuntimeFacts live = RuntimeFacts.builder("linux", "x86_64", "17.0.15+6", "Debian", "HotSpot").build();
 
         assertThat(check(live, List.of(value("TAG", "v1", 13)), List.of(value("user.timezone", "UTC", 16))))
                 .extracting(Violation::category).containsExactly(Category.MISSING, Category.MISSING);

@@ -56,7 +56,9 @@ final class ContractReader {
         List<ClassSpec> classes = top.get("classes").map(new ClassReader(nodes)::classes).orElse(List.of());
         List<DeploymentSpec> deployments = top.get("deployments").map(this::deployments).orElse(List.of());
         problems.throwIfAny();
-        return Sections.model(module, classes, deployments, start);
+        // The model's sections, in contract order; a new section is read above and added here.
+        return SpyModel.of(1, start,
+                List.of(module, new Sections.Classes(classes), new Sections.Deployments(deployments)));
     }
 
     private void format(Section top, Location start) {

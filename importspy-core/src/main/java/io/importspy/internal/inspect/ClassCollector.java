@@ -147,13 +147,14 @@ final class ClassCollector extends ClassVisitor {
             }
         }
         Optional<Signatures.ClassTypes> generic = generic(superclass);
-        return new ClassFacts(Signatures.binaryName(internalName), origin, kind(), Modifiers.ofClass(sourceAccess, sealed),
-                superclass, interfaces,
-                generic.map(Signatures.ClassTypes::typeParameters).orElse(List.of()),
-                generic.isPresent() && superclass.isPresent()
-                        ? Optional.of(generic.get().superclass()) : superclass.map(JavaType::of),
-                generic.map(Signatures.ClassTypes::interfaces).orElse(interfaces.stream().map(JavaType::of).toList()),
-                annotations, fields, methodFacts, version);
+        return ClassFacts.builder(Signatures.binaryName(internalName), origin, kind())
+                .modifiers(Modifiers.ofClass(sourceAccess, sealed)).superclass(superclass).interfaces(interfaces)
+                .typeParameters(generic.map(Signatures.ClassTypes::typeParameters).orElse(List.of()))
+                .genericSupertypes(generic.isPresent() && superclass.isPresent()
+                                ? Optional.of(generic.get().superclass()) : superclass.map(JavaType::of),
+                        generic.map(Signatures.ClassTypes::interfaces)
+                                .orElse(interfaces.stream().map(JavaType::of).toList()))
+                .annotations(annotations).fields(fields).methods(methodFacts).classFileMajor(version).build();
     }
 
     /**

@@ -150,15 +150,15 @@ final class MethodCollector extends MethodVisitor {
             JavaType type = genericFits ? generic.parameters().get(i + genericOffset) : erasedParameters.get(i);
             JavaType erasure = erasedParameters.get(i);
             if (varargs && i == erasedParameters.size() - 1 && type.dimensions() > 0) {
-                type = new JavaType(type.name(), type.arguments(), type.dimensions(), true, type.variable());
+                type = type.asVarargs();
             }
             parameters.add(new ParameterFacts(parameterName(i, erasedParameters.size()), type, erasure));
         }
         List<JavaType> thrown = !generic.exceptions().isEmpty() ? generic.exceptions() : thrownErased();
         boolean synthetic = (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
-        return new MethodFacts(name, parameters, generic.returnType(), erased.returnType(), thrown,
-                Modifiers.ofMethod(access, name, inInterface), varargs, synthetic, annotations,
-                generic.typeParameters());
+        return MethodFacts.builder(name).parameters(parameters).returns(generic.returnType(), erased.returnType())
+                .exceptions(thrown).modifiers(Modifiers.ofMethod(access, name, inInterface)).varargs(varargs)
+                .synthetic(synthetic).annotations(annotations).typeParameters(generic.typeParameters()).build();
     }
 
     /** The Exceptions attribute's types; most methods declare none, so no stream is set up for them. */

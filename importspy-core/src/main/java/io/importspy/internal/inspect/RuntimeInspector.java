@@ -29,14 +29,14 @@ public final class RuntimeInspector {
         Map<String, String> properties = new LinkedHashMap<>();
         System.getProperties().stringPropertyNames().stream().sorted()
                 .forEach(name -> properties.put(name, System.getProperty(name)));
-        return new RuntimeFacts(
+        return RuntimeFacts.builder(
                 Platforms.normalizeOs(osName).orElse(osName.trim().toLowerCase(Locale.ROOT)),
                 Platforms.normalizeArch(osArch).orElse(osArch.trim().toLowerCase(Locale.ROOT)),
                 Runtime.version().toString(),
                 System.getProperty("java.vendor", ""),
                 implementation(System.getProperty("java.vm.name", ""),
-                        System.getProperty("java.vendor.version", "") + " " + System.getProperty("java.vm.version", "")),
-                new TreeMap<>(System.getenv()), properties, Map.of(), List.of());
+                        System.getProperty("java.vendor.version", "") + " " + System.getProperty("java.vm.version", "")))
+                .variables(new TreeMap<>(System.getenv())).properties(properties).build();
     }
 
     /**

@@ -85,10 +85,11 @@ final class RuntimeRecordReader {
             strings(root.get("properties"), "properties", properties, unsetProperties);
         }
         List<LibraryFacts> libraries = root.containsKey("libraries") ? libraries(root.get("libraries")) : List.of();
-        return new RuntimeFacts(text(root, "os", document.get()), text(root, "arch", document.get()),
-                text(java, "version", javaNode), text(java, "vendor", javaNode),
-                text(java, "implementation", javaNode), variables, properties, secrets, libraries,
-                true, unsetVariables, unsetProperties);
+        return RuntimeFacts.builder(text(root, "os", document.get()), text(root, "arch", document.get()),
+                        text(java, "version", javaNode), text(java, "vendor", javaNode),
+                        text(java, "implementation", javaNode))
+                .variables(variables).properties(properties).secrets(secrets).libraries(libraries).recorded()
+                .unsetVariables(unsetVariables).unsetProperties(unsetProperties).build();
     }
 
     private List<LibraryFacts> libraries(Node node) {

@@ -234,7 +234,7 @@ final class Signatures {
         while (true) {
             char c = next();
             if (c == ';') {
-                return new JavaType(name.toString(), arguments, 0, false, false);
+                return JavaType.of(name.toString(), arguments);
             } else if (c == '<') {
                 arguments = typeArguments();
             } else if (c == '.') {

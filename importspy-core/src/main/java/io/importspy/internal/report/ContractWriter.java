@@ -214,7 +214,7 @@ public final class ContractWriter {
         for (int i = 0; i < parameters.size(); i++) {
             JavaType type = parameters.get(i).type();
             if (method.varargs() && i == parameters.size() - 1 && type.dimensions() > 0 && !type.varargs()) {
-                type = new JavaType(type.name(), type.arguments(), type.dimensions(), true, type.variable());
+                type = type.asVarargs();
             }
             types.add(type.toString());
         }

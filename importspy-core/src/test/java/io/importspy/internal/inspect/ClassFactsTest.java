@@ -208,9 +208,9 @@ class ClassFactsTest {
             assertThat(names.interfaces()).containsExactly("java.lang.Comparable");
             assertThat(names.typeParameters()).isEmpty();
             assertThat(names.genericSuperclass()).contains(
-                    new JavaType("java.util.ArrayList", List.of(JavaType.of("java.lang.String")), 0, false, false));
+                    JavaType.of("java.util.ArrayList", List.of(JavaType.of("java.lang.String"))));
             assertThat(names.genericInterfaces()).containsExactly(
-                    new JavaType("java.lang.Comparable", List.of(JavaType.of("com.acme.Names")), 0, false, false));
+                    JavaType.of("java.lang.Comparable", List.of(JavaType.of("com.acme.Names"))));
         }
 
         @Test
@@ -231,8 +231,8 @@ class ClassFactsTest {
             assertThat(pairing.typeParameters()).containsExactly("K", "V");
             assertThat(pairing.superclass()).isEmpty();
             assertThat(pairing.genericSuperclass()).isEmpty();
-            assertThat(pairing.genericInterfaces()).containsExactly(new JavaType("java.util.function.Function",
-                    List.of(JavaType.typeVariable("K"), JavaType.typeVariable("V").withDimensions(1)), 0, false, false));
+            assertThat(pairing.genericInterfaces()).containsExactly(JavaType.of("java.util.function.Function",
+                    List.of(JavaType.typeVariable("K"), JavaType.typeVariable("V").withDimensions(1))));
         }
 
         @Test

@@ -65,18 +65,18 @@ class RuntimeInspectorTest {
     @Nested
     class Recorded_runtimes {
         RuntimeFacts sample() {
-            return new RuntimeFacts("linux", "aarch64", "21.0.5+11", "Eclipse Adoptium", "HotSpot",
-                    Map.of("MODE", "production", "PORT", "8080"), Map.of("file.encoding", "UTF-8"),
-                    Map.of("DB_PASSWORD", true, "API_TOKEN", false),
-                    List.of(new LibraryFacts(List.of("org.slf4j", "slf4j-api"), Optional.of("2.0.16"), "lib/slf4j.jar"),
-                            new LibraryFacts(List.of("tools"), Optional.empty(), "lib/tools")),
-                    true, Set.of("LOG_DIR"), Set.of("app.profile"));
+            return RuntimeFacts.builder("linux", "aarch64", "21.0.5+11", "Eclipse Adoptium", "HotSpot")
+                    .variables(Map.of("MODE", "production", "PORT", "8080"))
+                    .properties(Map.of("file.encoding", "UTF-8"))
+                    .secrets(Map.of("DB_PASSWORD", true, "API_TOKEN", false))
+                    .libraries(List.of(
+                            new LibraryFacts(List.of("org.slf4j", "slf4j-api"), Optional.of("2.0.16"), "lib/slf4j.jar"),
+                            new LibraryFacts(List.of("tools"), Optional.empty(), "lib/tools")))
+                    .recorded().unsetVariables(Set.of("LOG_DIR")).unsetProperties(Set.of("app.profile")).build();
         }
 
         RuntimeFacts recorded(RuntimeFacts live) {
-            return new RuntimeFacts(live.os(), live.arch(), live.javaVersion(), live.javaVendor(),
-                    live.javaImplementation(), live.variables(), live.properties(), live.secrets(), live.libraries(),
-                    true, Set.of(), Set.of());
+            return live.toBuilder().recorded().build();
         }
 
         @Test
@@ -142,8 +142,8 @@ class RuntimeInspectorTest {
 
         @Test
         void a_live_runtime_knows_every_name() {
-            RuntimeFacts live = new RuntimeFacts("linux", "x86_64", "17", "Debian", "HotSpot", Map.of("MODE", "x"),
-                    Map.of(), Map.of(), List.of());
+            RuntimeFacts live = RuntimeFacts.builder("linux", "x86_64", "17", "Debian", "HotSpot")
+                    .variables(Map.of("MODE", "x")).build();
 
             assertThat(live.recorded()).isFalse();
             assertThat(live.knowsVariable("OTHER")).isTrue();

@@ -44,8 +44,8 @@ class ContractWriterTest {
                 type("com.acme.Greeter$1", ClassKind.CLASS, Set.of(), List.of(), List.of()),
                 type("com.acme.Hidden$Api", ClassKind.INTERFACE, Set.of(PUBLIC, STATIC, ABSTRACT), List.of(),
                         List.of()),
-                new ClassFacts("java.lang.Object", Origin.JDK, ClassKind.CLASS, Set.of(PUBLIC), Optional.empty(),
-                        List.of(), List.of(), List.of(), List.of(), 61)));
+                ClassFacts.builder("java.lang.Object", Origin.JDK, ClassKind.CLASS).modifiers(Set.of(PUBLIC))
+                        .classFileMajor(61).build()));
 
         assertThat(yaml).isEqualTo("""
                 # A contract (format 1) that greeter-1.2.0.jar satisfies; keep what your host needs.
@@ -193,15 +193,15 @@ class ContractWriterTest {
                 method("lambda$greet$0", List.of(), JavaType.of("void"), Set.of(PRIVATE, STATIC), false, true),
                 method("bridge", List.of(), JavaType.of("java.lang.Object"), Set.of(PUBLIC), false, true),
                 method("helper", List.of(), JavaType.of("void"), Set.of(), false, false));
-        return new ClassFacts("com.acme.Greeter", Origin.TARGET, ClassKind.CLASS, Set.of(PUBLIC, FINAL),
-                Optional.of("com.acme.spi.AbstractGreeter"), List.of("com.acme.spi.Greeter"), List.of(), fields,
-                methods, 61);
+        return ClassFacts.builder("com.acme.Greeter", Origin.TARGET, ClassKind.CLASS).modifiers(Set.of(PUBLIC, FINAL))
+                .superclass(Optional.of("com.acme.spi.AbstractGreeter")).interfaces(List.of("com.acme.spi.Greeter"))
+                .fields(fields).methods(methods).classFileMajor(61).build();
     }
 
     private static ClassFacts type(String name, ClassKind kind, Set<Modifier> modifiers, List<FieldFacts> fields,
                                    List<MethodFacts> methods) {
-        return new ClassFacts(name, Origin.TARGET, kind, modifiers, Optional.of("java.lang.Object"), List.of(),
-                List.of(), fields, methods, 61);
+        return ClassFacts.builder(name, Origin.TARGET, kind).modifiers(modifiers)
+                .superclass(Optional.of("java.lang.Object")).fields(fields).methods(methods).classFileMajor(61).build();
     }
 
     private static FieldFacts field(String name, JavaType type, Object constant) {
@@ -211,8 +211,10 @@ class ContractWriterTest {
     private static MethodFacts method(String name, List<JavaType> parameters, JavaType returns,
                                       Set<Modifier> modifiers, boolean varargs, boolean synthetic,
                                       JavaType... exceptions) {
-        return new MethodFacts(name, parameters.stream().map(t -> new ParameterFacts(Optional.empty(), t, t)).toList(),
-                returns, returns, Arrays.asList(exceptions), modifiers, varargs, synthetic, List.of());
+        return MethodFacts.builder(name)
+                .parameters(parameters.stream().map(t -> new ParameterFacts(Optional.empty(), t, t)).toList())
+                .returns(returns, returns).exceptions(Arrays.asList(exceptions)).modifiers(modifiers)
+                .varargs(varargs).synthetic(synthetic).build();
     }
 
     private static ModuleFacts module(ClassFacts... classes) {
