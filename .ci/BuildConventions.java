@@ -9,26 +9,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Checks the build's own rules that Maven does not: every dependency and plugin version is managed in
  * the root POM ({@code pom.xml}), so a module POM names no versions of its own; any other version a
  * module writes (a plugin's artifact items, annotation processor paths) is a property of the root POM;
  * the examples may manage their own artifacts, which depend on each other; {@code importspy.version}
- * equals the project's version. Run from the repository root: {@code java .ci/BuildConventions.java}.
+ * equals the project's version. It reads the reactor (the root POM and its modules, recursively), not the
+ * test projects of the Maven plugin's or AssertJ module's integration tests. Run from the repository root: {@code java .ci/BuildConventions.java}.
  * Prints one line per breach and exits 1 when there is any.
  */
 public class BuildConventions {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        List<Path> poms;
-        try (Stream<Path> files = Files.walk(root)) {
-            poms = files.filter(p -> p.getFileName().toString().equals("pom.xml"))
-                    .filter(p -> !root.relativize(p).toString().contains("target"))
-                    .filter(p -> !root.relativize(p).startsWith(".git"))
-                    .sorted().toList();
-        }
+        List<Path> poms = new ArrayList<>();
+        collectModules(root.resolve("pom.xml"), poms);
         Element rootPom = parse(root.resolve("pom.xml"));
         Set<String> rootProperties = new HashSet<>();
         Element properties = child(rootPom, "properties");
@@ -79,6 +74,17 @@ public class BuildConventions {
             System.exit(1);
         }
         System.out.println("build conventions: " + poms.size() + " POMs checked, every version managed in pom.xml");
+    }
+
+    /** The POM and, following its {@code <modules>}, every module's: the reactor, not test projects under src/it. */
+    private static void collectModules(Path pom, List<Path> poms) throws Exception {
+        poms.add(pom);
+        Element modules = child(parse(pom), "modules");
+        if (modules != null) {
+            for (Element module : children(modules)) {
+                collectModules(pom.getParent().resolve(module.getTextContent().trim()).resolve("pom.xml").normalize(), poms);
+            }
+        }
     }
 
     private static boolean isManaged(Element dependency) {
