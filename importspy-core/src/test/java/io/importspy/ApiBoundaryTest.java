@@ -36,6 +36,7 @@ class ApiBoundaryTest {
     static void importProductionClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("importspy-test-support")) // the tests' own helpers
                 .importPackages("io.importspy");
     }
 

@@ -24,6 +24,7 @@ class LayeringTest {
     static void importProductionClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("importspy-test-support")) // the tests' own helpers
                 .importPackages("io.importspy");
     }
 

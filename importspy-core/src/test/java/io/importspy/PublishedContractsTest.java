@@ -2,7 +2,7 @@ package io.importspy;
 
 import io.importspy.contract.ContractException;
 import io.importspy.contract.SpyModel;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 import io.importspy.validate.Report;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import io.importspy.contract.ContractException;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
 import io.importspy.internal.contract.Contracts;
+import io.importspy.testsupport.TestJars;
 import io.importspy.validate.Report;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -74,11 +75,11 @@ class GuardedLoaderTest {
     static void buildJars() {
         goodMarker = work.resolve("good-ran");
         badMarker = work.resolve("bad-ran");
-        good = FixtureJars.in(work).source("com/acme/Hello.java", hello(goodMarker.toString(), true))
+        good = TestJars.project(work).source("com/acme/Hello.java", hello(goodMarker.toString(), true))
                 .resource("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").jar("good.jar");
-        bad = FixtureJars.in(work).source("com/acme/Hello.java", hello(badMarker.toString(), false))
+        bad = TestJars.project(work).source("com/acme/Hello.java", hello(badMarker.toString(), false))
                 .resource("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").jar("bad.jar");
-        named = FixtureJars.in(work).source("com/acme/Hello.java", hello(work.resolve("named-ran").toString(), true))
+        named = TestJars.project(work).source("com/acme/Hello.java", hello(work.resolve("named-ran").toString(), true))
                 .source("module-info.java", """
                         module com.acme.named {
                             provides java.util.function.Supplier with com.acme.Hello;

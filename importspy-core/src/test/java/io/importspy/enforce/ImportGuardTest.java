@@ -4,6 +4,7 @@ import io.importspy.ImportSpyException;
 import io.importspy.contract.ContractException;
 import io.importspy.inspect.Origin;
 import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.testsupport.TestJars;
 import io.importspy.validate.Category;
 import io.importspy.validate.Violation;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,7 @@ class ImportGuardTest {
     @BeforeAll
     static void buildFramework() {
         marker = work.resolve("lazy-initialized");
-        framework = FixtureJars.in(work)
+        framework = TestJars.project(work)
                 .source("fw/Framework.java", """
                         package fw;
                         import io.importspy.enforce.ImportGuard;
@@ -91,7 +92,7 @@ class ImportGuardTest {
     }
 
     static Path plugin(String jarName, int apiLevel) {
-        return FixtureJars.in(work).classpath(framework)
+        return TestJars.project(work).classpath(framework)
                 .source("pl/Direct.java", """
                         package pl;
                         public class Direct {
@@ -128,7 +129,7 @@ class ImportGuardTest {
         @Test
         void gets_a_handle_on_its_own_module_and_class_loader() throws Throwable {
             Path plugin = plugin("good-handle.jar", 2);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 ImporterHandle handle = (ImporterHandle) call(loader, "init");
                 assertThat(handle.isCompliant()).isTrue();
                 assertThat(handle.importer().getName()).isEqualTo("pl.Direct");
@@ -143,7 +144,7 @@ class ImportGuardTest {
         @Test
         void is_validated_once_then_served_from_the_cache() throws Throwable {
             Path plugin = plugin("good-cache.jar", 2);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 long before = INSPECTIONS.get();
                 call(loader, "init");
                 assertThat(INSPECTIONS.get()).isEqualTo(before + 1);
@@ -155,7 +156,7 @@ class ImportGuardTest {
                 assertThat(INSPECTIONS.get()).as("another contract is validated afresh").isEqualTo(before + 2);
             }
             Path other = plugin("good-other-importer.jar", 2);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, other)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, other)) {
                 long before = INSPECTIONS.get();
                 call(loader, "init");
                 assertThat(INSPECTIONS.get()).as("another importer is validated afresh").isEqualTo(before + 1);
@@ -166,7 +167,7 @@ class ImportGuardTest {
         void has_non_constant_statics_checked_from_its_running_class_only() throws Throwable {
             Files.deleteIfExists(marker);
             Path plugin = plugin("good-live.jar", 2);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 ImporterHandle handle = (ImporterHandle) call(loader, "initLive");
                 assertThat(handle.module().moduleClass("pl.Direct").orElseThrow().fields())
                         .filteredOn(f -> f.name().equals("MODE")).singleElement()
@@ -187,7 +188,7 @@ class ImportGuardTest {
         @Test
         void is_stopped_with_the_full_report() throws Throwable {
             Path plugin = plugin("bad.jar", 1);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 assertThatThrownBy(() -> call(loader, "init"))
                         .isInstanceOf(ContractViolationException.class)
                         .hasMessageContaining("API_LEVEL")
@@ -206,7 +207,7 @@ class ImportGuardTest {
         @Test
         void runs_in_audit_mode_with_the_report_on_the_handle() throws Throwable {
             Path plugin = plugin("bad-audit.jar", 1);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 ImporterHandle handle = (ImporterHandle) call(loader, "audit");
                 assertThat(handle.isCompliant()).isFalse();
                 assertThat(handle.report().targets().get(0).violations()).extracting(Violation::subject)
@@ -220,7 +221,7 @@ class ImportGuardTest {
         @Test
         void that_is_missing_is_a_contract_error_naming_the_resource_and_the_caller() throws Throwable {
             Path plugin = plugin("missing-contract.jar", 2);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 assertThatThrownBy(() -> call(loader, "initMissing"))
                         .isInstanceOf(ContractException.class).isInstanceOf(ImportSpyException.class)
                         .hasMessage("missing.yml:1:1: cannot read contract: resource '/missing.yml' not found by"
@@ -232,7 +233,7 @@ class ImportGuardTest {
         @Test
         void that_is_invalid_is_a_contract_error_at_its_line() throws Throwable {
             Path plugin = plugin("broken-contract.jar", 2);
-            try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
                 assertThatThrownBy(() -> call(loader, "initBroken"))
                         .isInstanceOf(ContractException.class)
                         .hasMessageStartingWith("broken.yml:2:1: unknown key 'clases' in the contract");
@@ -247,7 +248,7 @@ class ImportGuardTest {
         try (JarFile jar = new JarFile(plugin.toFile()); InputStream in = jar.getInputStream(jar.getEntry("pl/Direct.class"))) {
             bytes = in.readAllBytes();
         }
-        try (URLClassLoader parent = FixtureJars.loader(getClass().getClassLoader(), framework)) {
+        try (URLClassLoader parent = TestJars.loader(getClass().getClassLoader(), framework)) {
             ClassLoader noCodeSource = new ClassLoader("no-code-source", parent) {
                 @Override
                 protected Class<?> findClass(String name) throws ClassNotFoundException {

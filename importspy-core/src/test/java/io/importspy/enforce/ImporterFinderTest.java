@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.testsupport.TestJars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class ImporterFinderTest {
     @BeforeAll
     static void buildFixtures() {
         ImporterFinder.treatAsImportSpy(ImporterFinderTest.class); // its probe stands in for importspy(..)
-        framework = FixtureJars.in(work)
+        framework = TestJars.project(work)
                 .source("fw/Probe.java", "package fw; public class Probe { public static java.util.function.Supplier<Object> probe; }")
                 .source("fw/Framework.java", """
                         package fw;
@@ -40,7 +41,7 @@ class ImporterFinderTest {
                 .source("fw/Helper.java", "package fw; class Helper { static Object call() { return Probe.probe.get(); } }")
                 .source("fw/Eager.java", "package fw; public class Eager { public static final Object IMPORTER = Probe.probe.get(); }")
                 .jar("framework.jar");
-        plugin = FixtureJars.in(work).classpath(framework)
+        plugin = TestJars.project(work).classpath(framework)
                 .source("pl/Direct.java", "package pl; public class Direct { public static Object run() { return fw.Framework.init(); } }")
                 .source("pl/ViaStaticInit.java", "package pl; public class ViaStaticInit { public static Object run() { return fw.Eager.IMPORTER; } }")
                 .source("pl/ViaLambda.java", """
@@ -87,7 +88,7 @@ class ImporterFinderTest {
 
     @Test
     void a_plugin_class_in_an_importspy_package_is_still_an_importer() throws Exception {
-        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
             ImporterFinder.Importer found = importerOf(loader, "io.importspy.evil.Plugin");
             assertThat(found.importer().getName()).as("not skipped as if it were ImportSpy")
                     .isEqualTo("io.importspy.evil.Plugin");
@@ -97,7 +98,7 @@ class ImporterFinderTest {
 
     @Test
     void a_direct_call_has_the_calling_class_of_the_other_module_as_importer() throws Exception {
-        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
             ImporterFinder.Importer found = importerOf(loader, "pl.Direct");
             assertThat(found.importer().getName()).isEqualTo("pl.Direct");
             assertThat(found.caller().getName()).as("the first frame outside ImportSpy").isEqualTo("fw.Helper");
@@ -107,7 +108,7 @@ class ImporterFinderTest {
 
     @Test
     void a_static_initializer_triggered_by_another_class_has_that_class_as_importer() throws Exception {
-        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
             ImporterFinder.Importer found = importerOf(loader, "pl.ViaStaticInit");
             assertThat(found.caller().getName()).isEqualTo("fw.Eager");
             assertThat(found.importer().getName()).isEqualTo("pl.ViaStaticInit");
@@ -116,22 +117,22 @@ class ImporterFinderTest {
 
     @Test
     void a_call_through_a_lambda_has_the_lambda_s_declaring_class_as_importer() throws Exception {
-        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
             assertThat(importerOf(loader, "pl.ViaLambda").importer().getName()).isEqualTo("pl.ViaLambda");
         }
     }
 
     @Test
     void a_reflective_call_skips_the_reflection_frames() throws Exception {
-        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
             assertThat(importerOf(loader, "pl.ViaReflection").importer().getName()).isEqualTo("pl.ViaReflection");
         }
     }
 
     @Test
     void an_importer_in_a_child_class_loader_is_found_with_its_own_loader() throws Exception {
-        try (URLClassLoader parent = FixtureJars.loader(getClass().getClassLoader(), framework);
-             URLClassLoader child = FixtureJars.loader(parent, plugin)) {
+        try (URLClassLoader parent = TestJars.loader(getClass().getClassLoader(), framework);
+             URLClassLoader child = TestJars.loader(parent, plugin)) {
             ImporterFinder.Importer found = importerOf(child, "pl.Direct");
             assertThat(found.importer().getName()).isEqualTo("pl.Direct");
             assertThat(found.importer().getClassLoader()).isSameAs(child);
@@ -141,7 +142,7 @@ class ImporterFinderTest {
 
     @Test
     void a_module_that_only_calls_itself_gets_a_clear_error() throws Exception {
-        try (URLClassLoader loader = FixtureJars.loader(getClass().getClassLoader(), framework, plugin)) {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
             Object result = run(loader, "pl.ViaThread");
             assertThat(result).isInstanceOf(IllegalStateException.class);
             assertThat(((Exception) result).getMessage()).isEqualTo("importspy(..) found no importer of fw.Helper: "

@@ -10,7 +10,7 @@ import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 import io.importspy.java.Wildcard;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

@@ -1,7 +1,7 @@
 package io.importspy.internal.inspect;
 
 import io.importspy.inspect.InspectionException;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,7 +2,7 @@ package io.importspy.internal.inspect;
 
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.Origin;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ParameterFacts;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

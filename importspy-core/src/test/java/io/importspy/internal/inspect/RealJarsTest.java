@@ -6,7 +6,7 @@ import io.importspy.inspect.ModuleIdentity;
 import io.importspy.inspect.Origin;
 import io.importspy.inspect.ParameterFacts;
 import io.importspy.java.JavaType;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

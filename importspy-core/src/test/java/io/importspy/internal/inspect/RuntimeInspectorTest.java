@@ -4,7 +4,7 @@ import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.java.Platforms;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.importspy.testing;
+package io.importspy.testsupport;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -6,6 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * Builds test fixtures from real {@code javac} output: compile Java sources into a class directory,
- * then pack directories and extra entries into a JAR (plain or multi-release) with a chosen manifest.
+ * then pack directories and extra entries into a JAR (plain or multi-release) with a chosen manifest;
+ * or, in one step, a {@link JavaProject} of sources and resources compiled and packed into a JAR. The
+ * one JAR builder of the project's tests (core, command line and examples).
  *
  * <pre>{@code
  * Path classes = TestJars.compile(tmp.resolve("classes"), Map.of("com/acme/Greeter.java", "..."), "-parameters");
@@ -102,6 +108,36 @@ public final class TestJars {
     /** A builder of a JAR at {@code file}. */
     public static JarBuilder jar(Path file) {
         return new JarBuilder(file);
+    }
+
+    /**
+     * A Java project whose sources are compiled with {@code --release 17 -parameters} against the test's
+     * class path (or, with a {@code module-info.java}, as a module) and packed into a JAR in {@code workDir}.
+     */
+    public static JavaProject project(Path workDir) {
+        return new JavaProject(workDir);
+    }
+
+    /** A fresh class loader named {@code fixture} over {@code jars}, whose parent is {@code parent}. */
+    public static URLClassLoader loader(ClassLoader parent, Path... jars) {
+        URL[] urls = new URL[jars.length];
+        for (int i = 0; i < jars.length; i++) {
+            try {
+                urls[i] = jars[i].toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("not a URL: " + jars[i], e);
+            }
+        }
+        return new URLClassLoader("fixture", urls, parent);
+    }
+
+    /** The JAR (or class directory) {@code type} was loaded from. */
+    public static Path locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError("no file location for " + type.getName(), e);
+        }
     }
 
     /** Adds classes, files and manifest attributes, then writes the JAR. */
