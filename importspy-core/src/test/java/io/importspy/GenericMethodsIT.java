@@ -1,7 +1,7 @@
 package io.importspy;
 
 import io.importspy.testing.StrictValidation;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 import io.importspy.validate.Category;
 import io.importspy.validate.Violation;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.report.ContractWriter;
 import io.importspy.testing.StrictValidation;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 import io.importspy.validate.Category;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;

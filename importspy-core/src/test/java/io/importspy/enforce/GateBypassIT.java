@@ -3,7 +3,7 @@ package io.importspy.enforce;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
 import io.importspy.internal.contract.Contracts;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 import io.importspy.validate.Category;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

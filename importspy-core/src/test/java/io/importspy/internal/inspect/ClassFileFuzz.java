@@ -2,7 +2,7 @@ package io.importspy.internal.inspect;
 
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.Origin;
-import io.importspy.testing.TestJars;
+import io.importspy.testsupport.TestJars;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
