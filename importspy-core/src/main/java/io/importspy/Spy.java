@@ -14,12 +14,12 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.inspect.ModuleIdentity;
 import io.importspy.internal.contract.Contracts;
 import io.importspy.internal.contract.Policies;
+import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
-import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.report.ContractWriter;
-import io.importspy.validate.PolicyReports;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 

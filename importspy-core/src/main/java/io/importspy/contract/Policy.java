@@ -54,7 +54,7 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
      * @param mode     what to do with them
      * @param location where the rule is written
      */
-    public record Rule(PolicyMatch match, Optional<SpyModel> contract, Mode mode, Location location) {
+    public record Rule(Match match, Optional<SpyModel> contract, Mode mode, Location location) {
         public Rule {
             Objects.requireNonNull(match, "match");
             Objects.requireNonNull(contract, "contract");
@@ -103,7 +103,7 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
     public static Policy single(SpyModel contract, Mode mode) {
         Objects.requireNonNull(contract, "contract");
         Location start = new Location(contract.file(), 1, 1);
-        Rule all = new Rule(new PolicyMatch.OnPath("**", "**", Pattern.compile(".*")), Optional.of(contract),
+        Rule all = new Rule(new Match.OnPath("**", "**", Pattern.compile(".*")), Optional.of(contract),
                 mode, start);
         return new Policy(contract.file(), Mode.ENFORCE, start, List.of(all));
     }
@@ -126,5 +126,121 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
     /** Every contract the rules name, in rule order, each once. */
     public List<SpyModel> contracts() {
         return rules.stream().flatMap(r -> r.contract().stream()).distinct().toList();
+    }
+
+    /**
+     * What code sources a rule applies to: a glob on the file path, a module name, or Maven coordinates.
+     * Globs use {@code *} within a path segment (or a coordinate part), {@code **} across segments and
+     * {@code ?} for one character.
+     */
+    public sealed interface Match {
+
+        /**
+         * Whether a code source at {@code path} (absolute, with {@code /} separators) whose module has the names
+         * {@code names} (every name the module declares, §2 {@code module.name}, {@code groupId:artifactId}
+         * among them) matches.
+         */
+        boolean matches(String path, List<String> names);
+
+        /** How the match is written in the policy, for reports: {@code path: plugins/*.jar}. */
+        String describe();
+
+        /**
+         * A glob on the code source's absolute path; a relative glob is resolved against the policy's directory.
+         *
+         * @param glob     as written in the policy
+         * @param resolved the absolute glob it was resolved to
+         */
+        record OnPath(String glob, String resolved, Pattern pattern) implements Match {
+            public OnPath {
+                Objects.requireNonNull(glob, "glob");
+                Objects.requireNonNull(resolved, "resolved");
+                Objects.requireNonNull(pattern, "pattern");
+            }
+
+            /** A match of {@code glob}, relative globs taken from {@code directory} (absolute, {@code /} separators). */
+            public static OnPath of(String glob, String directory) {
+                String slashed = glob.replace('\\', '/');
+                boolean absolute = slashed.startsWith("/") || slashed.startsWith("**") || slashed.matches("[A-Za-z]:/.*");
+                String resolved = absolute ? slashed : (directory.endsWith("/") ? directory : directory + "/") + slashed;
+                return new OnPath(glob, resolved, toPattern(resolved, '/'));
+            }
+
+            @Override
+            public boolean matches(String path, List<String> names) {
+                return pattern.matcher(path).matches();
+            }
+
+            @Override
+            public String describe() {
+                return "path: " + glob;
+            }
+        }
+
+        /** Any name the module has equals {@code name}. */
+        record OnModule(String name) implements Match {
+            public OnModule {
+                Objects.requireNonNull(name, "name");
+            }
+
+            @Override
+            public boolean matches(String path, List<String> names) {
+                return names.contains(name);
+            }
+
+            @Override
+            public String describe() {
+                return "module: " + name;
+            }
+        }
+
+        /** A glob on {@code groupId:artifactId}, as the module's {@code pom.properties} declares it. */
+        record OnCoordinates(String glob, Pattern pattern) implements Match {
+            public OnCoordinates {
+                Objects.requireNonNull(glob, "glob");
+                Objects.requireNonNull(pattern, "pattern");
+            }
+
+            /** A match of the coordinates glob {@code glob}. */
+            public static OnCoordinates of(String glob) {
+                return new OnCoordinates(glob, toPattern(glob, ':'));
+            }
+
+            @Override
+            public boolean matches(String path, List<String> names) {
+                for (String name : names) {
+                    if (name.indexOf(':') > 0 && pattern.matcher(name).matches()) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public String describe() {
+                return "coordinates: " + glob;
+            }
+        }
+
+        /** The regular expression of a glob whose segments are separated by {@code separator}. */
+        private static Pattern toPattern(String glob, char separator) {
+            String notSeparator = "[^" + Pattern.quote(String.valueOf(separator)) + "]";
+            StringBuilder regex = new StringBuilder();
+            for (int i = 0; i < glob.length(); i++) {
+                char c = glob.charAt(i);
+                if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                    boolean segment = i + 2 < glob.length() && glob.charAt(i + 2) == separator;
+                    regex.append(segment ? "(?:.*" + Pattern.quote(String.valueOf(separator)) + ")?" : ".*");
+                    i += segment ? 2 : 1;
+                } else if (c == '*') {
+                    regex.append(notSeparator).append('*');
+                } else if (c == '?') {
+                    regex.append(notSeparator);
+                } else {
+                    regex.append(Pattern.quote(String.valueOf(c)));
+                }
+            }
+            return Pattern.compile(regex.toString());
+        }
     }
 }

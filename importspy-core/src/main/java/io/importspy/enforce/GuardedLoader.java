@@ -9,7 +9,7 @@ import io.importspy.internal.contract.Contracts;
 import io.importspy.internal.contract.Policies;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
-import io.importspy.validate.PolicyReports;
+import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.validate.Report;

@@ -4,7 +4,6 @@ import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Location;
 import io.importspy.contract.Policy;
-import io.importspy.contract.PolicyMatch;
 import io.importspy.contract.SpyModel;
 
 import java.nio.file.Files;
@@ -118,7 +117,7 @@ final class PolicyReader {
 
     private Optional<Policy.Rule> rule(YamlNode.Mapping mapping) {
         Section section = Section.open(mapping, "rule", RULE_KEYS, problems);
-        Optional<PolicyMatch> match = section.get("match").flatMap(this::match);
+        Optional<Policy.Match> match = section.get("match").flatMap(this::match);
         if (!section.has("match")) {
             problems.add(mapping.location(), "rule needs a 'match', such as {path: \"plugins/*.jar\"}");
         }
@@ -146,7 +145,7 @@ final class PolicyReader {
         return Optional.of(new Policy.Rule(match.get(), contract, effective, mapping.location()));
     }
 
-    private Optional<PolicyMatch> match(YamlNode node) {
+    private Optional<Policy.Match> match(YamlNode node) {
         return nodes.mapping(node, "match", "a mapping such as {path: \"plugins/*.jar\"}").flatMap(mapping -> {
             Section section = Section.open(mapping, "match", MATCH_KEYS, problems);
             if (mapping.entries().size() != 1) {
@@ -154,16 +153,16 @@ final class PolicyReader {
                         + "rule per way of matching");
                 return Optional.empty();
             }
-            Optional<PolicyMatch> path = section.get("path")
+            Optional<Policy.Match> path = section.get("path")
                     .flatMap(n -> nodes.name(n, "path", "a path glob such as plugins/*.jar"))
-                    .map(g -> PolicyMatch.OnPath.of(g.value(), slashed(directory)));
-            Optional<PolicyMatch> module = section.get("module")
+                    .map(g -> Policy.Match.OnPath.of(g.value(), slashed(directory)));
+            Optional<Policy.Match> module = section.get("module")
                     .flatMap(n -> nodes.name(n, "module", "a module name such as com.acme.plugin"))
-                    .map(n -> new PolicyMatch.OnModule(n.value()));
-            Optional<PolicyMatch> coordinates = section.get("coordinates")
+                    .map(n -> new Policy.Match.OnModule(n.value()));
+            Optional<Policy.Match> coordinates = section.get("coordinates")
                     .flatMap(n -> nodes.name(n, "coordinates", "groupId:artifactId, such as \"org.slf4j:*\""))
                     .filter(n -> coordinates(n))
-                    .map(n -> PolicyMatch.OnCoordinates.of(n.value()));
+                    .map(n -> Policy.Match.OnCoordinates.of(n.value()));
             return path.or(() -> module).or(() -> coordinates);
         });
     }

@@ -3,7 +3,6 @@ package io.importspy.internal.contract;
 import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
-import io.importspy.contract.PolicyMatch;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -121,10 +120,10 @@ class PoliciesTest {
 
         @Test
         void coordinates_globs_do_not_cross_the_colon() {
-            PolicyMatch match = PolicyMatch.OnCoordinates.of("org.*:*");
+            Policy.Match match = Policy.Match.OnCoordinates.of("org.*:*");
             assertThat(match.matches("/x.jar", List.of("org.acme:core"))).isTrue();
             assertThat(match.matches("/x.jar", List.of("org.acme"))).as("a module name is no coordinate").isFalse();
-            assertThat(PolicyMatch.OnCoordinates.of("*:core").matches("/x", List.of("org.acme:core-extra"))).isFalse();
+            assertThat(Policy.Match.OnCoordinates.of("*:core").matches("/x", List.of("org.acme:core-extra"))).isFalse();
         }
 
         @Test

@@ -1,19 +1,22 @@
-package io.importspy.validate;
+package io.importspy.internal.pipeline;
 
 import io.importspy.API;
 import io.importspy.contract.Policy;
 import io.importspy.inspect.ModuleIdentity;
+import io.importspy.validate.Context;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
 
 import java.util.List;
 import java.util.Optional;
 
-import static io.importspy.API.Status.EXPERIMENTAL;
+import static io.importspy.API.Status.INTERNAL;
 
 /**
  * The reports on code sources a policy decides without validating them: admitted ones ({@code mode: allow},
  * {@code default: allow} or {@code default: audit}) and ones no rule matches under {@code default: refuse}.
  */
-@API(status = EXPERIMENTAL, since = "0.1.0")
+@API(status = INTERNAL, since = "0.1.0")
 public final class PolicyReports {
     private PolicyReports() {
     }
