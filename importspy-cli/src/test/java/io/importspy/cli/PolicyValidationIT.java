@@ -38,7 +38,7 @@ class PolicyValidationIT {
                 rules:
                   - match: {path: "plugins/other-*.jar"}
                     contract: contracts/greeter.yml
-                  - match: {module: com.acme.greeter}
+                  - match: {path: "plugins/greeter-*.jar"}
                     mode: allow
                 """);
     }
