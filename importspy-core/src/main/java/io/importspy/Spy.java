@@ -1,6 +1,7 @@
 package io.importspy;
 
 import io.importspy.contract.ContractException;
+import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
 import io.importspy.enforce.ContractViolationException;
 import io.importspy.enforce.EnforcementMode;
@@ -10,11 +11,14 @@ import io.importspy.enforce.ImporterHandle;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.inspect.ModuleIdentity;
 import io.importspy.internal.contract.Contracts;
-import io.importspy.internal.pipeline.InspectionListener;
-import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.contract.Policies;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.report.ContractWriter;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
@@ -148,6 +152,60 @@ public final class Spy {
     }
 
     /**
+     * Reads a policy (DESIGN §6) and every contract it names, relative to the policy's directory.
+     *
+     * @throws ContractException listing every problem of the policy and its contracts, each located
+     */
+    public static Policy policy(Path file) {
+        return Policies.read(file);
+    }
+
+    /**
+     * What {@code policy} decides for the code source at {@code target}: the first rule matching its path,
+     * one of its module names or its Maven coordinates, else the default. A JAR of the running JDK is admitted.
+     *
+     * @throws InspectionException when the target is missing, unreadable or corrupt
+     */
+    public static Policy.Decision decide(Policy policy, Path target) {
+        return decide(policy, target, Inspector.withClasspath(List.of()).identify(target));
+    }
+
+    private static Policy.Decision decide(Policy policy, Path target, ModuleIdentity identity) {
+        Path home = Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
+        if (target.toAbsolutePath().normalize().startsWith(home)) {
+            return new Policy.Decision(Optional.empty(), Policy.Mode.ALLOW, Optional.empty(), policy.defaultLocation());
+        }
+        return policy.decide(target, PolicyReports.names(identity));
+    }
+
+    /**
+     * Validates each target against the contract {@code policy} picks for it. Every rule's contract is checked
+     * whatever its mode (an audit finding is a finding here); an admitted target has no violation, and one the
+     * default refuses has one. The report is named after the policy file.
+     *
+     * @throws InspectionException when a target, a class-path entry or the runtime record cannot be read
+     */
+    public static Report validate(Policy policy, ValidationOptions options, List<Path> targets) {
+        Inspector identities = Inspector.withClasspath(List.of());
+        Optional<RuntimeFacts> runtime = null; // read once, when a target has a contract to check
+        List<TargetReport> reports = new ArrayList<>();
+        for (Path target : targets) {
+            ModuleIdentity identity = identities.identify(target);
+            Policy.Decision decision = decide(policy, target, identity);
+            if (decision.contract().isEmpty()) {
+                reports.add(PolicyReports.decided(target.toString(), identity, policy, decision));
+                continue;
+            }
+            Pipeline pipeline = Pipeline.of(decision.contract().get(), options.classpath(), InspectionListener.NONE);
+            if (runtime == null) {
+                runtime = runtime(pipeline, options.runtime());
+            }
+            reports.add(pipeline.validate(pipeline.inspect(target), runtime));
+        }
+        return new Report(policy.file(), reports, options.strictness());
+    }
+
+    /**
      * Embedded mode: the protected module calls this (typically from its entry point or a static
      * initializer) to check whoever imported it. ImportSpy finds the direct importer on the stack,
      * validates the importer's module and the running JVM against the contract (a class-path resource,
@@ -192,6 +250,14 @@ public final class Spy {
      */
     public static GuardedLoader guardedLoader(Path contract) {
         return GuardedLoader.of(contract);
+    }
+
+    /**
+     * Guarded loading under {@code policy}: each plugin is checked against the contract of the rule that
+     * matches it, in that rule's mode; see {@link GuardedLoader#of(Policy)}.
+     */
+    public static GuardedLoader guardedLoader(Policy policy) {
+        return GuardedLoader.of(policy);
     }
 
     /**

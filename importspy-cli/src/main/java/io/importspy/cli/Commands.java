@@ -65,13 +65,17 @@ final class Commands {
     private static CommandSpec validate() {
         CommandSpec spec = command(VALIDATE);
         spec.usageMessage().sortOptions(false)
-                .description("Checks each TARGET (a JAR or a class directory) against the contract and prints a "
-                        + "report.")
+                .description("Checks each TARGET (a JAR or a class directory) against the contract, or the "
+                        + "contract a policy picks for it, and prints a report.")
                 .footerHeading("%nExit codes:%n")
                 .footer(EXIT_CODES);
-        spec.addOption(path(OptionSpec.builder("-c", "--contract")).required(true).paramLabel("FILE")
+        spec.addOption(path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
                 .description("The import contract: a file (spymodel.yml), or one a JAR publishes at META-INF/importspy/: "
                         + "jar:PATH (its only one) or jar:PATH!/META-INF/importspy/NAME.yml.").build());
+        spec.addOption(path(OptionSpec.builder("--policy")).paramLabel("FILE")
+                .description("A policy (importspy-policy: 1) that picks each TARGET's contract: the first rule "
+                        + "matching its path, module name or coordinates. Audit rules are checked as enforce "
+                        + "rules; a target the policy allows passes; one no rule matches gets the default.").build());
         spec.addOption(OptionSpec.builder("--format").type(ValidateCommand.Format.class)
                 .paramLabel("text|json|sarif|junit")
                 .description("Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "

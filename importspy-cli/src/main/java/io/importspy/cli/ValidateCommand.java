@@ -3,7 +3,6 @@ package io.importspy.cli;
 import io.importspy.RuntimeSource;
 import io.importspy.Spy;
 import io.importspy.ValidationOptions;
-import io.importspy.contract.SpyModel;
 import io.importspy.report.ColorMode;
 import io.importspy.report.JUnitReport;
 import io.importspy.report.JsonReport;
@@ -29,6 +28,7 @@ final class ValidateCommand {
     enum Color { AUTO, ALWAYS, NEVER }
 
     private final Path contract;
+    private final Path policy;
     private final Format format;
     private final Path output;
     private final List<String> classpath;
@@ -38,9 +38,11 @@ final class ValidateCommand {
     private final Color color;
     private final List<Path> targets;
 
-    private ValidateCommand(Path contract, Format format, Path output, List<String> classpath, String runtime,
+    private ValidateCommand(Path contract, Path policy, Format format, Path output, List<String> classpath,
+                            String runtime,
                             boolean strict, boolean quiet, Color color, List<Path> targets) {
         this.contract = contract;
+        this.policy = policy;
         this.format = format;
         this.output = output;
         this.classpath = classpath;
@@ -54,6 +56,7 @@ final class ValidateCommand {
     /** The validation a parsed {@code validate} command line asks for (see {@link Commands} for its options). */
     static ValidateCommand from(ParseResult validate) {
         return new ValidateCommand(validate.matchedOptionValue("--contract", null),
+                validate.matchedOptionValue("--policy", null),
                 validate.matchedOptionValue("--format", Format.TEXT),
                 validate.matchedOptionValue("--output", null),
                 List.of(validate.matchedOptionValue("--classpath", new String[0])),
@@ -71,8 +74,14 @@ final class ValidateCommand {
     int execute(PrintWriter out, PrintWriter err) {
         List<Path> libraries = InputFiles.classpath(classpath);
         RuntimeSource runtimeSource = runtimeSource();
-        ContractArgument contractArgument = ContractArgument.of(contract.toString());
-        InputFiles inputs = contractArgument.checkedBy(new InputFiles());
+        if ((contract == null) == (policy == null)) {
+            throw new BadInputException(List.of(contract == null
+                    ? "give the contract with -c FILE, or a policy with --policy FILE"
+                    : "give either -c or --policy, not both: a policy names the contract of each target"));
+        }
+        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract.toString());
+        InputFiles inputs = contractArgument != null ? contractArgument.checkedBy(new InputFiles())
+                : new InputFiles().file(policy, "policy");
         for (Path target : targets) { // loops, not lambdas: each lambda costs start-up time to link
             inputs.fileOrDirectory(target, "target");
         }
@@ -84,12 +93,12 @@ final class ValidateCommand {
         }
         inputs.check();
 
-        SpyModel model = contractArgument.read();
         ValidationOptions options = ValidationOptions.defaults()
                 .withClasspath(libraries)
                 .withRuntime(runtimeSource)
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
-        Report report = Spy.validate(model, options, targets);
+        Report report = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
+                : Spy.validate(Spy.policy(policy), options, targets);
 
         if (output != null) {
             write(output, render(report));

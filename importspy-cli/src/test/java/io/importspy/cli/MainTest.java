@@ -46,8 +46,8 @@ class MainTest {
 
             assertThat(outcome.exit()).isEqualTo(2);
             assertThat(outcome.out()).isEmpty();
-            assertThat(outcome.err()).isEqualTo("importspy: Missing required option: '--contract=FILE'; "
-                    + "see 'importspy validate --help'\n");
+            assertThat(outcome.err()).isEqualTo("importspy: give the contract with -c FILE, or a policy with "
+                    + "--policy FILE\n");
         }
 
         @Test

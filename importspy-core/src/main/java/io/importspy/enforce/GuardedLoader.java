@@ -1,10 +1,15 @@
 package io.importspy.enforce;
 
 import io.importspy.API;
+import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.contract.Policies;
+import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.validate.Report;
@@ -43,20 +48,26 @@ import static io.importspy.API.Status.STABLE;
  * }
  * }</pre>
  *
+ * <p>Given a {@link Policy} instead of one contract ({@link #of(Policy)}), each plugin is checked against the
+ * contract of the first rule that matches it, in that rule's mode; a plugin the policy allows is admitted
+ * unchecked, and one no rule matches gets the policy's default.
+ *
  * <p>Immutable and thread-safe: the {@code with…} methods return new loaders, and one loader may check and
  * load plugins from several threads at once (each load validates its own private copy of the JAR).
  */
 @API(status = STABLE, since = "0.1.0")
 public final class GuardedLoader {
-    private final SpyModel contract;
+    private final Policy policy;
+    private final Optional<SpyModel> contract;
     private final EnforcementMode mode;
     private final ClassLoader parent;
     private final ModuleLayer parentLayer;
     private final Strictness strictness;
     private final InspectionListener listener;
 
-    private GuardedLoader(SpyModel contract, EnforcementMode mode, ClassLoader parent, ModuleLayer parentLayer,
-                          Strictness strictness, InspectionListener listener) {
+    private GuardedLoader(Policy policy, Optional<SpyModel> contract, EnforcementMode mode, ClassLoader parent,
+                          ModuleLayer parentLayer, Strictness strictness, InspectionListener listener) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.contract = Objects.requireNonNull(contract, "contract");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.parent = parent;
@@ -67,8 +78,27 @@ public final class GuardedLoader {
 
     /** A loader enforcing {@code contract}, with the system class loader and the boot layer as parents. */
     public static GuardedLoader of(SpyModel contract) {
-        return new GuardedLoader(contract, EnforcementMode.ENFORCE, ClassLoader.getSystemClassLoader(),
+        return new GuardedLoader(Policy.single(contract, Policy.Mode.ENFORCE), Optional.of(contract),
+                EnforcementMode.ENFORCE, ClassLoader.getSystemClassLoader(), ModuleLayer.boot(), Strictness.LENIENT,
+                InspectionListener.NONE);
+    }
+
+    /**
+     * A loader applying {@code policy}: each plugin gets the contract and mode of the first rule that matches
+     * it, else the policy's default. The system class loader and the boot layer are the parents.
+     */
+    public static GuardedLoader of(Policy policy) {
+        return new GuardedLoader(policy, Optional.empty(), EnforcementMode.ENFORCE, ClassLoader.getSystemClassLoader(),
                 ModuleLayer.boot(), Strictness.LENIENT, InspectionListener.NONE);
+    }
+
+    /**
+     * A loader applying the policy file at {@code policy}.
+     *
+     * @throws io.importspy.contract.ContractException listing every problem of the policy and its contracts
+     */
+    public static GuardedLoader ofPolicy(Path policy) {
+        return of(Policies.read(policy));
     }
 
     /** A loader enforcing the contract file at {@code contract}. */
@@ -76,34 +106,48 @@ public final class GuardedLoader {
         return of(Contracts.read(contract));
     }
 
-    /** This loader in {@code mode}: {@link EnforcementMode#AUDIT} only reports, {@code ENFORCE} refuses. */
+    /**
+     * This loader in {@code mode}: {@link EnforcementMode#AUDIT} only reports, {@code ENFORCE} refuses. With a
+     * policy, {@code AUDIT} turns every enforcing rule and a refusing default into audit (a dry run), and
+     * {@code ENFORCE} keeps each rule's own mode.
+     */
     public GuardedLoader withMode(EnforcementMode mode) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, listener);
+        return new GuardedLoader(policy, contract, mode, parent, parentLayer, strictness, listener);
     }
 
     /** This loader with {@code parent} as the parent of every plugin class loader (the host's API lives there). */
     public GuardedLoader withParent(ClassLoader parent) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, listener);
+        return new GuardedLoader(policy, contract, mode, parent, parentLayer, strictness, listener);
     }
 
     /** This loader with {@code layer} as the parent of the layers of named-module plugins. */
     public GuardedLoader withParentLayer(ModuleLayer layer) {
-        return new GuardedLoader(contract, mode, parent, layer, strictness, listener);
+        return new GuardedLoader(policy, contract, mode, parent, layer, strictness, listener);
     }
 
     /** This loader counting unverified checks as failures ({@link Strictness#STRICT}) or not. */
     public GuardedLoader withStrictness(Strictness strictness) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, listener);
+        return new GuardedLoader(policy, contract, mode, parent, parentLayer, strictness, listener);
     }
 
     /** This loader telling {@code observer} of every plugin it inspects (for tests). */
     GuardedLoader withListener(InspectionListener observer) {
-        return new GuardedLoader(contract, mode, parent, parentLayer, strictness, observer);
+        return new GuardedLoader(policy, contract, mode, parent, parentLayer, strictness, observer);
     }
 
-    /** The contract this loader enforces. */
+    /**
+     * The contract this loader enforces.
+     *
+     * @throws IllegalStateException when the loader applies a policy (see {@link #policy()})
+     */
     public SpyModel contract() {
-        return contract;
+        return contract.orElseThrow(() -> new IllegalStateException("this loader applies the policy "
+                + policy.file() + ", not one contract; see policy()"));
+    }
+
+    /** The policy this loader applies; for a single-contract loader, that contract for every plugin. */
+    public Policy policy() {
+        return policy;
     }
 
     /** Whether this loader audits or enforces. */
@@ -151,9 +195,10 @@ public final class GuardedLoader {
      * @param bytes     the private copy that was validated and that a loader may read (see {@link Snapshot})
      * @param libraries the private copies of the plugin's libraries, in the order given
      * @param originals the libraries as the host named them
+     * @param mode      what to do with it when it is not compliant
      */
     record Checked(Path plugin, Path bytes, List<Path> libraries, List<Path> originals, ModuleFacts facts,
-                   Report report) {
+                   Report report, EnforcementMode mode) {
         Checked {
             libraries = List.copyOf(libraries);
             originals = List.copyOf(originals);
@@ -180,12 +225,23 @@ public final class GuardedLoader {
             }
             List<Path> visible = new ArrayList<>(copies);
             visible.addAll(CodeSources.visibleFiles(parent));
-            Pipeline pipeline = Pipeline.of(contract, visible, listener);
+            Policy.Decision decision = decide(plugin, bytes);
+            EnforcementMode applied = mode == EnforcementMode.AUDIT || decision.mode() != Policy.Mode.ENFORCE
+                    ? EnforcementMode.AUDIT : EnforcementMode.ENFORCE;
+            if (decision.contract().isEmpty()) {
+                ModuleFacts facts = Snapshot.relabel(Inspector.withClasspath(List.of())
+                        .inspect(bytes, ClassSelection.named(Set.of())), plugin);
+                Report report = new Report(policy.file(), List.of(PolicyReports.decided(plugin.toString(),
+                        facts.identity(), policy, decision)), strictness);
+                Log.validated("plugin", report, false);
+                return new Checked(plugin, bytes, copies, dependencies, facts, report, applied);
+            }
+            Pipeline pipeline = Pipeline.of(decision.contract().get(), visible, listener);
             ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes, labels), plugin);
             TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
             Report report = Snapshot.relabel(pipeline.report(List.of(target), strictness), plugin);
             Log.validated("plugin", report, false);
-            return new Checked(plugin, bytes, copies, dependencies, facts, report);
+            return new Checked(plugin, bytes, copies, dependencies, facts, report, applied);
         } catch (RuntimeException e) {
             if (bytes != null) {
                 Snapshot.discard(bytes, plugin);
@@ -195,6 +251,14 @@ public final class GuardedLoader {
             }
             throw e;
         }
+    }
+
+    /** The policy's decision for {@code plugin}, matched on the host's path and the snapshot's identity. */
+    private Policy.Decision decide(Path plugin, Path bytes) {
+        if (contract.isPresent()) {
+            return policy.decide(plugin, List.of());
+        }
+        return policy.decide(plugin, PolicyReports.names(Inspector.withClasspath(List.of()).identify(bytes)));
     }
 
     /** Forgets a checked plugin that will not be admitted. */
@@ -207,7 +271,7 @@ public final class GuardedLoader {
 
     GuardedPlugin admit(Checked checked) {
         if (!checked.report().isCompliant()) {
-            if (mode == EnforcementMode.ENFORCE) {
+            if (checked.mode() == EnforcementMode.ENFORCE) {
                 discard(checked);
                 throw ContractViolationException.of(checked.report());
             }

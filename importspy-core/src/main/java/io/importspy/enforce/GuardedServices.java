@@ -109,7 +109,9 @@ public final class GuardedServices {
 
     /**
      * Loads the providers of {@code service} from {@code plugins}, one guarded class loader per plugin.
-     * In audit mode every readable plugin is admitted; in enforce mode {@code onViolation} decides.
+     * In audit mode every readable plugin is admitted; in enforce mode {@code onViolation} decides. A loader
+     * given a policy ({@link GuardedLoader#of(io.importspy.contract.Policy)}) applies to each plugin the mode of
+     * the rule that matches it.
      *
      * @throws ContractViolationException with every non-compliant plugin's report, under
      *                                    {@link OnViolation#FAIL} in enforce mode; nothing was loaded
@@ -144,9 +146,10 @@ public final class GuardedServices {
                 Log.refused(plugin.jar(), unusable.getMessage());
             }
         }
-        List<TargetReport> failing = checked.stream().filter(c -> !c.report().isCompliant())
+        List<TargetReport> failing = checked.stream()
+                .filter(c -> c.mode() == EnforcementMode.ENFORCE && !c.report().isCompliant())
                 .flatMap(c -> c.report().targets().stream()).toList();
-        if (enforce && onViolation == OnViolation.FAIL && !failing.isEmpty()) {
+        if (onViolation == OnViolation.FAIL && !failing.isEmpty()) {
             checked.forEach(GuardedLoader::discard);
             Report first = checked.get(0).report();
             throw ContractViolationException.of(new Report(first.contract(), failing, first.strictness()));
@@ -154,7 +157,7 @@ public final class GuardedServices {
         List<GuardedPlugin> admitted = new ArrayList<>();
         List<S> providers = new ArrayList<>();
         for (GuardedLoader.Checked one : checked) {
-            if (enforce && !one.report().isCompliant()) {
+            if (one.mode() == EnforcementMode.ENFORCE && !one.report().isCompliant()) {
                 GuardedLoader.discard(one);
                 continue;
             }

@@ -46,24 +46,33 @@ public final class Contracts {
      */
     public static SpyModel read(Path file) {
         Objects.requireNonNull(file, "file");
+        return ContractReader.read(text(file, "contract"), file.toString());
+    }
+
+    /**
+     * The UTF-8 text of {@code file} (a contract or a policy, named {@code what} in errors), without a BOM.
+     *
+     * @throws ContractException located at the file's start when it cannot be read, or where it stops being UTF-8
+     */
+    static String text(Path file, String what) {
         String name = file.toString();
         Location start = new Location(name, 1, 1);
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
-                throw Problems.fatal(start, "cannot read contract: it is a directory, not a file");
+                throw Problems.fatal(start, "cannot read " + what + ": it is a directory, not a file");
             }
             YamlReader.checkSize(Files.size(file), name);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw Problems.fatal(start, "cannot read contract: no such file");
+            throw Problems.fatal(start, "cannot read " + what + ": no such file");
         } catch (AccessDeniedException e) {
-            throw Problems.fatal(start, "cannot read contract: permission denied");
+            throw Problems.fatal(start, "cannot read " + what + ": permission denied");
         } catch (IOException e) {
-            throw Problems.fatal(start, "cannot read contract: " + e.getMessage());
+            throw Problems.fatal(start, "cannot read " + what + ": " + e.getMessage());
         }
         YamlReader.checkSize(bytes.length, name);
-        return ContractReader.read(decode(bytes, name), name);
+        return decode(bytes, name, what);
     }
 
     /**
@@ -90,7 +99,7 @@ public final class Contracts {
             throw Problems.fatal(start, "cannot read contract: resource '" + resource + "': " + e.getMessage());
         }
         YamlReader.checkSize(bytes.length, name);
-        return ContractReader.read(decode(bytes, name), name);
+        return ContractReader.read(decode(bytes, name, "contract"), name);
     }
 
     /**
@@ -105,7 +114,7 @@ public final class Contracts {
         return ContractReader.read(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml, fileName);
     }
 
-    private static String decode(byte[] bytes, String name) {
+    private static String decode(byte[] bytes, String name, String what) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -122,7 +131,7 @@ public final class Contracts {
                 }
             }
             throw Problems.fatal(new Location(name, line, in.position() - lineStart + 1),
-                    "cannot read contract: it is not UTF-8 text; save it as UTF-8");
+                    "cannot read " + what + ": it is not UTF-8 text; save it as UTF-8");
         }
         decoder.flush(out);
         String text = out.flip().toString();

@@ -1,0 +1,44 @@
+package io.importspy.internal.contract;
+
+import io.importspy.API;
+import io.importspy.contract.ContractException;
+import io.importspy.contract.Policy;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import static io.importspy.API.Status.INTERNAL;
+
+/**
+ * Reads policies (DESIGN §6) with the contract reader's YAML loading and error machinery: every problem of the
+ * policy and of the contracts it names, each located ({@code policy.yml:7:5: unknown key 'mod' in rule; did you
+ * mean 'mode'?}).
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class Policies {
+    private Policies() {
+    }
+
+    /**
+     * Reads the policy at {@code file} and every contract it names, relative to the policy's directory.
+     *
+     * @throws ContractException listing every problem of the policy and its contracts
+     */
+    public static Policy read(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path directory = file.getParent();
+        return PolicyReader.read(Contracts.text(file, "policy"), file.toString(),
+                directory == null ? Path.of("") : directory);
+    }
+
+    /**
+     * Parses policy text named {@code fileName} in locations; contracts are resolved against {@code directory}.
+     *
+     * @throws ContractException listing every problem found
+     */
+    public static Policy parse(String yaml, String fileName, Path directory) {
+        Objects.requireNonNull(yaml, "yaml");
+        YamlReader.checkSize(yaml.length(), fileName);
+        return PolicyReader.read(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml, fileName, directory);
+    }
+}

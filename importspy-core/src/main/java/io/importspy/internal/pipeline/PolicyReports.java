@@ -1,0 +1,50 @@
+package io.importspy.internal.pipeline;
+
+import io.importspy.API;
+import io.importspy.contract.Policy;
+import io.importspy.inspect.ModuleIdentity;
+import io.importspy.validate.Context;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.importspy.API.Status.INTERNAL;
+
+/**
+ * The reports on code sources a policy decides without validating them: admitted ones ({@code mode: allow},
+ * {@code default: allow} or {@code default: audit}) and ones no rule matches under {@code default: refuse}.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class PolicyReports {
+    private PolicyReports() {
+    }
+
+    /** The names a policy matches a module by: every name it declares, {@code groupId:artifactId} among them. */
+    public static List<String> names(ModuleIdentity identity) {
+        return identity.names().stream().map(ModuleIdentity.Declared::value).distinct().toList();
+    }
+
+    /**
+     * The report on {@code target} as {@code decision} leaves it without validation: no violation when it is
+     * admitted, one {@code invalid} violation located at the policy's default when it is refused outright.
+     */
+    public static TargetReport decided(String target, ModuleIdentity identity, Policy policy,
+                                       Policy.Decision decision) {
+        Optional<String> name = identity.primaryName();
+        Optional<String> version = identity.version();
+        if (!decision.refusedOutright()) {
+            return new TargetReport(target, name, version, List.of(), 0);
+        }
+        String subject = name.orElse(identity.fileName());
+        Violation refused = Violation.invalid(Context.MODULE, subject)
+                .expected("code matched by a rule of " + policy.file())
+                .found(target)
+                .message("no rule of policy " + policy.file() + " matches " + subject + " (" + target
+                        + "), and the policy's default is refuse")
+                .fix("add a rule that matches it (by path, module or coordinates) to the policy, or remove it")
+                .at(decision.location());
+        return new TargetReport(target, name, version, List.of(refused), 0);
+    }
+}
