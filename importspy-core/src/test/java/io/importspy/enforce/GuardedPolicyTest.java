@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.testsupport.TestJars;
 import io.importspy.contract.Policy;
 import io.importspy.internal.contract.Policies;
 import io.importspy.validate.Report;
@@ -55,7 +56,7 @@ class GuardedPolicyTest {
     }
 
     static Path jar(Path dir, String name, boolean compliant, String marker) throws Exception {
-        Path built = FixtureJars.in(Files.createDirectories(dir.resolve(marker)))
+        Path built = TestJars.project(Files.createDirectories(dir.resolve(marker)))
                 .source("com/acme/Hello.java", GuardedLoaderTest.hello(work.resolve(marker + "-ran").toString(), compliant))
                 .resource("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").jar(name);
         Path target = name.equals("stray.jar") ? work.resolve(name) : plugins.resolve(name);
