@@ -18,11 +18,12 @@ import java.util.List;
 final class Commands {
     /** Names of the subcommands, as they appear in {@code ParseResult.subcommand()}. */
     static final String VALIDATE = "validate";
+    static final String AUDIT = "audit";
     static final String INSPECT = "inspect";
     static final String SCHEMA = "schema";
     static final String COMPLETION = "completion";
 
-    private static final String[] EXIT_CODES = {"  0  every target compliant",
+    static final String[] EXIT_CODES = {"  0  every target compliant",
             "  1  at least one violation (unverified checks only with --strict)",
             "  2  bad input: invalid contract, missing or corrupt file, bad option",
             "  3  internal error of ImportSpy (run with --verbose and report it)%n"};
@@ -56,6 +57,7 @@ final class Commands {
                 .footerHeading("%nExit codes:%n")
                 .footer(EXIT_CODES);
         root.addSubcommand(VALIDATE, validate());
+        root.addSubcommand(AUDIT, AuditOptions.spec(command(AUDIT)));
         root.addSubcommand(INSPECT, inspect());
         root.addSubcommand(SCHEMA, schema());
         root.addSubcommand(COMPLETION, completion());
@@ -164,28 +166,28 @@ final class Commands {
     }
 
     /** A command whose {@code -V} prints the version; {@link #standardHelpOptions} adds the options. */
-    private static CommandSpec command(String name) {
+    static CommandSpec command(String name) {
         return CommandSpec.create().name(name).versionProvider(new Main.Version());
     }
 
     /** What picocli's {@code mixinStandardHelpOptions} adds, without its reflective mixin. */
-    private static void standardHelpOptions(CommandSpec spec) {
+    static void standardHelpOptions(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
     }
 
-    private static OptionSpec flag(String name, String description) {
+    static OptionSpec flag(String name, String description) {
         return OptionSpec.builder(name).type(boolean.class).description(description).build();
     }
 
-    private static OptionSpec.Builder path(OptionSpec.Builder option) {
+    static OptionSpec.Builder path(OptionSpec.Builder option) {
         return option.type(Path.class).converters(new PathConverter());
     }
 
     /** {@code Path.of}, in place of picocli's reflective converter for {@code Path}. */
-    private static final class PathConverter implements ITypeConverter<Path> {
+    static final class PathConverter implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
             return Path.of(value);

@@ -89,6 +89,16 @@ final class ContractArgument {
                 + " contracts; name one: " + String.join(", ", choices)));
     }
 
+    /** The contract file, or the JAR that publishes it (a class directory: not a file). */
+    Path file() {
+        return file;
+    }
+
+    /** What names the contract beside its file: the entry of a JAR, when one is named. */
+    String entry() {
+        return entry == null ? "" : entry;
+    }
+
     private boolean isInJar() {
         return inJar;
     }

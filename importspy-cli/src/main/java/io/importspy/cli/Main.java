@@ -65,12 +65,15 @@ public final class Main {
             }
             ParseResult command = parsed.subcommand();
             if (command == null) {
-                throw new ParameterException(root, "a command is required: validate, inspect or schema");
+                throw new ParameterException(root, "a command is required: validate, audit, inspect or schema");
             }
             verbose = command.hasMatchedOption("--verbose");
             String name = command.commandSpec().name();
             if (Commands.VALIDATE.equals(name)) {
                 return ValidateCommand.from(command).execute(out, err);
+            }
+            if (Commands.AUDIT.equals(name)) {
+                return AuditCommand.from(command).execute(out, err);
             }
             if (Commands.COMPLETION.equals(name)) {
                 out.print(picocli.AutoComplete.bash("importspy", root));
@@ -127,17 +130,22 @@ public final class Main {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
+    /** ImportSpy's version, from the build. */
+    static String version() throws java.io.IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
     /** The version, from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws Exception {
-            Properties properties = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"importspy " + properties.getProperty("version", "(unknown version)"),
+            return new String[] {"importspy " + version(),
                     "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

@@ -1,6 +1,8 @@
 package io.importspy.report;
 
 import io.importspy.API;
+import io.importspy.internal.report.JsonText;
+import io.importspy.internal.report.JsonViolation;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
@@ -41,29 +43,12 @@ public final class JsonReport {
             json.name("compliant").value(target.isCompliant(report.strictness()));
             json.name("violations").beginArray();
             for (Violation violation : target.violations()) {
-                violation(json, violation);
+                JsonViolation.write(json, violation);
             }
             json.endArray();
             json.endObject();
         }
         json.endArray();
         return json.endObject() + "\n";
-    }
-
-    private static void violation(JsonText json, Violation violation) {
-        json.beginObject();
-        json.name("category").value(violation.category().label());
-        json.name("context").value(violation.context().label());
-        json.name("subject").value(violation.subject());
-        json.name("expected").value(violation.expected());
-        json.name("found").value(violation.found());
-        json.name("message").value(violation.message());
-        json.name("solution").value(violation.solution());
-        json.name("location").beginObject()
-                .name("file").value(violation.location().file())
-                .name("line").value(violation.location().line())
-                .name("column").value(violation.location().column())
-                .endObject();
-        json.endObject();
     }
 }

@@ -1,6 +1,7 @@
 package io.importspy.report;
 
 import io.importspy.API;
+import io.importspy.internal.report.JsonText;
 import io.importspy.contract.Location;
 import io.importspy.validate.Category;
 import io.importspy.validate.Context;

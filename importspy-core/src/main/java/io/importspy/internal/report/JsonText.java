@@ -1,38 +1,61 @@
-package io.importspy.report;
+package io.importspy.internal.report;
 
-/** A small hand-written JSON writer: indented output, strings escaped per RFC 8259 and safe for JavaScript. */
-final class JsonText {
+import io.importspy.API;
+
+import static io.importspy.API.Status.INTERNAL;
+
+/**
+ * A small hand-written JSON writer: indented output (or, {@link #compact}, one line for JSON Lines), strings
+ * escaped per RFC 8259 and safe for JavaScript.
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class JsonText {
     private final StringBuilder out = new StringBuilder();
+    private final boolean indent;
     private int depth;
     private boolean first = true;
     private boolean afterName;
 
-    JsonText beginObject() {
+    /** A writer of indented JSON, two spaces a level. */
+    public JsonText() {
+        this(true);
+    }
+
+    private JsonText(boolean indent) {
+        this.indent = indent;
+    }
+
+    /** A writer of JSON on one line, without a space after a name or a comma: a JSON Lines record. */
+    public static JsonText compact() {
+        return new JsonText(false);
+    }
+
+    public JsonText beginObject() {
         return open('{');
     }
 
-    JsonText endObject() {
+    public JsonText endObject() {
         return close('}');
     }
 
-    JsonText beginArray() {
+    public JsonText beginArray() {
         return open('[');
     }
 
-    JsonText endArray() {
+    public JsonText endArray() {
         return close(']');
     }
 
     /** Starts a member of the current object; follow with a value. */
-    JsonText name(String name) {
+    public JsonText name(String name) {
         separate();
         quote(name);
-        out.append(": ");
+        out.append(indent ? ": " : ":");
         afterName = true;
         return this;
     }
 
-    JsonText value(String value) {
+    public JsonText value(String value) {
         separateValue();
         if (value == null) {
             out.append("null");
@@ -42,13 +65,20 @@ final class JsonText {
         return this;
     }
 
-    JsonText value(boolean value) {
+    /** A value already written as JSON (by another {@code JsonText}), inserted as it is. */
+    public JsonText json(String value) {
         separateValue();
         out.append(value);
         return this;
     }
 
-    JsonText value(long value) {
+    public JsonText value(boolean value) {
+        separateValue();
+        out.append(value);
+        return this;
+    }
+
+    public JsonText value(long value) {
         separateValue();
         out.append(value);
         return this;
@@ -98,6 +128,9 @@ final class JsonText {
     }
 
     private void newline() {
+        if (!indent) {
+            return;
+        }
         out.append('\n');
         out.append("  ".repeat(depth));
     }

@@ -1,0 +1,303 @@
+package io.importspy.cli;
+
+import io.importspy.Spy;
+import io.importspy.contract.Policy;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.LibraryFacts;
+import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.inspect.RuntimeRecord;
+import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.report.JsonText;
+import io.importspy.validate.Strictness;
+import picocli.CommandLine.ParseResult;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * {@code importspy audit}: many targets against a policy or one contract, on {@code --jobs} threads, one JSON
+ * Lines record per target in target order and a summary record last. {@code --shard i/n} takes the targets whose
+ * identity hashes to shard {@code i}; the verdict cache skips targets audited before with the same bytes,
+ * contract and settings.
+ */
+final class AuditCommand {
+    private final ParseResult parsed;
+
+    private AuditCommand(ParseResult parsed) {
+        this.parsed = parsed;
+    }
+
+    /** The audit a parsed {@code audit} command line asks for (see {@link Commands} for its options). */
+    static AuditCommand from(ParseResult audit) {
+        return new AuditCommand(audit);
+    }
+
+    private <T> T option(String name, T otherwise) {
+        return parsed.matchedOptionValue(name, otherwise);
+    }
+
+    /** Runs the audit; returns 0 (all compliant or allowed), 1 (a violation), 2 (a target could not be audited). */
+    int execute(PrintWriter out, PrintWriter err) throws Exception {
+        Path contract = option("--contract", null);
+        Path policyFile = option("--policy", null);
+        if ((contract == null) == (policyFile == null)) {
+            throw new BadInputException(List.of(contract == null
+                    ? "give the contract with -c FILE, or a policy with --policy FILE"
+                    : "give either -c or --policy, not both: a policy names the contract of each target"));
+        }
+        int jobs = option("--jobs", Runtime.getRuntime().availableProcessors());
+        if (jobs < 1) {
+            throw new BadInputException(List.of("--jobs " + jobs + ": give at least 1"));
+        }
+        Shard shard = Shard.parse(option("--shard", "0/1"));
+        String runtimeOption = option("--runtime", "none");
+        boolean strict = option("--strict", Boolean.FALSE);
+        boolean quiet = option("--quiet", Boolean.FALSE);
+        Path output = option("--output", null);
+        List<Path> classpath = InputFiles.classpath(List.of(option("--classpath", new String[0])));
+
+        InputFiles inputs = new InputFiles();
+        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract.toString());
+        if (contractArgument != null) {
+            contractArgument.checkedBy(inputs);
+        } else {
+            inputs.file(policyFile, "policy");
+        }
+        for (Path entry : classpath) {
+            inputs.fileOrDirectory(entry, "class-path entry");
+        }
+        if (runtimeOption.equals("current")) {
+            throw new BadInputException(List.of("--runtime current is not for audits: an audit judges the targets, "
+                    + "not the machine it runs on (its shards may run on others); give none or a FILE recorded "
+                    + "with 'importspy inspect --runtime'"));
+        }
+        Path runtimeRecord = runtimeOption.equals("none") ? null : Path.of(runtimeOption);
+        if (runtimeRecord != null) {
+            inputs.file(runtimeRecord, "runtime record");
+        }
+        inputs.check();
+        List<AuditTargets.Target> all = targets();
+
+        Optional<SpyModel> model = contractArgument == null ? Optional.empty() : Optional.of(contractArgument.read());
+        Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(Spy.policy(policyFile));
+        String contractDigest = model.isPresent()
+                ? Digests.ofTexts(fileDigest(contractArgument.file()), contractArgument.entry())
+                : policyDigest(policyFile, policy.get());
+        Optional<RuntimeFacts> runtime = Optional.empty();
+        if (runtimeRecord != null) {
+            List<LibraryFacts> libraries = Pipeline.libraries(classpath);
+            RuntimeFacts facts = RuntimeRecord.read(runtimeRecord);
+            runtime = Optional.of(libraries.isEmpty() ? facts : facts.withLibraries(libraries));
+        }
+        List<String> settings = new ArrayList<>(List.of("importspy " + Main.version(), "java " + Runtime.version(),
+                "strict " + strict, "runtime " + (runtimeRecord == null ? "none" : fileDigest(runtimeRecord))));
+        for (Path entry : classpath) {
+            settings.add("classpath " + fileDigest(entry));
+        }
+        String settingsDigest = Digests.ofTexts(settings.toArray(new String[0]));
+
+        List<AuditTargets.Target> mine = new ArrayList<>();
+        for (AuditTargets.Target target : all) {
+            if (shard.contains(target.identity())) {
+                mine.add(target);
+            }
+        }
+        Path copies = Files.createTempDirectory("importspy-audit-");
+        AuditJob.Run run = new AuditJob.Run(model, policy, contractDigest, settingsDigest, classpath, runtime,
+                strict ? Strictness.STRICT : Strictness.LENIENT, cache(), copies);
+        Writer records = output == null ? out : open(output);
+        try {
+            return audit(run, mine, all.size(), shard, jobs, records, err, quiet);
+        } finally {
+            if (output != null) {
+                records.close();
+            }
+            deleteTree(copies);
+        }
+    }
+
+    private List<AuditTargets.Target> targets() {
+        AuditTargets targets = new AuditTargets();
+        targets.arguments(parsed.matchedPositionalValue(0, List.of()));
+        for (Path dir : option("--dir", new Path[0])) {
+            targets.directory(dir);
+        }
+        for (Path list : option("--list", new Path[0])) {
+            targets.list(list);
+        }
+        Path[] manifests = option("--manifest", new Path[0]);
+        if (manifests.length > 0) {
+            Path repository = option("--repository", Path.of(System.getProperty("user.home"), ".m2", "repository"));
+            if (!Files.isDirectory(repository)) {
+                throw new BadInputException(List.of("--repository '" + repository + "' is not a directory (the local "
+                        + "Maven repository the manifest's coordinates are read from)"));
+            }
+            for (Path manifest : manifests) {
+                targets.manifest(manifest, repository);
+            }
+        }
+        return targets.targets();
+    }
+
+    private AuditCache cache() {
+        if (option("--no-cache", Boolean.FALSE)) {
+            if (option("--cache", null) != null) {
+                throw new BadInputException(List.of("give either --cache DIR or --no-cache, not both"));
+            }
+            return AuditCache.none();
+        }
+        Path directory = option("--cache", null);
+        return AuditCache.in(directory != null ? directory
+                : AuditCache.defaultDirectory(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")));
+    }
+
+    private static int audit(AuditJob.Run run, List<AuditTargets.Target> mine, int all, Shard shard, int jobs,
+                             Writer records, PrintWriter err, boolean quiet) throws Exception {
+        long start = System.nanoTime();
+        Progress progress = new Progress(err, !quiet && Progress.stderrIsTerminal(), mine.size());
+        int[] counts = new int[AuditJob.Verdict.values().length];
+        int violations = 0;
+        int cached = 0;
+        ExecutorService pool = jobs == 1 ? null : Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, mine.size())),
+                new Daemons());
+        try {
+            List<Future<AuditJob.Outcome>> futures = new ArrayList<>();
+            if (pool != null) {
+                for (AuditTargets.Target target : mine) {
+                    futures.add(pool.submit(new AuditJob(run, target)));
+                }
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                AuditJob.Outcome outcome = pool == null ? new AuditJob(run, mine.get(i)).call() : result(futures.get(i));
+                records.write(outcome.record());
+                records.write('\n');
+                counts[outcome.verdict().ordinal()]++;
+                violations += outcome.violations();
+                cached += outcome.cached() ? 1 : 0;
+                if (outcome.error().isPresent()) {
+                    progress.done();
+                    err.println("importspy: " + outcome.error().get());
+                }
+                progress.update(i + 1, counts[AuditJob.Verdict.NON_COMPLIANT.ordinal()],
+                        counts[AuditJob.Verdict.ERROR.ordinal()], cached);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        progress.done();
+        JsonText summary = JsonText.compact().beginObject()
+                .name("record").value("summary")
+                .name("shard").value(shard.toString())
+                .name("targets").value(mine.size())
+                .name("targets-in-all-shards").value(all);
+        for (AuditJob.Verdict verdict : AuditJob.Verdict.values()) {
+            summary.name(verdict.label).value(counts[verdict.ordinal()]);
+        }
+        summary.name("violations").value(violations).name("cached").value(cached);
+        records.write(summary.endObject().toString());
+        records.write('\n');
+        records.flush();
+        if (!quiet) {
+            err.println(String.format(java.util.Locale.ROOT,
+                    "%d targets (shard %s of %d), %d compliant, %d non-compliant, %d allowed, %d errors, %d cached, %.1f s",
+                    mine.size(), shard, all, counts[0], counts[1], counts[2], counts[3], cached,
+                    (System.nanoTime() - start) / 1e9));
+            err.flush();
+        }
+        if (counts[AuditJob.Verdict.ERROR.ordinal()] > 0) {
+            return Main.BAD_INPUT;
+        }
+        return counts[AuditJob.Verdict.NON_COMPLIANT.ordinal()] > 0 ? Main.VIOLATIONS : Main.COMPLIANT;
+    }
+
+    private static AuditJob.Outcome result(Future<AuditJob.Outcome> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** The digest of a policy: of its file and of every contract it names, in rule order. */
+    private static String policyDigest(Path file, Policy policy) throws IOException {
+        List<String> parts = new ArrayList<>(List.of(fileDigest(file)));
+        for (SpyModel contract : policy.contracts()) {
+            parts.add(contract.file());
+            parts.add(fileDigest(Path.of(contract.file())));
+        }
+        return Digests.ofTexts(parts.toArray(new String[0]));
+    }
+
+    /** The digest of a file's bytes, or of a directory's files (names and bytes, in name order). */
+    private static String fileDigest(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Digests.file(path);
+        }
+        List<String> parts = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(path)) {
+            List<Path> files = new ArrayList<>();
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+            }
+            files.sort(null);
+            for (Path file : files) {
+                parts.add(path.relativize(file).toString());
+                parts.add(Digests.file(file));
+            }
+        }
+        return Digests.ofTexts(parts.toArray(new String[0]));
+    }
+
+    private static Writer open(Path output) {
+        try {
+            return new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("cannot write the records to '" + output + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            List<Path> paths = new ArrayList<>();
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                paths.add(path);
+            }
+            paths.sort(Comparator.reverseOrder());
+            for (Path path : paths) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            // temporary files; the system's cleaner takes what is left
+        }
+    }
+
+    /** Daemon threads, so that an audit that fails never keeps the JVM alive. */
+    private static final class Daemons implements java.util.concurrent.ThreadFactory {
+        private int number;
+
+        @Override
+        public synchronized Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "importspy-audit-" + (++number));
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

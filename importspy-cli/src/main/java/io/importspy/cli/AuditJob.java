@@ -1,0 +1,244 @@
+package io.importspy.cli;
+
+import io.importspy.ImportSpyException;
+import io.importspy.contract.Policy;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.ModuleIdentity;
+import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.pipeline.PolicyReports;
+import io.importspy.internal.report.JsonText;
+import io.importspy.internal.report.JsonViolation;
+import io.importspy.validate.Strictness;
+import io.importspy.validate.TargetReport;
+import io.importspy.validate.Violation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The audit of one target, the unit {@code importspy audit} runs on its jobs: a private copy of the JAR is
+ * made while it is digested (so the verdict, the decision and the cache key are all of the same bytes, whatever
+ * happens to the file meanwhile), the policy decides its contract from that copy, and the verdict comes from
+ * the cache or from validating the copy. The result is one JSON Lines record.
+ */
+final class AuditJob implements Callable<AuditJob.Outcome> {
+    /** What an audit says of a target. */
+    enum Verdict {
+        COMPLIANT("compliant"), NON_COMPLIANT("non-compliant"), ALLOWED("allowed"), ERROR("error");
+
+        final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * One target's result.
+     *
+     * @param record     its JSON Lines record, without the line break
+     * @param verdict    its verdict
+     * @param violations how many violations it has
+     * @param cached     whether the verdict came from the cache
+     * @param error      the one-line error when the verdict is {@code error}
+     */
+    record Outcome(String record, Verdict verdict, int violations, boolean cached, Optional<String> error) {
+    }
+
+    /** What every job of one audit shares: the contracts, the settings, the cache, where copies go. */
+    static final class Run {
+        final Optional<SpyModel> contract;
+        final Optional<Policy> policy;
+        final String contractDigest;
+        final String settingsDigest;
+        final List<Path> classpath;
+        final Optional<RuntimeFacts> runtime;
+        final Strictness strictness;
+        final AuditCache cache;
+        final Path copies;
+        private final Map<SpyModel, Pipeline> pipelines = new IdentityHashMap<>();
+        private final AtomicInteger copyNumber = new AtomicInteger();
+
+        Run(Optional<SpyModel> contract, Optional<Policy> policy, String contractDigest, String settingsDigest,
+            List<Path> classpath, Optional<RuntimeFacts> runtime, Strictness strictness, AuditCache cache, Path copies) {
+            this.contract = contract;
+            this.policy = policy;
+            this.contractDigest = contractDigest;
+            this.settingsDigest = settingsDigest;
+            this.classpath = classpath;
+            this.runtime = runtime;
+            this.strictness = strictness;
+            this.cache = cache;
+            this.copies = copies;
+            for (SpyModel model : contract.isPresent() ? List.of(contract.get()) : policy.orElseThrow().contracts()) {
+                pipelines.put(model, Pipeline.of(model, classpath, InspectionListener.NONE));
+            }
+        }
+
+        Pipeline pipeline(SpyModel model) {
+            return pipelines.get(model);
+        }
+    }
+
+    private final Run run;
+    private final AuditTargets.Target target;
+
+    AuditJob(Run run, AuditTargets.Target target) {
+        this.run = run;
+        this.target = target;
+    }
+
+    @Override
+    public Outcome call() {
+        Path copy = null;
+        String digest = null;
+        String contractFile = null;
+        try {
+            copy = run.copies.resolve(Integer.toString(run.copyNumber.incrementAndGet()))
+                    .resolve(target.path().getFileName().toString());
+            digest = copy(copy);
+            Map<Path, String> labels = Map.of(copy, target.path().toString());
+            SpyModel model;
+            if (run.contract.isPresent()) {
+                model = run.contract.get();
+            } else {
+                ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
+                Policy policy = run.policy.orElseThrow();
+                Policy.Decision decision = underJavaHome(target.path())
+                        ? new Policy.Decision(Optional.empty(), Policy.Mode.ALLOW, Optional.empty(), policy.defaultLocation())
+                        : policy.decide(target.path(), PolicyReports.names(identity));
+                if (decision.contract().isEmpty()) {
+                    TargetReport report = PolicyReports.decided(target.path().toString(), identity, policy, decision);
+                    Verdict verdict = report.violations().isEmpty() ? Verdict.ALLOWED : Verdict.NON_COMPLIANT;
+                    return outcome(digest, null, verdict(verdict, report), verdict, report.violations().size(), false);
+                }
+                model = decision.contract().get();
+            }
+            contractFile = model.file();
+            String key = AuditCache.key(digest, run.contractDigest, run.settingsDigest);
+            Optional<String> cached = run.cache.get(key);
+            if (cached.isPresent()) {
+                return fromCache(digest, contractFile, cached.get());
+            }
+            Pipeline pipeline = run.pipeline(model);
+            TargetReport report = pipeline.validate(pipeline.inspect(copy, labels), run.runtime);
+            Verdict verdict = report.isCompliant(run.strictness) ? Verdict.COMPLIANT : Verdict.NON_COMPLIANT;
+            String body = verdict(verdict, report);
+            run.cache.put(key, body);
+            return outcome(digest, contractFile, body, verdict, report.violations().size(), false);
+        } catch (ImportSpyException | IOException | BadInputException e) {
+            return error(digest, contractFile, Main.oneLine(e instanceof IOException
+                    ? target.where() + ": cannot be read: " + e.getMessage() : e.getMessage()));
+        } finally {
+            delete(copy);
+        }
+    }
+
+    /** Copies the target to {@code copy}, returning its SHA-256; a digest the manifest pins must match. */
+    private String copy(Path copy) throws IOException {
+        Files.createDirectories(copy.getParent());
+        String pinnedAlgorithm = target.pinned().map(p -> p.substring(0, p.indexOf(':'))).orElse("sha256");
+        MessageDigest sha256 = Digests.of("sha256");
+        MessageDigest pinned = pinnedAlgorithm.equals("sha256") ? null : Digests.of(pinnedAlgorithm);
+        try (InputStream in = Files.newInputStream(target.path()); OutputStream out = Files.newOutputStream(copy)) {
+            Digests.update(in, out, sha256, pinned);
+        }
+        String digest = Digests.text("sha256", sha256);
+        if (target.pinned().isPresent()) {
+            String actual = pinned == null ? digest : Digests.text(pinnedAlgorithm, pinned);
+            if (!actual.equals(target.pinned().get())) {
+                throw new BadInputException(List.of(target.where() + ": " + target.identity() + " (" + target.path()
+                        + ") has " + actual + ", not the " + target.pinned().get() + " the manifest pins"));
+            }
+        }
+        return digest;
+    }
+
+    private static boolean underJavaHome(Path path) {
+        Path home = Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
+        return path.toAbsolutePath().normalize().startsWith(home);
+    }
+
+    /** The part of a record the cache keeps: verdict, module and violations, as a JSON object. */
+    private static String verdict(Verdict verdict, TargetReport report) {
+        JsonText json = JsonText.compact().beginObject();
+        json.name("verdict").value(verdict.label);
+        json.name("module").beginObject()
+                .name("name").value(report.moduleName().orElse(null))
+                .name("version").value(report.moduleVersion().orElse(null))
+                .endObject();
+        json.name("violations").beginArray();
+        for (Violation violation : report.violations()) {
+            JsonViolation.write(json, violation);
+        }
+        json.endArray();
+        return json.endObject().toString();
+    }
+
+    private Outcome fromCache(String digest, String contractFile, String body) {
+        Verdict verdict = body.startsWith("{\"verdict\":\"compliant\"") ? Verdict.COMPLIANT : Verdict.NON_COMPLIANT;
+        int violations = count(body, "{\"category\":");
+        return outcome(digest, contractFile, body, verdict, violations, true);
+    }
+
+    private Outcome outcome(String digest, String contractFile, String body, Verdict verdict, int violations,
+                            boolean cached) {
+        return new Outcome(head(digest, contractFile) + "," + body.substring(1), verdict, violations, cached,
+                Optional.empty());
+    }
+
+    private Outcome error(String digest, String contractFile, String message) {
+        JsonText json = JsonText.compact().beginObject();
+        json.name("verdict").value(Verdict.ERROR.label);
+        json.name("module").beginObject().name("name").value(null).name("version").value(null).endObject();
+        json.name("violations").beginArray().endArray();
+        json.name("error").value(message);
+        String body = json.endObject().toString();
+        return new Outcome(head(digest, contractFile) + "," + body.substring(1), Verdict.ERROR, 0, false,
+                Optional.of(message));
+    }
+
+    /** {@code {"record":"target","target":...,"digest":...,"contract":...} without its closing brace. */
+    private String head(String digest, String contractFile) {
+        String head = JsonText.compact().beginObject()
+                .name("record").value("target")
+                .name("target").value(target.identity())
+                .name("digest").value(digest)
+                .name("contract").value(contractFile)
+                .endObject().toString();
+        return head.substring(0, head.length() - 1);
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void delete(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(copy.getParent());
+        } catch (IOException e) {
+            // the run's directory of copies is deleted at its end
+        }
+    }
+}
