@@ -29,8 +29,8 @@ final class AuditOptions {
                                 + "changed.")
                 .footerHeading("%nExit codes:%n")
                 .footer("  0  every target compliant or allowed", "  1  at least one target non-compliant",
-                        "  2  bad input (contract, policy, options, a target list), or a target that could not be "
-                                + "audited (unreadable, corrupt, digest mismatch: its record says 'error')",
+                        "  2  bad input (contract, policy, options, target lists), or a target that",
+                        "     could not be audited (unreadable, corrupt, digest mismatch: verdict error)",
                         "  3  internal error of ImportSpy (run with --verbose and report it)%n");
         spec.addOption(Commands.path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
                 .description("The contract every target is checked against (a file, or jar:PATH[!/ENTRY]).").build());
