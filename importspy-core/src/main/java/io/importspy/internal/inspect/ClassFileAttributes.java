@@ -49,6 +49,7 @@ final class ClassFileAttributes {
                 default -> {
                 }
             }
+            AnnotationNesting.check(f, name, end - (int) length, end, what);
             f.at = end;
         }
     }
@@ -108,6 +109,7 @@ final class ClassFileAttributes {
                 default -> {
                 }
             }
+            AnnotationNesting.check(f, name, end - (int) length, end, what);
             f.at = end;
         }
         if (codeExpected && !seen.contains("Code")) {
@@ -264,6 +266,7 @@ final class ClassFileAttributes {
                 default -> {
                 }
             }
+            AnnotationNesting.check(f, name, end - (int) length, end, what);
             f.at = end;
         }
         if (seen.contains("NestHost") && seen.contains("NestMembers")) {
@@ -296,6 +299,7 @@ final class ClassFileAttributes {
                     default -> {
                     }
                 }
+                AnnotationNesting.check(f, name, stop - (int) length, stop, of);
                 f.at = stop;
             }
         }

@@ -36,6 +36,10 @@ final class ClassFiles {
             return collector.toFacts(origin);
         } catch (RuntimeException corrupt) {
             throw new InspectionException(where + ": not a valid class file (" + describe(corrupt) + ")", corrupt);
+        } catch (StackOverflowError deep) {
+            // the bounds of ClassFileFormat and Signatures keep javac's output and hostile input far from this;
+            // should a structure still nest beyond the stack, the class file is refused, not the process
+            throw new InspectionException(where + ": not a valid class file (nested too deeply to read)", deep);
         }
     }
 

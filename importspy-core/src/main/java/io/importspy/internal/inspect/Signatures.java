@@ -27,9 +27,15 @@ final class Signatures {
     private static final JavaType DOUBLE = JavaType.of("double");
     private static final JavaType VOID = JavaType.of("void");
 
+    /** Array dimensions a type may have (the JVM's limit for descriptors, JVMS 4.3.2). */
+    static final int MAX_DIMENSIONS = 255;
+    /** Type arguments nested in type arguments ({@code List<List<...>>}) a signature may have. */
+    static final int MAX_NESTING = 255;
+
     private final String text;
     private final Cache cache;
     private int pos;
+    private int nesting;
 
     private Signatures(String text, Cache cache) {
         this.text = text;
@@ -205,8 +211,16 @@ final class Signatures {
             case 'D': return DOUBLE;
             case 'V': return VOID;
             case '[': {
+                int dimensions = 1;
+                while (peek() == '[') {
+                    pos++;
+                    dimensions++;
+                }
+                if (dimensions > MAX_DIMENSIONS) {
+                    throw malformed("more than " + MAX_DIMENSIONS + " array dimensions in");
+                }
                 JavaType component = type();
-                return component.withDimensions(component.dimensions() + 1);
+                return component.withDimensions(component.dimensions() + dimensions);
             }
             case 'T': {
                 int end = text.indexOf(';', pos);
@@ -279,6 +293,9 @@ final class Signatures {
     }
 
     private List<TypeArgument> typeArguments() {
+        if (++nesting > MAX_NESTING) {
+            throw malformed("type arguments nested more than " + MAX_NESTING + " deep in");
+        }
         List<TypeArgument> arguments = new ArrayList<>();
         while (peek() != '>') {
             char c = peek();
@@ -296,6 +313,7 @@ final class Signatures {
             }
         }
         pos++;
+        nesting--;
         return arguments;
     }
 
@@ -353,6 +371,12 @@ final class Signatures {
     }
 
     private IllegalArgumentException malformed() {
-        return new IllegalArgumentException("malformed signature '" + text + "' at position " + pos);
+        return malformed("malformed");
+    }
+
+    private IllegalArgumentException malformed(String problem) {
+        String shown = text.length() <= 120 ? text : text.substring(0, 100) + "...(" + text.length() + " characters)";
+        return new IllegalArgumentException(problem + " signature '" + ClassFileFormat.printable(shown)
+                + "' at position " + pos);
     }
 }
