@@ -171,10 +171,21 @@ final class ImporterFinder {
         OWN_MODULES.add(CodeSources.moduleKey(type));
     }
 
-    /** Reflection, method-handle and JDK-internal frames, which are nobody's importer. */
+    /**
+     * Reflection, method-handle and JDK-internal frames, which are nobody's importer: classes of those packages
+     * that the JDK defined (its boot or platform loader, or the loader the JDK defines reflection accessors in).
+     * The name alone is not enough: any JAR on the class path may define {@code jdk.internal.x.Launcher} (only
+     * {@code java.*} is reserved) to be skipped, and have the frame below it validated instead.
+     */
     private static boolean isPlumbing(Class<?> type) {
         String name = type.getName();
-        return name.startsWith("java.lang.reflect.") || name.startsWith("jdk.internal.")
+        boolean named = name.startsWith("java.lang.reflect.") || name.startsWith("jdk.internal.")
                 || name.startsWith("java.lang.invoke.") || name.startsWith("sun.reflect.");
+        if (!named) {
+            return false;
+        }
+        ClassLoader loader = type.getClassLoader();
+        return CodeSources.isJdk(type) || loader.getClass().getName().startsWith("jdk.internal.reflect.")
+                && CodeSources.isJdk(loader.getClass());
     }
 }

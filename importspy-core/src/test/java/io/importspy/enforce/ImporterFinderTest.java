@@ -59,6 +59,8 @@ class ImporterFinderTest {
                                 return Class.forName("fw.Framework").getMethod("init").invoke(null);
                             }
                         }""")
+                .source("sun/reflect/evil/Launcher.java", "package sun.reflect.evil; public class Launcher { public static Object run() { return fw.Framework.init(); } }")
+                .source("jdk/internal/evil/Launcher.java", "package jdk.internal.evil; public class Launcher { public static Object run() { return fw.Framework.init(); } }")
                 .source("io/importspy/evil/Plugin.java", "package io.importspy.evil; public class Plugin { public static Object run() { return fw.Framework.init(); } }")
                 .source("pl/ViaThread.java", "package pl; public class ViaThread { public static Object run() throws Exception { return fw.Framework.initInOwnThread(); } }")
                 .jar("plugin.jar");
@@ -93,6 +95,16 @@ class ImporterFinderTest {
             assertThat(found.importer().getName()).as("not skipped as if it were ImportSpy")
                     .isEqualTo("io.importspy.evil.Plugin");
             assertThat(ImporterFinder.isImportSpy(found.importer())).isFalse();
+        }
+    }
+
+    @Test
+    void a_plugin_class_in_a_jdk_internal_or_reflection_package_is_still_an_importer() throws Exception {
+        try (URLClassLoader loader = TestJars.loader(getClass().getClassLoader(), framework, plugin)) {
+            for (String name : new String[] {"sun.reflect.evil.Launcher", "jdk.internal.evil.Launcher"}) {
+                assertThat(importerOf(loader, name).importer().getName()).as("not skipped as if it were the JDK's")
+                        .isEqualTo(name);
+            }
         }
     }
 
