@@ -71,7 +71,7 @@ final class Commands {
                         + "contract a policy picks for it, and prints a report.")
                 .footerHeading("%nExit codes:%n")
                 .footer(EXIT_CODES);
-        spec.addOption(path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
+        spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("The import contract: a file (spymodel.yml), or one a JAR publishes at META-INF/importspy/: "
                         + "jar:PATH (its only one) or jar:PATH!/META-INF/importspy/NAME.yml.").build());
         spec.addOption(path(OptionSpec.builder("--policy")).paramLabel("FILE")
@@ -125,7 +125,7 @@ final class Commands {
                 .footer("  0  printed", "  2  bad input: missing or corrupt file, invalid contract, bad option",
                         "  3  internal error of ImportSpy (run with --verbose and report it)%n");
         spec.addOption(flag("--runtime", "Record the running JVM instead of inspecting a target."));
-        spec.addOption(path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
+        spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("With --runtime: record only what this contract's deployments ask about.").build());
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
                 .description("With --runtime: libraries to record, separated by '${sys:path.separator}'; "
