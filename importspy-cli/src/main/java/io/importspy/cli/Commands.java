@@ -43,12 +43,27 @@ final class Commands {
     /**
      * The whole command line, ready to parse. Picocli's built-in converters that it registers by reflection
      * (java.sql, java.time, java.nio.file.Path; system property {@code picocli.converters.excludes}) are left
-     * out unless that property is already set: none of them is used here, and {@code Path} has its own.
+     * out unless that property is already set: none of them is used here, and {@code Path} has its own. The
+     * property is set only while picocli registers its converters, so that a caller running the command line in
+     * its own JVM finds its system properties as it left them.
      */
     static CommandLine commandLine() {
-        if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", REFLECTIVE_CONVERTERS);
+        boolean set = System.getProperty(EXCLUDES) == null;
+        if (set) {
+            System.setProperty(EXCLUDES, REFLECTIVE_CONVERTERS);
         }
+        try {
+            return build();
+        } finally {
+            if (set) {
+                System.clearProperty(EXCLUDES);
+            }
+        }
+    }
+
+    private static final String EXCLUDES = "picocli.converters.excludes";
+
+    private static CommandLine build() {
         CommandSpec root = command("importspy");
         standardHelpOptions(root);
         root.usageMessage()
