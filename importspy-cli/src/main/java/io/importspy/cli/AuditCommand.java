@@ -52,7 +52,8 @@ final class AuditCommand {
 
     /** Runs the audit; returns 0 (all compliant or allowed), 1 (a violation), 2 (a target could not be audited). */
     int execute(PrintWriter out, PrintWriter err) throws Exception {
-        Path contract = option("--contract", null);
+        // read as text: a jar: value is not a path, and no path conversion may change its text
+        String contract = option("--contract", null);
         Path policyFile = option("--policy", null);
         if ((contract == null) == (policyFile == null)) {
             throw new BadInputException(List.of(contract == null
@@ -71,7 +72,7 @@ final class AuditCommand {
         List<Path> classpath = InputFiles.classpath(List.of(option("--classpath", new String[0])));
 
         InputFiles inputs = new InputFiles();
-        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract.toString());
+        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract);
         if (contractArgument != null) {
             contractArgument.checkedBy(inputs);
         } else {

@@ -32,7 +32,7 @@ final class AuditOptions {
                         "  2  bad input (contract, policy, options, target lists), or a target that",
                         "     could not be audited (unreadable, corrupt, digest mismatch: verdict error)",
                         "  3  internal error of ImportSpy (run with --verbose and report it)%n");
-        spec.addOption(Commands.path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
+        spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("The contract every target is checked against (a file, or jar:PATH[!/ENTRY]).").build());
         spec.addOption(Commands.path(OptionSpec.builder("--policy")).paramLabel("FILE")
                 .description("A policy (importspy-policy: 1) that picks each target's contract; audit rules are "

@@ -43,12 +43,27 @@ final class Commands {
     /**
      * The whole command line, ready to parse. Picocli's built-in converters that it registers by reflection
      * (java.sql, java.time, java.nio.file.Path; system property {@code picocli.converters.excludes}) are left
-     * out unless that property is already set: none of them is used here, and {@code Path} has its own.
+     * out unless that property is already set: none of them is used here, and {@code Path} has its own. The
+     * property is set only while picocli registers its converters, so that a caller running the command line in
+     * its own JVM finds its system properties as it left them.
      */
     static CommandLine commandLine() {
-        if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", REFLECTIVE_CONVERTERS);
+        boolean set = System.getProperty(EXCLUDES) == null;
+        if (set) {
+            System.setProperty(EXCLUDES, REFLECTIVE_CONVERTERS);
         }
+        try {
+            return build();
+        } finally {
+            if (set) {
+                System.clearProperty(EXCLUDES);
+            }
+        }
+    }
+
+    private static final String EXCLUDES = "picocli.converters.excludes";
+
+    private static CommandLine build() {
         CommandSpec root = command("importspy");
         standardHelpOptions(root);
         root.usageMessage()
@@ -71,7 +86,7 @@ final class Commands {
                         + "contract a policy picks for it, and prints a report.")
                 .footerHeading("%nExit codes:%n")
                 .footer(EXIT_CODES);
-        spec.addOption(path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
+        spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("The import contract: a file (spymodel.yml), or one a JAR publishes at META-INF/importspy/: "
                         + "jar:PATH (its only one) or jar:PATH!/META-INF/importspy/NAME.yml.").build());
         spec.addOption(path(OptionSpec.builder("--policy")).paramLabel("FILE")
@@ -125,7 +140,7 @@ final class Commands {
                 .footer("  0  printed", "  2  bad input: missing or corrupt file, invalid contract, bad option",
                         "  3  internal error of ImportSpy (run with --verbose and report it)%n");
         spec.addOption(flag("--runtime", "Record the running JVM instead of inspecting a target."));
-        spec.addOption(path(OptionSpec.builder("-c", "--contract")).paramLabel("FILE")
+        spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("With --runtime: record only what this contract's deployments ask about.").build());
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
                 .description("With --runtime: libraries to record, separated by '${sys:path.separator}'; "

@@ -19,11 +19,11 @@ import java.util.List;
 final class InspectCommand {
     private final CommandLine commandLine;
     private final boolean runtime;
-    private final Path contract;
+    private final String contract;
     private final List<String> classpath;
     private final Path target;
 
-    private InspectCommand(CommandLine commandLine, boolean runtime, Path contract, List<String> classpath,
+    private InspectCommand(CommandLine commandLine, boolean runtime, String contract, List<String> classpath,
                            Path target) {
         this.commandLine = commandLine;
         this.runtime = runtime;
@@ -62,7 +62,7 @@ final class InspectCommand {
     private String runtimeYaml() {
         List<Path> libraries = InputFiles.classpath(classpath);
         InputFiles inputs = new InputFiles();
-        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract.toString());
+        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract);
         if (contractArgument != null) {
             contractArgument.checkedBy(inputs);
         }

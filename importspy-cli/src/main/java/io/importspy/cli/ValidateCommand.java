@@ -27,7 +27,7 @@ final class ValidateCommand {
     /** When the text report is coloured: {@code auto} on a terminal unless {@code NO_COLOR} is set. */
     enum Color { AUTO, ALWAYS, NEVER }
 
-    private final Path contract;
+    private final String contract;
     private final Path policy;
     private final Format format;
     private final Path output;
@@ -38,7 +38,7 @@ final class ValidateCommand {
     private final Color color;
     private final List<Path> targets;
 
-    private ValidateCommand(Path contract, Path policy, Format format, Path output, List<String> classpath,
+    private ValidateCommand(String contract, Path policy, Format format, Path output, List<String> classpath,
                             String runtime,
                             boolean strict, boolean quiet, Color color, List<Path> targets) {
         this.contract = contract;
@@ -79,7 +79,7 @@ final class ValidateCommand {
                     ? "give the contract with -c FILE, or a policy with --policy FILE"
                     : "give either -c or --policy, not both: a policy names the contract of each target"));
         }
-        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract.toString());
+        ContractArgument contractArgument = contract == null ? null : ContractArgument.of(contract);
         InputFiles inputs = contractArgument != null ? contractArgument.checkedBy(new InputFiles())
                 : new InputFiles().file(policy, "policy");
         for (Path target : targets) { // loops, not lambdas: each lambda costs start-up time to link

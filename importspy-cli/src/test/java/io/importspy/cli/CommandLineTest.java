@@ -56,6 +56,20 @@ class CommandLineTest {
         }
 
         @Test
+    void building_the_command_line_leaves_the_system_properties_as_they_were() {
+        System.clearProperty("picocli.converters.excludes");
+        assertThat(Commands.commandLine().getCommandName()).isEqualTo("importspy");
+        assertThat(System.getProperty("picocli.converters.excludes")).isNull();
+        System.setProperty("picocli.converters.excludes", "java\\.time\\..*");
+        try {
+            Commands.commandLine();
+            assertThat(System.getProperty("picocli.converters.excludes")).isEqualTo("java\\.time\\..*");
+        } finally {
+            System.clearProperty("picocli.converters.excludes");
+        }
+    }
+
+    @Test
         void version_is_the_same_from_every_command() {
             MainTest.Outcome root = MainTest.run("-V");
 

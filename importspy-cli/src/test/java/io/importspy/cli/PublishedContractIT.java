@@ -80,6 +80,19 @@ class PublishedContractIT {
     }
 
     @Test
+    void the_value_is_read_as_written_not_as_a_path_that_normalization_changes() {
+        // as a path, "jar:X!/" loses its trailing slash and reads as a JAR named "X!"
+        for (String command : new String[] {"validate", "audit"}) {
+            BadInputIT.assertBadInput(MainTest.run(command, "-c", "jar:" + api + "!/", plugin.toString()),
+                    "contract 'jar:" + api + "!/' is neither a file nor of the form jar:PATH or"
+                            + " jar:PATH!/META-INF/importspy/NAME.yml");
+        }
+        BadInputIT.assertBadInput(MainTest.run("inspect", "--runtime", "-c", "jar:" + api + "!/"),
+                "contract 'jar:" + api + "!/' is neither a file nor of the form jar:PATH or"
+                        + " jar:PATH!/META-INF/importspy/NAME.yml");
+    }
+
+    @Test
     void inspect_runtime_reads_a_published_contract_too() {
         MainTest.Outcome outcome = MainTest.run("inspect", "--runtime", "-c", "jar:" + api);
         assertThat(outcome.err()).isEmpty();

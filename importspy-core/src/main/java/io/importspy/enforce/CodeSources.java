@@ -77,7 +77,8 @@ final class CodeSources {
             if ("jar".equals(url.getProtocol())) {
                 String file = url.getPath();
                 int separator = file.indexOf("!/");
-                if (separator < 0 || !file.substring(separator + 2).replaceFirst("#.*$", "").endsWith(entry)) {
+                if (separator < 0 || !file.substring(separator + 2).replaceFirst("#.*$", "").equals(entry)) {
+                    // the entry itself, not one that ends like it (nested/a/B.class)
                     return false;
                 }
                 Optional<Path> jar = toPath(new URL(file.substring(0, separator)));

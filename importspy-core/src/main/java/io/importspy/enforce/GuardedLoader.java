@@ -42,7 +42,7 @@ import static io.importspy.API.Status.STABLE;
  * classes is ever defined; in {@link EnforcementMode#AUDIT} mode it is loaded and its report kept.
  *
  * <pre>{@code
- * GuardedLoader guard = GuardedLoader.of(Contracts.read(Path.of("plugin-contract.yml")));
+ * GuardedLoader guard = GuardedLoader.of(Spy.contract(Path.of("plugin-contract.yml")));
  * try (GuardedPlugin plugin = guard.load(Path.of("plugins/greeter.jar"))) {
  *     plugin.providers(Greeter.class).forEach(Greeter::greet);
  * }

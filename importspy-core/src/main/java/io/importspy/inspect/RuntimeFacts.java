@@ -41,13 +41,27 @@ public final class RuntimeFacts {
         this.javaVersion = b.javaVersion;
         this.javaVendor = b.javaVendor;
         this.javaImplementation = b.javaImplementation;
-        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
-        this.secrets = Collections.unmodifiableMap(new LinkedHashMap<>(b.secrets));
+        this.variables = copy(b.variables, "variables");
+        this.properties = copy(b.properties, "properties");
+        this.secrets = copy(b.secrets, "secrets");
         this.libraries = List.copyOf(b.libraries);
         this.recorded = b.recorded;
-        this.unsetVariables = Collections.unmodifiableSet(new LinkedHashSet<>(b.unsetVariables));
-        this.unsetProperties = Collections.unmodifiableSet(new LinkedHashSet<>(b.unsetProperties));
+        this.unsetVariables = copy(b.unsetVariables, "unsetVariables");
+        this.unsetProperties = copy(b.unsetProperties, "unsetProperties");
+    }
+
+    /** An ordered, unmodifiable copy; a null key or value is refused here, not met later. */
+    private static <V> Map<String, V> copy(Map<String, V> map, String what) {
+        Map<String, V> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(Objects.requireNonNull(key, () -> what + " holds a null name"),
+                Objects.requireNonNull(value, () -> what + " holds a null value for " + key)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Set<String> copy(Set<String> set, String what) {
+        Set<String> copy = new LinkedHashSet<>();
+        set.forEach(name -> copy.add(Objects.requireNonNull(name, () -> what + " holds a null name")));
+        return Collections.unmodifiableSet(copy);
     }
 
     /**

@@ -5,15 +5,19 @@ import io.importspy.API;
 import java.util.Objects;
 
 import static io.importspy.API.Status.EXPERIMENTAL;
+import static io.importspy.API.Status.STABLE;
 
 /**
  * Which part of the contract a violation concerns: a lower-case word such as {@code method} or
  * {@code environment}, the same in every report format. The built-in sections use the constants below; a new
  * section or an extension names its own with {@link #of}, e.g. {@code Context.of("reference")}.
  *
+ * <p>Stable as {@link Violation} is, whose every report carries one; naming a context of one's own
+ * ({@link #of}) belongs to the experimental rule seam.
+ *
  * @param label the word used in reports: lower-case letters, digits and hyphens, starting with a letter
  */
-@API(status = EXPERIMENTAL, since = "0.1.0")
+@API(status = STABLE, since = "0.1.0")
 public record Context(String label) {
     /** The module's identity and content ({@code module:}). */
     public static final Context MODULE = new Context("module");
@@ -57,6 +61,7 @@ public record Context(String label) {
     }
 
     /** The context named {@code label}, e.g. {@code Context.of("reference")}. */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static Context of(String label) {
         return new Context(label);
     }

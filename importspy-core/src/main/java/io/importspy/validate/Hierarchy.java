@@ -2,7 +2,6 @@ package io.importspy.validate;
 
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.ModuleFacts;
-import io.importspy.inspect.Origin;
 import io.importspy.java.JavaType;
 
 import java.util.ArrayDeque;
@@ -119,12 +118,6 @@ final class Hierarchy {
         Bindings bindingsOf(ClassFacts facts) {
             return type.map(t -> Bindings.of(facts, t)).orElseGet(() -> Bindings.unknown(unknown.orElseThrow()));
         }
-    }
-
-    /** The class of the module (origin TARGET or LIVE) named {@code name}, {@code $} and {@code .} alike. */
-    static Optional<ClassFacts> moduleClass(ModuleFacts module, String name) {
-        List<ClassFacts> found = module.moduleClasses(name);
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     /** Names of the superclass chain, nearest first, including an unresolved last link. */

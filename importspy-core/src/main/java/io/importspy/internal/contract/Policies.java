@@ -30,15 +30,4 @@ public final class Policies {
         return PolicyReader.read(Contracts.text(file, "policy"), file.toString(),
                 directory == null ? Path.of("") : directory);
     }
-
-    /**
-     * Parses policy text named {@code fileName} in locations; contracts are resolved against {@code directory}.
-     *
-     * @throws ContractException listing every problem found
-     */
-    public static Policy parse(String yaml, String fileName, Path directory) {
-        Objects.requireNonNull(yaml, "yaml");
-        YamlReader.checkSize(yaml.length(), fileName);
-        return PolicyReader.read(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml, fileName, directory);
-    }
 }

@@ -43,15 +43,6 @@ final class ClassFiles {
         }
     }
 
-    /** The binary name of the class in {@code bytes}, reading only its header. */
-    static String binaryName(byte[] bytes, String where) {
-        try {
-            return Signatures.binaryName(reader(bytes, where).getClassName());
-        } catch (RuntimeException corrupt) {
-            throw new InspectionException(where + ": not a valid class file (" + describe(corrupt) + ")", corrupt);
-        }
-    }
-
     /**
      * An ASM reader of {@code bytes}, once they pass the JVM's structural checks ({@link ClassFileFormat}).
      *

@@ -63,11 +63,14 @@ final class Signatures {
      * Parsed descriptors and signatures, by their text: the same descriptors and class names recur
      * throughout a JAR and across JARs, and {@link JavaType}s are immutable, so each is parsed once and
      * shared. Each cache keeps its own maps (not thread-safe; one per inspection or per worker) in front of
-     * process-wide ones that every cache fills, up to {@value #SHARED_LIMIT} texts of each kind: parsing a
-     * text is a pure function of it, so what one inspection parsed serves the next.
+     * process-wide ones that every cache fills, up to {@value #SHARED_LIMIT} texts of each kind, each of at most
+     * {@value #SHARED_TEXT_LIMIT} characters (a class file's text may be 64 KiB long: bounded by count alone, the
+     * shared maps could pin a gigabyte of one hostile JAR's texts): parsing a text is a pure function of it, so
+     * what one inspection parsed serves the next.
      */
     static final class Cache {
         static final int SHARED_LIMIT = 16_384;
+        static final int SHARED_TEXT_LIMIT = 256;
         private static final Map<String, MethodTypes> SHARED_METHODS = new ConcurrentHashMap<>();
         private static final Map<String, JavaType> SHARED_FIELDS = new ConcurrentHashMap<>();
         private static final Map<String, JavaType> SHARED_CLASSES = new ConcurrentHashMap<>();
@@ -83,9 +86,14 @@ final class Signatures {
 
         private static <T> void put(Map<String, T> local, Map<String, T> shared, String key, T value) {
             local.put(key, value);
-            if (shared.size() < SHARED_LIMIT) {
+            if (key.length() <= SHARED_TEXT_LIMIT && shared.size() < SHARED_LIMIT) {
                 shared.putIfAbsent(key, value);
             }
+        }
+
+        /** Whether a process-wide map holds {@code text} (for tests). */
+        static boolean shared(String text) {
+            return SHARED_METHODS.containsKey(text) || SHARED_FIELDS.containsKey(text) || SHARED_CLASSES.containsKey(text);
         }
 
         MethodTypes method(String signature) {

@@ -67,18 +67,27 @@ public final class ContractWriter {
         line(0, "importspy: 1");
         line(0, "");
         line(0, "module:");
-        module.identity().primaryName().ifPresent(name -> line(1, "name: " + YamlText.quote(name)));
+        module.identity().primaryName().filter(YamlText::writable)
+                .ifPresent(name -> line(1, "name: " + YamlText.quote(name)));
         module.identity().version()
-                .filter(v -> v.chars().noneMatch(c -> RANGE_CHARACTERS.indexOf(c) >= 0) && !v.isBlank())
+                .filter(v -> v.chars().noneMatch(c -> RANGE_CHARACTERS.indexOf(c) >= 0) && !v.isBlank()
+                        && YamlText.writable(v))
                 .ifPresent(version -> line(1, "version: " + YamlText.quote("[" + version + "]")));
         String fileName = module.identity().fileName();
         if (fileName.chars().noneMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0) && YamlText.writable(fileName)) {
             line(1, "filename: " + YamlText.quote(fileName));
         }
-        if (!module.services().isEmpty()) {
+        // a service or provider whose name YAML cannot spell (a lone surrogate, from a module-info) is left out
+        Map<String, List<String>> services = new java.util.TreeMap<>();
+        module.services().forEach((service, providers) -> {
+            List<String> writable = providers.stream().filter(YamlText::writable).toList();
+            if (YamlText.writable(service) && !writable.isEmpty()) {
+                services.put(service, writable);
+            }
+        });
+        if (!services.isEmpty()) {
             line(1, "services:");
-            module.services().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(s -> line(2, YamlText.quote(s.getKey()) + ": " + YamlText.list(s.getValue())));
+            services.forEach((service, providers) -> line(2, YamlText.quote(service) + ": " + YamlText.list(providers)));
         }
         line(0, "");
         List<ClassFacts> classes = publicClasses(module);

@@ -205,4 +205,14 @@ class PoliciesTest {
                     .hasMessage(work.resolve("absent.yml") + ":1:1: cannot read policy: no such file");
         }
     }
+
+    @Test
+    void matches_of_the_same_glob_are_equal_values() {
+        assertThat(Policy.Match.OnPath.of("plugins/*.jar", "/opt/host")).isEqualTo(Policy.Match.OnPath.of("plugins/*.jar", "/opt/host"))
+                .hasSameHashCodeAs(Policy.Match.OnPath.of("plugins/*.jar", "/opt/host"))
+                .isNotEqualTo(Policy.Match.OnPath.of("plugins/*.jar", "/opt/other"));
+        assertThat(Policy.Match.OnCoordinates.of("org.slf4j:*")).isEqualTo(Policy.Match.OnCoordinates.of("org.slf4j:*"))
+                .hasSameHashCodeAs(Policy.Match.OnCoordinates.of("org.slf4j:*"))
+                .isNotEqualTo(Policy.Match.OnCoordinates.of("org.slf4j:slf4j-api"));
+    }
 }

@@ -99,6 +99,22 @@ class ContractWriterTest {
     }
 
     @Test
+    void leaves_out_a_module_name_version_service_or_provider_holding_a_lone_surrogate() {
+        String lone = "bad\uD800";
+        ModuleIdentity identity = new ModuleIdentity(List.of(new Declared("mod." + lone, "module-info")),
+                List.of(new Declared("1." + lone, "module-info")), "odd.jar");
+        ModuleFacts facts = new ModuleFacts("odd.jar", identity, Map.of(), Map.of(
+                "com.acme.Spi", List.of("com.acme.Good", "com.acme." + lone),
+                "com.acme." + lone, List.of("com.acme.Impl")), Set.of(), Map.of(), Set.of());
+
+        String yaml = ContractWriter.toYaml(facts);
+
+        assertThat(yaml).doesNotContain("bad", "mod.", "version:", "Impl")
+                .contains("\"com.acme.Spi\": [\"com.acme.Good\"]");
+        assertThat(load(yaml).containsKey("module")).isTrue();
+    }
+
+    @Test
     void writes_an_empty_class_list_for_a_module_without_public_classes() {
         String yaml = ContractWriter.toYaml(module(type("a.Hidden", ClassKind.CLASS, Set.of(), List.of(), List.of())));
 
