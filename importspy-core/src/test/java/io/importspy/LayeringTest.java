@@ -38,15 +38,17 @@ class LayeringTest {
                 .layer("Report").definedBy("io.importspy.report..", "io.importspy.internal.report..")
                 .layer("Pipeline").definedBy("io.importspy.internal.pipeline..")
                 .layer("Enforce").definedBy("io.importspy.enforce..")
+                .layer("Diff").definedBy("io.importspy.internal.diff..")
                 .layer("Facade").definedBy(resideInAPackage("io.importspy").and(not(belongToAnyOf(API.class,
                         ImportSpyException.class))))
                 .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Enforce").mayOnlyBeAccessedByLayers("Facade")
-                .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Enforce", "Facade")
-                .whereLayer("Report").mayOnlyBeAccessedByLayers("Enforce", "Facade")
-                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Report", "Pipeline", "Enforce", "Facade")
-                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Facade")
-                .whereLayer("Inspect").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Facade")
+                .whereLayer("Diff").mayOnlyBeAccessedByLayers("Facade")
+                .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Enforce", "Diff", "Facade")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Enforce", "Diff", "Facade")
+                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Report", "Pipeline", "Enforce", "Diff", "Facade")
+                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Diff", "Facade")
+                .whereLayer("Inspect").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Diff", "Facade")
                 .check(classes);
     }
 

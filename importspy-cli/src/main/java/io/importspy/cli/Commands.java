@@ -19,6 +19,7 @@ final class Commands {
     /** Names of the subcommands, as they appear in {@code ParseResult.subcommand()}. */
     static final String VALIDATE = "validate";
     static final String AUDIT = "audit";
+    static final String DIFF = "diff";
     static final String INSPECT = "inspect";
     static final String SCHEMA = "schema";
     static final String COMPLETION = "completion";
@@ -73,6 +74,7 @@ final class Commands {
                 .footer(EXIT_CODES);
         root.addSubcommand(VALIDATE, validate());
         root.addSubcommand(AUDIT, AuditOptions.spec(command(AUDIT)));
+        root.addSubcommand(DIFF, DiffCommand.spec(command(DIFF)));
         root.addSubcommand(INSPECT, inspect());
         root.addSubcommand(SCHEMA, schema());
         root.addSubcommand(COMPLETION, completion());

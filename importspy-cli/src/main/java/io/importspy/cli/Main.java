@@ -65,7 +65,7 @@ public final class Main {
             }
             ParseResult command = parsed.subcommand();
             if (command == null) {
-                throw new ParameterException(root, "a command is required: validate, audit, inspect or schema");
+                throw new ParameterException(root, "a command is required: validate, audit, diff, inspect or schema");
             }
             verbose = command.hasMatchedOption("--verbose");
             String name = command.commandSpec().name();
@@ -74,6 +74,9 @@ public final class Main {
             }
             if (Commands.AUDIT.equals(name)) {
                 return AuditCommand.from(command).execute(out, err);
+            }
+            if (Commands.DIFF.equals(name)) {
+                return DiffCommand.from(command).execute(out);
             }
             if (Commands.COMPLETION.equals(name)) {
                 out.print(picocli.AutoComplete.bash("importspy", root));

@@ -45,7 +45,7 @@ class CommandLineTest {
     @Nested
     class Help_texts {
         @ParameterizedTest
-        @CsvSource({"importspy.txt, --help", "validate.txt, validate --help", "audit.txt, audit --help", "inspect.txt, inspect --help", "schema.txt, schema --help",
+        @CsvSource({"importspy.txt, --help", "validate.txt, validate --help", "audit.txt, audit --help", "diff.txt, diff --help", "inspect.txt, inspect --help", "schema.txt, schema --help",
                 "validate.txt, validate -h"})
         void are_the_pinned_ones(String expected, String commandLine) throws IOException {
             MainTest.Outcome outcome = MainTest.run(commandLine.split(" "));

@@ -114,7 +114,7 @@ class MainTest {
             assertThat(outcome.exit()).isEqualTo(2);
             assertThat(outcome.out()).isEmpty();
             assertThat(outcome.err()).isEqualTo(
-                    "importspy: a command is required: validate, audit, inspect or schema; see 'importspy --help'\n");
+                    "importspy: a command is required: validate, audit, diff, inspect or schema; see 'importspy --help'\n");
         }
 
         @Test
