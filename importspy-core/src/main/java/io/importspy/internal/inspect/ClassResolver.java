@@ -106,7 +106,14 @@ final class ClassResolver implements AutoCloseable {
         if (bytes.isEmpty()) {
             return false;
         }
-        accept(ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types));
+        ClassFacts facts = ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types);
+        if (origin == Origin.TARGET) {
+            for (Archive.ClassFile variant : archive.otherVersions(entry)) {
+                Versions.requireSame(facts, archive.where(entry),
+                        ClassFiles.read(variant.read(), origin, variant.where(), entry, types), variant.where());
+            }
+        }
+        accept(facts);
         return true;
     }
 
