@@ -175,18 +175,6 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
             public String describe() {
                 return "path: " + glob;
             }
-
-            /** Equal when the globs are: a compiled {@link Pattern} has only identity equality. */
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof OnPath that && glob.equals(that.glob) && resolved.equals(that.resolved)
-                        && pattern.pattern().equals(that.pattern.pattern());
-            }
-
-            @Override
-            public int hashCode() {
-                return Objects.hash(glob, resolved, pattern.pattern());
-            }
         }
 
         /** Any name the module has equals {@code name}. */
@@ -232,18 +220,6 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
             @Override
             public String describe() {
                 return "coordinates: " + glob;
-            }
-
-            /** Equal when the globs are: a compiled {@link Pattern} has only identity equality. */
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof OnCoordinates that && glob.equals(that.glob)
-                        && pattern.pattern().equals(that.pattern.pattern());
-            }
-
-            @Override
-            public int hashCode() {
-                return Objects.hash(glob, pattern.pattern());
             }
         }
     }
