@@ -79,7 +79,7 @@ final class AuditCommand {
             inputs.file(policyFile, "policy");
         }
         for (Path entry : classpath) {
-            inputs.fileOrDirectory(entry, "class-path entry");
+            inputs.jarOrDirectory(entry, "class-path entry");
         }
         if (runtimeOption.equals("current")) {
             throw new BadInputException(List.of("--runtime current is not for audits: an audit judges the targets, "

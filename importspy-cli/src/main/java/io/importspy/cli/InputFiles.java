@@ -33,6 +33,23 @@ final class InputFiles {
         return this;
     }
 
+    /**
+     * Checks that class-path entry {@code path} is a readable directory or JAR (its central directory is read):
+     * whether inspection needs it depends on where each supertype lives, a corrupt entry is an error either way.
+     */
+    InputFiles jarOrDirectory(Path path, String what) {
+        int before = problems.size();
+        fileOrDirectory(path, what);
+        if (problems.size() == before && Files.isRegularFile(path)) {
+            try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(path.toFile())) {
+                jar.size();
+            } catch (java.io.IOException | RuntimeException corrupt) {
+                problems.add(path + ": not a readable JAR (" + corrupt.getMessage() + ")");
+            }
+        }
+        return this;
+    }
+
     /** Throws when any check failed. */
     void check() {
         if (!problems.isEmpty()) {

@@ -67,7 +67,7 @@ final class InspectCommand {
             contractArgument.checkedBy(inputs);
         }
         for (Path entry : libraries) {
-            inputs.fileOrDirectory(entry, "class-path entry");
+            inputs.jarOrDirectory(entry, "class-path entry");
         }
         inputs.check();
         RuntimeFacts facts = RuntimeInspector.current().withLibraries(Spy.libraries(libraries));

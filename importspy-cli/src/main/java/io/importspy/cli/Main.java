@@ -93,7 +93,28 @@ public final class Main {
             return onParameterError(problem);
         } catch (Exception problem) {
             return onExecutionError(problem, err, verbose);
+        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+            return onExhausted(exhausted, err, verbose);
         }
+    }
+
+    /**
+     * The JVM ran out of stack or heap: an input larger or deeper than ImportSpy bounds, or a heap set too small.
+     * Never the exit code of a violation (1), never a stack trace unless asked for.
+     */
+    static int onExhausted(VirtualMachineError exhausted, PrintWriter err, boolean verbose) {
+        String what = exhausted instanceof OutOfMemoryError
+                ? "out of memory (" + oneLine(exhausted.getMessage()) + "): the inputs need more heap than this JVM"
+                        + " has (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); raise it with"
+                        + " IMPORTSPY_JAVA_OPTS=-Xmx2g, or check the inputs' size"
+                : "ran out of stack: an input is nested too deeply for this JVM's stack; raise it with"
+                        + " IMPORTSPY_JAVA_OPTS=-Xss8m, or report it";
+        err.println("importspy: internal error: " + what + (verbose ? "" : " (run with --verbose for details)"));
+        if (verbose) {
+            exhausted.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL_ERROR;
     }
 
     private static int onParameterError(ParameterException problem) {

@@ -86,7 +86,7 @@ final class ValidateCommand {
             inputs.fileOrDirectory(target, "target");
         }
         for (Path entry : libraries) {
-            inputs.fileOrDirectory(entry, "class-path entry");
+            inputs.jarOrDirectory(entry, "class-path entry");
         }
         if (runtimeSource instanceof RuntimeSource.Recorded recorded) {
             inputs.file(recorded.file(), "runtime record");

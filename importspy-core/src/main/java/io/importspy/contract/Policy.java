@@ -1,12 +1,12 @@
 package io.importspy.contract;
 
 import io.importspy.API;
+import io.importspy.internal.java.PathGlob;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static io.importspy.API.Status.EXPERIMENTAL;
 
@@ -103,7 +103,7 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
     public static Policy single(SpyModel contract, Mode mode) {
         Objects.requireNonNull(contract, "contract");
         Location start = new Location(contract.file(), 1, 1);
-        Rule all = new Rule(new Match.OnPath("**", "**", Pattern.compile(".*")), Optional.of(contract),
+        Rule all = new Rule(new Match.OnPath("**", "**"), Optional.of(contract),
                 mode, start);
         return new Policy(contract.file(), Mode.ENFORCE, start, List.of(all));
     }
@@ -151,11 +151,10 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
          * @param glob     as written in the policy
          * @param resolved the absolute glob it was resolved to
          */
-        record OnPath(String glob, String resolved, Pattern pattern) implements Match {
+        record OnPath(String glob, String resolved) implements Match {
             public OnPath {
                 Objects.requireNonNull(glob, "glob");
                 Objects.requireNonNull(resolved, "resolved");
-                Objects.requireNonNull(pattern, "pattern");
             }
 
             /** A match of {@code glob}, relative globs taken from {@code directory} (absolute, {@code /} separators). */
@@ -163,29 +162,18 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
                 String slashed = glob.replace('\\', '/');
                 boolean absolute = slashed.startsWith("/") || slashed.startsWith("**") || slashed.matches("[A-Za-z]:/.*");
                 String resolved = absolute ? slashed : (directory.endsWith("/") ? directory : directory + "/") + slashed;
-                return new OnPath(glob, resolved, toPattern(resolved, '/'));
+                return new OnPath(glob, resolved);
             }
 
+            /** Matched in linear time, never by backtracking: the path is often chosen by a plugin's author. */
             @Override
             public boolean matches(String path, List<String> names) {
-                return pattern.matcher(path).matches();
+                return PathGlob.compile(resolved, '/').matches(path);
             }
 
             @Override
             public String describe() {
                 return "path: " + glob;
-            }
-
-            /** Equal when the globs are: a compiled {@link Pattern} has only identity equality. */
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof OnPath that && glob.equals(that.glob) && resolved.equals(that.resolved)
-                        && pattern.pattern().equals(that.pattern.pattern());
-            }
-
-            @Override
-            public int hashCode() {
-                return Objects.hash(glob, resolved, pattern.pattern());
             }
         }
 
@@ -207,21 +195,22 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
         }
 
         /** A glob on {@code groupId:artifactId}, as the module's {@code pom.properties} declares it. */
-        record OnCoordinates(String glob, Pattern pattern) implements Match {
+        record OnCoordinates(String glob) implements Match {
             public OnCoordinates {
                 Objects.requireNonNull(glob, "glob");
-                Objects.requireNonNull(pattern, "pattern");
             }
 
             /** A match of the coordinates glob {@code glob}. */
             public static OnCoordinates of(String glob) {
-                return new OnCoordinates(glob, toPattern(glob, ':'));
+                return new OnCoordinates(glob);
             }
 
+            /** Matched in linear time, never by backtracking: the coordinates are the module's own claim. */
             @Override
             public boolean matches(String path, List<String> names) {
+                PathGlob pattern = PathGlob.compile(glob, ':');
                 for (String name : names) {
-                    if (name.indexOf(':') > 0 && pattern.matcher(name).matches()) {
+                    if (name.indexOf(':') > 0 && pattern.matches(name)) {
                         return true;
                     }
                 }
@@ -232,39 +221,6 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
             public String describe() {
                 return "coordinates: " + glob;
             }
-
-            /** Equal when the globs are: a compiled {@link Pattern} has only identity equality. */
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof OnCoordinates that && glob.equals(that.glob)
-                        && pattern.pattern().equals(that.pattern.pattern());
-            }
-
-            @Override
-            public int hashCode() {
-                return Objects.hash(glob, pattern.pattern());
-            }
-        }
-
-        /** The regular expression of a glob whose segments are separated by {@code separator}. */
-        private static Pattern toPattern(String glob, char separator) {
-            String notSeparator = "[^" + Pattern.quote(String.valueOf(separator)) + "]";
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < glob.length(); i++) {
-                char c = glob.charAt(i);
-                if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    boolean segment = i + 2 < glob.length() && glob.charAt(i + 2) == separator;
-                    regex.append(segment ? "(?:.*" + Pattern.quote(String.valueOf(separator)) + ")?" : ".*");
-                    i += segment ? 2 : 1;
-                } else if (c == '*') {
-                    regex.append(notSeparator).append('*');
-                } else if (c == '?') {
-                    regex.append(notSeparator);
-                } else {
-                    regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return Pattern.compile(regex.toString());
         }
     }
 }

@@ -223,8 +223,9 @@ public final class GuardedLoader {
                 labels.put(copy, dependency.toString());
                 CodeAdding.refuse(copy, dependency.toString());
             }
+            List<Path> hosts = CodeSources.visibleFiles(parent);
             List<Path> visible = new ArrayList<>(copies);
-            visible.addAll(CodeSources.visibleFiles(parent));
+            visible.addAll(hosts);
             Policy.Decision decision = decide(plugin, bytes);
             EnforcementMode applied = mode == EnforcementMode.AUDIT || decision.mode() != Policy.Mode.ENFORCE
                     ? EnforcementMode.AUDIT : EnforcementMode.ENFORCE;
@@ -236,7 +237,8 @@ public final class GuardedLoader {
                 Log.validated("plugin", report, false);
                 return new Checked(plugin, bytes, copies, dependencies, facts, report, applied);
             }
-            Pipeline pipeline = Pipeline.of(decision.contract().get(), visible, listener);
+            // resolved as the plugin's loader will: the parent's classes first, its own libraries after it
+            Pipeline pipeline = Pipeline.of(decision.contract().get(), hosts, listener).withLibraries(copies);
             ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes, labels), plugin);
             TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
             Report report = Snapshot.relabel(pipeline.report(List.of(target), strictness), plugin);

@@ -6,11 +6,17 @@ import io.importspy.validate.Report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 import static io.importspy.API.Status.STABLE;
@@ -91,9 +97,11 @@ public final class GuardedPlugin implements AutoCloseable {
      * The providers of {@code service} that this plugin itself declares ({@code META-INF/services} or
      * module-info {@code provides}, as validated), instantiated in declaration order; providers of the parent
      * loader or layer, and providers that only the plugin's libraries declare, are left out: a library is
-     * no part of what the contract judged.
+     * no part of what the contract judged. On the class path the declared classes are loaded and instantiated
+     * by name (no other {@code META-INF/services} file is read, so a library's broken one does no harm).
      *
-     * @throws java.util.ServiceConfigurationError when a provider cannot be instantiated
+     * @throws java.util.ServiceConfigurationError naming the plugin as the host gave it, when a provider cannot
+     *                                             be loaded or instantiated
      */
     public <S> List<S> providers(Class<S> service) {
         // On the module path ImportSpy is a named module that cannot declare the host's service types.
@@ -104,13 +112,51 @@ public final class GuardedPlugin implements AutoCloseable {
         }
         if (layer.isPresent()) {
             ModuleLayer own = layer.get();
-            return ServiceLoader.load(own, service).stream()
-                    .filter(p -> p.type().getModule().getLayer() == own && declared.contains(p.type().getName()))
-                    .map(ServiceLoader.Provider::get).toList();
+            try {
+                return ServiceLoader.load(own, service).stream()
+                        .filter(p -> p.type().getModule().getLayer() == own && declared.contains(p.type().getName()))
+                        .map(ServiceLoader.Provider::get).toList();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                throw providerError(service, "", e);
+            }
         }
-        return ServiceLoader.load(service, loader).stream()
-                .filter(p -> p.type().getClassLoader() == loader && declared.contains(p.type().getName()))
-                .map(ServiceLoader.Provider::get).toList();
+        List<S> providers = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(declared)) {
+            instantiate(service, name).ifPresent(providers::add);
+        }
+        return List.copyOf(providers);
+    }
+
+    /** Provider {@code name}, as {@link ServiceLoader} makes one on the class path; empty when not the plugin's. */
+    private <S> Optional<S> instantiate(Class<S> service, String name) {
+        Class<?> type;
+        try {
+            type = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw providerError(service, " " + name, e);
+        }
+        if (type.getClassLoader() != loader) {
+            return Optional.empty(); // a class of the parent: not the plugin's
+        }
+        if (!service.isAssignableFrom(type)) {
+            throw providerError(service, " " + name, new ClassCastException("not a subtype of " + service.getName()));
+        }
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            if (!Modifier.isPublic(type.getModifiers())) {
+                throw new IllegalAccessException("the class is not public");
+            }
+            return Optional.of(service.cast(constructor.newInstance()));
+        } catch (InvocationTargetException e) {
+            throw providerError(service, " " + name, e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw providerError(service, " " + name, e);
+        }
+    }
+
+    private ServiceConfigurationError providerError(Class<?> service, String provider, Throwable cause) {
+        return new ServiceConfigurationError("plugin '" + path + "': provider" + provider + " of " + service.getName()
+                + " cannot be instantiated (" + cause + ")", cause);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import java.util.stream.Stream;
 
 import static io.importspy.API.Status.STABLE;
@@ -70,7 +71,8 @@ public final class GuardedServices {
      * @param plugins   the admitted plugins
      * @param reports   the report of every plugin that could be validated, admitted or not, in plugin order
      * @param errors    why each plugin that could not be validated (corrupt, unreadable, adding unvalidated
-     *                  code) was refused, in plugin order; each message names the plugin as the host gave it
+     *                  code) or whose providers could not be instantiated was refused, in plugin order; each
+     *                  message names the plugin as the host gave it
      */
     public record Loaded<S>(List<S> providers, List<GuardedPlugin> plugins, Map<Path, Report> reports,
                             Map<Path, String> errors) implements AutoCloseable {
@@ -83,7 +85,7 @@ public final class GuardedServices {
 
         /** The plugins that were refused: non-compliant in enforce mode, or in {@link #errors()}. */
         public List<Path> refused() {
-            List<Path> refused = new ArrayList<>();
+            java.util.Set<Path> refused = new java.util.LinkedHashSet<>();
             reports.keySet().stream().filter(p -> plugins.stream().noneMatch(g -> g.path().equals(p)))
                     .forEach(refused::add);
             refused.addAll(errors.keySet());
@@ -117,6 +119,8 @@ public final class GuardedServices {
      *                                    {@link OnViolation#FAIL} in enforce mode; nothing was loaded
      * @throws InspectionException        under {@link OnViolation#FAIL}, for the first plugin that cannot be
      *                                    validated; nothing was loaded
+     * @throws java.util.ServiceConfigurationError under {@link OnViolation#FAIL}, for the first admitted plugin
+     *                                    whose providers cannot be instantiated; every plugin admitted is closed
      */
     public static <S> Loaded<S> load(Class<S> service, List<Path> plugins, GuardedLoader loader,
                                      OnViolation onViolation) {
@@ -156,14 +160,31 @@ public final class GuardedServices {
         }
         List<GuardedPlugin> admitted = new ArrayList<>();
         List<S> providers = new ArrayList<>();
-        for (GuardedLoader.Checked one : checked) {
+        for (int i = 0; i < checked.size(); i++) {
+            GuardedLoader.Checked one = checked.get(i);
             if (one.mode() == EnforcementMode.ENFORCE && !one.report().isCompliant()) {
                 GuardedLoader.discard(one);
                 continue;
             }
-            GuardedPlugin plugin = loader.admit(one);
-            admitted.add(plugin);
-            providers.addAll(plugin.providers(service));
+            GuardedPlugin plugin = null;
+            try {
+                plugin = loader.admit(one);
+                providers.addAll(plugin.providers(service));
+                admitted.add(plugin);
+            } catch (InspectionException | ServiceConfigurationError | LinkageError failed) {
+                if (plugin != null) {
+                    plugin.close();
+                } else {
+                    GuardedLoader.discard(one);
+                }
+                if (onViolation == OnViolation.FAIL) {
+                    admitted.forEach(GuardedPlugin::close);
+                    checked.subList(i + 1, checked.size()).forEach(GuardedLoader::discard);
+                    throw failed;
+                }
+                errors.put(one.plugin(), failed.getMessage());
+                Log.refused(one.plugin(), failed.getMessage());
+            }
         }
         return new Loaded<>(providers, admitted, reports, errors);
     }

@@ -135,8 +135,9 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
             out.add(DeploymentViolations.valueUnrecorded(entry, expected, spec.location()));
         } else if (value == null) {
             out.add(DeploymentViolations.valueMissing(entry, expected, spec.location()));
-        } else if (!spec.matcher().test(value)) {
-            out.add(DeploymentViolations.valueMismatch(entry, expected, value, secret, spec.location()));
+        } else {
+            spec.matcher().mismatch(value).ifPresent(reported ->
+                    out.add(DeploymentViolations.valueMismatch(entry, reported, value, secret, spec.location())));
         }
     }
 

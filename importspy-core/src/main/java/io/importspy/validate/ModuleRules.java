@@ -106,9 +106,9 @@ final class ModuleRules implements Rule<ModuleSpec> {
         if (value == null) {
             out.accept(ModuleViolations.manifestMissing(attribute.name(), attribute.matcher().describe(),
                     attribute.location()));
-        } else if (!attribute.matcher().test(value)) {
-            out.accept(ModuleViolations.manifestMismatch(attribute.name(), attribute.matcher().describe(), value,
-                    attribute.location()));
+        } else {
+            attribute.matcher().mismatch(value).ifPresent(reported -> out.accept(
+                    ModuleViolations.manifestMismatch(attribute.name(), reported, value, attribute.location())));
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 final class NodeReader {
     /** The keys of a value matcher written as a mapping: {@code {pattern: "regex"}}. */
     static final List<String> VALUE_KEYS = List.of("pattern");
+    /** The longest {@code pattern:} a contract may write: far above any real one, far below a compiler's stack. */
+    static final int MAX_PATTERN = 1_000;
 
     /** Where a type is written, which decides what it may be. */
     enum TypeUse {
@@ -345,8 +347,17 @@ final class NodeReader {
         }
         Section section = Section.open(mapping, "value of '" + name + "'", VALUE_KEYS, problems);
         return section.get("pattern").flatMap(p -> text(p, "pattern")).flatMap(pattern -> {
+            if (pattern.value().length() > MAX_PATTERN) {
+                problems.add(pattern.location(), "a pattern of " + pattern.value().length() + " characters for '"
+                        + name + "'; the limit is " + MAX_PATTERN + " (simplify the regular expression)");
+                return Optional.empty();
+            }
             try {
                 return Optional.of(new ValueMatcher.Matches(Pattern.compile(pattern.value())));
+            } catch (StackOverflowError tooDeep) {
+                problems.add(pattern.location(), "pattern for '" + name + "' nests its groups too deeply to compile;"
+                        + " simplify the regular expression");
+                return Optional.empty();
             } catch (PatternSyntaxException e) {
                 String at = e.getIndex() >= 0 ? " at index " + e.getIndex() : "";
                 problems.add(pattern.location(), "invalid pattern '" + pattern.value() + "' for '" + name + "': "

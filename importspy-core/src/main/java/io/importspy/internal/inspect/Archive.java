@@ -52,6 +52,14 @@ interface Archive extends Closeable {
     /** How errors name entry {@code name} ({@code plugin.jar!a/B.class}), with its versioned location. */
     String where(String name);
 
+    /**
+     * In a multi-release JAR, every other version of entry {@code name} than the one {@link #read} gives (the
+     * base entry and each {@code META-INF/versions/N/name}): the classes other Java versions load for it.
+     */
+    default List<ClassFile> otherVersions(String name) {
+        return List.of();
+    }
+
     /** Logical names of every class file, without {@code module-info}, {@code package-info} and META-INF. */
     List<String> classEntries();
 

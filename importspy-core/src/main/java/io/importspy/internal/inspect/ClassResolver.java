@@ -19,8 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Reads named classes from the target and, transitively, their supertypes from the target, then the
- * class path (each entry opened on first need), then the running JDK.
+ * Reads named classes from the target and, transitively, their supertypes in the order a plugin's class
+ * loader finds them, so that a supertype is judged by the bytes the JVM loads for it: the running JDK's
+ * boot-layer packages (no class loader ever defines those from a plugin), then the class path (the host's,
+ * which a plugin's loader delegates to first), then the target, then the plugin's own libraries (after the
+ * plugin in its loader), then the JDK's other modules. A plugin that ships its own copy of a host or JDK class
+ * is thus judged with the class it will really get. Each class-path entry and library is opened on first need.
  *
  * <p>Facts of JDK classes are kept for the life of the process (up to {@value #JDK_CACHE_LIMIT} classes):
  * the running JDK never changes, and the same supertypes ({@code Object}, {@code List}, {@code Map}, ...)
@@ -31,8 +35,8 @@ final class ClassResolver implements AutoCloseable {
     private static final Map<String, ClassFacts> JDK_CLASSES = new ConcurrentHashMap<>();
 
     private final Archive target;
-    private final List<Path> classpath;
-    private final List<Archive> opened = new ArrayList<>();
+    private final Lookup parents;
+    private final Lookup libraries;
     private final Consumer<String> onRead;
     private final Map<String, ClassFacts> classes = new LinkedHashMap<>();
     private final Set<String> unresolved = new LinkedHashSet<>();
@@ -41,11 +45,12 @@ final class ClassResolver implements AutoCloseable {
 
     private final java.util.function.Function<Path, String> labels;
 
-    ClassResolver(Archive target, List<Path> classpath, java.util.function.Function<Path, String> labels,
-                  Consumer<String> onRead, Signatures.Cache types) {
+    ClassResolver(Archive target, List<Path> classpath, List<Path> libraries,
+                  java.util.function.Function<Path, String> labels, Consumer<String> onRead, Signatures.Cache types) {
         this.labels = labels;
         this.target = target;
-        this.classpath = classpath;
+        this.parents = new Lookup(classpath);
+        this.libraries = new Lookup(libraries);
         this.onRead = onRead;
         this.types = types;
     }
@@ -72,7 +77,7 @@ final class ClassResolver implements AutoCloseable {
             }
             for (int i = 0; !found && i < candidates.size(); i++) {
                 String internal = candidates.get(i).replace('.', '/');
-                found = readFromClasspath(internal) || readFromJdk(internal);
+                found = readFrom(parents, internal) || readFrom(libraries, internal) || readFromJdk(internal);
             }
         }
         while (!supertypes.isEmpty()) {
@@ -81,7 +86,11 @@ final class ClassResolver implements AutoCloseable {
             if (classes.containsKey(binary) || unresolved.contains(binary)) {
                 continue;
             }
-            if (!readFrom(target, binary, Origin.TARGET) && !readFromClasspath(internal) && !readFromJdk(internal)) {
+            boolean found = JdkImage.isBootPackage(internal)
+                    ? readFromJdk(internal)
+                    : readFrom(parents, internal) || readFrom(target, binary, Origin.TARGET)
+                            || readFrom(libraries, internal) || readFromJdk(internal);
+            if (!found) {
                 unresolved.add(binary);
             }
         }
@@ -97,21 +106,46 @@ final class ClassResolver implements AutoCloseable {
         if (bytes.isEmpty()) {
             return false;
         }
-        accept(ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types));
+        ClassFacts facts = ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types);
+        if (origin == Origin.TARGET) {
+            for (Archive.ClassFile variant : archive.otherVersions(entry)) {
+                Versions.requireSame(facts, archive.where(entry),
+                        ClassFiles.read(variant.read(), origin, variant.where(), entry, types), variant.where());
+            }
+        }
+        accept(facts);
         return true;
     }
 
-    private boolean readFromClasspath(String internal) {
-        for (int i = 0; i < classpath.size(); i++) {
-            if (i == opened.size()) {
-                Path path = classpath.get(i);
-                opened.add(Archive.open(path, labels.apply(path)));
-            }
-            if (readFrom(opened.get(i), Signatures.binaryName(internal), Origin.CLASSPATH)) {
+    private boolean readFrom(Lookup lookup, String internal) {
+        for (int i = 0; i < lookup.paths.size(); i++) {
+            if (readFrom(lookup.open(i, labels), Signatures.binaryName(internal), Origin.CLASSPATH)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Archives searched in order, each opened on first need. */
+    private static final class Lookup {
+        private final List<Path> paths;
+        private final List<Archive> opened = new ArrayList<>();
+
+        Lookup(List<Path> paths) {
+            this.paths = paths;
+        }
+
+        Archive open(int i, java.util.function.Function<Path, String> labels) {
+            if (i == opened.size()) {
+                Path path = paths.get(i);
+                opened.add(Archive.open(path, labels.apply(path)));
+            }
+            return opened.get(i);
+        }
+
+        void close() {
+            opened.forEach(Archive::close);
+        }
     }
 
     /** A JDK class: from the process-wide cache, else read from the JDK's modules (see {@link JdkImage}). */
@@ -154,6 +188,10 @@ final class ClassResolver implements AutoCloseable {
 
     @Override
     public void close() {
-        opened.forEach(Archive::close);
+        try {
+            parents.close();
+        } finally {
+            libraries.close();
+        }
     }
 }

@@ -16,8 +16,9 @@ public sealed interface ClassSelection {
     }
 
     /**
-     * The named classes and, transitively, their supertypes (from the target, then the class path,
-     * then the JDK). Names may use {@code $} or {@code .} for nesting.
+     * The named classes and, transitively, their supertypes (as a plugin's class loader finds them: the JDK's
+     * boot-layer packages, the class path, the target, its libraries, the rest of the JDK). Names may use
+     * {@code $} or {@code .} for nesting.
      */
     static ClassSelection named(Set<String> names) {
         return new Named(Set.copyOf(names));

@@ -34,23 +34,33 @@ import static io.importspy.API.Status.INTERNAL;
 @API(status = INTERNAL, since = "0.1.0")
 public final class Inspector {
     private final List<Path> classpath;
+    private final List<Path> libraries;
     private final Consumer<String> onRead;
     private final Map<Path, String> labels;
 
-    private Inspector(List<Path> classpath, Consumer<String> onRead, Map<Path, String> labels) {
+    private Inspector(List<Path> classpath, List<Path> libraries, Consumer<String> onRead, Map<Path, String> labels) {
         this.classpath = List.copyOf(classpath);
+        this.libraries = List.copyOf(libraries);
         this.onRead = onRead;
         this.labels = Map.copyOf(labels);
     }
 
-    /** An inspector that resolves supertypes from the target, then {@code classpath}, then the running JDK. */
+    /**
+     * An inspector that resolves supertypes as a plugin's class loader does: the JDK's boot-layer packages,
+     * then {@code classpath} (the host's, the parent), then the target, then the rest of the JDK.
+     */
     public static Inspector withClasspath(List<Path> classpath) {
-        return new Inspector(classpath, name -> { }, Map.of());
+        return new Inspector(classpath, List.of(), name -> { }, Map.of());
+    }
+
+    /** This inspector resolving supertypes also from {@code libraries}, after the target (a plugin's own JARs). */
+    public Inspector withLibraries(List<Path> libraries) {
+        return new Inspector(classpath, libraries, onRead, labels);
     }
 
     /** An inspector that reports the binary name of every class it parses to {@code onRead} (for tests). */
     static Inspector observed(List<Path> classpath, Consumer<String> onRead) {
-        return new Inspector(classpath, Objects.requireNonNull(onRead, "onRead"), Map.of());
+        return new Inspector(classpath, List.of(), Objects.requireNonNull(onRead, "onRead"), Map.of());
     }
 
     /**
@@ -58,7 +68,7 @@ public final class Inspector {
      * that is inspected in place of a user's file is reported as the user's file.
      */
     public Inspector withLabels(Map<Path, String> labels) {
-        return new Inspector(classpath, onRead, labels);
+        return new Inspector(classpath, libraries, onRead, labels);
     }
 
     private String label(Path path) {
@@ -108,7 +118,7 @@ public final class Inspector {
                     classes.put(facts.name(), facts);
                 }
             } else if (selection instanceof ClassSelection.Named) {
-                try (ClassResolver resolver = new ClassResolver(archive, classpath, this::label, onRead, new Signatures.Cache())) {
+                try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache())) {
                     resolver.resolve(((ClassSelection.Named) selection).names());
                     classes = resolver.classes();
                     unresolved = resolver.unresolved();

@@ -98,6 +98,75 @@ final class JarArchive implements Archive {
         }
     }
 
+    /** Every raw entry of a multi-release JAR that has versions, by logical name; built on first need. */
+    private java.util.Map<String, List<ZipEntry>> versions;
+
+    @Override
+    public List<ClassFile> otherVersions(String name) {
+        if (!jar.isMultiRelease()) {
+            return List.of();
+        }
+        if (versions == null) {
+            versions = versions();
+        }
+        List<ZipEntry> all = versions.getOrDefault(name, List.of());
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        JarEntry chosen = jar.getJarEntry(name);
+        String read = chosen == null ? null : chosen.getRealName();
+        List<ClassFile> files = new ArrayList<>();
+        for (ZipEntry raw : all) {
+            if (!raw.getName().equals(read)) {
+                String where = label + "!" + raw.getName();
+                files.add(ClassFile.of(name, where, () -> bytes(raw, where)));
+            }
+        }
+        return files;
+    }
+
+    /** Raw entries (as stored, not versioned) of each logical name that has a versioned entry. */
+    private java.util.Map<String, List<ZipEntry>> versions() {
+        java.util.Map<String, List<ZipEntry>> versioned = new java.util.HashMap<>();
+        java.util.Map<String, ZipEntry> base = new java.util.HashMap<>();
+        Enumeration<JarEntry> all = jar.entries();
+        while (all.hasMoreElements()) {
+            JarEntry entry = all.nextElement();
+            String entryName = entry.getName();
+            if (entry.isDirectory() || !entryName.endsWith(".class")) {
+                continue;
+            }
+            int slash = entryName.startsWith(VERSIONS) ? entryName.indexOf('/', VERSIONS.length()) : -1;
+            if (slash > VERSIONS.length() && isVersion(entryName.substring(VERSIONS.length(), slash))) {
+                versioned.computeIfAbsent(entryName.substring(slash + 1), k -> new ArrayList<>()).add(entry);
+            } else if (!entryName.startsWith("META-INF/")) {
+                base.putIfAbsent(entryName, entry);
+            }
+        }
+        versioned.forEach((logical, entries) -> {
+            ZipEntry plain = base.get(logical);
+            if (plain != null) {
+                entries.add(0, plain);
+            }
+        });
+        return versioned;
+    }
+
+    private static final String VERSIONS = "META-INF/versions/";
+
+    /** A version directory a multi-release JarFile reads: a whole number of 9 or more. */
+    private static boolean isVersion(String text) {
+        if (text.isEmpty() || text.length() > 9 || text.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Integer.parseInt(text) >= 9;
+    }
+
     @Override
     public String where(String name) {
         JarEntry entry = jar.getJarEntry(name);

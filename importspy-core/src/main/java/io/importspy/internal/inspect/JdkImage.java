@@ -54,6 +54,15 @@ final class JdkImage {
         }
     }
 
+    /**
+     * Whether class {@code internal} ({@code java/util/List}) is in a package of a JDK module of the boot layer:
+     * a class loader always gets such a class from the JDK, whatever a plugin ships under that name.
+     */
+    static boolean isBootPackage(String internal) {
+        int slash = internal.lastIndexOf('/');
+        return slash > 0 && bootPackages().containsKey(internal.substring(0, slash).replace('/', '.'));
+    }
+
     /** Packages of the boot layer's JDK modules (located in the image, {@code jrt:/...}), to their module. */
     private static Map<String, Module> bootPackages() {
         Map<String, Module> packages = bootPackages;

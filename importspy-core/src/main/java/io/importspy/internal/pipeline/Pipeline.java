@@ -43,19 +43,32 @@ import static io.importspy.API.Status.INTERNAL;
 public final class Pipeline {
     private final SpyModel model;
     private final List<Path> classpath;
+    private final List<Path> libraries;
     private final InspectionListener listener;
     private final Set<String> classNames;
 
-    private Pipeline(SpyModel model, List<Path> classpath, InspectionListener listener) {
+    private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener) {
         this.model = Objects.requireNonNull(model, "model");
         this.classpath = List.copyOf(classpath);
+        this.libraries = List.copyOf(libraries);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.classNames = Validator.classesToRead(model);
     }
 
-    /** The pipeline for {@code model}, resolving supertypes through {@code classpath}. */
+    /**
+     * The pipeline for {@code model}, resolving supertypes through {@code classpath}: the JARs the target runs
+     * beside, which its class loader delegates to before it reads the target (see {@link Inspector}).
+     */
     public static Pipeline of(SpyModel model, List<Path> classpath, InspectionListener listener) {
-        return new Pipeline(model, classpath, listener);
+        return new Pipeline(model, classpath, List.of(), listener);
+    }
+
+    /**
+     * This pipeline resolving supertypes also from {@code libraries}, the target's own JARs, which its class
+     * loader reads after the target.
+     */
+    public Pipeline withLibraries(List<Path> libraries) {
+        return new Pipeline(model, classpath, libraries, listener);
     }
 
     /** The classes validating against the contract reads: all that inspection reads (with their supertypes). */
@@ -83,7 +96,8 @@ public final class Pipeline {
             others = new ArrayList<>(classpath);
             others.remove(target);
         }
-        return Inspector.withClasspath(others).withLabels(labels).inspect(target, ClassSelection.named(classNames));
+        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels)
+                .inspect(target, ClassSelection.named(classNames));
     }
 
     /** Tells the listener of a module read through reflection (it has no bytes on disk). */

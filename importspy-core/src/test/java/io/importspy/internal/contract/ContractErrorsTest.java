@@ -362,6 +362,13 @@ class ContractErrorsTest {
         }
 
         @Test
+        void a_pattern_is_at_most_a_thousand_characters() {
+            assertThat(errors("importspy: 1\nmodule:\n  manifest:\n    A: {pattern: \"" + "(".repeat(20_000)
+                    + ")".repeat(20_000) + "\"}\n")).containsExactly("4:18: a pattern of 40000 characters for 'A';"
+                    + " the limit is 1000 (simplify the regular expression)");
+        }
+
+        @Test
         void services_need_class_names_and_providers() {
             assertThat(errors("""
                     importspy: 1

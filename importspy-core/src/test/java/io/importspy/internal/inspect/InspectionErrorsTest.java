@@ -113,7 +113,7 @@ class InspectionErrorsTest {
         ModuleFacts facts = Inspector.withClasspath(List.of(missing)).inspect(jar, ClassSelection.none());
         assertThat(facts.classes()).isEmpty();
         assertThatThrownBy(() -> Inspector.withClasspath(List.of(missing)).inspect(jar,
-                ClassSelection.named(Set.of("a.Foo"))))
+                ClassSelection.named(Set.of("a.NotInTheJar"))))
                 .hasMessage(missing + ": no such file or directory; check the path");
     }
 }

@@ -1,5 +1,6 @@
 package io.importspy.internal.inspect;
 
+import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ModuleIdentity;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ModuleIdentityTest {
@@ -155,10 +157,15 @@ class ModuleIdentityTest {
         Path plain = TestJars.jar(tmp.resolve("plain.jar")).classes(base)
                 .classes(v11, "META-INF/versions/11/").build();
 
+        assertThat(constant(multiRelease, ClassSelection.all())).isEqualTo(11);
         for (ClassSelection selection : List.of(ClassSelection.all(), ClassSelection.named(Set.of("mr.Level")))) {
-            assertThat(constant(multiRelease, selection)).isEqualTo(11);
             assertThat(constant(plain, selection)).isEqualTo(8);
         }
+        // validation judges one class for every Java: versions that differ in what a contract sees are refused
+        assertThatThrownBy(() -> constant(multiRelease, ClassSelection.named(Set.of("mr.Level"))))
+                .isInstanceOf(InspectionException.class).hasMessage(multiRelease + "!mr/Level.class: another Java"
+                        + " version loads this class instead of META-INF/versions/11/mr/Level.class, which was judged,"
+                        + " and its fields differ; a multi-release JAR must give every Java version the same API");
     }
 
     private Object constant(Path jar, ClassSelection selection) {

@@ -1,0 +1,128 @@
+package io.importspy.enforce;
+
+import io.importspy.Spy;
+import io.importspy.ValidationOptions;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.InspectionException;
+import io.importspy.internal.contract.Contracts;
+import io.importspy.testsupport.TestJars;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A multi-release JAR whose versioned class, for a Java newer than the one that validates, differs from the
+ * class judged: a host on that newer Java would run a class nobody judged. Validation refuses it, naming the
+ * entry; a real host on a newer JDK shows that the versioned class is what it runs.
+ */
+class MultiReleaseIT {
+    @TempDir
+    static Path work;
+
+    static final int ABOVE = Runtime.version().feature() + 1;
+
+    static String impl(Path marker, boolean compliant) {
+        return "package com.acme; public class Impl implements java.util.function.Supplier<String> {"
+                + (compliant ? " public String greet(String who) { return who; } private int helper() { return 1; }"
+                : " static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); }"
+                + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } }")
+                + " public String get() { return \"" + (compliant ? "judged" : "rogue") + "\"; } }";
+    }
+
+    static Path plugin(String name, Path marker, boolean versionedCompliant) {
+        Path base = TestJars.compile(work.resolve(name + "-base"), Map.of("com/acme/Impl.java", impl(marker, true)),
+                "--release", "17");
+        Path versioned = TestJars.compile(work.resolve(name + "-versioned"), Map.of("com/acme/Impl.java",
+                versionedCompliant ? impl(marker, true).replace("return 1;", "return 2;") : impl(marker, false)),
+                "--release", "17");
+        try {
+            return TestJars.jar(work.resolve(name + ".jar")).multiRelease().classes(base)
+                    .entry("META-INF/versions/" + ABOVE + "/com/acme/Impl.class",
+                            Files.readAllBytes(versioned.resolve("com/acme/Impl.class")))
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Impl\n").build();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static SpyModel contract() {
+        return Contracts.parse("""
+                importspy: 1
+                classes:
+                  - name: com.acme.Impl
+                    methods: [{name: greet, parameters: [String], returns: String}]
+                """, "plugin-contract.yml");
+    }
+
+    @Test
+    void a_versioned_class_for_a_newer_java_that_differs_is_refused_naming_its_entry() throws Exception {
+        Path marker = work.resolve("newer-ran");
+        Path plugin = plugin("newer", marker, false);
+        String message = plugin + "!META-INF/versions/" + ABOVE + "/com/acme/Impl.class: another Java version loads"
+                + " this class instead of com/acme/Impl.class, which was judged, and its methods differ (it lacks"
+                + " [public java.lang.String greet(java.lang.String)]); a multi-release JAR must give every Java version the same API";
+
+        assertThatThrownBy(() -> Spy.validate(contract(), ValidationOptions.defaults(), List.of(plugin)))
+                .isInstanceOf(InspectionException.class).hasMessage(message);
+        assertThatThrownBy(() -> GuardedLoader.of(contract()).load(plugin))
+                .isInstanceOf(InspectionException.class).hasMessage(message);
+        assertThat(marker).doesNotExist();
+
+        Optional<Path> newer = newerJava();
+        if (newer.isPresent()) { // what such a Java runs: the versioned class, which nobody judged
+            Path host = TestJars.compile(work.resolve("host"), Map.of("Host.java", "public class Host { public static"
+                    + " void main(String[] a) { java.util.ServiceLoader.load(java.util.function.Supplier.class)"
+                    + ".forEach(s -> System.out.println(s.get())); } }"), "--release", "17");
+            Process process = new ProcessBuilder(newer.get().toString(), "-cp",
+                    host + java.io.File.pathSeparator + plugin, "Host").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out.strip()).isEqualTo("rogue");
+            assertThat(marker).exists();
+        }
+    }
+
+    @Test
+    void versions_that_differ_only_in_private_members_and_code_are_judged_once() {
+        Path plugin = plugin("private-only", work.resolve("private-only-ran"), true);
+        assertThat(Spy.validate(contract(), ValidationOptions.defaults(), List.of(plugin)).isCompliant()).isTrue();
+    }
+
+    /** A JDK under /usr/lib/jvm whose Java is at least {@link #ABOVE}, when there is one. */
+    static Optional<Path> newerJava() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> jdks = Files.list(jvms)) {
+            return jdks.filter(jdk -> feature(jdk.resolve("release")) >= ABOVE).map(jdk -> jdk.resolve("bin/java"))
+                    .filter(Files::isExecutable).findFirst();
+        }
+    }
+
+    private static int feature(Path release) {
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
+        return 0;
+    }
+}
