@@ -282,14 +282,19 @@ public final class GuardedLoader {
         List<Path> paths = new ArrayList<>();
         paths.add(checked.bytes());
         paths.addAll(checked.libraries());
-        Optional<String> moduleName = namedModule(checked.bytes());
-        if (moduleName.isPresent()) {
-            ModuleLayer layer = defineLayer(checked.plugin(), paths, moduleName.get());
-            return new GuardedPlugin(checked, layer.findLoader(moduleName.get()), Optional.of(layer), null);
+        try {
+            Optional<String> moduleName = namedModule(checked.bytes());
+            if (moduleName.isPresent()) {
+                ModuleLayer layer = defineLayer(checked.plugin(), paths, moduleName.get());
+                return new GuardedPlugin(checked, layer.findLoader(moduleName.get()), Optional.of(layer), null);
+            }
+            URLClassLoader loader = new URLClassLoader("importspy-guarded:" + checked.plugin().getFileName(),
+                    urls(paths), parent);
+            return new GuardedPlugin(checked, loader, Optional.empty(), loader);
+        } catch (RuntimeException | Error notAdmitted) {
+            discard(checked); // no loader reads the copies: they go now, not at exit
+            throw notAdmitted;
         }
-        URLClassLoader loader = new URLClassLoader("importspy-guarded:" + checked.plugin().getFileName(),
-                urls(paths), parent);
-        return new GuardedPlugin(checked, loader, Optional.empty(), loader);
     }
 
     /** The module name when {@code plugin} declares a module-info (automatic modules do not count). */

@@ -4,6 +4,7 @@ import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.validate.Report;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
@@ -30,8 +31,12 @@ final class VerdictCache {
         private final Report report;
         private final Optional<Path> location;
         private final boolean compliant;
-        /** The handle last returned, reused while the same class imports (most hosts have one importer). */
-        private volatile ImporterHandle last;
+        /**
+         * The handle last returned, reused while the same class imports (most hosts have one importer). Held
+         * weakly: a handle holds its importer class, which would otherwise keep the importer's loader and layer
+         * (the weak key of its own entry) alive for as long as the cache lives.
+         */
+        private volatile WeakReference<ImporterHandle> last = new WeakReference<>(null);
 
         Verdict(ModuleFacts facts, Report report, Optional<Path> location) {
             this.facts = facts;
@@ -55,10 +60,10 @@ final class VerdictCache {
 
         /** A handle on {@code importer} with this verdict (handles are immutable, so one is shared). */
         ImporterHandle handle(Class<?> importer) {
-            ImporterHandle handle = last;
+            ImporterHandle handle = last.get();
             if (handle == null || handle.importer() != importer) {
                 handle = new ImporterHandle(importer, facts, report, location);
-                last = handle;
+                last = new WeakReference<>(handle);
             }
             return handle;
         }

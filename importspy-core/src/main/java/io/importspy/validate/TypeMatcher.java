@@ -1,5 +1,6 @@
 package io.importspy.validate;
 
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.java.JavaType;
 import io.importspy.java.TypeArgument;
 import io.importspy.java.Wildcard;
@@ -82,20 +83,29 @@ final class TypeMatcher {
         return nameMatches(contractName, fact.name());
     }
 
-    /** Whether a contract type name matches a binary class name read from bytecode. */
+    /**
+     * Whether a contract type name matches a binary class name read from bytecode: the binary name must be one
+     * of the names the contract's may denote ({@link ClassNames#candidates}), so a name written with {@code $}
+     * ({@code a.Outer$Inner}) is met only by that nested class, never by a class {@code Inner} of a package
+     * {@code a.Outer}.
+     */
     static boolean nameMatches(String contractName, String factName) {
-        String expected = normalize(contractName);
-        String actual = normalize(factName);
-        if (PRIMITIVES.contains(expected) || PRIMITIVES.contains(actual)) {
-            return expected.equals(actual);
+        String expected = contractName.trim();
+        if (PRIMITIVES.contains(expected) || PRIMITIVES.contains(factName)) {
+            return expected.equals(factName);
         }
-        if (expected.indexOf('.') < 0) {
-            return expected.equals(actual.substring(actual.lastIndexOf('.') + 1));
+        if (expected.indexOf('.') < 0 && expected.indexOf('$') < 0) {
+            String simple = factName.substring(factName.lastIndexOf('.') + 1);
+            return expected.equals(simple.substring(simple.lastIndexOf('$') + 1));
         }
-        if (Character.isUpperCase(expected.charAt(0))) {
-            return actual.equals(expected) || actual.endsWith("." + expected);
+        boolean suffix = Character.isUpperCase(expected.charAt(0));
+        for (String candidate : ClassNames.candidates(expected)) {
+            if (factName.equals(candidate) || suffix && (factName.endsWith("." + candidate)
+                    || factName.endsWith("$" + candidate))) {
+                return true;
+            }
         }
-        return actual.equals(expected);
+        return false;
     }
 
     /** A class name with {@code $} nesting turned into {@code .}. */

@@ -29,6 +29,16 @@ class TypeMatcherTest {
         }
 
         @Test
+        void a_name_written_with_a_dollar_is_met_only_by_that_nested_class_not_by_a_package_class() {
+            assertThat(TypeMatcher.nameMatches("com.acme.Outer$Inner", "com.acme.Outer.Inner")).isFalse();
+            assertThat(TypeMatcher.nameMatches("Outer$Inner", "com.acme.Outer.Inner")).isFalse();
+            assertThat(TypeMatcher.nameMatches("com.acme.Outer$Inner.Deep", "com.acme.Outer$Inner$Deep")).isTrue();
+            assertThat(TypeMatcher.nameMatches("com.acme.Outer$Inner.Deep", "com.acme.Outer.Inner.Deep")).isFalse();
+            assertThat(TypeMatcher.nameMatches("Outer$Inner", "com.acme.Outer$Inner")).isTrue();
+            assertThat(TypeMatcher.nameMatches("Inner.Deep", "com.acme.Outer$Inner$Deep")).isTrue();
+        }
+
+        @Test
         void an_outer_class_qualified_name_matches_as_a_suffix_on_a_segment_boundary() {
             assertThat(TypeMatcher.nameMatches("Map.Entry", "java.util.Map$Entry")).isTrue();
             assertThat(TypeMatcher.nameMatches("Map.Entry", "com.acme.HashMap$Entry")).isFalse();
