@@ -95,13 +95,17 @@ final class Commands {
                 .description("A policy (importspy-policy: 1) that picks each TARGET's contract: the first rule "
                         + "matching its path, module name or coordinates. Audit rules are checked as enforce "
                         + "rules; a target the policy allows passes; one no rule matches gets the default.").build());
-        spec.addOption(OptionSpec.builder("--format").type(ValidateCommand.Format.class)
+        spec.addOption(OptionSpec.builder("--format").type(List.class).auxiliaryTypes(ValidateCommand.Format.class)
                 .paramLabel("text|json|sarif|junit")
                 .description("Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "
-                        + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers.").build());
-        spec.addOption(path(OptionSpec.builder("--output")).paramLabel("FILE")
-                .description("Write the report to FILE instead of stdout; the summary line still goes to stderr.")
-                .build());
+                        + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers. Repeatable: "
+                        + "each --format FORMAT --output FILE pair writes one report; a last --format without "
+                        + "--output goes to stdout.").build());
+        spec.addOption(OptionSpec.builder("--output").type(List.class).auxiliaryTypes(Path.class)
+                .converters(new PathConverter()).paramLabel("FILE")
+                .description("Write the report of the --format before it to FILE (text when there is none). The "
+                        + "text report still goes to stdout when no report does and none is text; else the "
+                        + "summary line goes to stderr.").build());
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
                 .description("Libraries beside the targets, separated by '${sys:path.separator}'; repeatable. "
                         + "Supertypes are resolved from them, and they are the libraries deployments require.")

@@ -29,8 +29,7 @@ final class ValidateCommand {
 
     private final String contract;
     private final Path policy;
-    private final Format format;
-    private final Path output;
+    private final ReportOutputs outputs;
     private final List<String> classpath;
     private final String runtime;
     private final boolean strict;
@@ -38,13 +37,11 @@ final class ValidateCommand {
     private final Color color;
     private final List<Path> targets;
 
-    private ValidateCommand(String contract, Path policy, Format format, Path output, List<String> classpath,
-                            String runtime,
-                            boolean strict, boolean quiet, Color color, List<Path> targets) {
+    private ValidateCommand(String contract, Path policy, ReportOutputs outputs, List<String> classpath,
+                            String runtime, boolean strict, boolean quiet, Color color, List<Path> targets) {
         this.contract = contract;
         this.policy = policy;
-        this.format = format;
-        this.output = output;
+        this.outputs = outputs;
         this.classpath = classpath;
         this.runtime = runtime;
         this.strict = strict;
@@ -57,8 +54,7 @@ final class ValidateCommand {
     static ValidateCommand from(ParseResult validate) {
         return new ValidateCommand(validate.matchedOptionValue("--contract", null),
                 validate.matchedOptionValue("--policy", null),
-                validate.matchedOptionValue("--format", Format.TEXT),
-                validate.matchedOptionValue("--output", null),
+                ReportOutputs.of(validate),
                 List.of(validate.matchedOptionValue("--classpath", new String[0])),
                 validate.matchedOptionValue("--runtime", "current"),
                 validate.matchedOptionValue("--strict", Boolean.FALSE),
@@ -68,8 +64,9 @@ final class ValidateCommand {
     }
 
     /**
-     * Validates and writes the report to {@code --output} (then the summary line to {@code err}) or to
-     * {@code out}; with {@code --quiet}, only to {@code --output}. Returns the exit code.
+     * Validates and writes each report ({@link ReportOutputs}) to its file or to {@code out}; when files are
+     * written and {@code out} shows no text report, the summary line goes to {@code err}. With {@code --quiet},
+     * only the files are written. Returns the exit code.
      */
     int execute(PrintWriter out, PrintWriter err) {
         List<Path> libraries = InputFiles.classpath(classpath);
@@ -100,15 +97,19 @@ final class ValidateCommand {
         Report report = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
                 : Spy.validate(Spy.policy(policy), options, targets);
 
-        if (output != null) {
-            write(output, render(report));
-            if (!quiet) {
+        for (ReportOutputs.Output file : outputs.files()) {
+            write(file.file().get(), render(report, file));
+        }
+        if (!quiet) {
+            java.util.Optional<ReportOutputs.Output> stdout = outputs.stdout();
+            if (stdout.isPresent()) {
+                out.print(render(report, stdout.get()));
+                out.flush();
+            }
+            if (!outputs.files().isEmpty() && (stdout.isEmpty() || stdout.get().format() != Format.TEXT)) {
                 err.println(summary(report));
                 err.flush();
             }
-        } else if (!quiet) {
-            out.print(render(report));
-            out.flush();
         }
         return report.isCompliant() ? Main.COMPLIANT : Main.VIOLATIONS;
     }
@@ -119,9 +120,9 @@ final class ValidateCommand {
         return text.substring(text.lastIndexOf('\n') + 1);
     }
 
-    private String render(Report report) {
-        return switch (format) {
-            case TEXT -> TextReport.render(report, colorMode());
+    private String render(Report report, ReportOutputs.Output output) {
+        return switch (output.format()) {
+            case TEXT -> TextReport.render(report, colorMode(output));
             case JSON -> JsonReport.render(report);
             case SARIF -> SarifReport.render(report);
             case JUNIT -> JUnitReport.render(report);
@@ -129,11 +130,11 @@ final class ValidateCommand {
     }
 
     /** {@code --color}: always, never, or (auto) on a terminal that wants colour; a file only when always. */
-    private ColorMode colorMode() {
+    private ColorMode colorMode(ReportOutputs.Output output) {
         if (color == Color.ALWAYS) {
             return ColorMode.ANSI;
         }
-        return color == Color.NEVER || output != null ? ColorMode.PLAIN : Terminal.colorMode();
+        return color == Color.NEVER || output.file().isPresent() ? ColorMode.PLAIN : Terminal.colorMode();
     }
 
     private RuntimeSource runtimeSource() {

@@ -14,13 +14,17 @@ import static io.importspy.API.Status.STABLE;
  * <pre>
  * &lt;testsuites name="importspy" tests="2" failures="1" errors="0" skipped="0"&gt;
  *   &lt;testsuite name="importspy: plugin.jar" tests="1" failures="1" errors="0" skipped="0" time="0"&gt;
- *     &lt;testcase classname="spymodel.yml" name="com.acme.Plugin#init(Context) (method)" time="0"&gt;
+ *     &lt;testcase classname="importspy.com.acme.plugin.method" name="com.acme.Plugin#init(Context) (method)" time="0"&gt;
  *       &lt;failure type="missing" message="class com.acme.Plugin lacks method init(Context)"&gt;expected: ...
  * </pre>
  *
- * <p>One test suite per target, one test case per violation (named by subject and context, classed by the
- * contract file). Unverified checks are skipped test cases unless the report is strict, where they fail.
- * A compliant target also gets one passing test case, {@code contract satisfied}, so the tab shows it.
+ * <p>One test suite per target, one test case per violation, named by subject and context. Its
+ * {@code classname} is dotted, {@code importspy.<target>.<context>}, where {@code <target>} is the target's
+ * {@linkplain TargetReport#identity() identity} (its module name, {@code :} and characters outside Java names
+ * made dots and underscores), so that test tabs, which read the part before the last dot as a package, group
+ * a target's violations under one package and one class per context. Unverified checks are skipped test
+ * cases unless the report is strict, where they fail. A compliant target also gets one passing test case,
+ * {@code contract satisfied} (class {@code importspy.<target>.contract}), so the tab shows it.
  */
 @API(status = STABLE, since = "0.1.0")
 public final class JUnitReport {
@@ -70,7 +74,7 @@ public final class JUnitReport {
             testCase(target, violation);
         }
         if (target.isCompliant(report.strictness())) {
-            xml.append("    <testcase classname=\"").append(XmlText.attribute(report.contract()))
+            xml.append("    <testcase classname=\"").append(XmlText.attribute(className(target, "contract")))
                     .append("\" name=\"").append(SATISFIED).append("\" time=\"0\"/>\n");
         }
         xml.append("  </testsuite>\n");
@@ -83,7 +87,8 @@ public final class JUnitReport {
 
     private void testCase(TargetReport target, Violation violation) {
         String element = violation.fails(report.strictness()) ? "failure" : "skipped";
-        xml.append("    <testcase classname=\"").append(XmlText.attribute(violation.location().file()))
+        xml.append("    <testcase classname=\"").append(XmlText.attribute(className(target,
+                        violation.context().label())))
                 .append("\" name=\"").append(XmlText.attribute(violation.subject() + " ("
                         + violation.context().label() + ")"))
                 .append("\" time=\"0\">\n");
@@ -95,6 +100,23 @@ public final class JUnitReport {
         xml.append(XmlText.content(details(target, violation)));
         xml.append("</").append(element).append(">\n");
         xml.append("    </testcase>\n");
+    }
+
+    /** {@code importspy.<target identity>.<last>}, each part of the identity a dotted name of Java letters. */
+    static String className(TargetReport target, String last) {
+        StringBuilder name = new StringBuilder("importspy.");
+        for (String part : target.identity().split("[.:/\\\\]")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                boolean keep = Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c) || c == '-';
+                name.append(keep ? c : '_');
+            }
+            name.append('.');
+        }
+        return name.append(last).toString();
     }
 
     /** The body of a failure or skip: expected, found, fix and location, one per line. */

@@ -28,6 +28,21 @@ public record TargetReport(String target, Optional<String> moduleName, Optional<
         violations = List.copyOf(violations);
     }
 
+    /**
+     * The name reports know the target by across runs, whatever path it was given by: its module's name, else
+     * its file name. SARIF fingerprints and JUnit class names are made from it.
+     */
+    public String identity() {
+        if (moduleName.isPresent()) {
+            return moduleName.get();
+        }
+        String path = target.replace('\\', '/');
+        while (path.endsWith("/") && path.length() > 1) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** Whether no violation fails under {@code strictness}. */
     public boolean isCompliant(Strictness strictness) {
         return violations.stream().noneMatch(v -> v.fails(strictness));
