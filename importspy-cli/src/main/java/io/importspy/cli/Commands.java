@@ -119,6 +119,14 @@ final class Commands {
         spec.addOption(OptionSpec.builder("--color").type(ValidateCommand.Color.class).paramLabel("auto|always|never")
                 .description("Colour the text report: auto (default: on a terminal, unless NO_COLOR is set), "
                         + "always, never.").build());
+        spec.addOption(path(OptionSpec.builder("--baseline")).paramLabel("FILE")
+                .description("Violations accepted for now (importspy-baseline: 1), each with a justification: "
+                        + "reported as suppressed, they fail nothing. An entry that matches no violation is stale: "
+                        + "a warning, a failure with --strict.").build());
+        spec.addOption(path(OptionSpec.builder("--write-baseline")).paramLabel("FILE")
+                .description("Write every violation of this run (and each one --baseline suppressed, with its "
+                        + "justification) to FILE as a baseline; new entries have an empty justification, which "
+                        + "--baseline refuses until it is written.").build());
         spec.addOption(flag("--verbose", "Show a stack trace with errors."));
         spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("TARGET")
                 .type(List.class).auxiliaryTypes(Path.class).converters(new PathConverter())

@@ -3,6 +3,8 @@ package io.importspy.cli;
 import io.importspy.RuntimeSource;
 import io.importspy.Spy;
 import io.importspy.ValidationOptions;
+import io.importspy.internal.contract.Baselines;
+import io.importspy.internal.report.Baselining;
 import io.importspy.report.ColorMode;
 import io.importspy.report.JUnitReport;
 import io.importspy.report.JsonReport;
@@ -35,10 +37,13 @@ final class ValidateCommand {
     private final boolean strict;
     private final boolean quiet;
     private final Color color;
+    private final Path baseline;
+    private final Path writeBaseline;
     private final List<Path> targets;
 
     private ValidateCommand(String contract, Path policy, ReportOutputs outputs, List<String> classpath,
-                            String runtime, boolean strict, boolean quiet, Color color, List<Path> targets) {
+                            String runtime, boolean strict, boolean quiet, Color color, Path baseline,
+                            Path writeBaseline, List<Path> targets) {
         this.contract = contract;
         this.policy = policy;
         this.outputs = outputs;
@@ -47,6 +52,8 @@ final class ValidateCommand {
         this.strict = strict;
         this.quiet = quiet;
         this.color = color;
+        this.baseline = baseline;
+        this.writeBaseline = writeBaseline;
         this.targets = targets;
     }
 
@@ -60,6 +67,8 @@ final class ValidateCommand {
                 validate.matchedOptionValue("--strict", Boolean.FALSE),
                 validate.matchedOptionValue("--quiet", Boolean.FALSE),
                 validate.matchedOptionValue("--color", Color.AUTO),
+                validate.matchedOptionValue("--baseline", null),
+                validate.matchedOptionValue("--write-baseline", null),
                 validate.matchedPositionalValue(0, List.of()));
     }
 
@@ -88,17 +97,34 @@ final class ValidateCommand {
         if (runtimeSource instanceof RuntimeSource.Recorded recorded) {
             inputs.file(recorded.file(), "runtime record");
         }
+        if (baseline != null) {
+            inputs.file(baseline, "baseline");
+        }
         inputs.check();
+        checkBaselineFile();
+        Baselines.File accepted = baseline == null ? null : Baselines.read(baseline);
 
         ValidationOptions options = ValidationOptions.defaults()
                 .withClasspath(libraries)
                 .withRuntime(runtimeSource)
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
-        Report report = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
+        Report validated = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
                 : Spy.validate(Spy.policy(policy), options, targets);
+        Report report = accepted == null ? validated : Baselining.apply(validated, accepted);
 
         for (ReportOutputs.Output file : outputs.files()) {
             write(file.file().get(), render(report, file));
+        }
+        if (writeBaseline != null) {
+            String yaml = Baselining.write(report);
+            write(writeBaseline, yaml);
+            if (!quiet) {
+                int entries = Baselining.entries(yaml);
+                err.println("baseline written to " + writeBaseline + ": " + entries + (entries == 1 ? " entry, "
+                        : " entries, ") + Baselining.unjustified(yaml) + " without a justification (write why each "
+                        + "is accepted, then pass --baseline " + writeBaseline + ")");
+                err.flush();
+            }
         }
         if (!quiet) {
             java.util.Optional<ReportOutputs.Output> stdout = outputs.stdout();
@@ -112,6 +138,20 @@ final class ValidateCommand {
             }
         }
         return report.isCompliant() ? Main.COMPLIANT : Main.VIOLATIONS;
+    }
+
+    /** {@code --write-baseline} names a file no {@code --output} writes. */
+    private void checkBaselineFile() {
+        if (writeBaseline == null) {
+            return;
+        }
+        Path written = writeBaseline.toAbsolutePath().normalize();
+        for (ReportOutputs.Output file : outputs.files()) {
+            if (file.file().get().toAbsolutePath().normalize().equals(written)) {
+                throw new BadInputException(List.of("--write-baseline " + writeBaseline + " names the file of an "
+                        + "--output; write the baseline to a file of its own"));
+            }
+        }
     }
 
     /** The text report's last line: {@code 1 target, 0 compliant, 2 violations, 0 unverified}. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ import static io.importspy.API.Status.STABLE;
  * that move the requirement and target paths: a hash of the rule id, the target's
  * {@linkplain TargetReport#identity() identity}, the subject and the expected text. A compliant report has
  * {@code "results": []}.
+ *
+ * <p>With a baseline, each violation it lists is a result with a {@code suppressions} entry (kind
+ * {@code external}, the baseline's justification, located at the entry), every other result has
+ * {@code "suppressions": []}, and each stale entry is a result of rule {@code importspy/stale-baseline}, located
+ * in the baseline (a warning, an error when strict).
  */
 @API(status = STABLE, since = "0.1.0")
 public final class SarifReport {
@@ -54,7 +60,13 @@ public final class SarifReport {
             for (Violation violation : target.violations()) {
                 rules.putIfAbsent(new SarifRule(violation.category(), violation.context()), rules.size());
             }
+            for (TargetReport.Suppressed suppressed : target.suppressed()) {
+                Violation violation = suppressed.violation();
+                rules.putIfAbsent(new SarifRule(violation.category(), violation.context()), rules.size());
+            }
         }
+        boolean baselined = report.baseline().isPresent();
+        List<Report.Stale> stale = baselined ? report.baseline().get().stale() : List.of();
         JsonText json = new JsonText().beginObject();
         json.name("$schema").value(SCHEMA);
         json.name("version").value("2.1.0");
@@ -67,6 +79,9 @@ public final class SarifReport {
         for (SarifRule rule : rules.keySet()) {
             rule(json, rule, report.strictness());
         }
+        if (!stale.isEmpty()) {
+            SarifBaseline.staleRule(json, report.strictness());
+        }
         json.endArray().endObject().endObject();
         json.name("invocations").beginArray().beginObject()
                 .name("executionSuccessful").value(true)
@@ -76,7 +91,21 @@ public final class SarifReport {
             for (Violation violation : target.violations()) {
                 SarifRule rule = new SarifRule(violation.category(), violation.context());
                 result(json, target, violation, rule, rules.get(rule), report.strictness());
+                if (baselined) {
+                    json.name("suppressions").beginArray().endArray();
+                }
+                json.endObject();
             }
+            for (TargetReport.Suppressed suppressed : target.suppressed()) {
+                Violation violation = suppressed.violation();
+                SarifRule rule = new SarifRule(violation.category(), violation.context());
+                result(json, target, violation, rule, rules.get(rule), report.strictness());
+                SarifBaseline.suppressions(json, suppressed);
+                json.endObject();
+            }
+        }
+        for (Report.Stale entry : stale) {
+            SarifBaseline.staleResult(json, entry, rules.size(), report.strictness());
         }
         json.endArray();
         runProperties(json, report);
@@ -101,6 +130,7 @@ public final class SarifReport {
         json.endObject();
     }
 
+    /** A result, left open for what follows its properties. */
     private static void result(JsonText json, TargetReport target, Violation violation, SarifRule rule, int index,
                                Strictness strictness) {
         json.beginObject();
@@ -125,10 +155,9 @@ public final class SarifReport {
         json.name("expected").value(violation.expected());
         json.name("found").value(violation.found());
         json.endObject();
-        json.endObject();
     }
 
-    private static void physicalLocation(JsonText json, Location location) {
+    static void physicalLocation(JsonText json, Location location) {
         json.name("physicalLocation").beginObject();
         json.name("artifactLocation").beginObject().name("uri").value(uri(location.file())).endObject();
         if (location.line() >= 1) {
@@ -165,7 +194,10 @@ public final class SarifReport {
      * expected text; never its location, its message or what was found.
      */
     static String fingerprint(SarifRule rule, TargetReport target, Violation violation) {
-        String key = rule.id() + "\n" + target.identity() + "\n" + violation.subject() + "\n" + violation.expected();
+        return sha256(rule.id() + "\n" + target.identity() + "\n" + violation.subject() + "\n" + violation.expected());
+    }
+
+    static String sha256(String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(hash.length * 2);
@@ -178,12 +210,12 @@ public final class SarifReport {
         }
     }
 
-    private static String sentence(String text) {
+    static String sentence(String text) {
         String trimmed = text.strip();
         return trimmed.isEmpty() || ".!?".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0 ? trimmed : trimmed + ".";
     }
 
-    private static String level(Category category, Strictness strictness) {
+    static String level(Category category, Strictness strictness) {
         return category == Category.UNVERIFIED && strictness == Strictness.LENIENT ? "warning" : "error";
     }
 

@@ -32,7 +32,8 @@ class RuleAnchorsTest {
         }
 
         assertThat(missing).as("rules without their anchor in README.md").isEmpty();
-        assertThat(readme).contains("\n### Report rules\n");
+        assertThat(readme).contains("\n### Report rules\n", "<a id=\"" + SarifRule.anchor("stale-baseline") + "\"></a>`"
+                + SarifBaseline.STALE_ID + "`", "\n### Baselines\n");
         assertThat(SarifRule.RULES_SECTION).isEqualTo(SarifRule.README + "#report-rules");
     }
 }

@@ -36,7 +36,7 @@ class SarifSchemaTest {
     private static JsonSchema schema;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() throws IOException { // also called by other tests
         try (InputStream in = SarifSchemaTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
             assertThat(in).as("the vendored SARIF schema").isNotNull();
             JsonNode tree = JSON.readTree(in);
