@@ -40,6 +40,7 @@ build() { # profile flag(s)...; prints the milliseconds the whole mvn process to
   echo $(( (end - start) / 1000000 ))
 }
 
+cut -d' ' -f1-3 /proc/loadavg > "$work/loadavg-start.txt"
 build > /dev/null            # discarded: first runs fill caches
 build -Pimportspy > /dev/null
 without=()
@@ -48,13 +49,15 @@ for ((i = 0; i < runs; i++)); do
   without+=("$(build)")
   with+=("$(build -Pimportspy)")
 done
-cat /proc/loadavg > "$work/loadavg.txt"
-python3 - "$runs" "${without[*]}" "${with[*]}" "$(cat "$work/loadavg.txt")" <<'PY'
+cut -d' ' -f1-3 /proc/loadavg > "$work/loadavg.txt"
+python3 - "$runs" "${without[*]}" "${with[*]}" "$(cat "$work/loadavg-start.txt")" "$(cat "$work/loadavg.txt")" <<'PY'
 import statistics, sys
-runs, without, with_, load = int(sys.argv[1]), list(map(int, sys.argv[2].split())), list(map(int, sys.argv[3].split())), sys.argv[4]
+runs, without, with_ = int(sys.argv[1]), list(map(int, sys.argv[2].split())), list(map(int, sys.argv[3].split()))
+start, end = sys.argv[4], sys.argv[5]
 a, b = statistics.median(without), statistics.median(with_)
 delta = b - a
-print(f"mvn verify (clean target/) of a small plugin project, {runs} runs each, interleaved (load average at the end: {load.split()[0]})")
+print(f"mvn verify (clean target/) of a small plugin project, {runs} runs each, interleaved "
+      f"(load average 1/5/15 min: {start} at the start, {end} at the end)")
 print(f"| build | median | min | max |")
 print(f"|---|---|---|---|")
 print(f"| without ImportSpy | {a/1000:.2f} s | {min(without)/1000:.2f} s | {max(without)/1000:.2f} s |")

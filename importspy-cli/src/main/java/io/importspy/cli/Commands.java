@@ -95,13 +95,17 @@ final class Commands {
                 .description("A policy (importspy-policy: 1) that picks each TARGET's contract: the first rule "
                         + "matching its path, module name or coordinates. Audit rules are checked as enforce "
                         + "rules; a target the policy allows passes; one no rule matches gets the default.").build());
-        spec.addOption(OptionSpec.builder("--format").type(ValidateCommand.Format.class)
+        spec.addOption(OptionSpec.builder("--format").type(List.class).auxiliaryTypes(ValidateCommand.Format.class)
                 .paramLabel("text|json|sarif|junit")
                 .description("Report format: text for people (default), json for machines, sarif (SARIF 2.1.0) for "
-                        + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers.").build());
-        spec.addOption(path(OptionSpec.builder("--output")).paramLabel("FILE")
-                .description("Write the report to FILE instead of stdout; the summary line still goes to stderr.")
-                .build());
+                        + "code-scanning UIs, junit (JUnit XML) for the test tabs of CI servers. Repeatable: "
+                        + "each --format FORMAT --output FILE pair writes one report; a last --format without "
+                        + "--output goes to stdout.").build());
+        spec.addOption(OptionSpec.builder("--output").type(List.class).auxiliaryTypes(Path.class)
+                .converters(new PathConverter()).paramLabel("FILE")
+                .description("Write the report of the --format before it to FILE (text when there is none). The "
+                        + "text report still goes to stdout when no report does and none is text; else the "
+                        + "summary line goes to stderr.").build());
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
                 .description("Libraries beside the targets, separated by '${sys:path.separator}'; repeatable. "
                         + "Supertypes are resolved from them, and they are the libraries deployments require.")
@@ -115,6 +119,14 @@ final class Commands {
         spec.addOption(OptionSpec.builder("--color").type(ValidateCommand.Color.class).paramLabel("auto|always|never")
                 .description("Colour the text report: auto (default: on a terminal, unless NO_COLOR is set), "
                         + "always, never.").build());
+        spec.addOption(path(OptionSpec.builder("--baseline")).paramLabel("FILE")
+                .description("Violations accepted for now (importspy-baseline: 1), each with a justification: "
+                        + "reported as suppressed, they fail nothing. An entry that matches no violation is stale: "
+                        + "a warning, a failure with --strict.").build());
+        spec.addOption(path(OptionSpec.builder("--write-baseline")).paramLabel("FILE")
+                .description("Write every violation of this run (and each one --baseline suppressed, with its "
+                        + "justification) to FILE as a baseline; new entries have an empty justification, which "
+                        + "--baseline refuses until it is written.").build());
         spec.addOption(flag("--verbose", "Show a stack trace with errors."));
         spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("TARGET")
                 .type(List.class).auxiliaryTypes(Path.class).converters(new PathConverter())

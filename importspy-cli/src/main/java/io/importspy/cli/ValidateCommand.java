@@ -3,6 +3,8 @@ package io.importspy.cli;
 import io.importspy.RuntimeSource;
 import io.importspy.Spy;
 import io.importspy.ValidationOptions;
+import io.importspy.internal.contract.Baselines;
+import io.importspy.internal.report.Baselining;
 import io.importspy.report.ColorMode;
 import io.importspy.report.JUnitReport;
 import io.importspy.report.JsonReport;
@@ -29,27 +31,29 @@ final class ValidateCommand {
 
     private final String contract;
     private final Path policy;
-    private final Format format;
-    private final Path output;
+    private final ReportOutputs outputs;
     private final List<String> classpath;
     private final String runtime;
     private final boolean strict;
     private final boolean quiet;
     private final Color color;
+    private final Path baseline;
+    private final Path writeBaseline;
     private final List<Path> targets;
 
-    private ValidateCommand(String contract, Path policy, Format format, Path output, List<String> classpath,
-                            String runtime,
-                            boolean strict, boolean quiet, Color color, List<Path> targets) {
+    private ValidateCommand(String contract, Path policy, ReportOutputs outputs, List<String> classpath,
+                            String runtime, boolean strict, boolean quiet, Color color, Path baseline,
+                            Path writeBaseline, List<Path> targets) {
         this.contract = contract;
         this.policy = policy;
-        this.format = format;
-        this.output = output;
+        this.outputs = outputs;
         this.classpath = classpath;
         this.runtime = runtime;
         this.strict = strict;
         this.quiet = quiet;
         this.color = color;
+        this.baseline = baseline;
+        this.writeBaseline = writeBaseline;
         this.targets = targets;
     }
 
@@ -57,19 +61,21 @@ final class ValidateCommand {
     static ValidateCommand from(ParseResult validate) {
         return new ValidateCommand(validate.matchedOptionValue("--contract", null),
                 validate.matchedOptionValue("--policy", null),
-                validate.matchedOptionValue("--format", Format.TEXT),
-                validate.matchedOptionValue("--output", null),
+                ReportOutputs.of(validate),
                 List.of(validate.matchedOptionValue("--classpath", new String[0])),
                 validate.matchedOptionValue("--runtime", "current"),
                 validate.matchedOptionValue("--strict", Boolean.FALSE),
                 validate.matchedOptionValue("--quiet", Boolean.FALSE),
                 validate.matchedOptionValue("--color", Color.AUTO),
+                validate.matchedOptionValue("--baseline", null),
+                validate.matchedOptionValue("--write-baseline", null),
                 validate.matchedPositionalValue(0, List.of()));
     }
 
     /**
-     * Validates and writes the report to {@code --output} (then the summary line to {@code err}) or to
-     * {@code out}; with {@code --quiet}, only to {@code --output}. Returns the exit code.
+     * Validates and writes each report ({@link ReportOutputs}) to its file or to {@code out}; when files are
+     * written and {@code out} shows no text report, the summary line goes to {@code err}. With {@code --quiet},
+     * only the files are written. Returns the exit code.
      */
     int execute(PrintWriter out, PrintWriter err) {
         List<Path> libraries = InputFiles.classpath(classpath);
@@ -91,26 +97,61 @@ final class ValidateCommand {
         if (runtimeSource instanceof RuntimeSource.Recorded recorded) {
             inputs.file(recorded.file(), "runtime record");
         }
+        if (baseline != null) {
+            inputs.file(baseline, "baseline");
+        }
         inputs.check();
+        checkBaselineFile();
+        Baselines.File accepted = baseline == null ? null : Baselines.read(baseline);
 
         ValidationOptions options = ValidationOptions.defaults()
                 .withClasspath(libraries)
                 .withRuntime(runtimeSource)
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
-        Report report = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
+        Report validated = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
                 : Spy.validate(Spy.policy(policy), options, targets);
+        Report report = accepted == null ? validated : Baselining.apply(validated, accepted);
 
-        if (output != null) {
-            write(output, render(report));
+        for (ReportOutputs.Output file : outputs.files()) {
+            write(file.file().get(), render(report, file));
+        }
+        if (writeBaseline != null) {
+            String yaml = Baselining.write(report);
+            write(writeBaseline, yaml);
             if (!quiet) {
+                int entries = Baselining.entries(yaml);
+                err.println("baseline written to " + writeBaseline + ": " + entries + (entries == 1 ? " entry, "
+                        : " entries, ") + Baselining.unjustified(yaml) + " without a justification (write why each "
+                        + "is accepted, then pass --baseline " + writeBaseline + ")");
+                err.flush();
+            }
+        }
+        if (!quiet) {
+            java.util.Optional<ReportOutputs.Output> stdout = outputs.stdout();
+            if (stdout.isPresent()) {
+                out.print(render(report, stdout.get()));
+                out.flush();
+            }
+            if (!outputs.files().isEmpty() && (stdout.isEmpty() || stdout.get().format() != Format.TEXT)) {
                 err.println(summary(report));
                 err.flush();
             }
-        } else if (!quiet) {
-            out.print(render(report));
-            out.flush();
         }
         return report.isCompliant() ? Main.COMPLIANT : Main.VIOLATIONS;
+    }
+
+    /** {@code --write-baseline} names a file no {@code --output} writes. */
+    private void checkBaselineFile() {
+        if (writeBaseline == null) {
+            return;
+        }
+        Path written = writeBaseline.toAbsolutePath().normalize();
+        for (ReportOutputs.Output file : outputs.files()) {
+            if (file.file().get().toAbsolutePath().normalize().equals(written)) {
+                throw new BadInputException(List.of("--write-baseline " + writeBaseline + " names the file of an "
+                        + "--output; write the baseline to a file of its own"));
+            }
+        }
     }
 
     /** The text report's last line: {@code 1 target, 0 compliant, 2 violations, 0 unverified}. */
@@ -119,9 +160,9 @@ final class ValidateCommand {
         return text.substring(text.lastIndexOf('\n') + 1);
     }
 
-    private String render(Report report) {
-        return switch (format) {
-            case TEXT -> TextReport.render(report, colorMode());
+    private String render(Report report, ReportOutputs.Output output) {
+        return switch (output.format()) {
+            case TEXT -> TextReport.render(report, colorMode(output));
             case JSON -> JsonReport.render(report);
             case SARIF -> SarifReport.render(report);
             case JUNIT -> JUnitReport.render(report);
@@ -129,11 +170,11 @@ final class ValidateCommand {
     }
 
     /** {@code --color}: always, never, or (auto) on a terminal that wants colour; a file only when always. */
-    private ColorMode colorMode() {
+    private ColorMode colorMode(ReportOutputs.Output output) {
         if (color == Color.ALWAYS) {
             return ColorMode.ANSI;
         }
-        return color == Color.NEVER || output != null ? ColorMode.PLAIN : Terminal.colorMode();
+        return color == Color.NEVER || output.file().isPresent() ? ColorMode.PLAIN : Terminal.colorMode();
     }
 
     private RuntimeSource runtimeSource() {

@@ -284,8 +284,8 @@ class BadInputIT {
         @Test
         void an_unknown_format_lists_the_known_ones() {
             assertBadInput(validate(contract, "--format", "xml", plugin.toString()),
-                    "Invalid value for option '--format': expected one of [TEXT, JSON, SARIF, JUNIT] (case-insensitive) but was"
-                            + " 'xml'; see 'importspy validate --help'");
+                    "Invalid value for option '--format' (text|json|sarif|junit): expected one of [TEXT, JSON, SARIF, "
+                            + "JUNIT] (case-insensitive) but was 'xml'; see 'importspy validate --help'");
         }
 
         @Test

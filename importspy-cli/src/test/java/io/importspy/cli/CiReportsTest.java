@@ -41,16 +41,30 @@ class CiReportsTest {
     @Nested
     class With_output {
         @Test
-        void the_summary_line_still_goes_to_stderr() throws IOException {
+        void of_a_machine_format_the_text_report_still_goes_to_stdout() throws IOException {
             Path report = dir.resolve("report.sarif");
 
             MainTest.Outcome outcome = MainTest.run("validate", "-c", violated.toString(), "--runtime", "none",
                     "--format", "sarif", "--output", report.toString(), plugin.toString());
 
             assertThat(outcome.exit()).isEqualTo(1);
+            assertThat(outcome.out()).contains("NOT COMPLIANT", "lacks method wave")
+                    .endsWith("1 target, 0 compliant, 1 violation, 0 unverified\n");
+            assertThat(outcome.err()).isEmpty();
+            assertThat(Files.readString(report)).contains("\"version\": \"2.1.0\"");
+        }
+
+        @Test
+        void of_the_text_report_the_summary_line_goes_to_stderr() throws IOException {
+            Path report = dir.resolve("report.txt");
+
+            MainTest.Outcome outcome = MainTest.run("validate", "-c", violated.toString(), "--runtime", "none",
+                    "--output", report.toString(), plugin.toString());
+
+            assertThat(outcome.exit()).isEqualTo(1);
             assertThat(outcome.out()).isEmpty();
             assertThat(outcome.err()).isEqualTo("1 target, 0 compliant, 1 violation, 0 unverified\n");
-            assertThat(Files.readString(report)).contains("\"version\": \"2.1.0\"");
+            assertThat(Files.readString(report)).contains("lacks method wave");
         }
 
         @Test

@@ -103,7 +103,8 @@ class MainTest {
 
             assertThat(outcome.exit()).isEqualTo(2);
             assertThat(outcome.out()).isEmpty();
-            assertThat(outcome.err()).startsWith("importspy: Invalid value for option '--format': expected one of "
+            assertThat(outcome.err()).startsWith("importspy: Invalid value for option '--format' (text|json|sarif|junit): "
+                    + "expected one of "
                     + "[TEXT, JSON, SARIF, JUNIT] (case-insensitive) but was 'xml'").hasLineCount(1);
         }
 

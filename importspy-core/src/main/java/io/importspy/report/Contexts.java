@@ -40,6 +40,25 @@ final class Contexts {
     private Contexts() {
     }
 
+    /** Whether {@code context} is one of the listed ones (documented in the README, each with its rules). */
+    static boolean isListed(Context context) {
+        for (Description description : LIST) {
+            if (description.context().equals(context)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The listed contexts, in order. */
+    static List<Context> listed() {
+        List<Context> contexts = new java.util.ArrayList<>();
+        for (Description description : LIST) {
+            contexts.add(description.context());
+        }
+        return contexts;
+    }
+
     /** The description of {@code context}; one not listed is named by its label. */
     static Description of(Context context) {
         for (Description description : LIST) {

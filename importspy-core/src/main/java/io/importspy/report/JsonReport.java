@@ -20,6 +20,11 @@ import static io.importspy.API.Status.STABLE;
  *  "location": {"file": "...", "line": 14, "column": 9}}]}]}
  * </pre>
  *
+ * <p>With a baseline, a target's violations that the baseline lists move to its {@code "suppressed"} array
+ * (present when not empty), each with the baseline's {@code justification} and the {@code baseline} location of
+ * its entry; the document ends with {@code "baseline": {"file": "...", "stale": [...]}}, the entries that matched
+ * no violation (target, category, context, subject, expected, justification, location).
+ *
  * <p>Output is indented with two spaces and ends with a newline. Strings escape quotes, backslashes,
  * control characters, U+2028/U+2029 and lone surrogates.
  */
@@ -46,9 +51,64 @@ public final class JsonReport {
                 JsonViolation.write(json, violation);
             }
             json.endArray();
+            if (!target.suppressed().isEmpty()) {
+                json.name("suppressed").beginArray();
+                for (TargetReport.Suppressed suppressed : target.suppressed()) {
+                    violation(json, suppressed.violation(), suppressed);
+                }
+                json.endArray();
+            }
             json.endObject();
         }
         json.endArray();
+        report.baseline().ifPresent(baseline -> baseline(json, baseline));
         return json.endObject() + "\n";
+    }
+
+    private static void baseline(JsonText json, Report.Baseline baseline) {
+        json.name("baseline").beginObject();
+        json.name("file").value(baseline.file());
+        json.name("stale").beginArray();
+        for (Report.Stale stale : baseline.stale()) {
+            json.beginObject();
+            json.name("target").value(stale.target());
+            json.name("category").value(stale.category().label());
+            json.name("context").value(stale.context().label());
+            json.name("subject").value(stale.subject());
+            json.name("expected").value(stale.expected());
+            json.name("justification").value(stale.justification());
+            location(json, stale.location());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void location(JsonText json, io.importspy.contract.Location location) {
+        json.name("location").beginObject()
+                .name("file").value(location.file())
+                .name("line").value(location.line())
+                .name("column").value(location.column())
+                .endObject();
+    }
+
+    /** A suppressed violation: its members as {@link JsonViolation} writes them, then its justification and entry. */
+    private static void violation(JsonText json, Violation violation, TargetReport.Suppressed suppressed) {
+        json.beginObject();
+        json.name("category").value(violation.category().label());
+        json.name("context").value(violation.context().label());
+        json.name("subject").value(violation.subject());
+        json.name("expected").value(violation.expected());
+        json.name("found").value(violation.found());
+        json.name("message").value(violation.message());
+        json.name("solution").value(violation.solution());
+        location(json, violation.location());
+        json.name("justification").value(suppressed.justification());
+        json.name("baseline").beginObject()
+                .name("file").value(suppressed.entry().file())
+                .name("line").value(suppressed.entry().line())
+                .name("column").value(suppressed.entry().column())
+                .endObject();
+        json.endObject();
     }
 }

@@ -5,12 +5,31 @@ import io.importspy.validate.Context;
 
 import java.util.Locale;
 
-/** One SARIF rule: a (category, context) pair, such as {@code importspy/missing-method}, with its texts. */
+/**
+ * One SARIF rule: a (category, context) pair, such as {@code importspy/missing-method}, with its texts and the
+ * README anchor that documents it ({@code #importspy-missing-method}; a context the README does not list, an
+ * extension's, points to the rules' section).
+ */
 record SarifRule(Category category, Context context) {
+    /** The README the rules' help links point into. */
+    static final String README = "https://github.com/importspy/importspy-java/blob/main/README.md";
+    /** The README's section on report rules. */
+    static final String RULES_SECTION = README + "#report-rules";
 
     /** The rule id, {@code importspy/<category>-<context>}. */
     String id() {
         return "importspy/" + category.label() + "-" + context.label();
+    }
+
+    /** The README anchor of this rule, or of the rules' section for a context the README does not list. */
+    String helpUri() {
+        return Contexts.isListed(context) ? README + "#" + anchor(category.label() + "-" + context.label())
+                : RULES_SECTION;
+    }
+
+    /** The README anchor of a rule named {@code importspy/<name>}. */
+    static String anchor(String name) {
+        return "importspy-" + name;
     }
 
     /** The rule name in SARIF's PascalCase convention, e.g. {@code MissingMethod}. */

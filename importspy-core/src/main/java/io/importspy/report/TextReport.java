@@ -49,6 +49,7 @@ public final class TextReport {
             renderTarget(text, target, report.strictness());
             text.append('\n');
         }
+        report.baseline().ifPresent(baseline -> renderStale(text, baseline, report.strictness()));
         text.append(summary(report)).append('\n');
         return text.toString();
     }
@@ -62,6 +63,14 @@ public final class TextReport {
         text.append('\n');
         for (Violation violation : target.violations()) {
             renderViolation(text, violation, strictness);
+        }
+        for (TargetReport.Suppressed suppressed : target.suppressed()) {
+            Violation violation = suppressed.violation();
+            text.append("  ").append(dim("-")).append(' ').append(dim("suppressed")).append("  ")
+                    .append(clean(violation.category().label() + ": " + violation.message()))
+                    .append("  ").append(dim("(" + clean(violation.location().toString()) + ")")).append('\n');
+            text.append("      ").append(dim("justification:")).append(' ').append(clean(suppressed.justification()))
+                    .append("  ").append(dim("(" + clean(suppressed.entry().toString()) + ")")).append('\n');
         }
         long deploymentViolations = target.violations().stream()
                 .filter(v -> Contexts.of(v.context()).deployment()).count();
@@ -83,6 +92,27 @@ public final class TextReport {
         text.append("      ").append(dim("fix:")).append(' ').append(clean(violation.solution())).append('\n');
     }
 
+    /** The baseline's entries that matched no violation: warnings, failures when strict. */
+    private void renderStale(StringBuilder text, Report.Baseline baseline, Strictness strictness) {
+        if (baseline.stale().isEmpty()) {
+            return;
+        }
+        boolean fails = strictness == Strictness.STRICT;
+        text.append(bold(clean(baseline.file()))).append(": ")
+                .append(paint(fails ? Ansi.RED : Ansi.YELLOW, baseline.stale().size()
+                        + (baseline.stale().size() == 1 ? " stale entry" : " stale entries"))).append('\n');
+        for (Report.Stale stale : baseline.stale()) {
+            String marker = fails ? paint(Ansi.RED, mode == ColorMode.ANSI ? "✗" : "x") : paint(Ansi.YELLOW, "!");
+            text.append("  ").append(marker).append(' ').append(paint(fails ? Ansi.RED : Ansi.YELLOW, "stale"))
+                    .append("  ").append(clean(stale.category().label() + " " + stale.context().label() + " "
+                            + stale.subject() + " of " + stale.target() + " matches no violation"))
+                    .append("  ").append(dim("(" + clean(stale.location().toString()) + ")")).append('\n');
+            text.append("      ").append(dim("fix:")).append(" remove the entry: its violation is gone, or its "
+                    + "requirement changed").append('\n');
+        }
+        text.append('\n');
+    }
+
     private String summary(Report report) {
         int targets = report.targets().size();
         long compliant = report.targets().stream().filter(t -> t.isCompliant(report.strictness())).count();
@@ -92,6 +122,10 @@ public final class TextReport {
                 .filter(v -> v.category() == Category.UNVERIFIED).count();
         String line = plural(targets, "target") + ", " + compliant + " compliant, "
                 + plural(violations, "violation") + ", " + unverified + " unverified";
+        if (report.baseline().isPresent()) {
+            long suppressed = report.targets().stream().mapToLong(t -> t.suppressed().size()).sum();
+            line += ", " + suppressed + " suppressed, " + report.baseline().get().stale().size() + " stale";
+        }
         return report.isCompliant() ? paint(Ansi.GREEN, line) : paint(Ansi.RED, line);
     }
 

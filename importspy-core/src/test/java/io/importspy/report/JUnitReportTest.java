@@ -35,27 +35,29 @@ class JUnitReportTest {
                       <property name="module.name" value="com.acme.greeter"/>
                       <property name="module.version" value="1.2.0"/>
                     </properties>
-                    <testcase classname="spymodel.yml" name="contract satisfied" time="0"/>
+                    <testcase classname="importspy.com.acme.greeter.contract" name="contract satisfied" time="0"/>
                   </testsuite>
                   <testsuite name="importspy: plugin.jar" tests="3" failures="2" errors="0" skipped="1" time="0">
                     <properties>
                       <property name="module.name" value="com.acme.plugin"/>
                     </properties>
-                    <testcase classname="spymodel.yml" name="com.acme.Plugin#init(Context) (method)" time="0">
+                    <testcase classname="importspy.com.acme.plugin.method" name="com.acme.Plugin#init(Context) (method)" \
+                time="0">
                       <failure type="missing" message="class com.acme.Plugin lacks method init(Context)">expected: \
                 method init(Context)
                 found: &lt;absent&gt;
                 fix: add init(Context) to com.acme.Plugin, or remove it from the contract
                 location: spymodel.yml:14:5</failure>
                     </testcase>
-                    <testcase classname="spymodel.yml" name="com.acme.Plugin#start(String) (method)" time="0">
+                    <testcase classname="importspy.com.acme.plugin.method" name="com.acme.Plugin#start(String) (method)" \
+                time="0">
                       <skipped message="the parameter names of com.acme.Plugin#start(String) are not in the class \
                 file">expected: parameter name 'who'
                 found: &lt;no names in bytecode&gt;
                 fix: compile the module with -parameters, or drop the name from the contract
                 location: spymodel.yml:20:9</skipped>
                     </testcase>
-                    <testcase classname="spymodel.yml" name="os (runtime)" time="0">
+                    <testcase classname="importspy.com.acme.plugin.runtime" name="os (runtime)" time="0">
                       <failure type="invalid" message="the operating system windows is not allowed">expected: \
                 one of [linux, macos]
                 found: windows
@@ -125,6 +127,28 @@ class JUnitReportTest {
     }
 
     @Nested
+    class Class_names {
+        private String className(String path, Optional<String> module, String context) {
+            return JUnitReport.className(new TargetReport(path, module, Optional.empty(), List.of(), 0), context);
+        }
+
+        @Test
+        void are_importspy_then_the_module_name_then_the_context() {
+            assertThat(className("p.jar", Optional.of("com.acme.greeter"), "method"))
+                    .isEqualTo("importspy.com.acme.greeter.method");
+            assertThat(className("p.jar", Optional.of("com.acme:greeter-api"), "x-acme-license"))
+                    .isEqualTo("importspy.com.acme.greeter-api.x-acme-license");
+        }
+
+        @Test
+        void a_target_without_a_module_name_is_named_by_its_file_and_odd_characters_become_underscores() {
+            assertThat(className("dir/greeter plugin.jar", Optional.empty(), "class"))
+                    .isEqualTo("importspy.greeter_plugin.jar.class");
+            assertThat(className("p.jar", Optional.of("a..b\u0000c/d"), "module")).isEqualTo("importspy.a.b_c.d.module");
+        }
+    }
+
+    @Nested
     class Escaping {
         static final String HOSTILE = "\"q\" 'a' <b>&amp;</b> ]]> \u0000\u0001\u000b\u001f\u007f\u0085 \uFFFE "
                 + "tab\tcr\rlf\n é \uD83D\uDE00 lone \uD800!";
@@ -147,7 +171,8 @@ class JUnitReportTest {
             assertThat(only(xml, "property").getAttribute("value")).isEqualTo(READ_BACK);
             Element testCase = only(xml, "testcase");
             assertThat(testCase.getAttribute("name")).isEqualTo("a.B#" + READ_BACK + " (field)");
-            assertThat(testCase.getAttribute("classname")).isEqualTo("dir/" + READ_BACK + ".yml");
+            assertThat(testCase.getAttribute("classname")).matches("importspy(\\.[\\p{L}\\p{N}_$-]+)+\\.field")
+                    .isEqualTo(JUnitReport.className(target, "field"));
             Element failure = only(xml, "failure");
             assertThat(failure.getAttribute("message")).isEqualTo(READ_BACK);
             assertThat(failure.getTextContent()).isEqualTo("expected: " + READ_BACK + "\nfound: " + READ_BACK

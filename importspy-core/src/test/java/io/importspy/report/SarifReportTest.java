@@ -37,6 +37,7 @@ class SarifReportTest {
                         "driver": {
                           "name": "ImportSpy",
                           "version": "1.2.3",
+                          "informationUri": "https://github.com/importspy/importspy-java/blob/main/README.md#report-rules",
                           "rules": [
                             {
                               "id": "importspy/missing-method",
@@ -47,6 +48,7 @@ class SarifReportTest {
                               "fullDescription": {
                                 "text": "The contract requires a method, and the checked module or runtime lacks it."
                               },
+                              "helpUri": "https://github.com/importspy/importspy-java/blob/main/README.md#importspy-missing-method",
                               "help": {
                                 "text": "Add what is missing to the module (or run where it is present), or remove \
                 the requirement from the contract. Each result says exactly what to change."
@@ -73,8 +75,8 @@ class SarifReportTest {
                           "ruleIndex": 0,
                           "level": "error",
                           "message": {
-                            "text": "class com.acme.Plugin lacks method init(Context). Fix: add init(Context) to \
-                com.acme.Plugin, or remove it from the contract."
+                            "text": "plugin.jar: class com.acme.Plugin lacks method init(Context). Fix: add \
+                init(Context) to com.acme.Plugin, or remove it from the contract."
                           },
                           "locations": [
                             {
@@ -95,6 +97,9 @@ class SarifReportTest {
                               ]
                             }
                           ],
+                          "partialFingerprints": {
+                            "importspy/v1": "9e24f3bc82a5dca111334ac8d6d3fc9fda2b43cd13bee33ffb245837160c14e4"
+                          },
                           "properties": {
                             "target": "plugin.jar",
                             "category": "missing",
@@ -205,6 +210,81 @@ class SarifReportTest {
     }
 
     @Nested
+    class Fingerprints {
+        private String fingerprint(TargetReport target) {
+            Map<String, Object> result = maps(run(SarifReport.render(new Report("spymodel.yml", List.of(target),
+                    Strictness.LENIENT))).get("results")).get(0);
+            Map<String, Object> fingerprints = (Map<String, Object>) result.get("partialFingerprints");
+            assertThat(fingerprints).containsOnlyKeys("importspy/v1");
+            return (String) fingerprints.get("importspy/v1");
+        }
+
+        private TargetReport target(String path, Optional<String> module, Violation violation) {
+            return new TargetReport(path, module, Optional.empty(), List.of(violation), 0);
+        }
+
+        private Violation method(String subject, String expected, String found, Location location) {
+            return new Violation(Category.MISSING, Context.METHOD, subject, expected, found, "it lacks " + subject,
+                    "add it", location);
+        }
+
+        @Test
+        void survive_moved_requirements_other_paths_messages_and_found_values() {
+            String first = fingerprint(target("plugin.jar", Optional.of("com.acme.plugin"),
+                    method("a.B#c()", "method c()", "<absent>", new Location("spymodel.yml", 14, 5))));
+
+            assertThat(first).matches("[0-9a-f]{64}");
+            assertThat(fingerprint(target("/ci/build/target/plugin-1.1.jar", Optional.of("com.acme.plugin"),
+                    new Violation(Category.MISSING, Context.METHOD, "a.B#c()", "method c()", "<none>", "other words",
+                            "other fix", new Location("contracts/spymodel.yml", 40, 9))))).isEqualTo(first);
+        }
+
+        @Test
+        void differ_by_rule_target_subject_and_expected_text() {
+            Location at = new Location("spymodel.yml", 14, 5);
+            String base = fingerprint(target("p.jar", Optional.of("com.acme.plugin"),
+                    method("a.B#c()", "method c()", "<absent>", at)));
+
+            assertThat(List.of(
+                    fingerprint(target("p.jar", Optional.of("com.acme.other"), method("a.B#c()", "method c()", "-", at))),
+                    fingerprint(target("p.jar", Optional.of("com.acme.plugin"), method("a.B#d()", "method c()", "-", at))),
+                    fingerprint(target("p.jar", Optional.of("com.acme.plugin"), method("a.B#c()", "method d()", "-", at))),
+                    fingerprint(target("p.jar", Optional.of("com.acme.plugin"), new Violation(Category.MISMATCH,
+                            Context.METHOD, "a.B#c()", "method c()", "-", "m", "f", at))),
+                    fingerprint(target("p.jar", Optional.empty(), method("a.B#c()", "method c()", "-", at)))))
+                    .doesNotContain(base).doesNotHaveDuplicates();
+        }
+
+        @Test
+        void a_target_without_a_module_name_is_known_by_its_file_name() {
+            Location at = new Location("spymodel.yml", 1, 1);
+
+            assertThat(fingerprint(target("a/plugin.jar", Optional.empty(), method("a.B#c()", "method c()", "-", at))))
+                    .isEqualTo(fingerprint(target("b\\plugin.jar", Optional.empty(), method("a.B#c()", "method c()",
+                            "-", at))));
+        }
+    }
+
+    @Nested
+    class Rule_documentation {
+        @Test
+        void every_rule_links_to_its_readme_anchor_and_an_extension_s_to_the_rules_section() {
+            Violation extension = new Violation(Category.MISSING, Context.of("x-acme-license"), "license",
+                    "a licence", "<absent>", "module lacks a licence", "add one", new Location("c.yml", 3, 1));
+            TargetReport target = new TargetReport("a.jar", Optional.empty(), Optional.empty(),
+                    List.of(Reports.wrongOs(), extension), 0);
+
+            List<Map<String, Object>> rules = maps(driver(run(SarifReport.render(new Report("c.yml", List.of(target),
+                    Strictness.LENIENT)))).get("rules"));
+
+            assertThat(rules).extracting(rule -> rule.get("helpUri")).containsExactly(
+                    SarifRule.README + "#importspy-invalid-runtime", SarifRule.README + "#report-rules");
+            assertThat(rules).allSatisfy(rule -> assertThat(rule).containsKeys("shortDescription", "fullDescription",
+                    "help", "name"));
+        }
+    }
+
+    @Nested
     class Locations {
         @Test
         void a_relative_contract_path_stays_relative_with_forward_slashes() {
@@ -247,9 +327,12 @@ class SarifReportTest {
             Violation punctuated = new Violation(Category.MISSING, Context.CLASS, "a.B", "class a.B", "<absent>",
                     "module lacks class a.B.", "add it!", new Location("c.yml", 1, 1));
 
-            assertThat(SarifReport.messageText(punctuated)).isEqualTo("module lacks class a.B. Fix: add it!");
-            assertThat(SarifReport.messageText(Reports.wrongOs())).isEqualTo("the operating system windows is not "
-                    + "allowed. Fix: run on linux or macos, or add windows to the contract.");
+            TargetReport target = Reports.compliantTarget();
+
+            assertThat(SarifReport.messageText(target, punctuated))
+                    .isEqualTo("libs/greeter-1.2.0.jar: module lacks class a.B. Fix: add it!");
+            assertThat(SarifReport.messageText(target, Reports.wrongOs())).isEqualTo("libs/greeter-1.2.0.jar: the "
+                    + "operating system windows is not allowed. Fix: run on linux or macos, or add windows to the contract.");
         }
 
         @Test
@@ -267,8 +350,8 @@ class SarifReportTest {
             assertThat((Map<String, Object>) result.get("properties")).containsEntry("found", hostile)
                     .containsEntry("expected", hostile).containsEntry("subject", "a.B#" + hostile)
                     .containsEntry("target", "dir/" + hostile + ".jar");
-            assertThat(result.get("message")).isEqualTo(Map.of("text", "value is " + hostile + ". Fix: fix "
-                    + hostile + "."));
+            assertThat(result.get("message")).isEqualTo(Map.of("text", "dir/" + hostile + ".jar: value is " + hostile
+                    + ". Fix: fix " + hostile + "."));
         }
     }
 

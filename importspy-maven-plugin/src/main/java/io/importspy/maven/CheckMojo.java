@@ -7,6 +7,8 @@ import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
+import io.importspy.internal.contract.Baselines;
+import io.importspy.internal.report.Baselining;
 import io.importspy.report.TextReport;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
@@ -76,6 +78,15 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "importspy.runtime", defaultValue = "current")
     private String runtime;
 
+    /**
+     * A baseline file ({@code importspy-baseline: 1}, relative to the project's directory): the violations it lists,
+     * each with a justification, are reported as suppressed and fail nothing; an entry that matches no violation
+     * is stale, a warning (a failure when {@link #strict}). Write one with
+     * {@code importspy validate --write-baseline FILE}.
+     */
+    @Parameter(property = "importspy.baseline")
+    private String baseline;
+
     /** JARs or class directories to check instead of the project's artifact. */
     @Parameter
     private List<File> targets;
@@ -97,18 +108,28 @@ public final class CheckMojo extends AbstractMojo {
                 .withRuntime(runtimeSource(basedir))
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
         List<Path> checked = checkedTargets();
+        Baselines.File accepted = readBaseline(basedir);
         Report report;
         try {
             SpyModel model = new ContractResolver(basedir, dependencies(), getLog()).resolve(contract);
             report = Spy.validate(model, options, checked);
         } catch (ContractException e) {
-            throw new MojoExecutionException(contractErrors(e));
+            throw new MojoExecutionException(contractErrors("invalid ImportSpy contract:", e));
         } catch (InspectionException e) {
             throw new MojoExecutionException("ImportSpy cannot read its input: " + e.getMessage(), e);
+        }
+        if (accepted != null) {
+            report = Baselining.apply(report, accepted);
         }
         List<Path> written = ReportFiles.write(report, reportFormats, outputDirectory.toPath());
         String text = TextReport.render(report);
         String summary = ReportFiles.summary(text);
+        int stale = report.baseline().map(b -> b.stale().size()).orElse(0);
+        if (stale > 0) {
+            getLog().warn("ImportSpy: " + stale + (stale == 1 ? " baseline entry matches" : " baseline entries match")
+                    + " no violation (stale); remove " + (stale == 1 ? "it" : "them") + " from " + baseline.trim()
+                    + (strict ? "" : " (with strict, stale entries fail the build)"));
+        }
         if (report.isCompliant()) {
             text.lines().forEach(getLog()::info);
         } else if (failOnViolation) {
@@ -177,8 +198,24 @@ public final class CheckMojo extends AbstractMojo {
         return RuntimeSource.recorded(file);
     }
 
-    private static String contractErrors(ContractException e) {
-        StringBuilder message = new StringBuilder("invalid ImportSpy contract:");
+    /** The {@code <baseline>}, read, or {@code null} when none is configured. */
+    private Baselines.File readBaseline(Path basedir) throws MojoExecutionException {
+        if (baseline == null || baseline.isBlank()) {
+            return null;
+        }
+        Path file = basedir.resolve(baseline.trim());
+        if (!file.toFile().isFile()) {
+            throw new MojoExecutionException("<baseline>" + baseline.trim() + "</baseline>: no such file: " + file);
+        }
+        try {
+            return Baselines.read(file);
+        } catch (ContractException e) {
+            throw new MojoExecutionException(contractErrors("invalid ImportSpy baseline:", e));
+        }
+    }
+
+    private static String contractErrors(String heading, ContractException e) {
+        StringBuilder message = new StringBuilder(heading);
         for (ContractError error : e.errors()) {
             message.append("\n  ").append(error);
         }
