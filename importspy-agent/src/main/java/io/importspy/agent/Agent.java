@@ -3,6 +3,7 @@ package io.importspy.agent;
 import io.importspy.Spy;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
+import io.importspy.contract.SpyModel;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,84 +12,132 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The ImportSpy Java agent: {@code java -javaagent:importspy-agent.jar=policy=FILE[,fail-fast] -jar app.jar}.
  *
- * <p>Before {@code main}, every JAR and class directory on the class path and module path is checked against
- * the policy. A refused one stops the JVM before {@code main} under {@code fail-fast} (the report on stderr,
- * exit code 1); without it, its classes are blocked as every later refused code source is: each class it
- * defines is a stub whose initialization throws an error carrying the report. Code sources that appear later
- * (a host's own class loader over a plugin directory, a module layer) are checked when their first class is
- * defined. A bad policy or bad agent options stop the JVM with one located line per problem and exit code 2.
+ * <p>Before {@code main}, every JAR and class directory on the class path and the module path is checked against
+ * the policy. A refused one stops the JVM before {@code main} under
+ * {@code fail-fast} (the reports on stderr, exit code 1); without it, its classes are blocked as every later refused
+ * code source is: each class it defines is a stub whose initialization throws an error carrying the report. Code
+ * sources that appear later (a host's own class loader over a plugin directory, a
+ * module layer) are checked when their first class is defined. Bad options or a bad policy stop the JVM with one
+ * located line per problem and exit code 2.
  */
 public final class Agent {
     private Agent() {
     }
 
-    /** The agent's entry point, called by the JVM before {@code main}. */
+    /**
+     * The agent's entry point, called by the JVM before {@code main}.
+     *
+     * @param options         the text after {@code =} in {@code -javaagent:importspy-agent.jar=...}
+     * @param instrumentation the JVM's instrumentation, which the agent's transformer is added to
+     */
     public static void premain(String options, Instrumentation instrumentation) {
         AgentOptions parsed;
-        Policy policy;
         try {
             parsed = AgentOptions.parse(options);
-            policy = Spy.policy(parsed.policy());
         } catch (IllegalArgumentException e) {
             System.err.println("importspy-agent: " + e.getMessage());
-            Runtime.getRuntime().halt(2);
-            return;
-        } catch (ContractException e) {
-            e.errors().forEach(error -> System.err.println("importspy-agent: " + error));
+            System.err.flush();
             Runtime.getRuntime().halt(2);
             return;
         }
-        Checker checker = new Checker(policy);
+        Supplier<Policy> policy = new Once<>(() -> Spy.policy(parsed.policy()));
         Path agentJar = agentJar();
-        Transformer transformer = new Transformer(checker, agentJar);
+        List<Path> classpath = codeSources("java.class.path", agentJar);
+        List<Path> startup = new ArrayList<>(classpath);
+        startup.addAll(codeSources("jdk.module.path", agentJar));
+        Checker checker = new Checker(policy, classpath);
+        Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
+        Stubs.of(Stubs.selfTest(), "warm-up"); // loads what a stub needs before any class is transformed
+        List<Verdict> verdicts;
+        try {
+            verdicts = startup(parsed, policy, checker, agentJar, startup);
+        } catch (ContractException e) {
+            e.errors().forEach(error -> System.err.println("importspy-agent: " + error));
+            System.err.flush();
+            Runtime.getRuntime().halt(2);
+            return;
+        }
         List<Verdict> refused = new ArrayList<>();
-        for (Path entry : startupCodeSources()) {
-            if (entry.equals(agentJar)) {
-                continue;
-            }
-            Verdict verdict = checker.check(entry);
-            transformer.decided(entry, verdict);
+        for (int i = 0; i < startup.size(); i++) {
+            Verdict verdict = verdicts.get(i);
+            transformer.decided(startup.get(i), verdict);
             if (verdict.refused()) {
                 refused.add(verdict);
             }
         }
-        if (parsed.failFast() && !refused.isEmpty()) {
+        if (!refused.isEmpty() && parsed.failFast()) {
             refused.forEach(v -> System.err.print(v.reason().endsWith("\n") ? v.reason() : v.reason() + "\n"));
             System.err.println("importspy-agent: " + refused.size() + " code source"
-                    + (refused.size() == 1 ? " is" : "s are") + " refused by " + policy.file()
+                    + (refused.size() == 1 ? " is" : "s are") + " refused by " + parsed.policy()
                     + "; the application was not started (fail-fast)");
             System.err.flush();
             Runtime.getRuntime().halt(1);
         }
+        checker.started();
         instrumentation.addTransformer(transformer);
+        checker.log();
     }
 
-    /** The class-path entries and the module path's JARs and module directories, as the JVM was started. */
-    static List<Path> startupCodeSources() {
+    /** The verdicts on the start-up code sources, from the cache when it holds them, else checked now. */
+    private static List<Verdict> startup(AgentOptions options, Supplier<Policy> policy, Checker checker, Path agentJar,
+                                         List<Path> sources) {
+        Map<Path, String> digests = new LinkedHashMap<>();
+        Optional<StartupCache> cache = Optional.empty();
+        try {
+            for (Path source : sources) {
+                digests.put(source, Checker.digest(source));
+            }
+            if (options.cache().isPresent()) {
+                cache = StartupCache.in(options.cache().get(), StartupCache.key(agentJar, options.policy(),
+                        options.unchecked().name(), sources, digests));
+            }
+        } catch (IOException e) {
+            digests.clear(); // an unreadable entry: each is checked (and refused) below
+        }
+        Optional<List<Verdict>> cached = cache.flatMap(StartupCache::load);
+        if (cached.isPresent() && cached.get().size() == sources.size()) {
+            return cached.get().stream().map(v -> checker.cached(v, digests.get(Path.of(v.codeSource())))).toList();
+        }
+        Policy rules = policy.get();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Path source : sources) {
+            String digest = digests.get(source);
+            verdicts.add(digest == null ? checker.check(source) : checker.check(source, digest));
+        }
+        cache.ifPresent(c -> c.store(rules.contracts().stream().map(SpyModel::file).map(Path::of).toList(), verdicts));
+        return verdicts;
+    }
+
+    /** The entries of a path-list property that exist, absolute; a module directory's modules one by one. */
+    static List<Path> codeSources(String property, Path agentJar) {
         List<Path> sources = new ArrayList<>();
-        for (String property : List.of("java.class.path", "jdk.module.path")) {
-            String value = System.getProperty(property, "");
-            for (String entry : value.split(File.pathSeparator)) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                Path path = Path.of(entry).toAbsolutePath().normalize();
-                if (property.equals("jdk.module.path") && Files.isDirectory(path)
-                        && !Files.exists(path.resolve("module-info.class"))) {
-                    try (Stream<Path> modules = Files.list(path)) {
-                        modules.sorted().forEach(sources::add);
-                    } catch (IOException e) {
-                        sources.add(path);
-                    }
-                } else if (Files.exists(path)) {
+        for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (path.equals(agentJar) || !Files.exists(path)) {
+                continue;
+            }
+            if (property.equals("jdk.module.path") && Files.isDirectory(path)
+                    && !Files.exists(path.resolve("module-info.class"))) {
+                try (Stream<Path> modules = Files.list(path)) {
+                    modules.sorted().map(p -> p.toAbsolutePath().normalize()).forEach(sources::add);
+                } catch (IOException e) {
                     sources.add(path);
                 }
+            } else {
+                sources.add(path);
             }
         }
         return sources;
@@ -99,7 +148,31 @@ public final class Agent {
             return Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .toAbsolutePath().normalize();
         } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("");
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    /** A value computed on first use, once. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> compute;
+        private volatile T value;
+
+        Once(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        value = result = compute.get();
+                    }
+                }
+            }
+            return result;
         }
     }
 }

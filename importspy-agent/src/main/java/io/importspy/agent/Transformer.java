@@ -1,10 +1,8 @@
 package io.importspy.agent;
 
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,80 +12,73 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Stubs stub}. A transformer cannot veto a load, so the stub is the refusal: the host gets a class whose
  * initialization throws an error carrying the report, and none of the refused bytes is ever defined.
  *
- * <p>The per-class path for a code source already decided is one map look-up by {@link ProtectionDomain}
- * identity (a class loader gives all classes of one code source the same domain). Anything that goes wrong
- * while checking refuses the class: a transformer's exception would otherwise let the original bytes through.
+ * <p>The per-class path for a domain already decided is one look-up by {@link ProtectionDomain} identity (a class
+ * loader gives all classes of one code source the same domain) and one of the class's package. Anything that goes
+ * wrong while deciding refuses the class: an exception out of a transformer would let the original bytes through.
+ * Classes the JVM defines with no protection domain (the boot loader's, the JDK's generated proxies and
+ * accessors) are the JDK's own and pass; see {@link CodeSources} for the rest.
  */
 final class Transformer implements ClassFileTransformer {
-    private final Checker checker;
-    private final Path agentJar;
-    private final Map<ProtectionDomain, Verdict> byDomain = new ConcurrentHashMap<>();
-    private final Map<String, Verdict> byLocation = new ConcurrentHashMap<>();
+    private final CodeSources sources;
+    private final WeakIdentityMap<ProtectionDomain, Admission> byDomain = new WeakIdentityMap<>();
+    private final Map<String, Verdict> atStartup = new ConcurrentHashMap<>();
     private final ThreadLocal<Boolean> checking = new ThreadLocal<>();
 
-    Transformer(Checker checker, Path agentJar) {
-        this.checker = checker;
-        this.agentJar = agentJar;
+    Transformer(CodeSources sources) {
+        this.sources = sources;
     }
 
-    /** Records a verdict reached before the transformer was installed (the start-up check of the class path). */
+    /** Records a verdict reached before the transformer was installed (the start-up check). */
     void decided(Path codeSource, Verdict verdict) {
-        byLocation.put(key(codeSource), verdict);
+        atStartup.put(codeSource.toString(), verdict);
+    }
+
+    Verdict startupVerdict(Path codeSource) {
+        return atStartup.get(codeSource.toString());
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) {
-        if (domain == null || redefined != null || className == null || className.equals("module-info")) {
-            return null;
-        }
-        Verdict verdict = byDomain.get(domain);
-        if (verdict == null) {
-            if (checking.get() != null) {
-                return null; // a class ImportSpy itself needs while checking: the agent's own, or the JDK's
-            }
-            checking.set(Boolean.TRUE);
-            try {
-                verdict = verdict(domain);
-            } catch (Throwable e) {
-                verdict = new Verdict(String.valueOf(domain.getCodeSource()), Verdict.Outcome.REFUSED, "none",
-                        java.util.Optional.empty(), "ImportSpy refused " + className + ": its code source could not "
-                        + "be checked: " + e);
-            } finally {
-                checking.remove();
-            }
-            byDomain.putIfAbsent(domain, verdict);
-        }
-        if (!verdict.refused()) {
+        if (domain == null || redefined != null || className == null) {
             return null;
         }
         try {
-            return Stubs.of(bytes, verdict.reason());
-        } catch (RuntimeException unreadable) {
-            return new byte[0]; // not a class file ASM can read: defining nothing at all is the refusal
+            Admission admission = byDomain.get(domain);
+            if (admission == null) {
+                admission = admission(loader, domain);
+                if (admission == null) {
+                    return Stubs.of(bytes, "ImportSpy refused " + className.replace('/', '.')
+                            + ": it was loaded while ImportSpy was checking another code source");
+                }
+            }
+            String refusal = admission.refusal(className);
+            return refusal == null ? null : Stubs.of(bytes, refusal);
+        } catch (Throwable e) {
+            return Stubs.orNothing(bytes, "ImportSpy refused " + className.replace('/', '.')
+                    + ": its code source could not be checked: " + e);
         }
     }
 
-    private Verdict verdict(ProtectionDomain domain) {
-        CodeSource source = domain.getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        if (location == null || !"file".equals(location.getProtocol())) {
-            return Verdict.UNCHECKED; // generated classes, the JDK's jrt: modules
+    /** The admission of a domain seen for the first time; {@code null} while this thread is checking another. */
+    private Admission admission(ClassLoader loader, ProtectionDomain domain) throws IOException {
+        if (checking.get() != null) {
+            return sources.isOwn(loader, domain) ? Admission.OWN : null;
         }
-        Path path;
+        Admission admission;
+        checking.set(Boolean.TRUE);
         try {
-            path = Path.of(location.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalStateException("code source " + location + " is not a file path", e);
+            admission = sources.admission(loader, domain, this::startupVerdict);
+        } finally {
+            checking.remove();
         }
-        if (path.equals(agentJar)) {
-            return Verdict.UNCHECKED;
-        }
-        Verdict atStart = byLocation.get(key(path));
-        return atStart != null ? atStart : checker.check(path); // by content: a replaced JAR is checked anew
+        byDomain.put(domain, admission);
+        sources.log(); // outside the check: a logging back end may load classes of its own
+        return admission;
     }
 
-    private static String key(Path path) {
-        return path.toAbsolutePath().normalize().toString();
+    /** How many domains are decided (for tests of the cache). */
+    int domains() {
+        return byDomain.size();
     }
 }
