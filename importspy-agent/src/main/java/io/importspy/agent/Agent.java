@@ -12,9 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -55,9 +53,8 @@ public final class Agent {
         List<Path> classpath = codeSources("java.class.path", agentJar);
         List<Path> startup = new ArrayList<>(classpath);
         startup.addAll(codeSources("jdk.module.path", agentJar));
-        Checker checker = new Checker(policy, classpath);
+        Checker checker = new Checker(policy, classpath, recorded(jvmArguments(instrumentation)));
         Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
-        Stubs.of(Stubs.selfTest(), "warm-up"); // loads what a stub needs before any class is transformed
         List<Verdict> verdicts;
         try {
             verdicts = startup(parsed, policy, checker, agentJar, startup);
@@ -91,30 +88,25 @@ public final class Agent {
     /** The verdicts on the start-up code sources, from the cache when it holds them, else checked now. */
     private static List<Verdict> startup(AgentOptions options, Supplier<Policy> policy, Checker checker, Path agentJar,
                                          List<Path> sources) {
-        Map<Path, String> digests = new LinkedHashMap<>();
         Optional<StartupCache> cache = Optional.empty();
-        try {
-            for (Path source : sources) {
-                digests.put(source, Checker.digest(source));
-            }
-            if (options.cache().isPresent()) {
+        if (options.cache().isPresent()) {
+            try {
                 cache = StartupCache.in(options.cache().get(), StartupCache.key(agentJar, options.policy(),
-                        options.unchecked().name(), sources, digests));
+                        options.unchecked().name(), sources));
+            } catch (IOException e) {
+                System.err.println("importspy-agent: not using cache " + options.cache().get() + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            digests.clear(); // an unreadable entry: each is checked (and refused) below
         }
         Optional<List<Verdict>> cached = cache.flatMap(StartupCache::load);
         if (cached.isPresent() && cached.get().size() == sources.size()) {
-            return cached.get().stream().map(v -> checker.cached(v, digests.get(Path.of(v.codeSource())))).toList();
+            return cached.get().stream().map(checker::cached).toList();
         }
         Policy rules = policy.get();
-        List<Verdict> verdicts = new ArrayList<>();
-        for (Path source : sources) {
-            String digest = digests.get(source);
-            verdicts.add(digest == null ? checker.check(source) : checker.check(source, digest));
+        List<Verdict> verdicts = sources.stream().map(checker::checkAtStartup).toList();
+        if (sources.stream().noneMatch(Files::isDirectory)) { // a class directory changes without a trace
+            cache.ifPresent(c -> c.store(rules.contracts().stream().map(SpyModel::file).map(Path::of).toList(),
+                    verdicts));
         }
-        cache.ifPresent(c -> c.store(rules.contracts().stream().map(SpyModel::file).map(Path::of).toList(), verdicts));
         return verdicts;
     }
 
@@ -141,6 +133,36 @@ public final class Agent {
             }
         }
         return sources;
+    }
+
+    /**
+     * Whether the JVM was started with the flight recorder ({@code -XX:StartFlightRecording},
+     * {@code -XX:FlightRecorderOptions}, {@code -XX:+FlightRecorder}): only then are verdicts JFR events ({@link VerdictEvent}), since even
+     * loading an event class makes the JDK prepare much of the flight recorder, which would cost every JVM a
+     * quarter of a second. {@code jcmd JFR.start} on a JVM started with {@code -XX:FlightRecorderOptions} records
+     * them.
+     */
+    static boolean recorded(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:StartFlightRecording")
+                || a.startsWith("-XX:FlightRecorderOptions") || a.equals("-XX:+FlightRecorder"));
+    }
+
+    /**
+     * The JVM's own arguments, wherever they came from (the command line, {@code JAVA_TOOL_OPTIONS}, argument files),
+     * as the JDK's management interface reports them, read without loading it: its class is in a package of
+     * {@code java.base} that the agent opens to itself.
+     */
+    static List<String> jvmArguments(Instrumentation instrumentation) {
+        try {
+            Module base = Object.class.getModule();
+            instrumentation.redefineModule(base, java.util.Set.of(), java.util.Map.of("jdk.internal.misc",
+                    java.util.Set.of(Agent.class.getModule())), java.util.Map.of(), java.util.Set.of(),
+                    java.util.Map.of());
+            Object arguments = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
+            return List.of((String[]) arguments);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
     }
 
     private static Path agentJar() {

@@ -43,6 +43,7 @@ final class Checker {
     private final Map<String, CompletableFuture<Verdict>> verdicts = new ConcurrentHashMap<>();
     private final Map<SpyModel, Pipeline> pipelines = new ConcurrentHashMap<>();
     private final Map<SpyModel, Optional<RuntimeFacts>> runtimes = new ConcurrentHashMap<>();
+    private final boolean recorded;
     private volatile List<VerdictEvent.Reached> startup = new java.util.ArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Queue<Verdict> unlogged = new ConcurrentLinkedQueue<>();
@@ -51,13 +52,15 @@ final class Checker {
     /**
      * @param policy    the policy, read when first needed
      * @param classpath the start-up class path: it resolves supertypes, and its entries are the libraries
+     * @param recorded  whether verdicts are JFR events (the JVM was started with the flight recorder)
      */
-    Checker(Supplier<Policy> policy, List<Path> classpath) {
+    Checker(Supplier<Policy> policy, List<Path> classpath, boolean recorded) {
         this.policy = policy;
         this.classpath = List.copyOf(classpath);
+        this.recorded = recorded;
     }
 
-    /** The verdict on the JAR or class directory at {@code path} (absolute and normal). */
+    /** The verdict on the JAR or class directory at {@code path} (absolute and normal), known by its content. */
     Verdict check(Path path) {
         String digest;
         try {
@@ -68,6 +71,14 @@ final class Checker {
                     "ImportSpy refused " + where + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
         }
         return check(path, digest);
+    }
+
+    /**
+     * The verdict on a start-up code source, known by its path: the class path's loader reads it from there for the
+     * life of the JVM, so it is not hashed (hashing a large class path would cost more than checking it).
+     */
+    Verdict checkAtStartup(Path path) {
+        return check(path, "path:" + path);
     }
 
     /** What a code source is known by: {@code sha256:<hex>} of a JAR's bytes, {@code dir:<path>} for a directory. */
@@ -83,7 +94,8 @@ final class Checker {
         try {
             decision = decide(path, digest);
         } catch (RuntimeException e) {
-            return event(where, digest, cannotCheck(where, e), System.nanoTime() - start, false);
+            return event(where, digest.startsWith("path:") ? "" : digest, cannotCheck(where, e),
+                    System.nanoTime() - start, false);
         }
         String key = digest + " " + decision.location();
         CompletableFuture<Verdict> mine = new CompletableFuture<>();
@@ -103,18 +115,21 @@ final class Checker {
             verdict = cannotCheck(where, e);
         }
         mine.complete(verdict);
-        return event(where, digest, verdict, System.nanoTime() - start, false);
+        return event(where, digest.startsWith("path:") ? "" : digest, verdict, System.nanoTime() - start, false);
     }
 
     /** Ends the start-up check: its verdicts are written at the beginning of each JFR chunk, later ones at once. */
     void started() {
-        VerdictEvent.atEachChunk(startup);
+        if (recorded) {
+            VerdictEvent.atEachChunk(startup);
+        }
         startup = null;
     }
 
+
     /** Records a verdict the start-up cache held, as a JFR event marked cached. */
-    Verdict cached(Verdict verdict, String digest) {
-        return event(verdict.codeSource(), digest, verdict, 0, true);
+    Verdict cached(Verdict verdict) {
+        return event(verdict.codeSource(), "", verdict, 0, true);
     }
 
     private Policy.Decision decide(Path path, String digest) {
@@ -170,11 +185,13 @@ final class Checker {
     }
 
     private Verdict event(String where, String digest, Verdict verdict, long nanos, boolean cached) {
-        VerdictEvent.Reached reached = new VerdictEvent.Reached(where, digest, verdict, nanos, cached);
-        if (startup != null) {
-            startup.add(reached);
-        } else {
-            reached.record();
+        if (recorded) {
+            VerdictEvent.Reached reached = new VerdictEvent.Reached(where, digest, verdict, nanos, cached);
+            if (startup != null) {
+                startup.add(reached);
+            } else {
+                reached.record();
+            }
         }
         unlogged.add(verdict);
         return verdict;

@@ -11,15 +11,17 @@ final class Log {
         static final System.Logger LOG = System.getLogger("io.importspy.agent");
     }
 
+    /** Logs audit findings and refusals; admissions are not logged (finding a logger costs every JVM's start-up). */
     static void verdict(Verdict verdict) {
+        if (verdict.outcome() == Verdict.Outcome.ADMITTED) {
+            return;
+        }
         System.Logger log = Holder.LOG;
         if (verdict.outcome() == Verdict.Outcome.AUDITED) {
             verdict.findings().forEach(line -> log.log(Level.WARNING, line));
         } else if (verdict.refused()) {
             log.log(Level.WARNING, verdict.reason().lines().findFirst().orElse("ImportSpy refused "
                     + verdict.codeSource()));
-        } else if (log.isLoggable(Level.DEBUG)) {
-            log.log(Level.DEBUG, "importspy: admitted " + verdict.codeSource() + " by " + verdict.contract());
         }
     }
 }

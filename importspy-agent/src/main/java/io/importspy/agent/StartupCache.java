@@ -19,12 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The verdicts of an earlier JVM's start-up check ({@code cache=DIR}), so that a warm start hashes its class path
- * and reads one file instead of reading the policy and validating each entry. An entry is named by the SHA-256 of
- * everything the verdicts depend on: the agent JAR's own digest (so a new ImportSpy never reads an old verdict),
- * the JDK, the policy's path and digest, the {@code unchecked} option, and each start-up code source's path and
- * digest, in order. It lists the contracts the policy named with their digests, checked again on each read: a
- * changed contract is a miss. Only verdicts that depend on nothing else are kept (no contract with deployments,
+ * The verdicts of an earlier JVM's start-up check ({@code cache=DIR}), so that a warm start reads the file system
+ * identity of its class path and one file instead of reading the policy and validating each entry. An entry's key
+ * is everything the verdicts depend on: the agent JAR (so a new ImportSpy never reads an old verdict), the JDK, the
+ * policy, the {@code unchecked} option, and each start-up code source's path and identity, in order. It lists the
+ * contracts the policy named with their identities, checked again on each read: a changed contract is a miss. Only verdicts that depend on nothing else are kept (no contract with deployments,
  * which depend on the running JVM). The directory must belong to the user and be writable by nobody else, since
  * a verdict read from it is trusted; otherwise the cache is not used.
  */
@@ -33,9 +32,11 @@ final class StartupCache {
             Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private final Path file;
+    private final String key;
 
-    private StartupCache(Path file) {
+    private StartupCache(Path file, String key) {
         this.file = file;
+        this.key = key;
     }
 
     /** The cache entry for {@code key} in {@code dir}, or empty (with the reason on stderr) when dir is unsafe. */
@@ -54,7 +55,10 @@ final class StartupCache {
             System.err.println("importspy-agent: not using cache " + dir + ": " + e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(new StartupCache(dir.resolve(key.substring("sha256:".length()) + ".verdicts")));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        String name = String.format("%08x%08x.verdicts", crc.getValue(), key.hashCode());
+        return Optional.of(new StartupCache(dir.resolve(name), key));
     }
 
     /** The verdicts stored for this key, in start-up order, when the contracts they were reached by are unchanged. */
@@ -63,10 +67,15 @@ final class StartupCache {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            byte[] stored = new byte[in.readInt()];
+            in.readFully(stored);
+            if (!new String(stored, StandardCharsets.UTF_8).equals(key)) {
+                return Optional.empty(); // another key with the same file name
+            }
             for (int n = in.readInt(); n > 0; n--) {
-                String digest = in.readUTF();
+                String identity = in.readUTF();
                 Path contract = Path.of(in.readUTF());
-                if (!Files.isRegularFile(contract) || !Digests.sha256(contract).equals(digest)) {
+                if (!Files.isRegularFile(contract) || !identity(contract).equals(identity)) {
                     return Optional.empty();
                 }
             }
@@ -94,9 +103,12 @@ final class StartupCache {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
+                byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(keyBytes.length);
+                out.write(keyBytes);
                 out.writeInt(contracts.size());
                 for (Path contract : contracts) {
-                    out.writeUTF(Digests.sha256(contract));
+                    out.writeUTF(identity(contract));
                     out.writeUTF(contract.toAbsolutePath().normalize().toString());
                 }
                 out.writeInt(verdicts.size());
@@ -121,18 +133,36 @@ final class StartupCache {
         }
     }
 
-    /** The key of a start-up check: what its verdicts depend on, hashed. */
-    static String key(Path agentJar, Path policy, String unchecked, List<Path> sources, Map<Path, String> digests)
-            throws IOException {
-        StringBuilder text = new StringBuilder("importspy-agent startup cache 1\n");
-        text.append(Files.isRegularFile(agentJar) ? Digests.sha256(agentJar) : "agent " + agentJar).append('\n');
+    /**
+     * The key of a start-up check: what its verdicts depend on. The agent JAR, the policy, its contracts and the
+     * start-up code sources are known by their file system identity and times (device, inode, size, modification
+     * and status-change times, as git's index knows its files unchanged): replacing or rewriting a file changes its
+     * status-change time, which no user can set back. Where the file system has no such times, by their SHA-256.
+     * The entry's file is named by two 32-bit hashes of the key and holds the whole key, compared on each read.
+     */
+    static String key(Path agentJar, Path policy, String unchecked, List<Path> sources) throws IOException {
+        StringBuilder text = new StringBuilder("importspy-agent startup cache 2\n");
+        text.append(agentJar).append(' ').append(identity(agentJar)).append('\n');
         text.append(System.getProperty("java.home")).append(' ').append(Runtime.version()).append('\n');
-        text.append(policy).append(' ').append(Digests.sha256(policy)).append('\n');
+        text.append(policy).append(' ').append(identity(policy)).append('\n');
         text.append("unchecked=").append(unchecked).append('\n');
         for (Path source : sources) {
-            text.append(source).append(' ').append(digests.get(source)).append('\n');
+            text.append(source).append(' ').append(identity(source)).append('\n');
         }
-        return Digests.sha256(text.toString());
+        return text.toString();
+    }
+
+    private static String identity(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            return "dir"; // the start-up verdicts of a class path with a class directory are never stored
+        }
+        try {
+            Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+            return "stat " + unix.get("dev") + " " + unix.get("ino") + " " + unix.get("size") + " "
+                    + unix.get("lastModifiedTime") + " " + unix.get("ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Digests.sha256(file);
+        }
     }
 
     private static boolean safe(Path dir) throws IOException {

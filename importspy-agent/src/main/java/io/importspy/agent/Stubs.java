@@ -49,15 +49,6 @@ final class Stubs {
         }
     }
 
-    /** A small class file to make a stub of once at start-up, so that making one later loads no class. */
-    static byte[] selfTest() {
-        ClassWriter writer = new ClassWriter(0);
-        writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "io/importspy/agent/SelfTest", null,
-                "java/lang/Object", null);
-        writer.visitEnd();
-        return writer.toByteArray();
-    }
-
     private static void thrower(MethodVisitor method, String message) {
         method.visitCode();
         method.visitTypeInsn(Opcodes.NEW, "java/lang/Error");

@@ -33,8 +33,13 @@ final class Transformer implements ClassFileTransformer {
         atStartup.put(codeSource.toString(), verdict);
     }
 
-    Verdict startupVerdict(Path codeSource) {
-        return atStartup.get(codeSource.toString());
+    /**
+     * The start-up verdict on {@code codeSource} when {@code loader} is the one the JVM started it with (the class
+     * path's or the module path's); another loader over the same path is checked by the bytes it reads now.
+     */
+    Verdict startupVerdict(ClassLoader loader, Path codeSource) {
+        return loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader()
+                ? atStartup.get(codeSource.toString()) : null;
     }
 
     @Override
@@ -68,7 +73,7 @@ final class Transformer implements ClassFileTransformer {
         Admission admission;
         checking.set(Boolean.TRUE);
         try {
-            admission = sources.admission(loader, domain, this::startupVerdict);
+            admission = sources.admission(loader, domain, path -> startupVerdict(loader, path));
         } finally {
             checking.remove();
         }

@@ -5,6 +5,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
 
@@ -52,10 +53,18 @@ final class VerdictEvent extends Event {
         }
     }
 
-    /** Writes {@code startup} at the beginning of each chunk of every recording. */
+    /** Writes {@code startup} at the beginning of each chunk of every recording, from when the recorder starts. */
     static void atEachChunk(List<Reached> startup) {
         List<Reached> verdicts = List.copyOf(startup);
-        FlightRecorder.addPeriodicEvent(VerdictEvent.class, () -> verdicts.forEach(Reached::record));
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        FlightRecorder.addListener(new FlightRecorderListener() {
+            @Override
+            public void recorderInitialized(FlightRecorder recorder) {
+                FlightRecorder.addPeriodicEvent(VerdictEvent.class, () -> verdicts.forEach(Reached::record));
+            }
+        });
     }
 
     static void record(String codeSource, String digest, Verdict verdict, long nanos, boolean cached) {
