@@ -1,5 +1,6 @@
 package io.importspy.agent;
 
+import io.importspy.API;
 import io.importspy.Spy;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * module layer) are checked when their first class is defined. Bad options or a bad policy stop the JVM with one
  * located line per problem and exit code 2.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Agent {
     private Agent() {
     }
