@@ -52,8 +52,7 @@ public class TransformerBenchmark {
     public void setUp() throws Exception {
         Path jar = Path.of(org.openjdk.jmh.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path dir = Files.createTempDirectory("importspy-bench-agent");
-        Policy policy = Policies.parse("importspy-policy: 1\ndefault: allow\n", dir.resolve("policy.yml").toString(),
-                dir);
+        Policy policy = Policies.read(Files.writeString(dir.resolve("policy.yml"), "importspy-policy: 1\ndefault: allow\n"));
         Checker checker = new Checker(() -> policy, List.of(), false);
         transformer = new Transformer(new CodeSources(checker, dir.resolve("importspy-agent.jar"),
                 Verdict.Outcome.REFUSED));
