@@ -291,6 +291,28 @@ def table(results):
                     verdict(None if first is None else first <= 5)))
     out.append("")
 
+    out.append("### Java agent (issue 12)")
+    out.append("")
+    admitted = score("TransformerBenchmark.admitted")
+    floor = score("TransformerBenchmark.floor")
+    out.append("Per class of a code source already admitted (JMH): %s; a transformer that does nothing: %s." % (
+        fmt(admitted), fmt(floor)))
+    targets.append(("Agent: per-class transformer path, admitted code source ≤ 1 µs", fmt(admitted),
+                    verdict(None if admitted is None else admitted <= 0.001)))
+    out.append("")
+    agent = read_json("agent-startup.json")
+    if agent:
+        median = {name: statistics.median(values) for name, values in agent["ms"].items()}
+        out.append(subprocess.run([sys.executable, os.path.join(ROOT, "bench", "agent-startup.py"), "--results",
+                                   results, "--table"], capture_output=True, text=True, check=True).stdout)
+        for name, target in (("cold", 300), ("warm", 50)):
+            over = median[name] - median["none"]
+            targets.append(("Agent start-up, 50 JARs, %s cache ≤ +%d ms" % (name, target), "+%.0f ms" % over,
+                            verdict(over <= target)))
+    else:
+        out.append("Start-up not measured (bench/agent-startup.py did not run).")
+    out.append("")
+
     processes = read_json("processes.json")
     out.append("### Whole process (median of %s runs, interleaved; peak RSS from /usr/bin/time)" % (
         len(processes["floor"]["wall_ms"]) if processes else "?"))

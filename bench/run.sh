@@ -43,7 +43,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building the CLI, the examples and the benchmarks (mvn -Pbench package)" >&2
   mvn -B -q -DskipTests -Pbench package >&2
 fi
-for f in bench/target/benchmarks.jar importspy-cli/target/importspy.jar \
+for f in bench/target/benchmarks.jar importspy-cli/target/importspy.jar importspy-agent/target/importspy-agent.jar \
          examples/pipeline/plugin/target/extension-1.0.0.jar; do
   [[ -f "$f" ]] || { echo "run.sh: $f was not built; run without BENCH_SKIP_BUILD" >&2; exit 2; }
 done
@@ -56,7 +56,7 @@ fi
 
 bench_jar=bench/target/benchmarks.jar
 # Everything the fast suite measures; the embedded benchmark joins once it exists (see README).
-fast_suite='WholeJarBenchmark|LazyValidationBenchmark|EmbeddedBenchmark'
+fast_suite='WholeJarBenchmark|LazyValidationBenchmark|EmbeddedBenchmark|TransformerBenchmark'
 
 echo "== JMH: whole-JAR reads and lazy validation" >&2
 jmh() {  # jmh NAME ARGS...: one JMH run, its log in $results/NAME.log, failing loudly
@@ -80,4 +80,6 @@ echo "== whole processes, $runs runs each" >&2
 python3 bench/report.py --results "$results" --runs "$runs" --measure-processes
 echo "== start-up of every command, ${BENCH_STARTUP_RUNS:-$((runs + 5))} runs each" >&2
 python3 bench/startup.py --results "$results" --runs "${BENCH_STARTUP_RUNS:-$((runs + 5))}"
+echo "== agent start-up on a 50-JAR class path, $runs runs each" >&2
+python3 bench/agent-startup.py --results "$results" --runs "$runs"
 python3 bench/report.py --results "$results" | tee "$results/table.md"

@@ -1,0 +1,202 @@
+package io.importspy.agent;
+
+import io.importspy.API;
+import io.importspy.Spy;
+import io.importspy.contract.ContractException;
+import io.importspy.contract.Policy;
+import io.importspy.contract.SpyModel;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The ImportSpy Java agent: {@code java -javaagent:importspy-agent.jar=policy=FILE[,fail-fast] -jar app.jar}.
+ *
+ * <p>Before {@code main}, every JAR and class directory on the class path and the module path is checked against
+ * the policy. A refused one stops the JVM before {@code main} under
+ * {@code fail-fast} (the reports on stderr, exit code 1); without it, its classes are blocked as every later refused
+ * code source is: each class it defines is a stub whose initialization throws an error carrying the report. Code
+ * sources that appear later (a host's own class loader over a plugin directory, a
+ * module layer) are checked when their first class is defined. Bad options or a bad policy stop the JVM with one
+ * located line per problem and exit code 2.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class Agent {
+    private Agent() {
+    }
+
+    /**
+     * The agent's entry point, called by the JVM before {@code main}.
+     *
+     * @param options         the text after {@code =} in {@code -javaagent:importspy-agent.jar=...}
+     * @param instrumentation the JVM's instrumentation, which the agent's transformer is added to
+     */
+    public static void premain(String options, Instrumentation instrumentation) {
+        AgentOptions parsed;
+        try {
+            parsed = AgentOptions.parse(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("importspy-agent: " + e.getMessage());
+            System.err.flush();
+            Runtime.getRuntime().halt(2);
+            return;
+        }
+        Supplier<Policy> policy = new Once<>(() -> Spy.policy(parsed.policy()));
+        Path agentJar = agentJar();
+        List<Path> classpath = codeSources("java.class.path", agentJar);
+        List<Path> startup = new ArrayList<>(classpath);
+        startup.addAll(codeSources("jdk.module.path", agentJar));
+        Checker checker = new Checker(policy, classpath, recorded(jvmArguments(instrumentation)));
+        Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
+        List<Verdict> verdicts;
+        try {
+            verdicts = startup(parsed, policy, checker, agentJar, startup);
+        } catch (ContractException e) {
+            e.errors().forEach(error -> System.err.println("importspy-agent: " + error));
+            System.err.flush();
+            Runtime.getRuntime().halt(2);
+            return;
+        }
+        List<Verdict> refused = new ArrayList<>();
+        for (int i = 0; i < startup.size(); i++) {
+            Verdict verdict = verdicts.get(i);
+            transformer.decided(startup.get(i), verdict);
+            if (verdict.refused()) {
+                refused.add(verdict);
+            }
+        }
+        if (!refused.isEmpty() && parsed.failFast()) {
+            refused.forEach(v -> System.err.print(v.reason().endsWith("\n") ? v.reason() : v.reason() + "\n"));
+            System.err.println("importspy-agent: " + refused.size() + " code source"
+                    + (refused.size() == 1 ? " is" : "s are") + " refused by " + parsed.policy()
+                    + "; the application was not started (fail-fast)");
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+        checker.started();
+        instrumentation.addTransformer(transformer);
+        checker.log();
+    }
+
+    /** The verdicts on the start-up code sources, from the cache when it holds them, else checked now. */
+    private static List<Verdict> startup(AgentOptions options, Supplier<Policy> policy, Checker checker, Path agentJar,
+                                         List<Path> sources) {
+        Optional<StartupCache> cache = Optional.empty();
+        if (options.cache().isPresent()) {
+            try {
+                cache = StartupCache.in(options.cache().get(), StartupCache.key(agentJar, options.policy(),
+                        options.unchecked().name(), sources));
+            } catch (IOException e) {
+                System.err.println("importspy-agent: not using cache " + options.cache().get() + ": " + e.getMessage());
+            }
+        }
+        Optional<List<Verdict>> cached = cache.flatMap(StartupCache::load);
+        if (cached.isPresent() && cached.get().size() == sources.size()) {
+            return cached.get().stream().map(checker::cached).toList();
+        }
+        Policy rules = policy.get();
+        List<Verdict> verdicts = sources.stream().map(checker::checkAtStartup).toList();
+        if (sources.stream().noneMatch(Files::isDirectory)) { // a class directory changes without a trace
+            cache.ifPresent(c -> c.store(rules.contracts().stream().map(SpyModel::file).map(Path::of).toList(),
+                    verdicts));
+        }
+        return verdicts;
+    }
+
+    /** The entries of a path-list property that exist, absolute; a module directory's modules one by one. */
+    static List<Path> codeSources(String property, Path agentJar) {
+        List<Path> sources = new ArrayList<>();
+        for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (path.equals(agentJar) || !Files.exists(path)) {
+                continue;
+            }
+            if (property.equals("jdk.module.path") && Files.isDirectory(path)
+                    && !Files.exists(path.resolve("module-info.class"))) {
+                try (Stream<Path> modules = Files.list(path)) {
+                    modules.sorted().map(p -> p.toAbsolutePath().normalize()).forEach(sources::add);
+                } catch (IOException e) {
+                    sources.add(path);
+                }
+            } else {
+                sources.add(path);
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * Whether the JVM was started with the flight recorder ({@code -XX:StartFlightRecording},
+     * {@code -XX:FlightRecorderOptions}, {@code -XX:+FlightRecorder}): only then are verdicts JFR events ({@link VerdictEvent}), since even
+     * loading an event class makes the JDK prepare much of the flight recorder, which would cost every JVM a
+     * quarter of a second. {@code jcmd JFR.start} on a JVM started with {@code -XX:FlightRecorderOptions} records
+     * them.
+     */
+    static boolean recorded(List<String> jvmArguments) {
+        return jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:StartFlightRecording")
+                || a.startsWith("-XX:FlightRecorderOptions") || a.equals("-XX:+FlightRecorder"));
+    }
+
+    /**
+     * The JVM's own arguments, wherever they came from (the command line, {@code JAVA_TOOL_OPTIONS}, argument files),
+     * as the JDK's management interface reports them, read without loading it: its class is in a package of
+     * {@code java.base} that the agent opens to itself.
+     */
+    static List<String> jvmArguments(Instrumentation instrumentation) {
+        try {
+            Module base = Object.class.getModule();
+            instrumentation.redefineModule(base, java.util.Set.of(), java.util.Map.of("jdk.internal.misc",
+                    java.util.Set.of(Agent.class.getModule())), java.util.Map.of(), java.util.Set.of(),
+                    java.util.Map.of());
+            Object arguments = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
+            return List.of((String[]) arguments);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
+    }
+
+    private static Path agentJar() {
+        try {
+            return Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().normalize();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    /** A value computed on first use, once. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> compute;
+        private volatile T value;
+
+        Once(Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) {
+                        value = result = compute.get();
+                    }
+                }
+            }
+            return result;
+        }
+    }
+}

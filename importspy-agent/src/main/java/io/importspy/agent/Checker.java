@@ -1,0 +1,215 @@
+package io.importspy.agent;
+
+import io.importspy.contract.Policy;
+import io.importspy.contract.SpyModel;
+import io.importspy.inspect.InspectionException;
+import io.importspy.inspect.ModuleIdentity;
+import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.contract.Sections;
+import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.pipeline.InspectionListener;
+import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.pipeline.PolicyReports;
+import io.importspy.report.TextReport;
+import io.importspy.validate.Report;
+import io.importspy.validate.Strictness;
+import io.importspy.validate.TargetReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Checks code sources against the policy, once per content: a JAR is known by the SHA-256 of its bytes (a class
+ * directory by its path), its module names are read once per content, and its verdict is reached once per content
+ * and deciding rule, so a JAR is checked once per JVM whatever the number of loaders reading it or copies of it
+ * (a copy at a path another rule matches is decided by that rule). A code source that cannot be checked
+ * (unreadable, corrupt, a contract that fails) is refused, never admitted. Each verdict reached is recorded as a
+ * JFR event; logging is the caller's, outside the class-loading path that reached it.
+ */
+final class Checker {
+    private final Supplier<Policy> policy;
+    private final List<Path> classpath;
+    private final Map<String, List<String>> namesByDigest = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Verdict>> verdicts = new ConcurrentHashMap<>();
+    private final Map<SpyModel, Pipeline> pipelines = new ConcurrentHashMap<>();
+    private final Map<SpyModel, Optional<RuntimeFacts>> runtimes = new ConcurrentHashMap<>();
+    private final boolean recorded;
+    private volatile List<VerdictEvent.Reached> startup = new java.util.ArrayList<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Queue<Verdict> unlogged = new ConcurrentLinkedQueue<>();
+    private final Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
+
+    /**
+     * @param policy    the policy, read when first needed
+     * @param classpath the start-up class path: it resolves supertypes, and its entries are the libraries
+     * @param recorded  whether verdicts are JFR events (the JVM was started with the flight recorder)
+     */
+    Checker(Supplier<Policy> policy, List<Path> classpath, boolean recorded) {
+        this.policy = policy;
+        this.classpath = List.copyOf(classpath);
+        this.recorded = recorded;
+    }
+
+    /** The verdict on the JAR or class directory at {@code path} (absolute and normal), known by its content. */
+    Verdict check(Path path) {
+        String digest;
+        try {
+            digest = digest(path);
+        } catch (IOException e) {
+            String where = path.toString();
+            return event(where, "", Verdict.refused(where, "policy " + policy.get().file(),
+                    "ImportSpy refused " + where + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
+        }
+        return check(path, digest);
+    }
+
+    /**
+     * The verdict on a start-up code source, known by its path: the class path's loader reads it from there for the
+     * life of the JVM, so it is not hashed (hashing a large class path would cost more than checking it).
+     */
+    Verdict checkAtStartup(Path path) {
+        return check(path, "path:" + path);
+    }
+
+    /** What a code source is known by: {@code sha256:<hex>} of a JAR's bytes, {@code dir:<path>} for a directory. */
+    static String digest(Path path) throws IOException {
+        return Files.isDirectory(path) ? "dir:" + path : Digests.sha256(path);
+    }
+
+    /** The verdict on the code source at {@code path}, whose {@link #digest(Path) digest} is {@code digest}. */
+    Verdict check(Path path, String digest) {
+        String where = path.toString();
+        long start = System.nanoTime();
+        Policy.Decision decision;
+        try {
+            decision = decide(path, digest);
+        } catch (RuntimeException e) {
+            return event(where, digest.startsWith("path:") ? "" : digest, cannotCheck(where, e),
+                    System.nanoTime() - start, false);
+        }
+        String key = digest + " " + decision.location();
+        CompletableFuture<Verdict> mine = new CompletableFuture<>();
+        CompletableFuture<Verdict> known = verdicts.putIfAbsent(key, mine);
+        if (known != null) {
+            Verdict before = known.join();
+            if (before.codeSource().equals(where) || !seen.add(where + " " + digest)) {
+                return before.codeSource().equals(where) ? before : before.at(where);
+            }
+            return event(where, digest, before.at(where), System.nanoTime() - start, true);
+        }
+        seen.add(where + " " + digest);
+        Verdict verdict;
+        try {
+            verdict = validate(path, decision);
+        } catch (RuntimeException | LinkageError e) {
+            verdict = cannotCheck(where, e);
+        }
+        mine.complete(verdict);
+        return event(where, digest.startsWith("path:") ? "" : digest, verdict, System.nanoTime() - start, false);
+    }
+
+    /** Ends the start-up check: its verdicts are written at the beginning of each JFR chunk, later ones at once. */
+    void started() {
+        if (recorded) {
+            VerdictEvent.atEachChunk(startup);
+        }
+        startup = null;
+    }
+
+
+    /** Records a verdict the start-up cache held, as a JFR event marked cached. */
+    Verdict cached(Verdict verdict) {
+        return event(verdict.codeSource(), "", verdict, 0, true);
+    }
+
+    private Policy.Decision decide(Path path, String digest) {
+        Policy rules = policy.get();
+        if (path.startsWith(javaHome)) {
+            return new Policy.Decision(Optional.empty(), Policy.Mode.ALLOW, Optional.empty(), rules.defaultLocation());
+        }
+        List<String> names = namesByDigest.computeIfAbsent(digest,
+                d -> PolicyReports.names(Inspector.withClasspath(List.of()).identify(path)));
+        return rules.decide(path, names);
+    }
+
+    private Verdict validate(Path path, Policy.Decision decision) {
+        String where = path.toString();
+        if (decision.contract().isEmpty()) {
+            if (decision.refusedOutright()) {
+                ModuleIdentity identity = Inspector.withClasspath(List.of()).identify(path);
+                TargetReport refused = PolicyReports.decided(where, identity, policy.get(), decision);
+                Report report = new Report(policy.get().file(), List.of(refused), Strictness.LENIENT);
+                return new Verdict(where, Verdict.Outcome.REFUSED, decision.describe(), refusal(where, report), true);
+            }
+            return new Verdict(where, Verdict.Outcome.ADMITTED, decision.describe(), "", true);
+        }
+        SpyModel contract = decision.contract().get();
+        Pipeline pipeline = pipelines.computeIfAbsent(contract, c -> Pipeline.of(c, classpath, InspectionListener.NONE));
+        boolean deployments = !Sections.deployments(contract).isEmpty();
+        Optional<RuntimeFacts> runtime = deployments
+                ? runtimes.computeIfAbsent(contract, c -> Optional.of(pipeline.hostRuntime(classpath)))
+                : Optional.empty();
+        TargetReport target = pipeline.validate(pipeline.inspect(path), runtime);
+        Report report = pipeline.report(List.of(target), Strictness.LENIENT);
+        boolean cacheable = !deployments;
+        if (report.isCompliant()) {
+            return new Verdict(where, Verdict.Outcome.ADMITTED, contract.file(), "", cacheable);
+        }
+        if (decision.mode() == Policy.Mode.AUDIT) {
+            StringBuilder findings = new StringBuilder();
+            target.violations().forEach(v -> findings.append("importspy audit: ").append(where).append(": ")
+                    .append(v.message()).append(" (").append(v.location()).append(")\n"));
+            return new Verdict(where, Verdict.Outcome.AUDITED, contract.file(), findings.toString(), cacheable);
+        }
+        return new Verdict(where, Verdict.Outcome.REFUSED, contract.file(), refusal(where, report), cacheable);
+    }
+
+    private Verdict cannotCheck(String where, Throwable e) {
+        String why = e instanceof InspectionException ? e.getMessage() : e.toString();
+        return Verdict.refused(where, "policy " + policy.get().file(),
+                "ImportSpy refused " + where + ": it cannot be checked: " + why);
+    }
+
+    private static String refusal(String where, Report report) {
+        return "ImportSpy refused " + where + " (none of its code runs):\n" + TextReport.render(report);
+    }
+
+    private Verdict event(String where, String digest, Verdict verdict, long nanos, boolean cached) {
+        if (recorded) {
+            VerdictEvent.Reached reached = new VerdictEvent.Reached(where, digest, verdict, nanos, cached);
+            if (startup != null) {
+                startup.add(reached);
+            } else {
+                reached.record();
+            }
+        }
+        unlogged.add(verdict);
+        return verdict;
+    }
+
+    /** Records a verdict reached without a check (code with no checkable code source). */
+    void reached(Verdict verdict) {
+        event(verdict.codeSource(), "", verdict, 0, false);
+    }
+
+    /**
+     * Logs the verdicts reached since the last call on the {@code System.Logger} named {@code io.importspy.agent}:
+     * refusals and audit findings as warnings, admissions at debug level. Called outside the class-loading path
+     * that reached them, since a logging back end may load classes of its own.
+     */
+    void log() {
+        for (Verdict verdict; (verdict = unlogged.poll()) != null; ) {
+            Log.verdict(verdict);
+        }
+    }
+}

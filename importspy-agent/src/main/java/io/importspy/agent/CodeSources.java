@@ -1,0 +1,151 @@
+package io.importspy.agent;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.function.Function;
+
+/**
+ * Where the classes of a protection domain come from, and so what decides them:
+ * <ul>
+ *   <li>a {@code file:} code source (a JAR or class directory), or a {@code jar:file:...!/} URL of a whole JAR, is
+ *       checked against the policy, and its classes must be in its packages ({@link Packages});</li>
+ *   <li>a {@code jrt:} code source is the JDK's own when a JDK class loader defines it, and is admitted;
+ *       claimed by any other loader, it is forged;</li>
+ *   <li>no code source, no location, a forged {@code jrt:}, a JAR inside a JAR, or a location that is no local
+ *       file ({@code http:}, a custom URL handler) cannot be checked: such code is refused unless the agent is
+ *       started with {@code unchecked=audit} or {@code unchecked=allow}.</li>
+ * </ul>
+ * The agent's own JAR, loaded by the system class loader, is admitted.
+ */
+final class CodeSources {
+    private final Checker checker;
+    private final Path agentJar;
+    private final Unchecked unchecked;
+
+    CodeSources(Checker checker, Path agentJar, Verdict.Outcome unchecked) {
+        this.checker = checker;
+        this.agentJar = agentJar;
+        this.unchecked = new Unchecked(unchecked, checker);
+    }
+
+    /** Whether the domain holds the JDK's or the agent's own code, admitted without a check. */
+    boolean isOwn(ClassLoader loader, ProtectionDomain domain) {
+        URL location = location(domain);
+        if (location == null) {
+            return false;
+        }
+        if (location.getProtocol().equals("jrt")) {
+            return isJdkLoader(loader);
+        }
+        return loader == ClassLoader.getSystemClassLoader() && agentJar.equals(file(location));
+    }
+
+    Admission admission(ClassLoader loader, ProtectionDomain domain, Function<Path, Verdict> startup)
+            throws IOException {
+        if (isOwn(loader, domain)) {
+            return Admission.OWN;
+        }
+        URL location = location(domain);
+        String loaderName = loader == null ? "the boot class loader" : "class loader " + loader;
+        if (location == null) {
+            return unchecked.domain("classes defined by " + loaderName + " with no code source");
+        }
+        if (location.getProtocol().equals("jrt")) {
+            return unchecked.domain("classes of " + loaderName + " that claim the JDK's code source " + location);
+        }
+        Path path = file(location);
+        if (path == null) {
+            return unchecked.domain("classes of " + loaderName + " from " + location + ", which is no local file");
+        }
+        Verdict verdict = startup.apply(path);
+        if (verdict == null) {
+            verdict = checker.check(path);
+        }
+        if (verdict.refused()) {
+            return new Admission(verdict, null, unchecked);
+        }
+        Packages packages = Files.isDirectory(path) ? Packages.ofDirectory(path) : Packages.ofJar(path);
+        return new Admission(verdict, packages, unchecked);
+    }
+
+    void log() {
+        checker.log();
+    }
+
+    static boolean isJdkLoader(ClassLoader loader) {
+        return loader == null || loader == ClassLoader.getPlatformClassLoader()
+                || loader == ClassLoader.getSystemClassLoader();
+    }
+
+    private static URL location(ProtectionDomain domain) {
+        CodeSource source = domain.getCodeSource();
+        return source == null ? null : source.getLocation();
+    }
+
+    /** The local file a location names: {@code file:}, or {@code jar:file:...!/} of a whole JAR; else null. */
+    static Path file(URL location) {
+        String protocol = location.getProtocol();
+        try {
+            if (protocol.equals("file")) {
+                return Path.of(location.toURI()).toAbsolutePath().normalize();
+            }
+            if (protocol.equals("jar")) {
+                String spec = location.getFile();
+                int bang = spec.indexOf("!/");
+                if (bang > 0 && bang + 2 == spec.length()) {
+                    URL inner = new URL(spec.substring(0, bang));
+                    return inner.getProtocol().equals("file") ? file(inner) : null;
+                }
+            }
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException
+                 | java.net.MalformedURLException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** What happens to code no checkable code source accounts for. */
+    static final class Unchecked {
+        private final Verdict.Outcome outcome;
+        private final Checker checker;
+
+        Unchecked(Verdict.Outcome outcome, Checker checker) {
+            this.outcome = outcome;
+            this.checker = checker;
+        }
+
+        Admission domain(String what) {
+            String text = refusalText(what);
+            Verdict verdict = switch (outcome) {
+                case REFUSED -> Verdict.refused(what, "unchecked=refuse", text);
+                case AUDITED -> new Verdict(what, Verdict.Outcome.AUDITED, "unchecked=audit",
+                        "importspy audit: admitted " + what + ", whose code source cannot be checked", false);
+                case ADMITTED -> new Verdict(what, Verdict.Outcome.ADMITTED, "unchecked=allow", "", false);
+            };
+            checker.reached(verdict);
+            return new Admission(verdict, null, this);
+        }
+
+        /** The refusal of one class outside its claimed code source, or null when such code is admitted. */
+        String refusal(String what) {
+            if (outcome == Verdict.Outcome.REFUSED) {
+                return refusalText(what);
+            }
+            if (outcome == Verdict.Outcome.AUDITED) {
+                checker.reached(new Verdict(what, Verdict.Outcome.AUDITED, "unchecked=audit",
+                        "importspy audit: admitted " + what, false));
+            }
+            return null;
+        }
+
+        private static String refusalText(String what) {
+            return "ImportSpy refused " + what + " (none of its code runs): no checkable code source accounts for "
+                    + "it; start the agent with unchecked=allow to admit such code";
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.importspy.agent;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The verdicts of an earlier JVM's start-up check ({@code cache=DIR}), so that a warm start reads the file system
+ * identity of its class path and one file instead of reading the policy and validating each entry. An entry's key
+ * is everything the verdicts depend on: the agent JAR (so a new ImportSpy never reads an old verdict), the JDK, the
+ * policy, the {@code unchecked} option, and each start-up code source's path and identity, in order. It lists the
+ * contracts the policy named with their identities, checked again on each read: a changed contract is a miss. Only verdicts that depend on nothing else are kept (no contract with deployments,
+ * which depend on the running JVM). The directory must belong to the user and be writable by nobody else, since
+ * a verdict read from it is trusted; otherwise the cache is not used.
+ */
+final class StartupCache {
+    private static final Set<PosixFilePermission> FOREIGN_WRITE =
+            Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+
+    private final Path file;
+    private final String key;
+
+    private StartupCache(Path file, String key) {
+        this.file = file;
+        this.key = key;
+    }
+
+    /** The cache entry for {@code key} in {@code dir}, or empty (with the reason on stderr) when dir is unsafe. */
+    static Optional<StartupCache> in(Path dir, String key) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                trySetOwnerOnly(dir);
+            }
+            if (!safe(dir)) {
+                System.err.println("importspy-agent: not using cache " + dir + ": it belongs to another user or "
+                        + "others may write to it");
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            System.err.println("importspy-agent: not using cache " + dir + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        String name = String.format("%08x%08x.verdicts", crc.getValue(), key.hashCode());
+        return Optional.of(new StartupCache(dir.resolve(name), key));
+    }
+
+    /** The verdicts stored for this key, in start-up order, when the contracts they were reached by are unchanged. */
+    Optional<List<Verdict>> load() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            byte[] stored = new byte[in.readInt()];
+            in.readFully(stored);
+            if (!new String(stored, StandardCharsets.UTF_8).equals(key)) {
+                return Optional.empty(); // another key with the same file name
+            }
+            for (int n = in.readInt(); n > 0; n--) {
+                String identity = in.readUTF();
+                Path contract = Path.of(in.readUTF());
+                if (!Files.isRegularFile(contract) || !identity(contract).equals(identity)) {
+                    return Optional.empty();
+                }
+            }
+            List<Verdict> verdicts = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                String codeSource = in.readUTF();
+                Verdict.Outcome outcome = Verdict.Outcome.valueOf(in.readUTF());
+                String contract = in.readUTF();
+                byte[] reason = new byte[in.readInt()];
+                in.readFully(reason);
+                verdicts.add(new Verdict(codeSource, outcome, contract, new String(reason, StandardCharsets.UTF_8),
+                        true));
+            }
+            return Optional.of(verdicts);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a torn or foreign file is a miss; the next store replaces it
+        }
+    }
+
+    /** Stores {@code verdicts} when all are cacheable and every contract in {@code contracts} can be read. */
+    void store(List<Path> contracts, List<Verdict> verdicts) {
+        if (!verdicts.stream().allMatch(Verdict::cacheable)) {
+            return;
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(keyBytes.length);
+                out.write(keyBytes);
+                out.writeInt(contracts.size());
+                for (Path contract : contracts) {
+                    out.writeUTF(identity(contract));
+                    out.writeUTF(contract.toAbsolutePath().normalize().toString());
+                }
+                out.writeInt(verdicts.size());
+                for (Verdict verdict : verdicts) {
+                    out.writeUTF(verdict.codeSource());
+                    out.writeUTF(verdict.outcome().name());
+                    out.writeUTF(verdict.contract());
+                    byte[] reason = verdict.reason().getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(reason.length);
+                    out.write(reason);
+                }
+            }
+            Path temp = Files.createTempFile(file.getParent(), "verdicts", ".tmp");
+            Files.write(temp, bytes.toByteArray());
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("importspy-agent: could not write cache " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The key of a start-up check: what its verdicts depend on. The agent JAR, the policy, its contracts and the
+     * start-up code sources are known by their file system identity and times (device, inode, size, modification
+     * and status-change times, as git's index knows its files unchanged): replacing or rewriting a file changes its
+     * status-change time, which no user can set back. Where the file system has no such times, by their SHA-256.
+     * The entry's file is named by two 32-bit hashes of the key and holds the whole key, compared on each read.
+     */
+    static String key(Path agentJar, Path policy, String unchecked, List<Path> sources) throws IOException {
+        StringBuilder text = new StringBuilder("importspy-agent startup cache 2\n");
+        text.append(agentJar).append(' ').append(identity(agentJar)).append('\n');
+        text.append(System.getProperty("java.home")).append(' ').append(Runtime.version()).append('\n');
+        text.append(policy).append(' ').append(identity(policy)).append('\n');
+        text.append("unchecked=").append(unchecked).append('\n');
+        for (Path source : sources) {
+            text.append(source).append(' ').append(identity(source)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String identity(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            return "dir"; // the start-up verdicts of a class path with a class directory are never stored
+        }
+        try {
+            Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+            return "stat " + unix.get("dev") + " " + unix.get("ino") + " " + unix.get("size") + " "
+                    + unix.get("lastModifiedTime") + " " + unix.get("ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Digests.sha256(file);
+        }
+    }
+
+    private static boolean safe(Path dir) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            String me = System.getProperty("user.name");
+            return permissions.stream().noneMatch(FOREIGN_WRITE::contains)
+                    && Files.getOwner(dir).getName().equals(me);
+        } catch (UnsupportedOperationException e) {
+            return true; // no POSIX permissions (Windows): the user's profile directories are private already
+        }
+    }
+
+    private static void trySetOwnerOnly(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+}
