@@ -140,7 +140,8 @@ final class Commands {
         spec.usageMessage().sortOptions(false)
                 .description("Prints a contract that TARGET satisfies, or records this JVM's runtime facts.", "",
                         "inspect TARGET: prints a contract (format 1) that TARGET satisfies: its identity, public "
-                                + "classes and members. A starting point to cut down to what a host needs.",
+                                + "classes and members. A starting point to cut down to what a host needs. With --pin, "
+                                + "also the file's digest and its signers, to pin exactly these bytes.",
                         "inspect --runtime [-c FILE]: prints this JVM's facts as YAML, for 'validate --runtime FILE' "
                                 + "elsewhere. Environment variables are printed only when the contract given with "
                                 + "-c names them (a whole environment usually holds credentials); secrets are "
@@ -154,6 +155,8 @@ final class Commands {
                 .footer("  0  printed", "  2  bad input: missing or corrupt file, invalid contract, bad option",
                         "  3  internal error of ImportSpy (run with --verbose and report it)%n");
         spec.addOption(flag("--runtime", "Record the running JVM instead of inspecting a target."));
+        spec.addOption(flag("--pin", "With TARGET: also write module.digest (SHA-256 of the file) and, for a JAR "
+                + "that every signature covers, module.signers."));
         spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("With --runtime: record only what this contract's deployments ask about.").build());
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")

@@ -1,6 +1,7 @@
 package io.importspy.cli;
 
 import io.importspy.Spy;
+import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
@@ -19,14 +20,16 @@ import java.util.List;
 final class InspectCommand {
     private final CommandLine commandLine;
     private final boolean runtime;
+    private final boolean pin;
     private final String contract;
     private final List<String> classpath;
     private final Path target;
 
-    private InspectCommand(CommandLine commandLine, boolean runtime, String contract, List<String> classpath,
+    private InspectCommand(CommandLine commandLine, boolean runtime, boolean pin, String contract, List<String> classpath,
                            Path target) {
         this.commandLine = commandLine;
         this.runtime = runtime;
+        this.pin = pin;
         this.contract = contract;
         this.classpath = classpath;
         this.target = target;
@@ -36,6 +39,7 @@ final class InspectCommand {
     static InspectCommand from(ParseResult inspect) {
         return new InspectCommand(inspect.commandSpec().commandLine(),
                 inspect.matchedOptionValue("--runtime", Boolean.FALSE),
+                inspect.matchedOptionValue("--pin", Boolean.FALSE),
                 inspect.matchedOptionValue("--contract", null),
                 List.of(inspect.matchedOptionValue("--classpath", new String[0])),
                 inspect.matchedPositionalValue(0, null));
@@ -49,6 +53,9 @@ final class InspectCommand {
         if (!runtime && (contract != null || !classpath.isEmpty())) {
             throw new ParameterException(commandLine, "-c/--contract and --classpath only apply to --runtime");
         }
+        if (runtime && pin) {
+            throw new ParameterException(commandLine, "--pin applies to a TARGET, not to --runtime");
+        }
         out.print(runtime ? runtimeYaml() : targetYaml());
         out.flush();
         return Main.COMPLIANT;
@@ -56,7 +63,9 @@ final class InspectCommand {
 
     private String targetYaml() {
         new InputFiles().fileOrDirectory(target, "target").check();
-        return ContractWriter.toYaml(Inspector.withClasspath(List.of()).inspect(target, ClassSelection.all()));
+        Inspector inspector = Inspector.withClasspath(List.of());
+        ModuleFacts facts = inspector.inspect(target, ClassSelection.all());
+        return ContractWriter.toYaml(pin ? facts.withSection(inspector.integrity(target)) : facts);
     }
 
     private String runtimeYaml() {

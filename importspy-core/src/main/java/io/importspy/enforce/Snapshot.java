@@ -92,8 +92,7 @@ final class Snapshot {
 
     /** {@code facts} as if read from {@code original}: reports name the plugin the host gave. */
     static ModuleFacts relabel(ModuleFacts facts, Path original) {
-        return new ModuleFacts(original.toString(), facts.identity(), facts.manifest(), facts.services(),
-                facts.entries(), facts.classes(), facts.unresolved());
+        return facts.withTarget(original.toString());
     }
 
     /** {@code report} with every target named as the host gave the plugin. */

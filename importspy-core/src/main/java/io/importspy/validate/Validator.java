@@ -26,7 +26,8 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Validator {
-    private static final List<Rule<?>> BUILT_IN = List.of(new ModuleRules(), new ClassRules(), new DeploymentRules());
+    private static final List<Rule<?>> BUILT_IN = List.of(new ModuleRules(), new IntegrityRules(),
+            new ClassRules(), new ReferenceRules(), new DeploymentRules());
 
     private Validator() {
     }

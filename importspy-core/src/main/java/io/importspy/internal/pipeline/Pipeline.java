@@ -9,6 +9,7 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
 import io.importspy.internal.contract.Sections;
 import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.validate.Readings;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.RuntimeInspector;
 import io.importspy.internal.inspect.RuntimeRecord;
@@ -46,6 +47,7 @@ public final class Pipeline {
     private final List<Path> libraries;
     private final InspectionListener listener;
     private final Set<String> classNames;
+    private final ClassSelection.Named reading;
 
     private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener) {
         this.model = Objects.requireNonNull(model, "model");
@@ -53,6 +55,7 @@ public final class Pipeline {
         this.libraries = List.copyOf(libraries);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.classNames = Validator.classesToRead(model);
+        this.reading = Readings.of(model);
     }
 
     /**
@@ -96,8 +99,7 @@ public final class Pipeline {
             others = new ArrayList<>(classpath);
             others.remove(target);
         }
-        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels)
-                .inspect(target, ClassSelection.named(classNames));
+        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels).inspect(target, reading);
     }
 
     /** Tells the listener of a module read through reflection (it has no bytes on disk). */

@@ -5,6 +5,7 @@ import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.FieldFacts;
 import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.inspect.IntegrityFacts;
 import io.importspy.inspect.Origin;
 import io.importspy.inspect.ParameterFacts;
 import io.importspy.java.ClassKind;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +91,7 @@ public final class ContractWriter {
             line(1, "services:");
             services.forEach((service, providers) -> line(2, YamlText.quote(service) + ": " + YamlText.list(providers)));
         }
+        module.section(IntegrityFacts.class).ifPresent(this::writeIntegrity);
         line(0, "");
         List<ClassFacts> classes = publicClasses(module);
         if (classes.isEmpty()) {
@@ -97,6 +100,27 @@ public final class ContractWriter {
         }
         line(0, "classes:");
         classes.forEach(this::writeClass);
+    }
+
+    /** {@code digest}, and {@code signed} and {@code signers} for a JAR that every signature covers ({@code --pin}). */
+    private void writeIntegrity(IntegrityFacts integrity) {
+        integrity.digests().forEach((algorithm, hex) -> line(1, "digest: " + YamlText.quote(algorithm + ":" + hex)));
+        Optional<IntegrityFacts.SignatureFacts> signature = integrity.signature();
+        if (signature.isEmpty()) {
+            return;
+        }
+        if (signature.get().status() != IntegrityFacts.Status.SIGNED) {
+            line(1, "# not pinned: signers (the JAR is " + signature.get().status().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + ")");
+            return;
+        }
+        line(1, "signed: true");
+        line(1, "signers:");
+        for (IntegrityFacts.SignerFacts signer : signature.get().signers()) {
+            line(2, "- certificate: " + YamlText.quote("sha256:" + signer.certificate()) + "  # "
+                    + comment(signer.subject()));
+            line(2, "  # or, to survive a renewed certificate, its key: " + YamlText.quote("sha256:" + signer.key()));
+        }
     }
 
     private static List<ClassFacts> publicClasses(ModuleFacts module) {
