@@ -130,6 +130,22 @@ class SelectIT {
     }
 
     @Test
+    void the_report_says_what_each_entry_selected() {
+        io.importspy.validate.Report report = Spy.validate(Contracts.parse("importspy: 1\nclasses:\n"
+                        + "  - select: {provides: com.acme.spi.Greeter}\n", "spymodel.yml"),
+                ValidationOptions.defaults().withRuntime(RuntimeSource.none()), List.of(plugin));
+        assertThat(report.targets().get(0).selections()).singleElement().satisfies(s -> {
+            assertThat(s.selector()).isEqualTo("select {provides: com.acme.spi.Greeter}");
+            assertThat(s.classes()).containsExactly("com.example.Polite", "com.example.Rude");
+        });
+        assertThat(io.importspy.report.TextReport.render(report, io.importspy.report.ColorMode.PLAIN)).contains(
+                "select {provides: com.acme.spi.Greeter} selected 2 classes: com.example.Polite, com.example.Rude "
+                        + "(spymodel.yml:3:13)");
+        assertThat(io.importspy.report.JsonReport.render(report)).contains("\"selections\": [",
+                "\"selector\": \"select {provides: com.acme.spi.Greeter}\"", "\"count\": 2");
+    }
+
+    @Test
     void an_empty_selection_is_one_missing_violation() {
         assertThat(violations("""
                   - select: {provides: com.acme.spi.Missing}

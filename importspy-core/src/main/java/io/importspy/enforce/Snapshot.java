@@ -98,8 +98,7 @@ final class Snapshot {
     /** {@code report} with every target named as the host gave the plugin. */
     static Report relabel(Report report, Path original) {
         return new Report(report.contract(), report.targets().stream()
-                .map(t -> new TargetReport(original.toString(), t.moduleName(), t.moduleVersion(), t.violations(),
-                        t.deploymentsTried()))
+                .map(t -> t.withTarget(original.toString()))
                 .toList(), report.strictness());
     }
 }

@@ -54,7 +54,8 @@ final class ClassRules implements Rule<Sections.Classes> {
     public void check(Sections.Classes section, Facts facts, Sink sink) {
         for (ClassSpec spec : section.classes()) {
             if (spec.select().isPresent()) {
-                SelectRules.check(spec, facts.module(), sink::report);
+                SelectRules.check(spec, facts.module(), sink::report).ifPresent(selected -> sink.selected(
+                        "select " + selected.select().describe(), selected.select().location(), selected.classes()));
             } else {
                 check(spec, facts.module(), sink::report);
             }

@@ -85,7 +85,7 @@ public final class Validator {
         }
         return new TargetReport(module.target(), module.identity().primaryName(),
                 ModuleRules.reportedVersion(Sections.module(model), module.identity()), findings.violations,
-                findings.tried);
+                findings.tried, findings.selections, List.of());
     }
 
     private static <S> void check(SpyModel model, Rule<S> rule, Rule.Facts facts, Findings findings) {
@@ -98,6 +98,7 @@ public final class Validator {
     /** What the rules of one validation report. */
     private static final class Findings implements Rule.Sink {
         private final List<Violation> violations = new ArrayList<>();
+        private final List<TargetReport.Selection> selections = new ArrayList<>();
         private int tried;
 
         @Override
@@ -108,6 +109,11 @@ public final class Validator {
         @Override
         public void tried(int entries) {
             tried += entries;
+        }
+
+        @Override
+        public void selected(String selector, io.importspy.contract.Location location, List<String> classes) {
+            selections.add(new TargetReport.Selection(selector, location, classes));
         }
     }
 }
