@@ -176,6 +176,47 @@ class ReferencesIT {
                     .isNotEmpty();
         }
 
+        /** The README's presets, group by group (each under its comment), against a real JAR that uses what the group forbids. */
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+                "JDK internals | guava", "sun.misc.Unsafe and its successor | netty", "process execution | groovy",
+                "ending the JVM | postgresql", "reflection that breaks encapsulation | commons-lang3",
+                "loading native code | netty"})
+        void the_readme_presets_catch_real_jars_that_use_what_they_forbid(String group, String library) throws Exception {
+            Map<String, Path> jars = Map.of("guava", jarOf(com.google.common.collect.ImmutableList.class),
+                    "netty", jarOf(io.netty.util.internal.PlatformDependent.class),
+                    "groovy", jarOf(groovy.lang.GroovyObject.class), "postgresql", jarOf(org.postgresql.Driver.class),
+                    "commons-lang3", jarOf(org.apache.commons.lang3.StringUtils.class));
+            List<String> patterns = readmePreset(group);
+            assertThat(patterns).as("the README's preset group '%s'", group).isNotEmpty();
+            StringBuilder forbid = new StringBuilder("  forbid:\n");
+            patterns.forEach(pattern -> forbid.append("    - ").append(pattern).append('\n'));
+            List<Violation> found = violations(jars.get(library), forbid.toString(), List.of());
+            assertThat(found).as("%s against %s", patterns, library).anySatisfy(v -> {
+                assertThat(v.category()).isEqualTo(Category.INVALID);
+                assertThat(v.message()).contains(" references ").contains("which references.forbid excludes");
+                assertThat(v.location().line()).isBetween(4, 3 + patterns.size());
+            });
+        }
+
+        /** The patterns under {@code # group...} in the README's presets block. */
+        private static List<String> readmePreset(String group) throws java.io.IOException {
+            String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+            int start = readme.indexOf("```yaml", readme.indexOf("Presets worth copying:"));
+            String block = readme.substring(start, readme.indexOf("```", start + 7));
+            List<String> patterns = new java.util.ArrayList<>();
+            boolean in = false;
+            for (String line : block.split("\n")) {
+                String trimmed = line.trim();
+                if (trimmed.startsWith("#")) {
+                    in = trimmed.substring(1).trim().startsWith(group);
+                } else if (in && trimmed.startsWith("- ")) {
+                    patterns.add(trimmed.substring(2));
+                }
+            }
+            return patterns;
+        }
+
         @Test
         void guava_does_not_exit_the_jvm() throws Exception {
             assertThat(violations(jarOf(com.google.common.collect.ImmutableList.class),

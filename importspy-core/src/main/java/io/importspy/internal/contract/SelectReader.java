@@ -36,6 +36,9 @@ final class SelectReader {
             return Optional.empty();
         }
         Section section = Section.open(mapping.get(), "select", SELECT_KEYS, problems);
+        // read before any early return, so that a bad count is reported with a bad selector
+        SelectSpec.Count count = countNode.flatMap(this::count)
+                .orElse(new SelectSpec.Count(1, OptionalInt.empty(), node.location()));
         if (mapping.get().entries().isEmpty()) {
             problems.add(node.location(), "'select' needs at least one selector key ("
                     + String.join(", ", SELECT_KEYS) + "), such as {provides: com.acme.spi.Greeter}");
@@ -67,8 +70,6 @@ final class SelectReader {
         });
         Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers")
                 .flatMap(n -> nodes.modifiers(n, Element.CLASS));
-        SelectSpec.Count count = countNode.flatMap(this::count)
-                .orElse(new SelectSpec.Count(1, OptionalInt.empty(), node.location()));
         return Optional.of(new SelectSpec(provides, implemented, extended, annotated, name, kind, modifiers, count,
                 node.location()));
     }

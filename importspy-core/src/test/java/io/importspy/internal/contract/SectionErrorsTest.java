@@ -44,6 +44,13 @@ class SectionErrorsTest {
         }
 
         @Test
+        void a_bad_count_is_reported_beside_a_bad_selector() {
+            assertThat(classErrors("  - select: {}\n    count: {min: 3, max: 1}\n  - select: {nme: a.B}\n    count: -1\n"))
+                    .hasSize(4).anySatisfy(e -> assertThat(e).startsWith("4:12: 'count' has min 3 above max 1"))
+                    .anySatisfy(e -> assertThat(e).startsWith("6:12: 'count' must be a count of classes"));
+        }
+
+        @Test
         void a_negative_or_text_count_is_refused() {
             assertThat(classErrors("  - select: {name: \"a.**\"}\n    count: -1\n")).containsExactly(
                     "4:12: 'count' must be a count of classes (0 or more), not -1");
