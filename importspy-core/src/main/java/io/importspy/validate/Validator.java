@@ -32,6 +32,17 @@ public final class Validator {
     private Validator() {
     }
 
+    private static final List<Rule<?>> WITH_UNDECLARED = List.of(new ModuleRules(), new ClassRules(),
+            new UndeclaredRules(), new DeploymentRules());
+
+    /**
+     * The built-in rules and, after the classes rule, the one reporting what the contract's classes have and the
+     * contract does not declare ({@link Category#UNDECLARED}).
+     */
+    public static List<Rule<?>> rulesWithUndeclared() {
+        return WITH_UNDECLARED;
+    }
+
     /** The rules of the built-in sections, in the order their violations are reported. */
     public static List<Rule<?>> builtInRules() {
         return BUILT_IN;
