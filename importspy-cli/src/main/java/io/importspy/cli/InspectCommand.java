@@ -7,13 +7,16 @@ import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.RuntimeInspector;
 import io.importspy.internal.inspect.RuntimeRecord;
+import io.importspy.internal.java.Glob;
 import io.importspy.internal.report.ContractWriter;
+import io.importspy.internal.report.InspectFilter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code importspy inspect}: writes the contract a target satisfies, or records the running JVM. */
@@ -24,15 +27,17 @@ final class InspectCommand {
     private final String contract;
     private final List<String> classpath;
     private final Path target;
+    private final ParseResult parsed;
 
-    private InspectCommand(CommandLine commandLine, boolean runtime, boolean pin, String contract, List<String> classpath,
-                           Path target) {
+    private InspectCommand(CommandLine commandLine, boolean runtime, boolean pin, String contract,
+                           List<String> classpath, Path target, ParseResult parsed) {
         this.commandLine = commandLine;
         this.runtime = runtime;
         this.pin = pin;
         this.contract = contract;
         this.classpath = classpath;
         this.target = target;
+        this.parsed = parsed;
     }
 
     /** What a parsed {@code inspect} command line asks for (see {@link Commands} for its options). */
@@ -42,7 +47,7 @@ final class InspectCommand {
                 inspect.matchedOptionValue("--pin", Boolean.FALSE),
                 inspect.matchedOptionValue("--contract", null),
                 List.of(inspect.matchedOptionValue("--classpath", new String[0])),
-                inspect.matchedPositionalValue(0, null));
+                inspect.matchedPositionalValue(0, null), inspect);
     }
 
     /** Prints the contract of the target, or the runtime record, to {@code out}; returns the exit code. */
@@ -56,16 +61,36 @@ final class InspectCommand {
         if (runtime && pin) {
             throw new ParameterException(commandLine, "--pin applies to a TARGET, not to --runtime");
         }
-        out.print(runtime ? runtimeYaml() : targetYaml());
+        InspectFilter filter = filter();
+        if (runtime && !filter.equals(InspectFilter.all())) {
+            throw new ParameterException(commandLine, "--package, --class, --service and --public-api-only only apply "
+                    + "to a TARGET");
+        }
+        out.print(runtime ? runtimeYaml() : targetYaml(filter));
         out.flush();
         return Main.COMPLIANT;
     }
 
-    private String targetYaml() {
+    private String targetYaml(InspectFilter filter) {
         new InputFiles().fileOrDirectory(target, "target").check();
         Inspector inspector = Inspector.withClasspath(List.of());
         ModuleFacts facts = inspector.inspect(target, ClassSelection.all());
-        return ContractWriter.toYaml(pin ? facts.withSection(inspector.integrity(target)) : facts);
+        return ContractWriter.toYaml(pin ? facts.withSection(inspector.integrity(target)) : facts, filter);
+    }
+
+    /** The filters of a TARGET's contract; a malformed --class glob is bad input. */
+    private InspectFilter filter() {
+        List<Glob> classes = new ArrayList<>();
+        for (String glob : parsed.matchedOptionValue("--class", new String[0])) {
+            try {
+                classes.add(Glob.compile(glob));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(List.of("--class '" + glob + "': " + e.getMessage()));
+            }
+        }
+        return new InspectFilter(List.of(parsed.matchedOptionValue("--package", new String[0])), classes,
+                List.of(parsed.matchedOptionValue("--service", new String[0])),
+                parsed.matchedOptionValue("--public-api-only", Boolean.FALSE));
     }
 
     private String runtimeYaml() {
