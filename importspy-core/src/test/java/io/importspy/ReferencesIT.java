@@ -201,7 +201,11 @@ class ReferencesIT {
 
         /** The patterns under {@code # group...} in the README's presets block. */
         private static List<String> readmePreset(String group) throws java.io.IOException {
-            String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+            Path dir = Path.of("").toAbsolutePath();
+            while (!java.nio.file.Files.exists(dir.resolve("README.md").resolveSibling("importspy-core"))) {
+                dir = dir.getParent();
+            }
+            String readme = java.nio.file.Files.readString(dir.resolve("README.md"));
             int start = readme.indexOf("```yaml", readme.indexOf("Presets worth copying:"));
             String block = readme.substring(start, readme.indexOf("```", start + 7));
             List<String> patterns = new java.util.ArrayList<>();
