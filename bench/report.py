@@ -313,6 +313,55 @@ def table(results):
         out.append("Start-up not measured (bench/agent-startup.py did not run).")
     out.append("")
 
+    out.append("### Contract sections (JMH, each beside its baseline in the same run)")
+    out.append("")
+    out.append("| measure | JAR | time | baseline | baseline time | ratio | target |")
+    out.append("|---|---|---:|---|---:|---:|---|")
+    sections_measured = False
+    for jar in TARGET_JARS:
+        refs, raw = score("SectionsBenchmark.references", jar=jar), score("SectionsBenchmark.rawRead", jar=jar)
+        if refs is None and raw is None:
+            continue
+        sections_measured = True
+        r = ratio(refs, raw)
+        out.append("| `references` (4 forbid patterns), whole JAR | %s | %s | raw read of the class bytes | %s | %s | ≤ 1.5× |"
+                   % (jar, fmt(refs), fmt(raw), "%.2f×" % r if r else "n/a"))
+        targets.append(("`references` over %s ≤ 1.5× the raw read" % jar, "%.2f×" % r if r else "n/a",
+                        verdict(None if r is None else r <= 1.5)))
+    full = score("SectionsBenchmark.fullInspection", jar="guava")
+    for method, label in (("selectBySupertype", "`select: {implements: java.util.Collection}`"),
+                          ("selectByAnnotation", "`select: {annotated: ...Immutable}`")):
+        t = score("SectionsBenchmark." + method, jar="guava")
+        if t is None:
+            continue
+        sections_measured = True
+        r = ratio(t, full)
+        out.append("| %s | guava | %s | full inspection | %s | %s | ≤ 0.5× |" % (
+            label, fmt(t), fmt(full), "%.2f×" % r if r else "n/a"))
+        targets.append(("%s over guava ≤ 1/2 of a full inspection" % label, "%.2f×" % r if r else "n/a",
+                        verdict(None if r is None else r <= 0.5)))
+    provides, named = score("SectionsBenchmark.selectByProvides", jar="postgresql"), \
+        score("SectionsBenchmark.namedClass", jar="postgresql")
+    if provides is not None:
+        sections_measured = True
+        r = ratio(provides, named)
+        out.append("| `select: {provides: java.sql.Driver}` | postgresql | %s | one named class | %s | %s | as lazy |" % (
+            fmt(provides), fmt(named), "%.2f×" % r if r else "n/a"))
+        targets.append(("`provides` as lazy as a named class (≤ 1.2×)", "%.2f×" % r if r else "n/a",
+                        verdict(None if r is None else r <= 1.2)))
+    signed, jdk = score("SectionsBenchmark.digestAndSignature", jar="bcprov-jdk18on"), \
+        score("SectionsBenchmark.jdkVerification", jar="bcprov-jdk18on")
+    if signed is not None:
+        sections_measured = True
+        r = ratio(signed, jdk)
+        out.append("| `digest` + `signed` | bcprov (signed) | %s | JDK `JarFile` verification | %s | %s | ≤ 1.2× |" % (
+            fmt(signed), fmt(jdk), "%.2f×" % r if r else "n/a"))
+        targets.append(("Digest + signature ≤ 1.2× the JDK's verification pass", "%.2f×" % r if r else "n/a",
+                        verdict(None if r is None else r <= 1.2)))
+    if not sections_measured:
+        out.append("| not measured (SectionsBenchmark did not run) | | | | | | |")
+    out.append("")
+
     processes = read_json("processes.json")
     out.append("### Whole process (median of %s runs, interleaved; peak RSS from /usr/bin/time)" % (
         len(processes["floor"]["wall_ms"]) if processes else "?"))

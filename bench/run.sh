@@ -8,6 +8,7 @@
 #   BENCH_QUICK=1 bench/run.sh a smoke run: one short iteration each, 3 process runs (figures are rough)
 #   BENCH_SKIP_BUILD=1 ...    reuse what a previous run built
 #   BENCH_ONLY=startup ...    only the start-up of every command beside the floor (bench/startup.py)
+#   BENCH_ONLY=sections ...   only the contract sections (references, select, digest and signatures)
 #   JMH_EXTRA="-prof gc" ...  extra JMH options (e.g. a profiler) for the fast suite
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,8 +69,28 @@ jmh() {  # jmh NAME ARGS...: one JMH run, its log in $results/NAME.log, failing 
     exit 1
   fi
 }
+sections_suite() {  # the contract sections, each beside its baseline in the same JMH run
+  echo "== JMH: contract sections (references, select, digest and signatures), each beside its baseline" >&2
+  # shellcheck disable=SC2086
+  jmh jmh-sections-references 'SectionsBenchmark.(rawRead|references)$' -p jar=postgresql,jackson-databind,guava \
+    ${fast[@]+"${fast[@]}"}
+  # shellcheck disable=SC2086
+  jmh jmh-sections-select 'SectionsBenchmark.(fullInspection|selectBySupertype|selectByAnnotation)$' -p jar=guava \
+    ${fast[@]+"${fast[@]}"}
+  # shellcheck disable=SC2086
+  jmh jmh-sections-provides 'SectionsBenchmark.(selectByProvides|namedClass)$' -p jar=postgresql ${fast[@]+"${fast[@]}"}
+  # shellcheck disable=SC2086
+  jmh jmh-sections-integrity 'SectionsBenchmark.(digestAndSignature|jdkVerification)$' -p jar=bcprov-jdk18on \
+    ${fast[@]+"${fast[@]}"}
+}
+if [[ "${BENCH_ONLY:-}" == sections ]]; then
+  sections_suite
+  python3 bench/report.py --results "$results" | tee "$results/table.md"
+  exit 0
+fi
 # shellcheck disable=SC2086
 jmh jmh-fast "$fast_suite" ${fast[@]+"${fast[@]}"} ${JMH_EXTRA:-}
+sections_suite
 echo "== JMH: ArchUnit import" >&2
 jmh jmh-archunit 'ArchUnitBenchmark' ${slow[@]+"${slow[@]}"}
 

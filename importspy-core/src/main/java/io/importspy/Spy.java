@@ -22,6 +22,7 @@ import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.report.ContractWriter;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
+import io.importspy.validate.Validator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +143,7 @@ public final class Spy {
      * @throws InspectionException when a target, a class-path entry or the runtime record cannot be read
      */
     public static Report validate(SpyModel model, ValidationOptions options, List<Path> targets) {
-        Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE);
+        Pipeline pipeline = pipeline(model, options);
         Optional<RuntimeFacts> runtime = runtime(pipeline, options.runtime());
         List<TargetReport> reports = new ArrayList<>();
         for (Path target : targets) {
@@ -196,7 +197,7 @@ public final class Spy {
                 reports.add(PolicyReports.decided(target.toString(), identity, policy, decision));
                 continue;
             }
-            Pipeline pipeline = Pipeline.of(decision.contract().get(), options.classpath(), InspectionListener.NONE);
+            Pipeline pipeline = pipeline(decision.contract().get(), options);
             if (runtime == null) {
                 runtime = runtime(pipeline, options.runtime());
             }
@@ -267,6 +268,11 @@ public final class Spy {
      */
     public static List<LibraryFacts> libraries(List<Path> classpath) {
         return Pipeline.libraries(classpath);
+    }
+
+    private static Pipeline pipeline(SpyModel model, ValidationOptions options) {
+        Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE);
+        return options.undeclared() ? pipeline.withRules(Validator.rulesWithUndeclared()) : pipeline;
     }
 
     /** The runtime to check deployments against, as {@code source} says. */

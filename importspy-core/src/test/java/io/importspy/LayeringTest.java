@@ -34,7 +34,7 @@ class LayeringTest {
                 .layer("Java").definedBy("io.importspy.java..", "io.importspy.internal.java..")
                 .layer("Contract").definedBy("io.importspy.contract..", "io.importspy.internal.contract..")
                 .layer("Inspect").definedBy("io.importspy.inspect..", "io.importspy.internal.inspect..")
-                .layer("Validate").definedBy("io.importspy.validate..")
+                .layer("Validate").definedBy("io.importspy.validate..", "io.importspy.internal.validate..")
                 .layer("Report").definedBy("io.importspy.report..", "io.importspy.internal.report..")
                 .layer("Pipeline").definedBy("io.importspy.internal.pipeline..")
                 .layer("Enforce").definedBy("io.importspy.enforce..")

@@ -114,6 +114,9 @@ final class Commands {
                 .description("Runtime the deployments are checked against: this JVM (default), none (skip the "
                         + "checks), or a FILE recorded with 'importspy inspect --runtime'.").build());
         spec.addOption(flag("--strict", "Unverified checks fail (exit 1) instead of being warnings."));
+        spec.addOption(flag("--undeclared", "Also report what the contract's classes have and the contract does not "
+                + "declare: public and protected fields, constructors and methods (category undeclared), so that the "
+                + "contract is the API's lock file and drift fails the check."));
         spec.addOption(flag("--quiet", "Print no report on stdout and no summary on stderr (the exit code tells; "
                 + "--output still writes its file; errors are still printed)."));
         spec.addOption(OptionSpec.builder("--color").type(ValidateCommand.Color.class).paramLabel("auto|always|never")
@@ -139,8 +142,12 @@ final class Commands {
         CommandSpec spec = command(INSPECT);
         spec.usageMessage().sortOptions(false)
                 .description("Prints a contract that TARGET satisfies, or records this JVM's runtime facts.", "",
-                        "inspect TARGET: prints a contract (format 1) that TARGET satisfies: its identity, public "
-                                + "classes and members. A starting point to cut down to what a host needs.",
+                        "inspect TARGET: prints a contract (format 1) that TARGET satisfies: its name, the version "
+                                + "range a user would write for its release ([1.4,2) for 1.4.2), its services, its "
+                                + "public and protected classes and members, one member a line, grouped by package. "
+                                + "A starting point to cut down to what a host needs; --package, --class, --service "
+                                + "and --public-api-only cut it down from the start (each filter given must hold). "
+                                + "With --pin, also the file's digest and its signers, to pin exactly these bytes.",
                         "inspect --runtime [-c FILE]: prints this JVM's facts as YAML, for 'validate --runtime FILE' "
                                 + "elsewhere. Environment variables are printed only when the contract given with "
                                 + "-c names them (a whole environment usually holds credentials); secrets are "
@@ -154,11 +161,23 @@ final class Commands {
                 .footer("  0  printed", "  2  bad input: missing or corrupt file, invalid contract, bad option",
                         "  3  internal error of ImportSpy (run with --verbose and report it)%n");
         spec.addOption(flag("--runtime", "Record the running JVM instead of inspecting a target."));
+        spec.addOption(flag("--pin", "With TARGET: also write module.digest (SHA-256 of the file) and, for a JAR "
+                + "that every signature covers, module.signers."));
         spec.addOption(OptionSpec.builder("-c", "--contract").type(String.class).paramLabel("FILE")
                 .description("With --runtime: record only what this contract's deployments ask about.").build());
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
                 .description("With --runtime: libraries to record, separated by '${sys:path.separator}'; "
                         + "repeatable.").build());
+        spec.addOption(OptionSpec.builder("--package").type(String[].class).paramLabel("PACKAGE")
+                .description("With TARGET: write only the classes of PACKAGE and its subpackages; repeatable.").build());
+        spec.addOption(OptionSpec.builder("--class").type(String[].class).paramLabel("GLOB")
+                .description("With TARGET: write only the classes whose binary name matches GLOB (* any run of "
+                        + "characters); repeatable.").build());
+        spec.addOption(OptionSpec.builder("--service").type(String[].class).paramLabel("TYPE")
+                .description("With TARGET: write only the providers of service TYPE, and only its services entry; "
+                        + "repeatable.").build());
+        spec.addOption(flag("--public-api-only", "With TARGET: leave out protected classes and members (what a "
+                + "subclass sees), keeping what a caller sees."));
         spec.addOption(flag("--verbose", "Show a stack trace with errors."));
         spec.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("TARGET")
                 .type(Path.class).converters(new PathConverter())

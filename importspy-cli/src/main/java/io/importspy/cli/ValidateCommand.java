@@ -35,6 +35,7 @@ final class ValidateCommand {
     private final List<String> classpath;
     private final String runtime;
     private final boolean strict;
+    private final boolean undeclared;
     private final boolean quiet;
     private final Color color;
     private final Path baseline;
@@ -42,14 +43,15 @@ final class ValidateCommand {
     private final List<Path> targets;
 
     private ValidateCommand(String contract, Path policy, ReportOutputs outputs, List<String> classpath,
-                            String runtime, boolean strict, boolean quiet, Color color, Path baseline,
-                            Path writeBaseline, List<Path> targets) {
+                            String runtime, boolean strict, boolean undeclared, boolean quiet, Color color,
+                            Path baseline, Path writeBaseline, List<Path> targets) {
         this.contract = contract;
         this.policy = policy;
         this.outputs = outputs;
         this.classpath = classpath;
         this.runtime = runtime;
         this.strict = strict;
+        this.undeclared = undeclared;
         this.quiet = quiet;
         this.color = color;
         this.baseline = baseline;
@@ -65,6 +67,7 @@ final class ValidateCommand {
                 List.of(validate.matchedOptionValue("--classpath", new String[0])),
                 validate.matchedOptionValue("--runtime", "current"),
                 validate.matchedOptionValue("--strict", Boolean.FALSE),
+                validate.matchedOptionValue("--undeclared", Boolean.FALSE),
                 validate.matchedOptionValue("--quiet", Boolean.FALSE),
                 validate.matchedOptionValue("--color", Color.AUTO),
                 validate.matchedOptionValue("--baseline", null),
@@ -108,6 +111,9 @@ final class ValidateCommand {
                 .withClasspath(libraries)
                 .withRuntime(runtimeSource)
                 .withStrictness(strict ? Strictness.STRICT : Strictness.LENIENT);
+        if (undeclared) {
+            options = options.reportingUndeclared();
+        }
         Report validated = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
                 : Spy.validate(Spy.policy(policy), options, targets);
         Report report = accepted == null ? validated : Baselining.apply(validated, accepted);

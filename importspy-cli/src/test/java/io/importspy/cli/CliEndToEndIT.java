@@ -121,6 +121,28 @@ class CliEndToEndIT {
     }
 
     @Test
+    void inspect_pin_writes_the_digest_that_validates_exactly_this_file() throws Exception {
+        MainTest.Outcome inspected = MainTest.run("inspect", "--pin", plugin.toString());
+        assertThat(inspected.exit()).isZero();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(plugin)));
+        assertThat(inspected.out()).contains("  digest: \"sha256:" + sha256 + "\"")
+                .contains("# not pinned: signers (the JAR is unsigned)");
+        Path contract = Files.writeString(dir.resolve("pinned.yml"), inspected.out());
+        assertThat(MainTest.run("validate", "-c", contract.toString(), "--runtime", "none", plugin.toString()).exit())
+                .isZero();
+
+        Path changed = dir.resolve("changed/greeter-1.2.0.jar");
+        Files.createDirectories(changed.getParent());
+        Files.copy(plugin, changed);
+        Files.write(changed, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND); // still a readable ZIP
+        MainTest.Outcome outcome = MainTest.run("validate", "-c", contract.toString(), "--runtime", "none",
+                changed.toString());
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.out()).contains("module file has digest sha256:").contains("not the pinned sha256:" + sha256);
+    }
+
+    @Test
     void a_corrupt_target_exits_2_with_one_line() throws IOException {
         Path contract = Files.writeString(dir.resolve("min.yml"), "importspy: 1\n");
         Path corrupt = Files.writeString(dir.resolve("corrupt.jar"), "not a zip");

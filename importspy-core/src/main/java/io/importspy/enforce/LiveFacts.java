@@ -98,8 +98,7 @@ final class LiveFacts {
             }
             classes.put(known.name(), known.toBuilder().fields(fields).build());
         }
-        return !changed ? facts : new ModuleFacts(facts.target(), facts.identity(), facts.manifest(),
-                facts.services(), facts.entries(), classes, facts.unresolved());
+        return !changed ? facts : facts.withClasses(classes);
     }
 
     /** The class named {@code name}, loaded but never initialized. */

@@ -92,15 +92,13 @@ final class Snapshot {
 
     /** {@code facts} as if read from {@code original}: reports name the plugin the host gave. */
     static ModuleFacts relabel(ModuleFacts facts, Path original) {
-        return new ModuleFacts(original.toString(), facts.identity(), facts.manifest(), facts.services(),
-                facts.entries(), facts.classes(), facts.unresolved());
+        return facts.withTarget(original.toString());
     }
 
     /** {@code report} with every target named as the host gave the plugin. */
     static Report relabel(Report report, Path original) {
         return new Report(report.contract(), report.targets().stream()
-                .map(t -> new TargetReport(original.toString(), t.moduleName(), t.moduleVersion(), t.violations(),
-                        t.deploymentsTried()))
+                .map(t -> t.withTarget(original.toString()))
                 .toList(), report.strictness());
     }
 }

@@ -26,11 +26,14 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  * @param classes   facts of every class read, keyed by binary name; includes supertypes read from the
  *                  class path or the JDK (see {@link ClassFacts#origin()})
  * @param unresolved binary names of supertypes that were needed but found nowhere
+ * @param sections  further facts that some sections of a contract ask for (references, integrity, class
+ *                  headers for selection), at most one of each class; their types are ImportSpy's own, and
+ *                  rules fetch them with {@link #section(Class)}
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record ModuleFacts(String target, ModuleIdentity identity, Map<String, String> manifest,
                           Map<String, List<String>> services, Set<String> entries,
-                          Map<String, ClassFacts> classes, Set<String> unresolved) {
+                          Map<String, ClassFacts> classes, Set<String> unresolved, List<Object> sections) {
     public ModuleFacts {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(identity, "identity");
@@ -41,6 +44,55 @@ public record ModuleFacts(String target, ModuleIdentity identity, Map<String, St
         entries = entries instanceof EntrySet ? entries : Set.copyOf(entries);
         classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         unresolved = Set.copyOf(unresolved);
+        sections = List.copyOf(sections);
+    }
+
+    /** Facts without further sections. */
+    public ModuleFacts(String target, ModuleIdentity identity, Map<String, String> manifest,
+                       Map<String, List<String>> services, Set<String> entries,
+                       Map<String, ClassFacts> classes, Set<String> unresolved) {
+        this(target, identity, manifest, services, entries, classes, unresolved, List.of());
+    }
+
+    /** These facts, as if read from {@code otherTarget}. */
+    public ModuleFacts withTarget(String otherTarget) {
+        return new ModuleFacts(otherTarget, identity, manifest, services, entries, classes, unresolved, sections);
+    }
+
+    /** These facts with {@code otherClasses} as the classes read. */
+    public ModuleFacts withClasses(Map<String, ClassFacts> otherClasses) {
+        return new ModuleFacts(target, identity, manifest, services, entries, otherClasses, unresolved, sections);
+    }
+
+    /** The further facts of class {@code type}, if inspection gathered them. */
+    public <S> Optional<S> section(Class<S> type) {
+        for (Object section : sections) {
+            if (section.getClass() == type) {
+                return Optional.of(type.cast(section));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** These facts with {@code section} added, replacing any of the same class. */
+    public ModuleFacts withSection(Object section) {
+        List<Object> more = new java.util.ArrayList<>(sections);
+        more.removeIf(s -> s.getClass() == section.getClass());
+        more.add(section);
+        return new ModuleFacts(target, identity, manifest, services, entries, classes, unresolved, more);
+    }
+
+    /** Binary names of every class file of the module, from its entry names (no class file is read). */
+    public java.util.List<String> classNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String entry : entries) {
+            if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && !entry.endsWith("module-info.class")
+                    && !entry.endsWith("package-info.class")) {
+                names.add(entry.substring(0, entry.length() - 6).replace('/', '.'));
+            }
+        }
+        java.util.Collections.sort(names);
+        return names;
     }
 
     /** The facts of a class of this module (origin TARGET or LIVE), by binary name. */

@@ -29,6 +29,8 @@ final class Contexts {
             new Description(Context.FIELD, "field", "a field", Optional.of("member"), false),
             new Description(Context.METHOD, "method", "a method", Optional.of("function"), false),
             new Description(Context.CONSTRUCTOR, "constructor", "a constructor", Optional.of("function"), false),
+            new Description(Context.of("reference"), "reference", "what the module's bytecode may reference",
+                    Optional.empty(), false),
             new Description(Context.RUNTIME, "platform", "an operating system or CPU architecture", Optional.empty(),
                     true),
             new Description(Context.JAVA, "Java runtime", "a Java version, vendor or implementation", Optional.empty(),

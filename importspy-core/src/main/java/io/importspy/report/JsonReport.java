@@ -51,6 +51,23 @@ public final class JsonReport {
                 JsonViolation.write(json, violation);
             }
             json.endArray();
+            if (!target.selections().isEmpty()) {
+                json.name("selections").beginArray();
+                for (TargetReport.Selection selection : target.selections()) {
+                    json.beginObject().name("selector").value(selection.selector())
+                            .name("count").value(selection.classes().size());
+                    json.name("classes").beginArray();
+                    selection.classes().forEach(json::value);
+                    json.endArray();
+                    json.name("location").beginObject()
+                            .name("file").value(selection.location().file())
+                            .name("line").value(selection.location().line())
+                            .name("column").value(selection.location().column())
+                            .endObject();
+                    json.endObject();
+                }
+                json.endArray();
+            }
             if (!target.suppressed().isEmpty()) {
                 json.name("suppressed").beginArray();
                 for (TargetReport.Suppressed suppressed : target.suppressed()) {

@@ -43,6 +43,7 @@ record SarifRule(Category category, Context context) {
             case MISMATCH -> "Mismatched";
             case INVALID -> "Invalid";
             case UNVERIFIED -> "Unverified";
+            case UNDECLARED -> "Undeclared";
         };
         return adjective + " " + noun();
     }
@@ -55,6 +56,8 @@ record SarifRule(Category category, Context context) {
             case INVALID -> "The contract restricts " + requirement() + ", and the value found is not one it allows.";
             case UNVERIFIED -> "The contract requires " + requirement() + ", but the check could not be made "
                     + "(a supertype was not found, or the class file carries no parameter names).";
+            case UNDECLARED -> "The module has " + requirement() + " that the contract does not declare "
+                    + "(drift: the contract no longer describes the module's API).";
         };
     }
 
@@ -68,6 +71,8 @@ record SarifRule(Category category, Context context) {
                     + "Each result gives the allowed values and the one found.";
             case UNVERIFIED -> "Make the check possible (give the libraries with --classpath, compile with "
                     + "-parameters), or drop the detail from the contract. Unverified checks fail only with --strict.";
+            case UNDECLARED -> "Declare it in the contract (the contract is the API's lock file), or remove it "
+                    + "from the module.";
         };
     }
 

@@ -64,6 +64,14 @@ public final class TextReport {
         for (Violation violation : target.violations()) {
             renderViolation(text, violation, strictness);
         }
+        for (TargetReport.Selection selection : target.selections()) {
+            int count = selection.classes().size();
+            text.append("  ").append(dim(clean(selection.selector()) + " selected " + count
+                    + (count == 1 ? " class" : " classes") + (count == 0 ? "" : ": "
+                    + clean(String.join(", ", selection.classes().subList(0, Math.min(count, 10))))
+                    + (count > 10 ? ", ..." : "")) + " (" + clean(selection.location().toString()) + ")"))
+                    .append('\n');
+        }
         for (TargetReport.Suppressed suppressed : target.suppressed()) {
             Violation violation = suppressed.violation();
             text.append("  ").append(dim("-")).append(' ').append(dim("suppressed")).append("  ")

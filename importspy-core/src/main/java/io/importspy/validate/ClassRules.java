@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code classes:} rule. Each entry is checked in contract order: presence, kind, modifiers, extends,
- * implements, annotations, then fields, constructors and methods.
+ * implements, annotations, then fields, constructors and methods; an entry that selects its classes
+ * ({@code select:}) is checked by {@link SelectRules}, for each class it selects.
  */
 final class ClassRules implements Rule<Sections.Classes> {
     @Override
@@ -36,7 +37,9 @@ final class ClassRules implements Rule<Sections.Classes> {
     public Set<String> classesToRead(Sections.Classes section) {
         Set<String> names = new HashSet<>();
         for (ClassSpec spec : section.classes()) {
-            names.add(spec.name());
+            if (spec.select().isEmpty()) {
+                names.add(spec.name()); // the classes a selection selects are read through its query
+            }
             for (AnnotationSpec annotation : spec.annotations()) {
                 String name = annotation.type().name();
                 if (name.indexOf('.') > 0) {
@@ -50,11 +53,17 @@ final class ClassRules implements Rule<Sections.Classes> {
     @Override
     public void check(Sections.Classes section, Facts facts, Sink sink) {
         for (ClassSpec spec : section.classes()) {
-            check(spec, facts.module(), sink::report);
+            if (spec.select().isPresent()) {
+                SelectRules.check(spec, facts.module(), sink::report).ifPresent(selected -> sink.selected(
+                        "select " + selected.select().describe(), selected.select().location(), selected.classes()));
+            } else {
+                check(spec, facts.module(), sink::report);
+            }
         }
     }
 
-    private static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
+    /** The rules of one entry that names its class (or of one class a selection selected). */
+    static void check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
         List<ClassFacts> named = module.moduleClasses(spec.name());
         if (named.size() > 1) {
             out.accept(ClassViolations.ambiguous(spec.name(), named.stream().map(ClassFacts::name).toList(),
@@ -63,7 +72,9 @@ final class ClassRules implements Rule<Sections.Classes> {
         }
         Optional<ClassFacts> found = named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
         if (found.isEmpty()) {
-            out.accept(ClassViolations.classMissing(spec.name(), spec.location()));
+            Violation missing = ClassViolations.classMissing(spec.name(), spec.location());
+            Optional<String> meant = Suggestions.closestClass(spec.name(), module.classNames());
+            out.accept(meant.isEmpty() ? missing : missing.withMessageSuffix("; did you mean " + meant.get() + "?"));
             return;
         }
         ClassFacts facts = found.get();

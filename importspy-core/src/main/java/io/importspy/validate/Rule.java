@@ -4,6 +4,7 @@ import io.importspy.API;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -75,5 +76,9 @@ public interface Rule<S> {
          * {@code entries} of them, for the report to say so.
          */
         void tried(int entries);
+
+        /** Records which classes a {@code select:} entry at {@code location} selected, for the report to say. */
+        default void selected(String selector, io.importspy.contract.Location location, List<String> classes) {
+        }
     }
 }

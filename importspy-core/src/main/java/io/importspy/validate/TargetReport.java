@@ -19,24 +19,48 @@ import static io.importspy.API.Status.STABLE;
  *                          contract's {@code module.version}, else the first declared
  * @param violations        every violation, in contract order (deployment violations last)
  * @param deploymentsTried  how many deployment entries were tried (0 when not checked)
+ * @param selections        what each {@code select:} entry of the contract selected, in contract order
  * @param suppressed        violations a baseline lists, with its justification: reported, but they fail
  *                          nothing (empty without a baseline)
  */
 @API(status = STABLE, since = "0.1.0")
 public record TargetReport(String target, Optional<String> moduleName, Optional<String> moduleVersion,
-                           List<Violation> violations, int deploymentsTried, List<Suppressed> suppressed) {
+                           List<Violation> violations, int deploymentsTried, List<Selection> selections,
+                           List<Suppressed> suppressed) {
     public TargetReport {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(moduleName, "moduleName");
         Objects.requireNonNull(moduleVersion, "moduleVersion");
         violations = List.copyOf(violations);
+        selections = List.copyOf(selections);
         suppressed = List.copyOf(suppressed);
     }
 
-    /** A verdict with nothing suppressed. */
+    /** A verdict without selections, with nothing suppressed. */
     public TargetReport(String target, Optional<String> moduleName, Optional<String> moduleVersion,
                         List<Violation> violations, int deploymentsTried) {
-        this(target, moduleName, moduleVersion, violations, deploymentsTried, List.of());
+        this(target, moduleName, moduleVersion, violations, deploymentsTried, List.of(), List.of());
+    }
+
+    /**
+     * What one {@code select:} entry selected.
+     *
+     * @param selector the selector as written ({@code select {provides: com.acme.spi.Greeter}})
+     * @param location where the entry is written
+     * @param classes  binary names of the selected classes
+     */
+    public record Selection(String selector, Location location, List<String> classes) {
+        public Selection {
+            Objects.requireNonNull(selector, "selector");
+            Objects.requireNonNull(location, "location");
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /** This verdict, for the target named {@code otherTarget}. */
+    public TargetReport withTarget(String otherTarget) {
+        return new TargetReport(otherTarget, moduleName, moduleVersion, violations, deploymentsTried, selections,
+                suppressed);
     }
 
     /**
@@ -57,7 +81,8 @@ public record TargetReport(String target, Optional<String> moduleName, Optional<
 
     /** This verdict with {@code remaining} as its violations and {@code suppressed} as what a baseline suppressed. */
     public TargetReport withSuppressed(List<Violation> remaining, List<Suppressed> suppressed) {
-        return new TargetReport(target, moduleName, moduleVersion, remaining, deploymentsTried, suppressed);
+        return new TargetReport(target, moduleName, moduleVersion, remaining, deploymentsTried, selections,
+                suppressed);
     }
 
     /**

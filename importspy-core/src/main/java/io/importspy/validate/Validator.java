@@ -26,9 +26,21 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Validator {
-    private static final List<Rule<?>> BUILT_IN = List.of(new ModuleRules(), new ClassRules(), new DeploymentRules());
+    private static final List<Rule<?>> BUILT_IN = List.of(new ModuleRules(), new IntegrityRules(),
+            new ClassRules(), new ReferenceRules(), new DeploymentRules());
 
     private Validator() {
+    }
+
+    private static final List<Rule<?>> WITH_UNDECLARED = List.of(new ModuleRules(), new ClassRules(),
+            new UndeclaredRules(), new DeploymentRules());
+
+    /**
+     * The built-in rules and, after the classes rule, the one reporting what the contract's classes have and the
+     * contract does not declare ({@link Category#UNDECLARED}).
+     */
+    public static List<Rule<?>> rulesWithUndeclared() {
+        return WITH_UNDECLARED;
     }
 
     /** The rules of the built-in sections, in the order their violations are reported. */
@@ -84,7 +96,7 @@ public final class Validator {
         }
         return new TargetReport(module.target(), module.identity().primaryName(),
                 ModuleRules.reportedVersion(Sections.module(model), module.identity()), findings.violations,
-                findings.tried);
+                findings.tried, findings.selections, List.of());
     }
 
     private static <S> void check(SpyModel model, Rule<S> rule, Rule.Facts facts, Findings findings) {
@@ -97,6 +109,7 @@ public final class Validator {
     /** What the rules of one validation report. */
     private static final class Findings implements Rule.Sink {
         private final List<Violation> violations = new ArrayList<>();
+        private final List<TargetReport.Selection> selections = new ArrayList<>();
         private int tried;
 
         @Override
@@ -107,6 +120,11 @@ public final class Validator {
         @Override
         public void tried(int entries) {
             tried += entries;
+        }
+
+        @Override
+        public void selected(String selector, io.importspy.contract.Location location, List<String> classes) {
+            selections.add(new TargetReport.Selection(selector, location, classes));
         }
     }
 }

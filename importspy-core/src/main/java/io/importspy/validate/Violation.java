@@ -60,6 +60,11 @@ public record Violation(Category category, Context context, String subject, Stri
         return new Builder(Category.INVALID, context, subject);
     }
 
+    /** Starts an {@link Category#UNDECLARED} violation: the module has it, the contract does not declare it. */
+    public static Builder undeclared(Context context, String subject) {
+        return new Builder(Category.UNDECLARED, context, subject);
+    }
+
     /** Starts an {@link Category#UNVERIFIED} violation. */
     public static Builder unverified(Context context, String subject) {
         return new Builder(Category.UNVERIFIED, context, subject);

@@ -242,4 +242,52 @@ class GateBypassIT {
             }
         }
     }
+
+    @Nested
+    class Selections_and_references_read_the_class_the_JVM_loads {
+        @Test
+        void a_decoy_entry_is_an_error_for_a_selection_and_for_references_too() throws Exception {
+            Path classes = compile("sections-decoy-classes", Map.of("com/acme/Hello.java",
+                    supplier("com.acme", "public class Hello", marker("sections-decoy").toString(), true)));
+            Path jar = TestJars.jar(work.resolve("sections-decoy.jar")).classes(classes)
+                    .entry("com/acme/Other.class", Files.readAllBytes(classes.resolve("com/acme/Hello.class"))).build();
+            for (String section : List.of("classes:\n  - select: {implements: java.util.function.Supplier}\n",
+                    "classes:\n  - select: {name: \"com.acme.*\", kind: class}\n",
+                    "references:\n  forbid: [java.lang.System#exit]\n")) {
+                SpyModel model = Contracts.parse("importspy: 1\n" + section, "plugin-contract.yml");
+                assertThatThrownBy(() -> GuardedLoader.of(model).load(jar)).as(section)
+                        .isInstanceOf(InspectionException.class)
+                        .hasMessageStartingWith(jar + "!com/acme/Other.class declares com.acme.Hello; a class loader"
+                                + " never loads it under the name of its path");
+            }
+            assertThat(marker("sections-decoy")).doesNotExist();
+        }
+
+        @Test
+        void a_multi_release_jar_is_selected_and_checked_as_the_running_JVM_loads_it() throws Exception {
+            Path marker = marker("sections-versioned");
+            Path base = compile("sections-base", Map.of("com/acme/Hello.java", "package com.acme; public final class"
+                    + " Hello implements java.util.function.Supplier<String> { public String get() { return \"hi\"; } }"));
+            Path versioned = compile("sections-versioned", Map.of("com/acme/Hello.java",
+                    supplier("com.acme", "public class Hello", marker.toString(), true)));
+            Path jar = TestJars.jar(work.resolve("sections-versioned.jar")).multiRelease().classes(base)
+                    .classes(versioned, "META-INF/versions/17/")
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+
+            SpyModel forbidding = Contracts.parse("importspy: 1\nreferences:\n  forbid: [java.nio.file.Files#writeString]\n",
+                    "plugin-contract.yml");
+            assertThatThrownBy(() -> GuardedLoader.of(forbidding).load(jar))
+                    .isInstanceOf(ContractViolationException.class)
+                    .hasMessageContaining("com.acme.Hello#<clinit>()").hasMessageContaining("java.nio.file.Files#writeString");
+            SpyModel finalOnly = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - select: {implements: java.util.function.Supplier, modifiers: [final]}
+                    """, "plugin-contract.yml");
+            assertThatThrownBy(() -> GuardedLoader.of(finalOnly).load(jar))
+                    .isInstanceOf(ContractViolationException.class)
+                    .hasMessageContaining("no class matches select");
+            assertThat(marker).as("the versioned class never ran").doesNotExist();
+        }
+    }
 }

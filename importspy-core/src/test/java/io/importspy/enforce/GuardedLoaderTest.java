@@ -116,6 +116,34 @@ class GuardedLoaderTest {
         }
 
         @Test
+        void a_pinned_digest_admits_exactly_the_digested_bytes() throws Exception {
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(good)));
+            SpyModel pinned = Contracts.parse(CONTRACT_TEXT.replace("module:\n", "module:\n  digest: \"sha256:"
+                    + digest + "\"\n"), "plugin-contract.yml");
+            Path swapped = work.resolve("pinned").resolve("plugin.jar");
+            Files.createDirectories(swapped.getParent());
+            Files.copy(good, swapped);
+            try (GuardedPlugin plugin = GuardedLoader.of(pinned).load(swapped)) {
+                Files.copy(bad, swapped, java.nio.file.StandardCopyOption.REPLACE_EXISTING); // after the check
+                assertThat(plugin.isCompliant()).isTrue();
+                assertThat(plugin.loadClass("com.acme.Hello").getMethod("greet", String.class)).isNotNull();
+            }
+            assertThatThrownBy(() -> GuardedLoader.of(pinned).load(swapped))
+                    .isInstanceOf(ContractViolationException.class).hasMessageContaining("module.digest");
+            assertThat(badMarker).as("no code of the replacement ran").doesNotExist();
+        }
+
+        @Test
+        void a_plugin_that_references_what_the_host_forbids_is_refused() {
+            SpyModel forbidding = Contracts.parse(CONTRACT_TEXT + "references:\n  forbid: [java.nio.file.Files#writeString]\n",
+                    "plugin-contract.yml");
+            assertThatThrownBy(() -> GuardedLoader.of(forbidding).load(good))
+                    .isInstanceOf(ContractViolationException.class)
+                    .hasMessageContaining("com.acme.Hello#<clinit>()").hasMessageContaining("java.nio.file.Files#writeString");
+        }
+
+        @Test
         void a_plugin_replaced_on_disk_after_its_check_is_not_what_gets_loaded() throws Exception {
             Path swapped = work.resolve("swapped").resolve("plugin.jar");
             Files.createDirectories(swapped.getParent());

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /** Reads the {@code classes:} section: classes, their annotations, fields, constructors and methods. */
 final class ClassReader {
-    static final List<String> CLASS_KEYS = List.of("name", "kind", "modifiers", "extends", "implements",
-            "annotations", "fields", "constructors", "methods");
+    static final List<String> CLASS_KEYS = List.of("name", "select", "count", "kind", "modifiers", "extends",
+            "implements", "annotations", "fields", "constructors", "methods");
     static final List<String> FIELD_KEYS = List.of("name", "type", "modifiers", "value");
     static final List<String> CONSTRUCTOR_KEYS = List.of("parameters", "throws", "modifiers");
     static final List<String> METHOD_KEYS = List.of("name", "parameters", "returns", "throws", "modifiers");
@@ -31,10 +31,12 @@ final class ClassReader {
 
     private final NodeReader nodes;
     private final Problems problems;
+    private final SelectReader selects;
 
     ClassReader(NodeReader nodes) {
         this.nodes = nodes;
         this.problems = nodes.problems();
+        this.selects = new SelectReader(nodes);
     }
 
     List<ClassSpec> classes(YamlNode node) {
@@ -42,8 +44,24 @@ final class ClassReader {
         Map<String, Location> seen = new HashMap<>();
         for (YamlNode.Mapping entry : entries(node, "classes", "classes", "{name: com.acme.Plugin}")) {
             Section section = Section.open(entry, "class", CLASS_KEYS, problems);
-            Optional<Located<String>> name = required(section, "classes", "name")
-                    .flatMap(n -> nodes.className(n, "name"));
+            Optional<SelectSpec> select = Optional.empty();
+            Optional<Located<String>> name;
+            if (section.has("select")) {
+                if (section.has("name")) {
+                    problems.add(section.entry("name").orElseThrow().key().location(), "a 'classes' entry either names "
+                            + "its class or selects classes; remove 'name', or write it inside select: {name: ...}");
+                }
+                select = selects.select(section.get("select").orElseThrow(), section.get("count"));
+                name = select.map(s -> new Located<>("select " + s.describe(), s.location()));
+            } else {
+                section.entry("count").ifPresent(count -> selects.countWithoutSelect(count.key().location()));
+                if (!section.has("name")) {
+                    problems.add(section.location(), "'classes' entry needs a 'name' or a 'select'");
+                    name = Optional.empty();
+                } else {
+                    name = required(section, "classes", "name").flatMap(n -> nodes.className(n, "name"));
+                }
+            }
             Optional<Located<ClassKind>> kind = section.get("kind").flatMap(this::kind);
             Optional<Located<Set<Modifier>>> modifiers = section.get("modifiers")
                     .flatMap(n -> nodes.modifiers(n, Element.CLASS));
@@ -59,14 +77,14 @@ final class ClassReader {
             if (name.isEmpty()) {
                 continue;
             }
-            Location first = seen.putIfAbsent(name.get().value(), name.get().location());
+            Location first = select.isPresent() ? null : seen.putIfAbsent(name.get().value(), name.get().location());
             if (first != null) {
                 problems.add(name.get().location(), "class '" + name.get().value() + "' is listed twice (first at line "
                         + first.line() + "); merge the two entries");
                 continue;
             }
             classes.add(new ClassSpec(name.get().value(), kind, modifiers, superclass, interfaces, annotations,
-                    fields, constructors, methods, entry.location()));
+                    fields, constructors, methods, entry.location(), select));
         }
         return classes;
     }

@@ -26,12 +26,16 @@ import static io.importspy.API.Status.INTERNAL;
  * @param constructors required constructors
  * @param methods     required methods
  * @param location    where the entry was written
+ * @param select      for an entry that selects its classes ({@code select:}) rather than naming one: the
+ *                    selector; {@code name} is then the selector as written, and the entry's requirements
+ *                    apply to every selected class
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record ClassSpec(String name, Optional<Located<ClassKind>> kind, Optional<Located<Set<Modifier>>> modifiers,
                         Optional<Located<JavaType>> superclass, List<Located<JavaType>> interfaces,
                         List<AnnotationSpec> annotations, List<FieldSpec> fields,
-                        List<ConstructorSpec> constructors, List<MethodSpec> methods, Location location) {
+                        List<ConstructorSpec> constructors, List<MethodSpec> methods, Location location,
+                        Optional<SelectSpec> select) {
     public ClassSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -43,5 +47,21 @@ public record ClassSpec(String name, Optional<Located<ClassKind>> kind, Optional
         fields = List.copyOf(fields);
         constructors = List.copyOf(constructors);
         methods = List.copyOf(methods);
+        Objects.requireNonNull(select, "select");
+    }
+
+    /** An entry that names its class. */
+    public ClassSpec(String name, Optional<Located<ClassKind>> kind, Optional<Located<Set<Modifier>>> modifiers,
+                     Optional<Located<JavaType>> superclass, List<Located<JavaType>> interfaces,
+                     List<AnnotationSpec> annotations, List<FieldSpec> fields,
+                     List<ConstructorSpec> constructors, List<MethodSpec> methods, Location location) {
+        this(name, kind, modifiers, superclass, interfaces, annotations, fields, constructors, methods, location,
+                Optional.empty());
+    }
+
+    /** The requirements of this entry, for the class {@code className} (one a selection selected). */
+    public ClassSpec forClass(String className) {
+        return new ClassSpec(className, kind, modifiers, superclass, interfaces, annotations, fields, constructors,
+                methods, location, Optional.empty());
     }
 }

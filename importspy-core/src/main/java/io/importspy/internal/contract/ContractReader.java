@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /** Walks the YAML tree of a contract (format 1) and builds its {@link SpyModel}, collecting every error. */
 final class ContractReader {
-    static final List<String> TOP_KEYS = List.of("importspy", "module", "classes", "deployments");
-    static final List<String> MODULE_KEYS = List.of("name", "version", "filename", "manifest", "services", "resources");
+    static final List<String> TOP_KEYS = List.of("importspy", "module", "classes", "references", "deployments");
+    static final List<String> MODULE_KEYS = List.of("name", "version", "filename", "manifest", "services", "resources",
+            "digest", "signed", "signers");
     static final List<String> DEPLOYMENT_KEYS = List.of("arch", "os", "java", "environment", "libraries");
     static final List<String> JAVA_KEYS = List.of("version", "vendor", "implementation");
     static final List<String> ENVIRONMENT_KEYS = List.of("variables", "secrets", "properties");
@@ -53,12 +54,23 @@ final class ContractReader {
         Section top = Section.open((YamlNode.Mapping) root.get(), "the contract", TOP_KEYS, problems);
         format(top, start);
         ModuleSpec module = top.entry("module").flatMap(this::module).orElse(ModuleSpec.empty(start));
+        IntegritySpec integrity = top.get("module").filter(YamlNode.Mapping.class::isInstance)
+                .map(m -> new IntegrityReader(nodes).integrity(Section.of((YamlNode.Mapping) m)))
+                .orElse(IntegritySpec.none());
+        Optional<ReferencesSpec> references = top.entry("references").flatMap(new ReferencesReader(nodes)::references);
         List<ClassSpec> classes = top.get("classes").map(new ClassReader(nodes)::classes).orElse(List.of());
         List<DeploymentSpec> deployments = top.get("deployments").map(this::deployments).orElse(List.of());
         problems.throwIfAny();
         // The model's sections, in contract order; a new section is read above and added here.
-        return SpyModel.of(1, start,
-                List.of(module, new Sections.Classes(classes), new Sections.Deployments(deployments)));
+        List<Object> sections = new ArrayList<>();
+        sections.add(module);
+        if (!integrity.isEmpty()) {
+            sections.add(integrity);
+        }
+        sections.add(new Sections.Classes(classes));
+        references.ifPresent(sections::add);
+        sections.add(new Sections.Deployments(deployments));
+        return SpyModel.of(1, start, sections);
     }
 
     private void format(Section top, Location start) {

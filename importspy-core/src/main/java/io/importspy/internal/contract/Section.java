@@ -32,6 +32,11 @@ final class Section {
         return new Section(mapping);
     }
 
+    /** {@code mapping} as a section whose keys were checked already. */
+    static Section of(YamlNode.Mapping mapping) {
+        return new Section(mapping);
+    }
+
     /** The value written for {@code key}, if any. */
     Optional<YamlNode> get(String key) {
         return entry(key).map(YamlNode.Entry::value);

@@ -44,8 +44,27 @@ public final class Sections {
     /** A format-1 model with the three built-in sections ({@code module:} is {@link ModuleSpec#empty} when absent). */
     public static SpyModel model(ModuleSpec module, List<ClassSpec> classes, List<DeploymentSpec> deployments,
                                  Location location) {
+        return model(module, classes, deployments, List.of(), location);
+    }
+
+    /** A format-1 model with the built-in sections and {@code more} (references, integrity, ...). */
+    public static SpyModel model(ModuleSpec module, List<ClassSpec> classes, List<DeploymentSpec> deployments,
+                                 List<?> more, Location location) {
         Objects.requireNonNull(module, "module");
-        return SpyModel.of(1, location, List.of(module, new Classes(classes), new Deployments(deployments)));
+        List<Object> sections = new java.util.ArrayList<>(List.of(module, new Classes(classes),
+                new Deployments(deployments)));
+        sections.addAll(more);
+        return SpyModel.of(1, location, sections);
+    }
+
+    /** The integrity requirements of {@code module:} (digest, signatures); none when it has none. */
+    public static IntegritySpec integrity(SpyModel model) {
+        return model.section(IntegritySpec.class).orElse(IntegritySpec.none());
+    }
+
+    /** The {@code references:} section, when the contract has one. */
+    public static Optional<ReferencesSpec> references(SpyModel model) {
+        return model.section(ReferencesSpec.class);
     }
 
     /** The module's identity requirements; empty when the contract has no {@code module:}. */

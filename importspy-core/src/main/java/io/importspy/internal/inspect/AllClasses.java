@@ -6,9 +6,11 @@ import io.importspy.inspect.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Reads every class file of a target for a full inspection, on as many threads as there are processors
+ * Reads every class file of a target (for a full inspection, class headers or references), on as many threads as there are processors
  * (at most {@value #MAX_THREADS}, and only with at least {@value #MIN_CLASSES_PER_THREAD} classes per thread):
  * inflating and parsing a class depends on no other. The caller's thread works too; helpers are daemon
  * threads that end with the read. The result, and the error when class files are corrupt, are those of a
@@ -23,9 +25,28 @@ final class AllClasses {
 
     /** The facts of every file of {@code files}, in their order. */
     static List<ClassFacts> read(List<Archive.ClassFile> files) {
+        return map(files, new Supplier<Function<Archive.ClassFile, ClassFacts>>() {
+            @Override
+            public Function<Archive.ClassFile, ClassFacts> get() {
+                Signatures.Cache types = new Signatures.Cache(); // one per thread: the cache is not thread-safe
+                return new Function<>() {
+                    @Override
+                    public ClassFacts apply(Archive.ClassFile file) {
+                        return ClassFiles.read(file.read(), Origin.TARGET, file.where(), file.entry(), types);
+                    }
+                };
+            }
+        });
+    }
+
+    /**
+     * What each thread's reader (one from {@code readers} per thread) makes of every file of {@code files},
+     * in their order.
+     */
+    static <S, T> List<T> map(List<S> files, Supplier<Function<S, T>> readers) {
         int threads = Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS),
                 Math.max(1, files.size() / MIN_CLASSES_PER_THREAD));
-        Worker worker = new Worker(files);
+        Worker<S, T> worker = new Worker<>(files, readers);
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < threads; i++) {
             Thread helper = new Thread(worker, "importspy-inspect-" + i);
@@ -36,7 +57,9 @@ final class AllClasses {
         worker.run();
         joinAll(helpers);
         worker.rethrowFirstFailure();
-        return List.of(worker.facts);
+        @SuppressWarnings("unchecked")
+        List<T> results = (List<T>) List.of(worker.facts);
+        return results;
     }
 
     private static void joinAll(List<Thread> helpers) {
@@ -57,29 +80,34 @@ final class AllClasses {
     }
 
     /** Takes the next unread file until none is left or a file before it has failed. */
-    private static final class Worker implements Runnable {
-        private final List<Archive.ClassFile> files;
-        private final ClassFacts[] facts;
+    private static final class Worker<S, T> implements Runnable {
+        private final List<S> files;
+        private final Supplier<Function<S, T>> readers;
+        private final Object[] facts;
         private final AtomicInteger next = new AtomicInteger();
         private volatile int firstFailed = Integer.MAX_VALUE;
         private Throwable failure;
 
-        Worker(List<Archive.ClassFile> files) {
+        Worker(List<S> files, Supplier<Function<S, T>> readers) {
             this.files = files;
-            this.facts = new ClassFacts[files.size()];
+            this.readers = readers;
+            this.facts = new Object[files.size()];
         }
 
         @Override
         public void run() {
-            Signatures.Cache types = new Signatures.Cache();
+            Function<S, T> reader;
+            synchronized (readers) {
+                reader = readers.get();
+            }
             while (true) {
                 int index = next.getAndIncrement();
                 if (index >= facts.length || index > firstFailed) {
                     return;
                 }
-                Archive.ClassFile file = files.get(index);
+                S file = files.get(index);
                 try {
-                    facts[index] = ClassFiles.read(file.read(), Origin.TARGET, file.where(), file.entry(), types);
+                    facts[index] = reader.apply(file);
                 } catch (RuntimeException | Error e) {
                     failed(index, e);
                     return;

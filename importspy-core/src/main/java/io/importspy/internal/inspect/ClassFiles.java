@@ -20,13 +20,7 @@ final class ClassFiles {
      * must declare the name that a class loader reads from that entry.
      */
     static ClassFacts read(byte[] bytes, Origin origin, String where, String entry, Signatures.Cache types) {
-        ClassReader reader = reader(bytes, where);
-        String declared = reader.getClassName();
-        if (!entry.equals(declared + ".class")) {
-            throw new InspectionException(where + " declares " + ClassFileFormat.printable(Signatures.binaryName(declared))
-                    + "; a class loader never loads it under the name of its path (a decoy?): remove it, or move it to "
-                    + ClassFileFormat.printable(declared) + ".class");
-        }
+        ClassReader reader = reader(bytes, where, entry);
         ClassCollector collector = new ClassCollector(types);
         try {
             reader.accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
@@ -41,6 +35,26 @@ final class ClassFiles {
             // should a structure still nest beyond the stack, the class file is refused, not the process
             throw new InspectionException(where + ": not a valid class file (nested too deeply to read)", deep);
         }
+    }
+
+    /**
+     * An ASM reader of the class a class loader defines from {@code entry} (its logical name, {@code a/B.class}):
+     * {@code bytes} pass the JVM's structural checks and declare the name of that entry. Every reading of a
+     * class file (facts, headers, references) goes through here, so none sees a class a class loader would
+     * not define from that entry.
+     *
+     * @throws InspectionException naming {@code where} and the first problem; a decoy (bytes that declare
+     *                             another class than their entry's) is an error, never facts
+     */
+    static ClassReader reader(byte[] bytes, String where, String entry) {
+        ClassReader reader = reader(bytes, where);
+        String declared = reader.getClassName();
+        if (!entry.equals(declared + ".class")) {
+            throw new InspectionException(where + " declares " + ClassFileFormat.printable(Signatures.binaryName(declared))
+                    + "; a class loader never loads it under the name of its path (a decoy?): remove it, or move it to "
+                    + ClassFileFormat.printable(declared) + ".class");
+        }
+        return reader;
     }
 
     /**

@@ -7,10 +7,13 @@ import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.ModuleIdentity;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -94,6 +97,18 @@ public final class Inspector {
     }
 
     /**
+     * The SHA-256 digest of {@code target}'s file and what its JAR signatures say, as {@code inspect --pin}
+     * writes them; a class directory has neither.
+     *
+     * @throws InspectionException when the target is missing, unreadable or corrupt
+     */
+    public IntegrityFacts integrity(Path target) {
+        String label = label(target);
+        Archive.open(target, label).close(); // the same errors as inspect for a missing or bad target
+        return JarIntegrity.read(target, Set.of("sha256"), true, label);
+    }
+
+    /**
      * Inspects {@code target}, reading only the classes {@code selection} asks for.
      *
      * @throws InspectionException when the target is missing, unreadable or corrupt, or a class file
@@ -117,15 +132,53 @@ public final class Inspector {
                     onRead.accept(facts.name());
                     classes.put(facts.name(), facts);
                 }
-            } else if (selection instanceof ClassSelection.Named) {
-                try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache())) {
-                    resolver.resolve(((ClassSelection.Named) selection).names());
-                    classes = resolver.classes();
-                    unresolved = resolver.unresolved();
-                }
+            } else if (selection instanceof ClassSelection.Named named) {
+                return inspectNamed(target, label, archive, identity, entries, named);
             }
             return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
                     classes, unresolved);
+        }
+    }
+
+    /**
+     * The named classes, the classes the queries select (from class headers when they need them), the
+     * references and the integrity facts asked for. Class-path archives opened for headers and references
+     * are shared and closed at the end.
+     */
+    private ModuleFacts inspectNamed(Path target, String label, Archive archive, IdentityReader.Result identity,
+                                     Set<String> entries, ClassSelection.Named named) {
+        try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label)) {
+            List<Object> sections = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>(named.names());
+            if (!named.queries().isEmpty()) {
+                Optional<ClassHeaders> headers = Optional.empty();
+                if (named.needsHeaders()) {
+                    boolean supertypes = named.queries().stream().anyMatch(ClassQuery::needsSupertypes);
+                    Set<String> annotations = new LinkedHashSet<>();
+                    for (ClassQuery query : named.queries()) {
+                        query.annotated().filter(a -> a.indexOf('.') > 0).ifPresent(annotations::add);
+                    }
+                    headers = Optional.of(HeaderInspection.read(archive, opened, supertypes, annotations));
+                    sections.add(headers.get());
+                }
+                List<String> classNames = HeaderInspection.classNames(archive);
+                for (ClassQuery query : named.queries()) {
+                    names.addAll(Selections.select(query, identity.services(), classNames, headers).selected());
+                }
+            }
+            named.references().ifPresent(query -> sections.add(ReferenceCheck.run(archive, opened, query)));
+            if (named.needsIntegrity()) {
+                sections.add(JarIntegrity.read(target, named.digests(), named.signatures(), label));
+            }
+            Map<String, ClassFacts> classes;
+            Set<String> unresolved;
+            try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache())) {
+                resolver.resolve(names);
+                classes = resolver.classes();
+                unresolved = resolver.unresolved();
+            }
+            return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
+                    classes, unresolved, sections);
         }
     }
 }

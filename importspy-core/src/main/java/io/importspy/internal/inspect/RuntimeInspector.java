@@ -1,5 +1,6 @@
 package io.importspy.internal.inspect;
 
+import io.importspy.inspect.InspectionException;
 import io.importspy.API;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.ModuleIdentity;

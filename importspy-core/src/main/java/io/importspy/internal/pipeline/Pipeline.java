@@ -9,10 +9,12 @@ import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
 import io.importspy.internal.contract.Sections;
 import io.importspy.internal.inspect.ClassSelection;
+import io.importspy.internal.validate.Readings;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.RuntimeInspector;
 import io.importspy.internal.inspect.RuntimeRecord;
 import io.importspy.validate.Report;
+import io.importspy.validate.Rule;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Validator;
@@ -46,13 +48,18 @@ public final class Pipeline {
     private final List<Path> libraries;
     private final InspectionListener listener;
     private final Set<String> classNames;
+    private final ClassSelection.Named reading;
+    private final List<? extends Rule<?>> rules;
 
-    private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener) {
+    private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener,
+                     List<? extends Rule<?>> rules) {
         this.model = Objects.requireNonNull(model, "model");
         this.classpath = List.copyOf(classpath);
         this.libraries = List.copyOf(libraries);
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.classNames = Validator.classesToRead(model);
+        this.rules = List.copyOf(rules);
+        this.classNames = Validator.classesToRead(model, this.rules);
+        this.reading = Readings.of(model);
     }
 
     /**
@@ -60,7 +67,7 @@ public final class Pipeline {
      * beside, which its class loader delegates to before it reads the target (see {@link Inspector}).
      */
     public static Pipeline of(SpyModel model, List<Path> classpath, InspectionListener listener) {
-        return new Pipeline(model, classpath, List.of(), listener);
+        return new Pipeline(model, classpath, List.of(), listener, Validator.builtInRules());
     }
 
     /**
@@ -68,7 +75,12 @@ public final class Pipeline {
      * loader reads after the target.
      */
     public Pipeline withLibraries(List<Path> libraries) {
-        return new Pipeline(model, classpath, libraries, listener);
+        return new Pipeline(model, classpath, libraries, listener, rules);
+    }
+
+    /** This pipeline validating with {@code rules} instead of the built-in ones. */
+    public Pipeline withRules(List<? extends Rule<?>> rules) {
+        return new Pipeline(model, classpath, libraries, listener, rules);
     }
 
     /** The classes validating against the contract reads: all that inspection reads (with their supertypes). */
@@ -96,8 +108,7 @@ public final class Pipeline {
             others = new ArrayList<>(classpath);
             others.remove(target);
         }
-        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels)
-                .inspect(target, ClassSelection.named(classNames));
+        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels).inspect(target, reading);
     }
 
     /** Tells the listener of a module read through reflection (it has no bytes on disk). */
@@ -107,7 +118,7 @@ public final class Pipeline {
 
     /** The verdict on one module; {@code runtime} empty skips the deployment checks. */
     public TargetReport validate(ModuleFacts module, Optional<RuntimeFacts> runtime) {
-        return Validator.validate(model, module, runtime);
+        return Validator.validate(model, module, runtime, rules);
     }
 
     /** The report on {@code targets}, in the order given. */

@@ -1,10 +1,12 @@
 package io.importspy.internal.report;
 
 import io.importspy.API;
+import io.importspy.internal.contract.VersionConstraint;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.FieldFacts;
 import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.inspect.IntegrityFacts;
 import io.importspy.inspect.Origin;
 import io.importspy.inspect.ParameterFacts;
 import io.importspy.java.ClassKind;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,15 +29,19 @@ import static io.importspy.API.Status.INTERNAL;
  * Writes a contract (format 1) that a module satisfies: its identity, services, and its public API
  * ({@code importspy inspect TARGET}). A starting point for a contract, to be cut down to what a host needs.
  *
- * <p>What is written: the module's primary name, its version as an exact range ({@code "[1.2.0]"}), its
- * file name and services; then every public or protected class of the module (origin
- * {@link Origin#TARGET}, nested ones too when their enclosing classes are written), sorted by name, with
+ * <p>What is written: the module's primary name, its version as the range a user would write for the
+ * release ({@link #versionRange}: {@code "[1.4,2)"} for 1.4.2) and its services (no file name: a contract that
+ * pins one breaks on the next release); then every public or protected class of the module (origin
+ * {@link Origin#TARGET}, nested ones too when their enclosing classes are written) that the
+ * {@link InspectFilter} keeps, sorted by name and grouped under a comment naming each package, with
  * kind, modifiers, superclass (unless {@code Object}, {@code Enum} or {@code Record}) and direct
- * interfaces, both with their type arguments, and its public and protected fields, constructors and non-synthetic methods. Types are fully qualified,
+ * interfaces, both with their type arguments; then its fields, constructors and non-synthetic methods, one
+ * line each, sorted by name (overloads together). Types are fully qualified,
  * generic where the class file records a signature, nested classes by their binary names
  * ({@code Outer$Inner}). Constant values are written for strings, chars, integral numbers, booleans and
- * floating-point numbers (NaN and the infinities as {@code .nan}, {@code .inf}, {@code -.inf}). Every
- * string is double-quoted and the output is pure ASCII.
+ * floating-point numbers (NaN and the infinities as {@code .nan}, {@code .inf}, {@code -.inf}). Names are
+ * plain where YAML reads them back as the same string, everything else is double-quoted ({@link YamlText}),
+ * versions always; the output is pure ASCII.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ContractWriter {
@@ -47,18 +54,52 @@ public final class ContractWriter {
     private static final Set<String> IMPLIED_SUPERCLASSES =
             Set.of("java.lang.Object", "java.lang.Enum", "java.lang.Record");
     private static final String RANGE_CHARACTERS = "[](),";
-    private static final String GLOB_CHARACTERS = "*?[]{}\\";
 
     private final StringBuilder out = new StringBuilder();
+    private final InspectFilter filter;
 
-    private ContractWriter() {
+    private ContractWriter(InspectFilter filter) {
+        this.filter = filter;
     }
 
     /** A contract that {@code module} satisfies, as YAML text ending with a newline. */
     public static String toYaml(ModuleFacts module) {
-        ContractWriter writer = new ContractWriter();
+        return toYaml(module, InspectFilter.all());
+    }
+
+    /** A contract that {@code module} satisfies, of what {@code filter} keeps, as YAML text ending with a newline. */
+    public static String toYaml(ModuleFacts module, InspectFilter filter) {
+        ContractWriter writer = new ContractWriter(filter);
         writer.write(module);
         return writer.out.toString();
+    }
+
+    /**
+     * The version range a user would write for a module of {@code version}: from its major and minor version to
+     * the next major one ({@code [1.4,2)} for 1.4.2, {@code [33.0,34)} for 33.0.0-jre), or to the next minor one
+     * below 1.0 ({@code [0.4,0.5)} for 0.4.1); when the release sorts below that lower bound (1.4-SNAPSHOT,
+     * 1.4.0-beta), from the version itself; when it has no leading number, exactly it.
+     */
+    static String versionRange(String version) {
+        java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?")
+                .matcher(version);
+        if (!numbers.lookingAt()) {
+            return "[" + version + "]";
+        }
+        long major = Long.parseLong(numbers.group(1));
+        String minor = numbers.group(2);
+        String lower = minor == null ? Long.toString(major) : major + "." + Long.parseLong(minor);
+        String upper = major == 0 && minor != null ? "0." + (Long.parseLong(minor) + 1) : Long.toString(major + 1);
+        for (String range : List.of("[" + lower + "," + upper + ")", "[" + version + "," + upper + ")")) {
+            try {
+                if (VersionConstraint.parse(range).test(version)) {
+                    return range;
+                }
+            } catch (RuntimeException unparseable) {
+                // the next, narrower spelling
+            }
+        }
+        return "[" + version + "]";
     }
 
     private void write(ModuleFacts module) {
@@ -68,27 +109,25 @@ public final class ContractWriter {
         line(0, "");
         line(0, "module:");
         module.identity().primaryName().filter(YamlText::writable)
-                .ifPresent(name -> line(1, "name: " + YamlText.quote(name)));
+                .ifPresent(name -> line(1, "name: " + YamlText.scalar(name)));
         module.identity().version()
                 .filter(v -> v.chars().noneMatch(c -> RANGE_CHARACTERS.indexOf(c) >= 0) && !v.isBlank()
                         && YamlText.writable(v))
-                .ifPresent(version -> line(1, "version: " + YamlText.quote("[" + version + "]")));
-        String fileName = module.identity().fileName();
-        if (fileName.chars().noneMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0) && YamlText.writable(fileName)) {
-            line(1, "filename: " + YamlText.quote(fileName));
-        }
+                .map(ContractWriter::versionRange).filter(YamlText::writable)
+                .ifPresent(version -> line(1, "version: " + YamlText.quote(version)));
         // a service or provider whose name YAML cannot spell (a lone surrogate, from a module-info) is left out
         Map<String, List<String>> services = new java.util.TreeMap<>();
         module.services().forEach((service, providers) -> {
             List<String> writable = providers.stream().filter(YamlText::writable).toList();
-            if (YamlText.writable(service) && !writable.isEmpty()) {
+            if (YamlText.writable(service) && !writable.isEmpty() && filter.keepsService(service)) {
                 services.put(service, writable);
             }
         });
         if (!services.isEmpty()) {
             line(1, "services:");
-            services.forEach((service, providers) -> line(2, YamlText.quote(service) + ": " + YamlText.list(providers)));
+            services.forEach((service, providers) -> line(2, YamlText.scalar(service) + ": " + YamlText.list(providers)));
         }
+        module.section(IntegrityFacts.class).ifPresent(this::writeIntegrity);
         line(0, "");
         List<ClassFacts> classes = publicClasses(module);
         if (classes.isEmpty()) {
@@ -96,13 +135,42 @@ public final class ContractWriter {
             return;
         }
         line(0, "classes:");
-        classes.forEach(this::writeClass);
+        String pkg = null;
+        for (ClassFacts type : classes) {
+            String own = type.name().lastIndexOf('.') < 0 ? "" : type.name().substring(0, type.name().lastIndexOf('.'));
+            if (!own.equals(pkg)) {
+                line(1, "# " + (own.isEmpty() ? "(the unnamed package)" : comment(own)));
+                pkg = own;
+            }
+            writeClass(type);
+        }
     }
 
-    private static List<ClassFacts> publicClasses(ModuleFacts module) {
+    /** {@code digest}, and {@code signed} and {@code signers} for a JAR that every signature covers ({@code --pin}). */
+    private void writeIntegrity(IntegrityFacts integrity) {
+        integrity.digests().forEach((algorithm, hex) -> line(1, "digest: " + YamlText.quote(algorithm + ":" + hex)));
+        Optional<IntegrityFacts.SignatureFacts> signature = integrity.signature();
+        if (signature.isEmpty()) {
+            return;
+        }
+        if (signature.get().status() != IntegrityFacts.Status.SIGNED) {
+            line(1, "# not pinned: signers (the JAR is " + signature.get().status().name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + ")");
+            return;
+        }
+        line(1, "signed: true");
+        line(1, "signers:");
+        for (IntegrityFacts.SignerFacts signer : signature.get().signers()) {
+            line(2, "- certificate: " + YamlText.quote("sha256:" + signer.certificate()) + "  # "
+                    + comment(signer.subject()));
+            line(2, "  # or, to survive a renewed certificate, its key: " + YamlText.quote("sha256:" + signer.key()));
+        }
+    }
+
+    private List<ClassFacts> publicClasses(ModuleFacts module) {
         return module.classes().values().stream()
-                .filter(c -> c.origin() == Origin.TARGET && visible(c.modifiers()) && written(c.name(), module)
-                        && YamlText.writable(c.name()))
+                .filter(c -> c.origin() == Origin.TARGET && filter.visible(c.modifiers()) && written(c.name(), module)
+                        && YamlText.writable(c.name()) && filter.keeps(c, module))
                 .sorted(Comparator.comparing(ClassFacts::name))
                 .toList();
     }
@@ -112,7 +180,7 @@ public final class ContractWriter {
      * A name ending in {@code $} is the class of a Scala {@code object} ({@code scala.Predef$}), named in
      * source as the name before it.
      */
-    private static boolean written(String name, ModuleFacts module) {
+    private boolean written(String name, ModuleFacts module) {
         String simple = name.substring(name.lastIndexOf('.') + 1);
         if (simple.equals("module-info") || simple.equals("package-info")) {
             return false;
@@ -128,12 +196,12 @@ public final class ContractWriter {
             return false;
         }
         Optional<ClassFacts> outer = module.moduleClass(name.substring(0, nest));
-        return outer.isEmpty() || visible(outer.get().modifiers()) && written(outer.get().name(), module);
+        return outer.isEmpty() || filter.visible(outer.get().modifiers()) && written(outer.get().name(), module);
     }
 
     private void writeClass(ClassFacts type) {
-        line(1, "- name: " + YamlText.quote(type.name()));
-        line(2, "kind: " + YamlText.quote(type.kind().keyword()));
+        line(1, "- name: " + YamlText.scalar(type.name()));
+        line(2, "kind: " + type.kind().keyword());
         Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         modifiers.addAll(type.modifiers());
         modifiers.retainAll(CLASS_MODIFIERS);
@@ -144,7 +212,7 @@ public final class ContractWriter {
         // supertypes with their type arguments, as the class's generic signature writes them
         type.genericSuperclass().filter(s -> !IMPLIED_SUPERCLASSES.contains(s.name()))
                 .filter(s -> YamlText.writable(s.toString()))
-                .ifPresent(s -> line(2, "extends: " + YamlText.quote(s.toString())));
+                .ifPresent(s -> line(2, "extends: " + YamlText.scalar(s.toString())));
         List<String> interfaces = type.genericInterfaces().stream()
                 .filter(i -> type.kind() != ClassKind.ANNOTATION || !i.name().equals("java.lang.annotation.Annotation"))
                 .map(JavaType::toString)
@@ -153,14 +221,14 @@ public final class ContractWriter {
         if (!interfaces.isEmpty()) {
             line(2, "implements: " + YamlText.list(interfaces));
         }
-        List<FieldFacts> fields = type.fields().stream().filter(f -> visible(f.modifiers()))
+        List<FieldFacts> fields = type.fields().stream().filter(f -> filter.visible(f.modifiers()))
                 .filter(f -> YamlText.writable(f.name()) && YamlText.writable(f.type().toString()))
                 .sorted(Comparator.comparing(FieldFacts::name)).toList();
         if (!fields.isEmpty()) {
             line(2, "fields:");
             fields.forEach(this::writeField);
         }
-        List<MethodFacts> members = type.methods().stream().filter(m -> !m.synthetic() && visible(m.modifiers()))
+        List<MethodFacts> members = type.methods().stream().filter(m -> !m.synthetic() && filter.visible(m.modifiers()))
                 .filter(ContractWriter::writable)
                 .sorted(Comparator.comparing(MethodFacts::name).thenComparing(ContractWriter::parameterText))
                 .toList();
@@ -177,34 +245,36 @@ public final class ContractWriter {
         }
     }
 
+    /** A field on one line: {@code - {name: NAME, type: java.lang.String, modifiers: [...], value: greeter}}. */
     private void writeField(FieldFacts field) {
-        line(3, "- name: " + YamlText.quote(field.name()));
-        line(4, "type: " + YamlText.quote(field.type().toString()));
+        StringBuilder entry = new StringBuilder("- {name: ").append(YamlText.scalar(field.name()))
+                .append(", type: ").append(YamlText.scalar(field.type().toString()));
         Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         modifiers.addAll(field.modifiers());
         modifiers.retainAll(FIELD_MODIFIERS);
-        modifiers(4, modifiers);
-        field.constant().flatMap(ContractWriter::constant).ifPresent(value -> line(4, "value: " + value));
+        modifiers(entry, modifiers);
+        field.constant().flatMap(ContractWriter::constant).ifPresent(value -> entry.append(", value: ").append(value));
+        line(3, entry.append('}').toString());
     }
 
+    /** A constructor or method on one line, in the order a declaration reads: name, parameters, returns, throws. */
     private void writeExecutable(MethodFacts method, boolean named) {
-        List<String> parameters = parameters(method);
+        StringBuilder entry = new StringBuilder("- {");
         if (named) {
-            line(3, "- name: " + YamlText.quote(method.name()));
-            line(4, "parameters: " + YamlText.list(parameters));
-        } else {
-            line(3, "- parameters: " + YamlText.list(parameters));
+            entry.append("name: ").append(YamlText.scalar(method.name())).append(", ");
         }
+        entry.append("parameters: ").append(YamlText.list(parameters(method)));
         if (named) {
-            line(4, "returns: " + YamlText.quote(method.returnType().toString()));
+            entry.append(", returns: ").append(YamlText.scalar(method.returnType().toString()));
         }
         if (!method.exceptions().isEmpty()) {
-            line(4, "throws: " + YamlText.list(method.exceptions().stream().map(JavaType::toString).toList()));
+            entry.append(", throws: ").append(YamlText.list(method.exceptions().stream().map(JavaType::toString).toList()));
         }
         Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         modifiers.addAll(method.modifiers());
         modifiers.retainAll(METHOD_MODIFIERS);
-        modifiers(4, modifiers);
+        modifiers(entry, modifiers);
+        line(3, entry.append('}').toString());
     }
 
     /**
@@ -242,7 +312,7 @@ public final class ContractWriter {
     static Optional<String> constant(Object value) {
         if (value instanceof String || value instanceof Character) {
             String text = value.toString();
-            return YamlText.writable(text) ? Optional.of(YamlText.quote(text)) : Optional.empty();
+            return YamlText.writable(text) ? Optional.of(YamlText.scalar(text)) : Optional.empty();
         }
         if (value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte) {
@@ -262,13 +332,16 @@ public final class ContractWriter {
         return Optional.empty();
     }
 
-    private static boolean visible(Set<Modifier> modifiers) {
-        return modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED);
-    }
-
     private void modifiers(int indent, Set<Modifier> modifiers) {
         if (!modifiers.isEmpty()) {
             line(indent, "modifiers: " + YamlText.list(modifiers.stream().map(Modifier::keyword)
+                    .collect(Collectors.toList())));
+        }
+    }
+
+    private static void modifiers(StringBuilder entry, Set<Modifier> modifiers) {
+        if (!modifiers.isEmpty()) {
+            entry.append(", modifiers: ").append(YamlText.list(modifiers.stream().map(Modifier::keyword)
                     .collect(Collectors.toList())));
         }
     }

@@ -1,11 +1,45 @@
 package io.importspy.internal.report;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** YAML scalar spelling for the contract writer: every string double-quoted, pure ASCII output. */
+/**
+ * YAML scalar spelling for the contract writer: a name plain where YAML reads it back as the same string, every
+ * other string double-quoted; pure ASCII output.
+ */
 final class YamlText {
+    /** Plain scalars that YAML 1.2 (or a YAML 1.1 reader still common in editors) would read as no string. */
+    private static final Set<String> RESERVED = Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n");
+
     private YamlText() {
+    }
+
+    /**
+     * {@code text} plain when it is a Java name or dotted name ({@code com.acme.Greeter}, {@code Outer$Inner},
+     * {@code java.lang.Object...}, {@code non-sealed}) that no YAML reader takes for a boolean, null or number,
+     * and safe inside a flow sequence; otherwise {@link #quote quoted}.
+     */
+    static String scalar(String text) {
+        return plain(text) ? text : quote(text);
+    }
+
+    private static boolean plain(String text) {
+        if (text.isEmpty() || RESERVED.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z' || first == '_' || first == '$')) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+            if (!word && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return !text.endsWith("-") && !text.endsWith(".") || text.endsWith("...");
     }
 
     /**
@@ -55,8 +89,8 @@ final class YamlText {
         return true;
     }
 
-    /** A flow sequence of quoted strings: {@code ["a", "b"]}. */
+    /** A flow sequence of scalars, each plain where it can be: {@code [java.lang.String, "int[]"]}. */
     static String list(List<String> items) {
-        return items.stream().map(YamlText::quote).collect(Collectors.joining(", ", "[", "]"));
+        return items.stream().map(YamlText::scalar).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -78,7 +78,7 @@ class ContractErrorsTest {
             assertThat(errors("importspy: 1\nclases: []\n"))
                     .containsExactly("2:1: unknown key 'clases' in the contract; did you mean 'classes'?");
             assertThat(errors("importspy: 1\nplugins: []\n")).containsExactly(
-                    "2:1: unknown key 'plugins' in the contract; valid keys are importspy, module, classes, deployments");
+                    "2:1: unknown key 'plugins' in the contract; valid keys are importspy, module, classes, references, deployments");
         }
 
         @Test
@@ -109,7 +109,7 @@ class ContractErrorsTest {
                             + " s390x, x86, x86_64",
                     "7:11: 'kind' must be one of class, interface, enum, record, annotation, not 'klass'",
                     "10:9: unknown key 'modifers' in method; did you mean 'modifiers'?",
-                    "11:5: 'classes' entry needs a 'name'");
+                    "11:5: 'classes' entry needs a 'name' or a 'select'");
         }
     }
 
@@ -117,7 +117,7 @@ class ContractErrorsTest {
     class Classes {
         @Test
         void an_entry_needs_a_name() {
-            assertThat(classErrors("  - kind: class\n")).containsExactly("3:5: 'classes' entry needs a 'name'");
+            assertThat(classErrors("  - kind: class\n")).containsExactly("3:5: 'classes' entry needs a 'name' or a 'select'");
         }
 
         @Test
@@ -153,7 +153,7 @@ class ContractErrorsTest {
         void unknown_keys_are_reported_with_a_suggestion_or_the_valid_keys() {
             assertThat(classErrors("  - name: a.B\n    extend: a.C\n    color: red\n")).containsExactly(
                     "4:5: unknown key 'extend' in class; did you mean 'extends'?",
-                    "5:5: unknown key 'color' in class; valid keys are name, kind, modifiers, extends, implements,"
+                    "5:5: unknown key 'color' in class; valid keys are name, select, count, kind, modifiers, extends, implements,"
                             + " annotations, fields, constructors, methods");
         }
 

@@ -95,6 +95,10 @@ class ContractSchemaTest {
             readerKeys.put("#/$defs/parameter/anyOf/1", ClassReader.PARAMETER_KEYS);
             readerKeys.put("#/$defs/annotation/anyOf/1", ClassReader.ANNOTATION_KEYS);
             readerKeys.put("#/$defs/expectedValue/anyOf/1", NodeReader.VALUE_KEYS);
+            readerKeys.put("#/$defs/select", SelectReader.SELECT_KEYS);
+            readerKeys.put("#/$defs/count/anyOf/1", SelectReader.COUNT_KEYS);
+            readerKeys.put("#/$defs/signer", IntegrityReader.SIGNER_KEYS);
+            readerKeys.put("#/$defs/references", ReferencesReader.KEYS);
         }
 
         @Test

@@ -52,35 +52,25 @@ class ContractWriterTest {
                 importspy: 1
 
                 module:
-                  name: "com.acme.greeter"
-                  version: "[1.2.0]"
-                  filename: "greeter-1.2.0.jar"
+                  name: com.acme.greeter
+                  version: "[1.2,2)"
                   services:
-                    "com.acme.spi.Greeter": ["com.acme.Greeter"]
+                    com.acme.spi.Greeter: [com.acme.Greeter]
 
                 classes:
-                  - name: "com.acme.Greeter"
-                    kind: "class"
-                    modifiers: ["public", "final"]
-                    extends: "com.acme.spi.AbstractGreeter"
-                    implements: ["com.acme.spi.Greeter"]
+                  # com.acme
+                  - name: com.acme.Greeter
+                    kind: class
+                    modifiers: [public, final]
+                    extends: com.acme.spi.AbstractGreeter
+                    implements: [com.acme.spi.Greeter]
                     fields:
-                      - name: "NAME"
-                        type: "java.lang.String"
-                        modifiers: ["public", "static", "final"]
-                        value: "greeter"
-                      - name: "names"
-                        type: "java.util.List<java.lang.String>"
-                        modifiers: ["protected"]
+                      - {name: NAME, type: java.lang.String, modifiers: [public, static, final], value: greeter}
+                      - {name: names, type: "java.util.List<java.lang.String>", modifiers: [protected]}
                     constructors:
-                      - parameters: []
-                        modifiers: ["public"]
+                      - {parameters: [], modifiers: [public]}
                     methods:
-                      - name: "greet"
-                        parameters: ["java.lang.String", "java.lang.Object..."]
-                        returns: "java.lang.String"
-                        throws: ["java.io.IOException"]
-                        modifiers: ["public"]
+                      - {name: greet, parameters: [java.lang.String, java.lang.Object...], returns: java.lang.String, throws: [java.io.IOException], modifiers: [public]}
                 """);
     }
 
@@ -94,7 +84,7 @@ class ContractWriterTest {
                         method("fine", List.of(), STRING, Set.of(PUBLIC), false, false)));
         String yaml = ContractWriter.toYaml(module(type, type("com.acme." + lone, ClassKind.CLASS, Set.of(PUBLIC),
                 List.of(), List.of())));
-        assertThat(yaml).contains("\"kept\"", "\"fine\"").doesNotContain("bad", "takes", "\"good\"");
+        assertThat(yaml).contains("name: kept", "name: fine").doesNotContain("bad", "takes", "name: good");
         assertThat(load(yaml).containsKey("classes")).isTrue();
     }
 
@@ -110,8 +100,51 @@ class ContractWriterTest {
         String yaml = ContractWriter.toYaml(facts);
 
         assertThat(yaml).doesNotContain("bad", "mod.", "version:", "Impl")
-                .contains("\"com.acme.Spi\": [\"com.acme.Good\"]");
+                .contains("com.acme.Spi: [com.acme.Good]");
         assertThat(load(yaml).containsKey("module")).isTrue();
+    }
+
+    @Test
+    void writes_the_version_range_a_user_would_write_for_the_release() {
+        assertThat(ContractWriter.versionRange("1.4.2")).isEqualTo("[1.4,2)");
+        assertThat(ContractWriter.versionRange("33.0.0-jre")).isEqualTo("[33.0,34)");
+        assertThat(ContractWriter.versionRange("0.4.1")).isEqualTo("[0.4,0.5)");
+        assertThat(ContractWriter.versionRange("7")).isEqualTo("[7,8)");
+        assertThat(ContractWriter.versionRange("1.4-SNAPSHOT")).isEqualTo("[1.4-SNAPSHOT,2)");
+        assertThat(ContractWriter.versionRange("1.4.0-beta1")).isEqualTo("[1.4.0-beta1,2)");
+        assertThat(ContractWriter.versionRange("r09")).isEqualTo("[r09]");
+    }
+
+    @Test
+    void quotes_only_what_yaml_would_read_as_something_else() {
+        assertThat(YamlText.scalar("com.acme.Outer$Inner")).isEqualTo("com.acme.Outer$Inner");
+        assertThat(YamlText.scalar("non-sealed")).isEqualTo("non-sealed");
+        assertThat(YamlText.scalar("java.lang.Object...")).isEqualTo("java.lang.Object...");
+        for (String text : List.of("true", "No", "null", "y", "1.0", "int[]", "Map<K, V>", "a: b", "#x", "", "-x",
+                "x-", "a b", "\u00e9t\u00e9")) {
+            assertThat(YamlText.scalar(text)).as(text).startsWith("\"");
+            assertThat(load("k: " + YamlText.scalar(text)).get("k")).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void keeps_what_the_filters_keep() {
+        ClassFacts api = type("com.acme.api.Greeter", ClassKind.INTERFACE, Set.of(PUBLIC), List.of(), List.of(
+                method("greet", List.of(STRING), STRING, Set.of(PUBLIC), false, false),
+                method("hook", List.of(), STRING, Set.of(PROTECTED), false, false)));
+        ClassFacts impl = type("com.acme.impl.DefaultGreeter", ClassKind.CLASS, Set.of(PUBLIC), List.of(), List.of());
+        ClassFacts other = type("org.other.Thing", ClassKind.CLASS, Set.of(PROTECTED), List.of(), List.of());
+        ModuleFacts module = module(api, impl, other);
+
+        assertThat(ContractWriter.toYaml(module, new InspectFilter(List.of("com.acme"), List.of(), List.of(), false)))
+                .contains("name: com.acme.api.Greeter", "name: com.acme.impl.DefaultGreeter", "name: hook")
+                .doesNotContain("org.other");
+        assertThat(ContractWriter.toYaml(module, new InspectFilter(List.of(), List.of(
+                io.importspy.internal.java.Glob.compile("*.api.*")), List.of(), true)))
+                .contains("name: com.acme.api.Greeter", "name: greet").doesNotContain("hook", "DefaultGreeter", "Thing");
+        assertThat(ContractWriter.toYaml(module, new InspectFilter(List.of(), List.of(),
+                List.of("com.acme.spi.Greeter"), false))).contains("com.acme.spi.Greeter: [com.acme.Greeter]")
+                .endsWith("classes: []\n");
     }
 
     @Test
@@ -151,7 +184,8 @@ class ContractWriterTest {
 
         @Test
         void are_written_for_chars_nan_and_infinity() {
-            assertThat(ContractWriter.constant('x')).hasValue("\"x\"");
+            assertThat(ContractWriter.constant('x')).hasValue("x");
+            assertThat(ContractWriter.constant('1')).hasValue("\"1\"");
             assertThat(ContractWriter.constant(Double.NaN)).hasValue(".nan");
             assertThat(ContractWriter.constant(Float.NEGATIVE_INFINITY)).hasValue("-.inf");
             assertThat(ContractWriter.constant(Double.POSITIVE_INFINITY)).hasValue(".inf");
@@ -188,7 +222,7 @@ class ContractWriterTest {
         Map<?, ?> contract = load(ContractWriter.toYaml(module(greeter())));
 
         assertThat(contract.get("importspy")).isEqualTo(1);
-        assertThat(((Map<?, ?>) contract.get("module")).get("version")).isEqualTo("[1.2.0]");
+        assertThat(((Map<?, ?>) contract.get("module")).get("version")).isEqualTo("[1.2,2)");
         Map<?, ?> greeter = (Map<?, ?>) ((List<?>) contract.get("classes")).get(0);
         assertThat(greeter.get("modifiers")).isEqualTo(List.of("public", "final"));
         Map<?, ?> greet = (Map<?, ?>) ((List<?>) greeter.get("methods")).get(0);

@@ -1,0 +1,128 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.InspectionException;
+import io.importspy.inspect.Origin;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reads the header of every class of a module (on several threads, see {@link AllClasses}) and, when
+ * selection walks supertypes, the headers of the supertypes outside the module (class path, then JDK)
+ * and of the annotation types a query names. JDK headers are kept for the life of the process.
+ */
+final class HeaderInspection {
+    private static final Map<String, ClassHeader> JDK_HEADERS = new ConcurrentHashMap<>();
+
+    private HeaderInspection() {
+    }
+
+    /**
+     * The headers of {@code archive}'s classes; with {@code supertypes}, also those of every supertype
+     * they reach and of {@code annotationTypes} (binary names).
+     *
+     * @param classpath the archives supertypes outside the module are read from, before the JDK
+     */
+    static ClassHeaders read(Archive archive, ClassPathArchives classpath, boolean supertypes,
+                             Set<String> annotationTypes) {
+        List<ClassHeader> read = AllClasses.map(archive.classFiles(),
+                new Supplier<Function<Archive.ClassFile, ClassHeader>>() {
+                    @Override
+                    public Function<Archive.ClassFile, ClassHeader> get() {
+                        return new Function<>() {
+                            @Override
+                            public ClassHeader apply(Archive.ClassFile file) {
+                                return HeaderReader.read(file.read(), Origin.TARGET, file.where(), file.entry());
+                            }
+                        };
+                    }
+                });
+        Map<String, ClassHeader> module = new LinkedHashMap<>();
+        for (ClassHeader header : read) {
+            module.putIfAbsent(header.name(), header);
+        }
+        if (!supertypes) {
+            return ClassHeaders.of(module, Map.of(), Set.of());
+        }
+        Map<String, ClassHeader> others = new HashMap<>();
+        Set<String> unresolved = new LinkedHashSet<>();
+        Set<String> walked = new java.util.HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(annotationTypes);
+        for (ClassHeader header : module.values()) {
+            header.superclass().ifPresent(queue::add);
+            queue.addAll(header.interfaces());
+        }
+        while (!queue.isEmpty()) {
+            String name = queue.pop();
+            if (others.containsKey(name) || unresolved.contains(name) || !walked.add(name)) {
+                continue;
+            }
+            // where a plugin's class loader finds a supertype: the JDK for its packages, else the class path
+            // (asked first), else the module itself, else the JDK
+            Optional<ClassHeader> found = outside(name, classpath, module.containsKey(name));
+            if (found.isEmpty()) {
+                if (!module.containsKey(name)) {
+                    unresolved.add(name);
+                }
+                continue;
+            }
+            others.put(name, found.get());
+            found.get().superclass().ifPresent(queue::add);
+            queue.addAll(found.get().interfaces());
+        }
+        return ClassHeaders.of(module, others, unresolved);
+    }
+
+    private static Optional<ClassHeader> outside(String name, ClassPathArchives classpath, boolean inModule) {
+        String entry = ClassNames.entry(name);
+        boolean boot = JdkImage.isBootPackage(entry.substring(0, entry.length() - ".class".length()));
+        Optional<ClassPathArchives.Found> onClasspath = boot ? Optional.empty() : classpath.read(entry);
+        if (onClasspath.isPresent()) {
+            ClassPathArchives.Found found = onClasspath.get();
+            return Optional.of(HeaderReader.read(found.bytes(), Origin.CLASSPATH, found.where(), found.entry()));
+        }
+        if (inModule && !boot) {
+            return Optional.empty(); // the module's own class
+        }
+        ClassHeader cached = JDK_HEADERS.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<byte[]> bytes;
+        try {
+            bytes = JdkImage.read(entry);
+        } catch (IOException unreadable) {
+            throw new InspectionException("jrt:/" + entry + ": cannot be read (" + unreadable.getMessage() + ")",
+                    unreadable);
+        }
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        ClassHeader header = HeaderReader.read(bytes.get(), Origin.JDK, "jrt:/" + entry, entry);
+        if (JDK_HEADERS.size() < ClassResolver.JDK_CACHE_LIMIT) {
+            JDK_HEADERS.putIfAbsent(name, header);
+        }
+        return Optional.of(header);
+    }
+
+    /** Binary names of a module's classes from its entry names alone, without reading any class file. */
+    static List<String> classNames(Archive archive) {
+        List<String> names = new ArrayList<>();
+        for (String entry : archive.classEntries()) {
+            names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,294 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.internal.inspect.ReferenceFacts.Breach;
+import io.importspy.internal.inspect.ReferenceFacts.Reference;
+import io.importspy.internal.java.ReferencePattern;
+import org.objectweb.asm.Type;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Checks every class of a module against a {@link ReferenceQuery} in three passes: a scan of each class
+ * file's constant pool and declarations ({@link ClassScan}); a verdict on each distinct referenced type
+ * and member, a member resolved to its declaring class by {@link MemberResolver} only when some pattern
+ * could tell its owner's hierarchy apart; and, only for the classes with a reported reference, a full read
+ * of their code to say in which method and on which line each reference is made ({@link ReferenceLocator}).
+ * The first two passes run on several threads ({@link AllClasses}); the verdicts are shared.
+ */
+final class ReferenceCheck {
+    private static final String OBJECT = "java/lang/Object";
+
+    private final ReferenceQuery query;
+    private final Map<String, ClassMembers> module;
+    private final MemberResolver resolver;
+    private final Set<String> forbiddenMembers = new HashSet<>();
+    private final Map<String, Optional<Breach>> typeVerdicts = new ConcurrentHashMap<>();
+    private final Map<ClassScan.MemberUse, Verdict> memberVerdicts = new ConcurrentHashMap<>();
+    private final Map<String, Lineage> lineages = new ConcurrentHashMap<>();
+
+    /** A member reference's verdict: why it is reported (null: it is not), and what it resolved to. */
+    private record Verdict(Breach breach, String declaring, String missing) {
+        static final Verdict FINE = new Verdict(null, null, null);
+    }
+
+    /**
+     * What the patterns make of a class and all its supertypes: whether a forbidden class is among them,
+     * whether all of them are allowed with all their members, and whether all were found.
+     */
+    private record Lineage(boolean forbidden, boolean allAllowed, boolean complete) {
+    }
+
+    private ReferenceCheck(ReferenceQuery query, Map<String, ClassMembers> module, MemberResolver resolver) {
+        this.query = query;
+        this.module = module;
+        this.resolver = resolver;
+        for (ReferencePattern pattern : query.forbid()) {
+            pattern.member().ifPresent(forbiddenMembers::add);
+        }
+    }
+
+    static ReferenceFacts run(Archive archive, ClassPathArchives classpath, ReferenceQuery query) {
+        List<Archive.ClassFile> files = archive.classFiles();
+        List<ClassScan.Result> scans = AllClasses.map(files, new Supplier<Function<Archive.ClassFile, ClassScan.Result>>() {
+            @Override
+            public Function<Archive.ClassFile, ClassScan.Result> get() {
+                Descriptors descriptors = new Descriptors(); // one per thread
+                return new Function<>() {
+                    @Override
+                    public ClassScan.Result apply(Archive.ClassFile file) {
+                        return ClassScan.scan(file.read(), file.where(), file.entry(), descriptors, true);
+                    }
+                };
+            }
+        });
+        Map<String, ClassMembers> module = new HashMap<>();
+        List<Integer> indexes = new ArrayList<>(scans.size());
+        for (int i = 0; i < scans.size(); i++) {
+            module.putIfAbsent(scans.get(i).members().name(), scans.get(i).members());
+            indexes.add(i);
+        }
+        ReferenceCheck check = new ReferenceCheck(query, module, new MemberResolver(module, classpath));
+        List<List<Reference>> found = AllClasses.map(indexes, new Supplier<Function<Integer, List<Reference>>>() {
+            @Override
+            public Function<Integer, List<Reference>> get() {
+                return new Function<>() {
+                    @Override
+                    public List<Reference> apply(Integer index) {
+                        return check.check(files.get(index), scans.get(index));
+                    }
+                };
+            }
+        });
+        List<Reference> references = new ArrayList<>();
+        for (List<Reference> some : found) {
+            references.addAll(some);
+        }
+        return new ReferenceFacts(references, files.size());
+    }
+
+    private List<Reference> check(Archive.ClassFile file, ClassScan.Result scan) {
+        Map<String, Breach> types = new LinkedHashMap<>();
+        for (String type : scan.types()) {
+            Optional<Breach> breach = typeVerdict(type);
+            if (breach.isPresent()) {
+                types.put(type, breach.get());
+            }
+        }
+        Map<String, Verdict> members = new LinkedHashMap<>();
+        Map<String, ClassScan.MemberUse> unresolved = new LinkedHashMap<>();
+        for (ClassScan.MemberUse use : scan.uses()) {
+            Verdict verdict = memberVerdict(use);
+            if (verdict.breach() == Breach.UNRESOLVED) {
+                unresolved.putIfAbsent(verdict.missing(), use);
+            } else if (verdict.breach() != null) {
+                members.put(ReferenceLocator.key(use.owner(), use.name(), use.descriptor()), verdict);
+            }
+        }
+        if (types.isEmpty() && members.isEmpty() && unresolved.isEmpty()) {
+            return List.of();
+        }
+        List<Reference> out = new ArrayList<>();
+        String fromClass = Signatures.binaryName(scan.members().name());
+        Optional<String> source = Optional.ofNullable(scan.sourceFile());
+        if (!types.isEmpty() || !members.isEmpty()) {
+            for (ReferenceLocator.Site site : ReferenceLocator.locate(file, types.keySet(), members.keySet()).values()) {
+                if (site.member()) {
+                    Verdict verdict = members.get(site.target());
+                    out.add(memberReference(verdict.breach(), fromClass, site.from(), source, site.line(),
+                            Signatures.binaryName(verdict.declaring()), ReferenceLocator.parseKey(site.target())));
+                } else {
+                    out.add(new Reference(types.get(site.target()), fromClass, site.from(), source, site.line(),
+                            Signatures.binaryName(site.target()), Optional.empty(), List.of(), false, Optional.empty()));
+                }
+            }
+        }
+        unresolved.forEach((missing, use) -> out.add(memberReference(Breach.UNRESOLVED, fromClass, Optional.empty(),
+                source, OptionalInt.empty(), Signatures.binaryName(use.owner()), use)
+                .withMissing(Signatures.binaryName(missing))));
+        return out;
+    }
+
+    private static Reference memberReference(Breach breach, String fromClass, Optional<String> from,
+                                             Optional<String> source, OptionalInt line, String targetClass,
+                                             ClassScan.MemberUse use) {
+        return new Reference(breach, fromClass, from, source, line, targetClass, Optional.of(use.name()),
+                parameters(use), use.field(), Optional.empty());
+    }
+
+    private static List<String> parameters(ClassScan.MemberUse use) {
+        if (use.field()) {
+            return List.of();
+        }
+        Type[] arguments = Type.getArgumentTypes(use.descriptor());
+        List<String> names = new ArrayList<>(arguments.length);
+        for (Type argument : arguments) {
+            names.add(argument.getClassName());
+        }
+        return names;
+    }
+
+    /** Empty when the type may be referenced. */
+    private Optional<Breach> typeVerdict(String internalName) {
+        Optional<Breach> known = typeVerdicts.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        String name = Signatures.binaryName(internalName);
+        Breach breach = null;
+        for (ReferencePattern pattern : query.forbid()) {
+            if (pattern.matchesClass(name)) {
+                breach = Breach.FORBIDDEN;
+                break;
+            }
+        }
+        if (breach == null && query.allow().isPresent() && !module.containsKey(internalName)
+                && !OBJECT.equals(internalName)) {
+            breach = Breach.NOT_ALLOWED;
+            for (ReferencePattern pattern : query.allow().get()) {
+                if (pattern.matchesOwner(name)) {
+                    breach = null;
+                    break;
+                }
+            }
+        }
+        Optional<Breach> verdict = Optional.ofNullable(breach);
+        typeVerdicts.put(internalName, verdict);
+        return verdict;
+    }
+
+    private Verdict memberVerdict(ClassScan.MemberUse use) {
+        Verdict known = memberVerdicts.get(use);
+        if (known != null) {
+            return known;
+        }
+        Verdict verdict = decide(use);
+        memberVerdicts.put(use, verdict);
+        return verdict;
+    }
+
+    private Verdict decide(ClassScan.MemberUse use) {
+        if (!use.owner().startsWith("[")) {
+            Lineage lineage = lineage(use.owner());
+            boolean forbidMatters = lineage.forbidden() || forbiddenMembers.contains(use.name());
+            boolean allowMatters = query.allow().isPresent() && !(lineage.allAllowed() && lineage.complete());
+            if (!forbidMatters && !allowMatters) {
+                return Verdict.FINE;
+            }
+        }
+        MemberResolver.Resolved resolved = resolver.resolve(use);
+        if (resolved.declaring().isEmpty()) {
+            boolean matters = query.allow().isPresent() || forbiddenMembers.contains(use.name());
+            return new Verdict(matters ? Breach.UNRESOLVED : null, use.owner(), resolved.missing().orElseThrow());
+        }
+        String declaring = resolved.declaring().get();
+        return new Verdict(memberBreach(declaring, use), declaring, null);
+    }
+
+    /** The lineage of {@code owner}: itself and every supertype, as far as they are found. */
+    private Lineage lineage(String owner) {
+        Lineage known = lineages.get(owner);
+        if (known != null) {
+            return known;
+        }
+        boolean forbidden = false;
+        boolean allAllowed = true;
+        boolean complete = true;
+        Set<String> seen = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(owner);
+        while (!queue.isEmpty()) {
+            String name = queue.poll();
+            if (!seen.add(name)) {
+                continue;
+            }
+            String binary = Signatures.binaryName(name);
+            for (ReferencePattern pattern : query.forbid()) {
+                forbidden |= pattern.matchesClass(binary);
+            }
+            if (allAllowed && query.allow().isPresent() && !module.containsKey(name) && !OBJECT.equals(name)) {
+                allAllowed = query.allow().get().stream().anyMatch(p -> p.matchesClass(binary));
+            }
+            Optional<ClassMembers> members = resolver.members(name);
+            if (members.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            if (members.get().superName() != null) {
+                queue.add(members.get().superName());
+            }
+            for (String iface : members.get().interfaces()) {
+                queue.add(iface);
+            }
+        }
+        Lineage lineage = new Lineage(forbidden, allAllowed, complete);
+        lineages.put(owner, lineage);
+        return lineage;
+    }
+
+    private Breach memberBreach(String declaring, ClassScan.MemberUse use) {
+        String name = Signatures.binaryName(declaring);
+        List<String> parameters = null;
+        for (ReferencePattern pattern : query.forbid()) {
+            if (!pattern.matchesOwner(name)) {
+                continue;
+            }
+            if (parameters == null) {
+                parameters = parameters(use);
+            }
+            if (use.field() ? pattern.matchesField(name, use.name())
+                    : pattern.matchesMember(name, use.name(), parameters)) {
+                return Breach.FORBIDDEN;
+            }
+        }
+        if (query.allow().isEmpty() || module.containsKey(declaring) || OBJECT.equals(declaring)) {
+            return null;
+        }
+        for (ReferencePattern pattern : query.allow().get()) {
+            if (!pattern.matchesOwner(name)) {
+                continue;
+            }
+            if (parameters == null) {
+                parameters = parameters(use);
+            }
+            if (use.field() ? pattern.matchesField(name, use.name())
+                    : pattern.matchesMember(name, use.name(), parameters)) {
+                return null;
+            }
+        }
+        return Breach.NOT_ALLOWED;
+    }
+}

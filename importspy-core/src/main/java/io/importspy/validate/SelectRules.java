@@ -1,0 +1,106 @@
+package io.importspy.validate;
+
+import io.importspy.inspect.ModuleFacts;
+import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.SelectSpec;
+import io.importspy.internal.inspect.ClassHeaders;
+import io.importspy.internal.inspect.ClassQuery;
+import io.importspy.internal.inspect.Selections;
+import io.importspy.internal.validate.Readings;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The rules of a {@code classes:} entry that selects its classes: how many it selects ({@code count}), and
+ * every requirement of the entry applied to each selected class (whose violations name that class).
+ */
+final class SelectRules {
+    private SelectRules() {
+    }
+
+    /** What one selection found, for the report: how many classes the entry selected, and which. */
+    record Selected(SelectSpec select, List<String> classes) {
+    }
+
+    static Optional<Selected> check(ClassSpec spec, ModuleFacts module, Consumer<Violation> out) {
+        SelectSpec select = spec.select().orElseThrow();
+        ClassQuery query = Readings.query(select);
+        Optional<ClassHeaders> headers = module.section(ClassHeaders.class);
+        String selector = "select " + select.describe();
+        if (query.needsHeaders() && headers.isEmpty()) {
+            out.accept(Violation.unverified(Context.CLASS, selector).expected(select.count().describe() + " classes")
+                    .found("<not read>").message("which classes " + selector + " selects is unknown: the module "
+                            + "was read from live classes, whose class files ImportSpy does not read")
+                    .fix("validate the module's JAR or class directory (importspy validate, or guarded loading)")
+                    .at(select.location()));
+            return Optional.empty();
+        }
+        List<String> names = headers.map(h -> List.copyOf(h.module().keySet())).orElseGet(module::classNames);
+        Selections.Selection selection = Selections.select(query, module.services(), names, headers);
+        List<String> selected = selection.selected();
+        if (!selection.undetermined().isEmpty()) {
+            out.accept(Violation.unverified(Context.CLASS, selector).expected(selector)
+                    .found("<unresolved " + Texts.list(selection.missing()) + ">")
+                    .message("whether " + Texts.list(selection.undetermined()) + " " + (selection.undetermined().size()
+                            == 1 ? "is" : "are") + " selected by " + selector + " is unknown: "
+                            + Texts.list(selection.missing()) + " could not be read")
+                    .fix(Fixes.onClassPath(selection.missing())).at(select.location()));
+        }
+        SelectSpec.Count count = select.count();
+        if (count.max().isPresent() && count.max().getAsInt() == 0) {
+            for (String name : selected) {
+                out.accept(Violation.invalid(Context.CLASS, name).expected("no class matching " + selector)
+                        .found("class " + name).message("class " + name + " must not exist: it matches " + selector)
+                        .fix(Fixes.orChange("remove or rename " + name + " in the module", "count of this entry"))
+                        .at(count.location()));
+            }
+        } else if (selected.isEmpty() && count.min() > 0) {
+            out.accept(Violation.missing(Context.CLASS, selector).expected(count.describe() + " "
+                    + plural(count.min()))
+                    .message(nothing(select))
+                    .fix(Fixes.orChange("add a class that matches " + select.describe() + " to the module",
+                            "select of this entry")).at(select.location()));
+        } else if (!count.allows(selected.size())) {
+            out.accept(Violation.mismatch(Context.CLASS, selector).expected(count.describe() + " "
+                    + plural(count.max().orElse(count.min()))).found(selected.size() + " " + plural(selected.size())
+                    + ": " + Texts.list(selected))
+                    .message(selector + " selects " + selected.size() + " " + plural(selected.size()) + " ("
+                            + Texts.list(selected) + "), not " + count.describe())
+                    .fix(Fixes.orChange("add or remove classes matching " + select.describe() + " in the module",
+                            "count of this entry")).at(count.location()));
+        }
+        if (count.max().isEmpty() || count.max().getAsInt() > 0) {
+            for (String name : selected) {
+                ClassRules.check(spec.forClass(name), module, out);
+            }
+        }
+        return Optional.of(new Selected(select, selected));
+    }
+
+    private static String plural(int count) {
+        return count == 1 ? "class" : "classes";
+    }
+
+    /** "no class provides com.acme.spi.Greeter", "no class implements ...", or "no class matches select {...}". */
+    private static String nothing(SelectSpec select) {
+        int keys = (select.provides().isPresent() ? 1 : 0) + (select.implemented().isPresent() ? 1 : 0)
+                + (select.extended().isPresent() ? 1 : 0) + (select.annotated().isPresent() ? 1 : 0)
+                + (select.name().isPresent() ? 1 : 0) + (select.kind().isPresent() ? 1 : 0)
+                + (select.modifiers().isPresent() ? 1 : 0);
+        if (keys == 1 && select.provides().isPresent()) {
+            return "no class provides " + select.provides().get().value();
+        }
+        if (keys == 1 && select.implemented().isPresent()) {
+            return "no class implements " + select.implemented().get().value();
+        }
+        if (keys == 1 && select.extended().isPresent()) {
+            return "no class extends " + select.extended().get().value();
+        }
+        if (keys == 1 && select.annotated().isPresent()) {
+            return "no class is annotated with " + select.annotated().get().value();
+        }
+        return "no class matches select " + select.describe();
+    }
+}
