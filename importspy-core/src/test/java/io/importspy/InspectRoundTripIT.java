@@ -53,7 +53,7 @@ class InspectRoundTripIT {
      * Classes of large JARs whose whole round trip takes too long for every build, chosen where the bytecode
      * of their language is unlike javac's: Scala's overloads that differ only in return type or generic
      * arguments, Kotlin's private and public methods of one signature, Clojure's and Groovy's runtimes, and
-     * a signed JAR. Their supertypes in the JAR are written and checked too.
+     * a signed JAR; Clojure's proxy classes, whose binary names have dots after a {@code $}. Their supertypes in the JAR are written and checked too.
      */
     static Stream<Arguments> classesOfLargeJars() {
         return Stream.of(
@@ -67,7 +67,8 @@ class InspectRoundTripIT {
                         "kotlin.reflect.jvm.internal.impl.resolve.constants.IntegerLiteralTypeConstructor",
                         "kotlin.reflect.full.KClasses")),
                 Arguments.of(jarOf(clojure.lang.RT.class), Set.of("clojure.lang.RT", "clojure.lang.PersistentVector",
-                        "clojure.lang.PersistentHashMap", "clojure.lang.Keyword")),
+                        "clojure.lang.PersistentHashMap", "clojure.lang.Keyword",
+                        "clojure.core.proxy$java.io.Writer$ff19274a", "clojure.pprint.proxy$java.io.Writer$IDeref$e595a7c1")),
                 Arguments.of(jarOf(groovy.lang.Closure.class), Set.of("groovy.lang.Closure", "groovy.lang.MetaClassImpl",
                         "groovy.lang.GroovyShell", "groovy.lang.Range")),
                 Arguments.of(jarOf(org.bouncycastle.jce.provider.BouncyCastleProvider.class), Set.of(

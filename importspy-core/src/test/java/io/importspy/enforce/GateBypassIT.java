@@ -134,6 +134,41 @@ class GateBypassIT {
                             }));
             assertThat(marker).doesNotExist();
         }
+        @Test
+        void a_binary_name_with_dots_after_a_dollar_is_the_class_of_that_entry() throws Exception {
+            Path marker = marker("dotted-binary");
+            Path classes = compile("dotted-binary", Map.of("p/proxy$java/io/Writer$ab.java",
+                    supplier("p.proxy$java.io", "public class Writer$ab", marker.toString(), true)));
+            Path jar = TestJars.jar(work.resolve("dotted-binary.jar")).classes(classes)
+                    .entry("META-INF/services/java.util.function.Supplier", "p.proxy$java.io.Writer$ab\n").build();
+
+            try (GuardedPlugin plugin = GuardedLoader.of(contract("p.proxy$java.io.Writer$ab", "p.proxy$java.io.Writer$ab"))
+                    .load(jar)) {
+                assertThat(plugin.classLoader().loadClass("p.proxy$java.io.Writer$ab").getPackageName())
+                        .isEqualTo("p.proxy$java.io");
+            }
+        }
+
+        @Test
+        void a_binary_name_with_dots_after_a_dollar_that_also_denotes_a_nested_class_is_reported_ambiguous()
+                throws Exception {
+            Path marker = marker("dotted-ambiguous");
+            Path packageClasses = compile("dotted-ambiguous-package", Map.of("p/proxy$java/io/Writer$ab.java",
+                    supplier("p.proxy$java.io", "public class Writer$ab", marker.toString(), true)));
+            Path nestedClasses = compile("dotted-ambiguous-nested", Map.of("p/proxy$java/io$Writer$ab.java",
+                    supplier("p.proxy$java", "public class io$Writer$ab", marker.toString(), true)));
+            Path jar = TestJars.jar(work.resolve("dotted-ambiguous.jar")).classes(packageClasses).classes(nestedClasses)
+                    .entry("META-INF/services/java.util.function.Supplier", "p.proxy$java.io.Writer$ab\n").build();
+
+            assertThatThrownBy(() -> GuardedLoader.of(contract("p.proxy$java.io.Writer$ab", "p.proxy$java.io.Writer$ab"))
+                    .load(jar))
+                    .isInstanceOf(ContractViolationException.class)
+                    .satisfies(e -> assertThat(((ContractViolationException) e).report().targets().get(0).violations())
+                            .singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("class name"
+                                    + " p.proxy$java.io.Writer$ab is ambiguous: the module holds p.proxy$java.io.Writer$ab"
+                                    + " and p.proxy$java.io$Writer$ab")));
+            assertThat(marker).doesNotExist();
+        }
     }
 
     @Nested

@@ -14,14 +14,18 @@ import static io.importspy.API.Status.INTERNAL;
  * which could equally be class {@code Inner} of package {@code a.b.Outer}.
  *
  * <ul>
- *   <li>A name with a {@code $} is a binary name: the dots before the first {@code $} separate packages, any
- *       dot after it separates nested classes ({@code a.Outer$Inner.Deep} is {@code a.Outer$Inner$Deep}).
- *       One candidate.</li>
  *   <li>A name without {@code $} denotes itself, or a nested class for each dot from the right:
- *       {@code a.b.Outer.Inner}, {@code a.b.Outer$Inner}, {@code a.b$Outer$Inner}, {@code a$b$Outer$Inner}.
- *       When the module holds more than one of them, the name is ambiguous; validation says so instead of
- *       picking one.</li>
+ *       {@code a.b.Outer.Inner}, {@code a.b.Outer$Inner}, {@code a.b$Outer$Inner}, {@code a$b$Outer$Inner}.</li>
+ *   <li>A name with a {@code $}: the dots before the first {@code $} separate packages; each dot after it
+ *       separates either packages or nested classes, from the right again: {@code a.Outer$Inner.Deep} is
+ *       class {@code Deep} of package {@code a.Outer$Inner}, or {@code a.Outer$Inner$Deep}. Binary names with
+ *       dots after a {@code $} are real: Clojure names its proxy classes
+ *       {@code clojure.core.proxy$java.io.Writer$ff19274a} (class {@code Writer$ff19274a} of package
+ *       {@code clojure.core.proxy$java.io}), and the JVM loads them from the entry of that name.</li>
  * </ul>
+ * Every candidate is a binary name in its own right, judged by the one entry a class loader reads for it
+ * ({@link #entry}). When the module holds more than one of them, the name is ambiguous; validation says so
+ * instead of picking one.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class ClassNames {
@@ -30,15 +34,13 @@ public final class ClassNames {
 
     /** The binary names {@code name} may denote, the package reading first. */
     public static List<String> candidates(String name) {
-        String trimmed = name.trim();
-        int dollar = trimmed.indexOf('$');
-        if (dollar >= 0) {
-            return List.of(trimmed.substring(0, dollar) + trimmed.substring(dollar).replace('.', '$'));
-        }
+        String binary = name.trim();
+        int dollar = binary.indexOf('$');
+        // dots before the first $ are package separators; without a $, every dot may be a nesting
+        int firstCut = dollar >= 0 ? dollar : 0;
         List<String> candidates = new ArrayList<>();
-        String binary = trimmed;
         candidates.add(binary);
-        for (int cut = binary.lastIndexOf('.'); cut > 0; cut = binary.lastIndexOf('.')) {
+        for (int cut = binary.lastIndexOf('.'); cut > firstCut; cut = binary.lastIndexOf('.')) {
             binary = binary.substring(0, cut) + '$' + binary.substring(cut + 1);
             candidates.add(binary);
         }

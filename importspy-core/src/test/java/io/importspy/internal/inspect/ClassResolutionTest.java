@@ -146,6 +146,10 @@ class ClassResolutionTest {
                 .containsExactly("a.b.Outer.Inner", "a.b.Outer$Inner", "a.b$Outer$Inner", "a$b$Outer$Inner");
         assertThat(ClassNames.candidates("a.b.Outer$Inner")).as("a $ makes it a binary name")
                 .containsExactly("a.b.Outer$Inner");
-        assertThat(ClassNames.candidates("a.Outer$Inner.Deep")).containsExactly("a.Outer$Inner$Deep");
+        assertThat(ClassNames.candidates("a.Outer$Inner.Deep")).as("dots after a $: packages or nesting")
+                .containsExactly("a.Outer$Inner.Deep", "a.Outer$Inner$Deep");
+        assertThat(ClassNames.candidates("clojure.core.proxy$java.io.Writer$ff19274a"))
+                .containsExactly("clojure.core.proxy$java.io.Writer$ff19274a", "clojure.core.proxy$java.io$Writer$ff19274a",
+                        "clojure.core.proxy$java$io$Writer$ff19274a");
     }
 }
