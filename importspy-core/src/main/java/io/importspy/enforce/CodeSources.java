@@ -27,9 +27,28 @@ final class CodeSources {
     }
 
     /**
+     * A module known by the file its class loader really serves its classes from: the defining loader (compared
+     * by identity) and the JAR or class directory. A class's code source cannot make a class part of such a
+     * module: only the loader's answer for the class's own entry can.
+     */
+    record Served(ClassLoader loader, Path path) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Served s && s.loader == loader && s.path.equals(path);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(loader) * 31 + path.hashCode();
+        }
+    }
+
+    /**
      * The identity of the module a class belongs to: its named {@link Module} when it has one (outside the
-     * JDK), else its code-source URL, else the class itself (a class defined from bytes with no code source).
-     * Computed once per class (a class's module and code source never change).
+     * JDK); else {@link Served} when its loader really serves it from a file (see {@link #path}); else the class
+     * itself (no bytes on disk, or a code source that the loader does not confirm). A lambda's or other hidden
+     * nestmate's module is its nest host's. Computed once per class (a class's module and loader never change),
+     * before any verdict is looked up: a verdict is never found by what a class says of itself.
      */
     static Object moduleKey(Class<?> type) {
         return MODULE_KEYS.get(type);
@@ -40,7 +59,14 @@ final class CodeSources {
         if (module.isNamed()) {
             return module;
         }
-        return location(type).<Object>map(URL::toString).orElse(type);
+        if (type.isHidden()) {
+            Class<?> host = type.getNestHost();
+            return host != type && !host.isHidden() ? moduleKey(host) : type;
+        }
+        Optional<Path> served = location(type).flatMap(CodeSources::toPath).filter(Files::exists)
+                .filter(path -> serves(type, path));
+        return served.<Object>map(path -> new Served(type.getClassLoader(), path.toAbsolutePath().normalize()))
+                .orElse(type);
     }
 
     /** The code-source URL of {@code type}, when it has one. */
@@ -58,7 +84,8 @@ final class CodeSources {
      * loader of that code); the README's threat model says what embedded mode can and cannot defend against.
      */
     static Optional<Path> path(Class<?> type) {
-        return location(type).flatMap(CodeSources::toPath).filter(Files::exists).filter(path -> serves(type, path));
+        return moduleKey(type) instanceof Served served && served.loader == type.getClassLoader()
+                ? Optional.of(served.path) : Optional.empty();
     }
 
     /** Whether {@code type}'s loader finds {@code type}'s class file in {@code location} (a JAR or directory). */
@@ -70,6 +97,12 @@ final class CodeSources {
         String entry = type.getName().replace('.', '/') + ".class";
         URL url = loader.getResource(entry);
         if (url == null) {
+            return false;
+        }
+        ClassLoader parent = loader.getParent();
+        if (parent != null && sameUrl(url, parent.getResource(entry))) {
+            // the parent serves that entry, so the parent would define that class: this loader's class of the same
+            // name was defined from other bytes (a child that defines what its parent holds, naming its JAR)
             return false;
         }
         try {
@@ -89,6 +122,11 @@ final class CodeSources {
         } catch (java.io.IOException | RuntimeException unknown) {
             return false;
         }
+    }
+
+    /** Compares the text of two URLs ({@link URL#equals} may resolve host names). */
+    private static boolean sameUrl(URL url, URL other) {
+        return other != null && url.toString().equals(other.toString());
     }
 
     static Optional<Path> toPath(URL url) {

@@ -7,15 +7,17 @@ import io.importspy.validate.Report;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verdicts of embedded validation per (importer module, contract). Modules known by a code-source URL are
- * kept in a {@link ConcurrentHashMap}; modules known by a live {@link Module} or {@link Class} are kept
- * weakly, so a plugin layer or a generated class can still be unloaded. Contracts are compared by identity
+ * Verdicts of embedded validation per (importer module, contract), the module as {@link CodeSources#moduleKey}
+ * knows it: a live {@link Module}, a file its loader really serves it from, or the class itself. Every key is
+ * held weakly (by the module, the loader or the class), so a plugin layer, a closed plugin loader or a
+ * generated class can still be unloaded. Contracts are compared by identity
  * (contracts read from a resource or a path are parsed once and reused, so their identity is stable).
  *
  * <p>Thread-safe: two threads that validate the same module at once may both validate it, but the first
@@ -69,43 +71,46 @@ final class VerdictCache {
         }
     }
 
-    private record Key(String module, SpyModel contract) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key k && k.module.equals(module) && k.contract == contract;
-        }
-
-        @Override
-        public int hashCode() {
-            return module.hashCode() * 31 + System.identityHashCode(contract);
-        }
-    }
-
-    private final Map<Key, Verdict> byLocation = new ConcurrentHashMap<>();
+    /**
+     * Verdicts of modules known by the file their loader serves ({@link CodeSources.Served}), per loader and then
+     * per file; weakly by loader, so a closed plugin loader can be collected.
+     */
+    private final Map<ClassLoader, Map<Path, Map<SpyModel, Verdict>>> byServedFile =
+            Collections.synchronizedMap(new WeakHashMap<>());
+    /** Verdicts of modules known by a live {@link Module} or {@link Class}, weakly. */
     private final Map<Object, Map<SpyModel, Verdict>> byLiveModule = Collections.synchronizedMap(new WeakHashMap<>());
 
     Verdict get(Object module, SpyModel contract) {
-        if (module instanceof String location) {
-            return byLocation.get(new Key(location, contract));
-        }
-        Map<SpyModel, Verdict> verdicts = byLiveModule.get(module);
+        Map<SpyModel, Verdict> verdicts = verdicts(module, false);
         return verdicts == null ? null : verdicts.get(contract);
     }
 
     /** Stores {@code verdict} unless another thread stored one first; returns the one kept. */
     Verdict put(Object module, SpyModel contract, Verdict verdict) {
-        Verdict previous;
-        if (module instanceof String location) {
-            previous = byLocation.putIfAbsent(new Key(location, contract), verdict);
-        } else {
-            previous = byLiveModule.computeIfAbsent(module, m -> Collections.synchronizedMap(new java.util.IdentityHashMap<>()))
-                    .putIfAbsent(contract, verdict);
-        }
+        Verdict previous = verdicts(module, true).putIfAbsent(contract, verdict);
         return previous != null ? previous : verdict;
     }
 
+    /** The verdicts of {@code module} by contract (compared by identity); null when absent and not {@code create}. */
+    private Map<SpyModel, Verdict> verdicts(Object module, boolean create) {
+        if (module instanceof CodeSources.Served served) {
+            Map<Path, Map<SpyModel, Verdict>> files = create
+                    ? byServedFile.computeIfAbsent(served.loader(), l -> new ConcurrentHashMap<>())
+                    : byServedFile.get(served.loader());
+            if (files == null) {
+                return null;
+            }
+            return create ? files.computeIfAbsent(served.path(), p -> contracts()) : files.get(served.path());
+        }
+        return create ? byLiveModule.computeIfAbsent(module, m -> contracts()) : byLiveModule.get(module);
+    }
+
+    private static Map<SpyModel, Verdict> contracts() {
+        return Collections.synchronizedMap(new IdentityHashMap<>());
+    }
+
     void clear() {
-        byLocation.clear();
+        byServedFile.clear();
         byLiveModule.clear();
     }
 }

@@ -18,6 +18,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarFile;
 
@@ -213,6 +217,60 @@ class ImportGuardTest {
                 assertThat(handle.report().targets().get(0).violations()).extracting(Violation::subject)
                         .anySatisfy(subject -> assertThat(subject).contains("API_LEVEL"));
             }
+        }
+    }
+
+    /**
+     * Code already running in the JVM defines a non-compliant {@code pl.Direct} whose code source names a JAR the
+     * framework admitted: neither the cached verdict of that JAR nor that JAR's bytes stand in for the forged
+     * class, which is judged as it runs (by reflection) and refused before its code after the import runs.
+     */
+    @Nested
+    class A_class_that_names_an_admitted_jar_as_its_code_source {
+        @Test
+        void never_gets_that_jars_verdict_and_its_code_after_the_import_never_runs() throws Throwable {
+            Path admitted = plugin("admitted.jar", 2);
+            Path ran = work.resolve("forged-ran");
+            Path forgedJar = TestJars.project(work).classpath(framework).source("pl/Direct.java", """
+                    package pl;
+                    public class Direct {
+                        public static final int API_LEVEL = 1;
+                        public static Object run(String entry) throws Exception {
+                            Object handle = fw.Framework.class.getMethod(entry).invoke(null);
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+                            return handle;
+                        }
+                    }""".formatted(ran.toString().replace("\\", "\\\\"))).jar("forged.jar");
+            byte[] bytes;
+            try (JarFile jar = new JarFile(forgedJar.toFile());
+                 InputStream in = jar.getInputStream(jar.getEntry("pl/Direct.class"))) {
+                bytes = in.readAllBytes();
+            }
+            ProtectionDomain claimed = new ProtectionDomain(new CodeSource(admitted.toUri().toURL(),
+                    (Certificate[]) null), null);
+            try (URLClassLoader host = TestJars.loader(getClass().getClassLoader(), framework, admitted);
+                 URLClassLoader frameworkOnly = TestJars.loader(getClass().getClassLoader(), framework)) {
+                assertThat(((ImporterHandle) call(host, "init")).isCompliant()).as("the admitted JAR").isTrue();
+                // a loader beside the host's, and a child of the host's loader (which serves pl/Direct.class
+                // from the admitted JAR, though not the class its child defines)
+                for (ClassLoader parent : List.of(frameworkOnly, host)) {
+                    Class<?> forged = new ClassLoader("forger", parent) {
+                        Class<?> define() {
+                            return defineClass("pl.Direct", bytes, 0, bytes.length, claimed);
+                        }
+                    }.define();
+                    assertThat(CodeSources.location(forged)).contains(admitted.toUri().toURL());
+                    assertThatThrownBy(() -> {
+                        try {
+                            forged.getMethod("run", String.class).invoke(null, "init");
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause() instanceof InvocationTargetException i ? i.getCause() : e.getCause();
+                        }
+                    }).as(parent == host ? "forged in a child of the host's loader" : "forged beside the host's loader").isInstanceOf(ContractViolationException.class)
+                            .hasMessageContaining("API_LEVEL");
+                }
+            }
+            assertThat(ran).as("the forged class's code after the import never ran").doesNotExist();
         }
     }
 

@@ -75,7 +75,7 @@ class VerdictCacheTest {
         URLClassLoader loader = TestJars.loader(ClassLoader.getPlatformClassLoader(), jar);
         Class<?> importer = loader.loadClass("pl.Importer");
         Object key = CodeSources.moduleKey(importer);
-        assertThat(key).isInstanceOf(String.class);
+        assertThat(key).isInstanceOf(CodeSources.Served.class);
         cache.put(key, CONTRACT, verdict("pl.jar")).handle(importer);
         loader.close();
         return new WeakReference<>(loader);
