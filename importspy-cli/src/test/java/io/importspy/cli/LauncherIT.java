@@ -80,6 +80,30 @@ class LauncherIT {
         }
 
         @Test
+        void passes_no_archive_older_than_the_jar() throws Exception {
+            Path root = launcherCopy();
+            Path jar = root.resolve("importspy-cli/target/importspy.jar");
+            Path archive = root.resolve("importspy-cli/target/importspy.jsa");
+            run(List.of(java().toString(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off", "-cp", jar.toString(), "io.importspy.cli.Training",
+                    TRAINING_CONTRACT.toString(), jar.toString()), Map.of());
+            assertThat(archive).exists();
+            // the JAR rebuilt after the archive was made (its bytes the same, as a reproducible build makes them)
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(archive).toMillis() + 60_000));
+            // the JVM would say so if it were given the archive: "Unable to use shared archive"
+            Map<String, String> environment = Map.of("IMPORTSPY_JAVA_OPTS",
+                    "-Xlog:class+load -Xlog:cds=warning -Xlog:cds+dynamic=warning");
+
+            Run run = run(List.of(root.resolve("importspy").toString(), "--help"), with(environment, path(java())));
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("Usage: importspy").doesNotContain("shared archive");
+            assertThat(loadedFromArchive(run.out(), "picocli.CommandLine")).isFalse();
+        }
+
+        @Test
         void passes_the_appcds_archive_on_this_jdk_and_the_aot_cache_on_25_or_newer() throws Exception {
             Path root = launcherCopy();
             Path jar = root.resolve("importspy-cli/target/importspy.jar");
