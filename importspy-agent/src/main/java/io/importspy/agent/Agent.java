@@ -119,7 +119,12 @@ public final class Agent {
             if (entry.isBlank()) {
                 continue;
             }
-            Path path = Path.of(entry).toAbsolutePath().normalize();
+            Path path;
+            try {
+                path = CodeSources.resolved(Path.of(entry));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                continue; // no file there: the class loader finds nothing in it either
+            }
             if (path.equals(agentJar) || !Files.exists(path)) {
                 continue;
             }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -16,16 +18,22 @@ import java.util.function.Function;
  *       checked against the policy, and its classes must be in its packages ({@link Packages});</li>
  *   <li>a {@code jrt:} code source is the JDK's own when a JDK class loader defines it, and is admitted;
  *       claimed by any other loader, it is forged;</li>
+ *   <li>a class the boot class loader defines outside the JDK's modules has no protection domain: its code source
+ *       is the JAR or directory of the boot class path that the boot loader finds it in
+ *       ({@code -Xbootclasspath/a}, an agent's {@code Boot-Class-Path}), checked as any other;</li>
  *   <li>no code source, no location, a forged {@code jrt:}, a JAR inside a JAR, or a location that is no local
  *       file ({@code http:}, a custom URL handler) cannot be checked: such code is refused unless the agent is
  *       started with {@code unchecked=audit} or {@code unchecked=allow}.</li>
  * </ul>
+ * A path is matched and read as the file system resolves it: a {@code ..} after a symbolic link leads where the
+ * link's target leads, not where the text says.
  * The agent's own JAR, loaded by the system class loader, is admitted.
  */
 final class CodeSources {
     private final Checker checker;
     private final Path agentJar;
     private final Unchecked unchecked;
+    private final Map<Path, Admission> bootClassPath = new ConcurrentHashMap<>();
 
     CodeSources(Checker checker, Path agentJar, Verdict.Outcome unchecked) {
         this.checker = checker;
@@ -63,14 +71,45 @@ final class CodeSources {
             return unchecked.domain("classes of " + loaderName + " from " + location + ", which is no local file");
         }
         Verdict verdict = startup.apply(path);
-        if (verdict == null) {
-            verdict = checker.check(path);
+        return admission(path, verdict == null ? checker.check(path) : verdict);
+    }
+
+    /**
+     * The admission of {@code className}, which the boot class loader defines outside the JDK's modules: decided by
+     * the JAR or directory of the boot class path that the loader finds it in, once per code source.
+     */
+    Admission bootClassPath(String className) throws IOException {
+        String entry = className + ".class";
+        URL resource = ClassLoader.getPlatformClassLoader().getResource(entry); // the boot loader's search
+        Path path = resource == null ? null : file(codeSourceOf(resource, entry));
+        if (path == null) {
+            return unchecked.domain("classes the boot class loader defines outside the JDK's modules from "
+                    + (resource == null ? "no file of its class path" : resource + ", which is no local file"));
         }
+        Admission known = bootClassPath.get(path);
+        if (known == null) {
+            known = admission(path, checker.check(path));
+            bootClassPath.put(path, known);
+        }
+        return known;
+    }
+
+    private Admission admission(Path path, Verdict verdict) throws IOException {
         if (verdict.refused()) {
             return new Admission(verdict, null, unchecked);
         }
         Packages packages = Files.isDirectory(path) ? Packages.ofDirectory(path) : Packages.ofJar(path);
         return new Admission(verdict, packages, unchecked);
+    }
+
+    /** The code source of a class file's URL: {@code jar:file:/lib/a.jar!/} of {@code jar:file:/lib/a.jar!/a/B.class}. */
+    private static URL codeSourceOf(URL resource, String entry) throws java.net.MalformedURLException {
+        String spec = resource.toString();
+        int bang = spec.lastIndexOf("!/");
+        if (resource.getProtocol().equals("jar") && bang > 0) {
+            return new URL(spec.substring(0, bang + 2));
+        }
+        return spec.endsWith("/" + entry) ? new URL(spec.substring(0, spec.length() - entry.length())) : resource;
     }
 
     void log() {
@@ -92,7 +131,7 @@ final class CodeSources {
         String protocol = location.getProtocol();
         try {
             if (protocol.equals("file")) {
-                return Path.of(location.toURI()).toAbsolutePath().normalize();
+                return resolved(Path.of(location.toURI()));
             }
             if (protocol.equals("jar")) {
                 String spec = location.getFile();
@@ -103,10 +142,26 @@ final class CodeSources {
                 }
             }
         } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException
-                 | java.net.MalformedURLException e) {
+                 | IOException e) {
             return null;
         }
         return null;
+    }
+
+    /**
+     * {@code path}, absolute, as the file system resolves it: without {@code .} and {@code ..}, each {@code ..}
+     * resolved after the symbolic links before it (as opening the file does), not by dropping the name before it.
+     *
+     * @throws IOException when a path with {@code ..} does not lead to a file
+     */
+    static Path resolved(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath();
+        for (Path name : absolute) {
+            if (name.toString().equals("..")) {
+                return absolute.toRealPath();
+            }
+        }
+        return absolute.normalize();
     }
 
     /** What happens to code no checkable code source accounts for. */

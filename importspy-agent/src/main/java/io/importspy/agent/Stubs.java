@@ -40,6 +40,11 @@ final class Stubs {
         return writer.toByteArray();
     }
 
+    /** The internal name a class file declares ({@code com/acme/Plugin}). */
+    static String nameOf(byte[] classFile) {
+        return new ClassReader(classFile).getClassName();
+    }
+
     /** {@link #of} when the bytes are a class file ASM reads; else no bytes at all, which no JVM defines. */
     static byte[] orNothing(byte[] original, String message) {
         try {

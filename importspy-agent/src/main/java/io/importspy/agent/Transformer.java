@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The per-class path for a domain already decided is one look-up by {@link ProtectionDomain} identity (a class
  * loader gives all classes of one code source the same domain) and one of the class's package. Anything that goes
  * wrong while deciding refuses the class: an exception out of a transformer would let the original bytes through.
- * Classes the JVM defines with no protection domain (the boot loader's, the JDK's generated proxies and
- * accessors) are the JDK's own and pass; see {@link CodeSources} for the rest.
+ * Classes the JVM defines with no protection domain in a named module (the JDK's), or with a class loader (the
+ * JDK's generated proxies and accessors), are the JDK's own and pass; see {@link CodeSources} for the rest.
  */
 final class Transformer implements ClassFileTransformer {
     private final CodeSources sources;
@@ -42,42 +42,75 @@ final class Transformer implements ClassFileTransformer {
                 ? atStartup.get(codeSource.toString()) : null;
     }
 
+    /**
+     * The JVM's entry point. Besides the classes of a protection domain, it decides those the boot class loader
+     * defines outside the JDK's modules (from {@code -Xbootclasspath/a}, an agent's {@code Boot-Class-Path}, a
+     * JAR's {@code Launcher-Agent-Class} among them, or {@code appendToBootstrapClassLoaderSearch}): they have no
+     * protection domain, but they are no JDK code.
+     */
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        if (domain == null && loader == null && redefined == null && module != null && !module.isNamed()) {
+            return decide(null, className, null, bytes);
+        }
+        return transform(loader, className, redefined, domain, bytes);
+    }
+
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) {
-        if (domain == null || redefined != null || className == null) {
+        if (domain == null || redefined != null) {
             return null;
         }
+        return decide(loader, className, domain, bytes);
+    }
+
+    /**
+     * The stub of a refused class, or {@code null} for an admitted one. {@code className} is {@code null} when a
+     * loader defines bytes without naming them ({@code defineClass(null, ...)}): the class is named by its bytes.
+     */
+    private byte[] decide(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
+        String name = className;
         try {
-            Admission admission = byDomain.get(domain);
+            if (name == null) {
+                name = Stubs.nameOf(bytes);
+            }
+            Admission admission = domain == null ? null : byDomain.get(domain);
             if (admission == null) {
-                admission = admission(loader, domain);
+                admission = admission(loader, domain, name);
                 if (admission == null) {
-                    return Stubs.of(bytes, "ImportSpy refused " + className.replace('/', '.')
+                    return Stubs.of(bytes, "ImportSpy refused " + name.replace('/', '.')
                             + ": it was loaded while ImportSpy was checking another code source");
                 }
             }
-            String refusal = admission.refusal(className);
+            String refusal = admission.refusal(name);
             return refusal == null ? null : Stubs.of(bytes, refusal);
         } catch (Throwable e) {
-            return Stubs.orNothing(bytes, "ImportSpy refused " + className.replace('/', '.')
+            return Stubs.orNothing(bytes, "ImportSpy refused " + (name == null ? "a class" : name.replace('/', '.'))
                     + ": its code source could not be checked: " + e);
         }
     }
 
-    /** The admission of a domain seen for the first time; {@code null} while this thread is checking another. */
-    private Admission admission(ClassLoader loader, ProtectionDomain domain) throws IOException {
+    /**
+     * The admission of a domain seen for the first time, or of a class of the boot class path's own ({@code domain}
+     * null); {@code null} while this thread is checking another.
+     */
+    private Admission admission(ClassLoader loader, ProtectionDomain domain, String className) throws IOException {
         if (checking.get() != null) {
-            return sources.isOwn(loader, domain) ? Admission.OWN : null;
+            return domain != null && sources.isOwn(loader, domain) ? Admission.OWN : null;
         }
         Admission admission;
         checking.set(Boolean.TRUE);
         try {
-            admission = sources.admission(loader, domain, path -> startupVerdict(loader, path));
+            admission = domain == null ? sources.bootClassPath(className)
+                    : sources.admission(loader, domain, path -> startupVerdict(loader, path));
         } finally {
             checking.remove();
         }
-        byDomain.put(domain, admission);
+        if (domain != null) {
+            byDomain.put(domain, admission);
+        }
         sources.log(); // outside the check: a logging back end may load classes of its own
         return admission;
     }

@@ -1,0 +1,160 @@
+package io.importspy.agent;
+
+import io.importspy.testsupport.TestJars;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real JVMs started with the agent, where a refused JAR's code would reach the JVM by a way the transformer might
+ * not see as that JAR's: bytes defined without a name, the boot class path (which gives classes no protection
+ * domain), a path whose {@code ..} follows a symbolic link. Every rogue class writes the marker file when it runs.
+ */
+class AgentEvasionIT {
+    @TempDir
+    static Path work;
+    static Path host;
+    static Path rogue;
+    static Path policy;
+
+    @BeforeAll
+    static void build() throws IOException {
+        host = TestJars.project(work).source("evasion/Host.java", AgentIT.resource("evasion/Host.java"))
+                .jar("host.jar");
+        Files.createDirectories(work.resolve("plugins"));
+        Files.createDirectories(work.resolve("lib"));
+        rogue = Files.move(TestJars.project(work)
+                .source("rogue/Plugin.java", AgentIT.rogueClass("rogue", "Plugin", "implements Runnable"))
+                .jar("rogue.jar"), work.resolve("plugins/rogue.jar"));
+        policy = Files.writeString(work.resolve("policy.yml"), """
+                importspy-policy: 1
+                default: refuse
+                rules:
+                  - match: {path: "host.jar"}
+                    mode: allow
+                  - match: {path: "lib/*.jar"}
+                    mode: allow
+                """);
+    }
+
+    @Test
+    void bytes_defined_without_a_name_are_named_by_their_bytes_and_refused() throws Exception {
+        Run run = host(List.of("unnamed", "unnamed without code source"));
+
+        assertThat(work.resolve("unnamed-marker")).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("unnamed: java.lang.Error: ImportSpy refused " + rogue + " (none of its code runs)")
+                .containsPattern("unnamed without code source: java.lang.Error: ImportSpy refused classes defined by "
+                        + "class loader evasion.Host\\$Forger@\\w+ with no code source \\(none of its code runs\\)");
+    }
+
+    @Test
+    void a_refused_application_cannot_start_an_agent_from_the_boot_class_path_it_names() throws Exception {
+        Path starter = Files.move(TestJars.project(work).source("boot/Starter.java", """
+                package boot;
+                public class Starter {
+                    static {
+                        try {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("marker")),
+                                    "boot.Starter ran\\n");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                    public static void agentmain(String options, java.lang.instrument.Instrumentation instrumentation) {
+                        System.out.println("an agent from the boot class path runs");
+                    }
+                }
+                """).jar("starter.jar"), work.resolve("plugins/starter.jar"));
+        Path app = Files.move(TestJars.project(work)
+                .source("app/Main.java", "package app; public class Main { public static void main(String[] a) {"
+                        + " System.out.println(\"app runs\"); } }")
+                .manifest("Main-Class", "app.Main")
+                .manifest("Launcher-Agent-Class", "boot.Starter")
+                .manifest("Boot-Class-Path", starter.getFileName().toString())
+                .jar("app.jar"), work.resolve("plugins/app.jar"));
+        Path marker = work.resolve("launcher-marker");
+
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker, "-jar",
+                app.toString());
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.out()).doesNotContain("an agent from the boot class path runs", "app runs");
+        assertThat(run.err()).contains("ImportSpy refused " + app + " (none of its code runs)")
+                .contains("ImportSpy refused classes the boot class loader defines outside the JDK's modules");
+    }
+
+    @Test
+    void a_jar_of_the_boot_class_path_is_checked_as_any_other_code_source() throws Exception {
+        Path refused = Files.move(TestJars.project(work).source("boot/Lib.java", AgentIT.rogueClass("boot", "Lib", ""))
+                .jar("boot-lib.jar"), work.resolve("plugins/boot-lib.jar"));
+        Path admitted = Files.copy(refused, work.resolve("lib/boot-lib.jar"));
+        Path marker = work.resolve("boot-marker");
+
+        Run refusedRun = java("-Xbootclasspath/a:" + refused, "-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
+                "-Dmarker=" + marker, "-Drogue=" + rogue, "-cp", host.toString(), "evasion.Host", "boot class path");
+        assertThat(marker).as(refusedRun.toString()).doesNotExist();
+        assertThat(refusedRun.out()).contains("boot class path: java.lang.Error: ImportSpy refused " + refused
+                + " (none of its code runs)");
+
+        // the control: the same bytes where the policy allows them do run
+        Run admittedRun = java("-Xbootclasspath/a:" + admitted, "-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
+                "-Dmarker=" + marker, "-Drogue=" + rogue, "-cp", host.toString(), "evasion.Host", "boot class path");
+        assertThat(admittedRun.out()).as(admittedRun.toString()).contains("boot class path: ran");
+        assertThat(Files.readString(marker)).isEqualTo("boot.Lib ran\n");
+    }
+
+    @Test
+    void a_dot_dot_after_a_symbolic_link_is_judged_where_it_leads() throws Exception {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere/plugins"));
+        Files.createDirectories(work.resolve("elsewhere/lib"));
+        Path real = Files.move(TestJars.project(work).source("tool/Lib.java", AgentIT.rogueClass("tool", "Lib", ""))
+                .jar("tool-rogue.jar"), work.resolve("elsewhere/lib/tool.jar"));
+        Files.move(TestJars.project(work).source("tool/Lib.java", "package tool; public class Lib { }")
+                .jar("tool.jar"), work.resolve("lib/tool.jar"));
+        Files.createSymbolicLink(work.resolve("link"), elsewhere);
+        // the text says lib/tool.jar, which the policy allows; the file system opens elsewhere/lib/tool.jar
+        String url = work.toUri() + "link/../lib/tool.jar";
+
+        Run run = host(List.of("dot dot after a link"), "-Ddotdot=" + url);
+
+        assertThat(work.resolve("dot-marker")).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("dot dot after a link: java.lang.Error: ImportSpy refused " + real
+                + " (none of its code runs)");
+    }
+
+    /** The host with {@code attempts}, its marker named after the first attempt's first word. */
+    static Run host(List<String> attempts, String... properties) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
+                "-Dmarker=" + work.resolve(attempts.get(0).split(" ")[0] + "-marker"), "-Drogue=" + rogue));
+        args.addAll(List.of(properties));
+        args.addAll(List.of("-cp", host.toString(), "evasion.Host"));
+        args.addAll(attempts);
+        return java(args.toArray(String[]::new));
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run java(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(AgentIT.java17().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the JVM did not finish in 120 s: " + command);
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

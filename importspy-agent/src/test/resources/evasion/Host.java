@@ -1,0 +1,59 @@
+package evasion;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.zip.ZipFile;
+
+/**
+ * A host with no ImportSpy code in it that tries, one argument each, ways to run a refused JAR's code that the
+ * agent's transformer might not see as that JAR's. Each attempt prints one line.
+ */
+public class Host {
+    public static void main(String[] args) throws Exception {
+        Path rogue = Path.of(System.getProperty("rogue"));
+        for (String what : args) {
+            try {
+                switch (what) {
+                    case "unnamed" -> new Forger().define(bytes(rogue, "rogue/Plugin.class"), rogue.toUri().toURL());
+                    case "unnamed without code source" -> new Forger().define(bytes(rogue, "rogue/Plugin.class"), null);
+                    case "boot class path" -> Class.forName("boot.Lib");
+                    case "dot dot after a link" -> Class.forName("tool.Lib", true,
+                            new URLClassLoader(new URL[] {new URL(System.getProperty("dotdot"))}, null));
+                    default -> throw new IllegalArgumentException(what);
+                }
+                System.out.println(what + ": ran");
+            } catch (Throwable e) {
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                System.out.println(what + ": " + cause.getClass().getName() + ": "
+                        + String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
+    }
+
+    static byte[] bytes(Path jar, String entry) throws Exception {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getInputStream(zip.getEntry(entry)).readAllBytes();
+        }
+    }
+
+    /** Defines bytes without saying their name ({@code defineClass(null, ...)}), under the code source it is told. */
+    static final class Forger extends ClassLoader {
+        Forger() {
+            super(Host.class.getClassLoader());
+        }
+
+        void define(byte[] bytes, URL location) throws Exception {
+            ProtectionDomain domain = location == null ? null
+                    : new ProtectionDomain(new CodeSource(location, (CodeSigner[]) null), null, this, null);
+            Class<?> type = defineClass(null, bytes, 0, bytes.length, domain);
+            Class.forName(type.getName(), true, this);
+        }
+    }
+}
