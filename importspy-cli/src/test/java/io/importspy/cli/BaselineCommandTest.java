@@ -33,15 +33,7 @@ class BaselineCommandTest {
     }
 
     private static MainTest.Outcome validate(Path contractFile, String... options) {
-        String[] args = new String[options.length + 6];
-        args[0] = "validate";
-        args[1] = "-c";
-        args[2] = contractFile.toString();
-        args[3] = "--runtime";
-        args[4] = "none";
-        System.arraycopy(options, 0, args, 5, options.length);
-        args[args.length - 1] = plugin.toString();
-        return MainTest.run(args);
+        return MainTest.validate(contractFile, plugin, options);
     }
 
     @Test

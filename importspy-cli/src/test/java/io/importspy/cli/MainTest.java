@@ -28,6 +28,19 @@ class MainTest {
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@code validate -c contract --runtime none OPTIONS... target}: a module check with no deployment checks. */
+    static Outcome validate(Path contract, Path target, String... options) {
+        String[] args = new String[options.length + 6];
+        args[0] = "validate";
+        args[1] = "-c";
+        args[2] = contract.toString();
+        args[3] = "--runtime";
+        args[4] = "none";
+        System.arraycopy(options, 0, args, 5, options.length);
+        args[args.length - 1] = target.toString();
+        return run(args);
+    }
+
     @Nested
     class Bad_input {
         @Test

@@ -33,15 +33,7 @@ class ReportOutputsTest {
     }
 
     private static MainTest.Outcome validate(String... options) {
-        String[] args = new String[options.length + 6];
-        args[0] = "validate";
-        args[1] = "-c";
-        args[2] = violated.toString();
-        args[3] = "--runtime";
-        args[4] = "none";
-        System.arraycopy(options, 0, args, 5, options.length);
-        args[args.length - 1] = plugin.toString();
-        return MainTest.run(args);
+        return MainTest.validate(violated, plugin, options);
     }
 
     @Nested

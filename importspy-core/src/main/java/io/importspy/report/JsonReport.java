@@ -59,11 +59,7 @@ public final class JsonReport {
                     json.name("classes").beginArray();
                     selection.classes().forEach(json::value);
                     json.endArray();
-                    json.name("location").beginObject()
-                            .name("file").value(selection.location().file())
-                            .name("line").value(selection.location().line())
-                            .name("column").value(selection.location().column())
-                            .endObject();
+                    JsonViolation.writeLocation(json, "location", selection.location());
                     json.endObject();
                 }
                 json.endArray();
@@ -94,38 +90,19 @@ public final class JsonReport {
             json.name("subject").value(stale.subject());
             json.name("expected").value(stale.expected());
             json.name("justification").value(stale.justification());
-            location(json, stale.location());
+            JsonViolation.writeLocation(json, "location", stale.location());
             json.endObject();
         }
         json.endArray();
         json.endObject();
     }
 
-    private static void location(JsonText json, io.importspy.contract.Location location) {
-        json.name("location").beginObject()
-                .name("file").value(location.file())
-                .name("line").value(location.line())
-                .name("column").value(location.column())
-                .endObject();
-    }
-
     /** A suppressed violation: its members as {@link JsonViolation} writes them, then its justification and entry. */
     private static void violation(JsonText json, Violation violation, TargetReport.Suppressed suppressed) {
         json.beginObject();
-        json.name("category").value(violation.category().label());
-        json.name("context").value(violation.context().label());
-        json.name("subject").value(violation.subject());
-        json.name("expected").value(violation.expected());
-        json.name("found").value(violation.found());
-        json.name("message").value(violation.message());
-        json.name("solution").value(violation.solution());
-        location(json, violation.location());
+        JsonViolation.writeMembers(json, violation);
         json.name("justification").value(suppressed.justification());
-        json.name("baseline").beginObject()
-                .name("file").value(suppressed.entry().file())
-                .name("line").value(suppressed.entry().line())
-                .name("column").value(suppressed.entry().column())
-                .endObject();
+        JsonViolation.writeLocation(json, "baseline", suppressed.entry());
         json.endObject();
     }
 }

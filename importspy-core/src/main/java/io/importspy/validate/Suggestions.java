@@ -1,5 +1,6 @@
 package io.importspy.validate;
 
+import io.importspy.internal.java.EditDistance;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,36 +26,12 @@ final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : classNames) {
             String normalized = TypeMatcher.normalize(candidate);
-            int distance = distance(wanted, normalized);
-            if (distance < bestDistance && distance <= 2 && distance * 3 <= simple.length()) {
+            int distance = EditDistance.between(wanted, normalized);
+            if (distance < bestDistance && EditDistance.isCloseEnough(distance, simple.length())) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Levenshtein distance with adjacent swaps, or {@code Integer.MAX_VALUE} when the lengths differ by more than 2. */
-    static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 200 || b.length() > 200) {
-            return Integer.MAX_VALUE;
-        }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -3,6 +3,7 @@ package io.importspy.internal.contract;
 import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Location;
+import io.importspy.internal.java.EditDistance;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,8 +56,8 @@ final class Problems {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance && distance <= 2 && distance * 3 <= candidate.length()) {
+            int distance = EditDistance.between(lower, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance && EditDistance.isCloseEnough(distance, candidate.length())) {
                 best = candidate;
                 bestDistance = distance;
             }
@@ -67,29 +68,5 @@ final class Problems {
     /** "; did you mean 'x'?" when a candidate is close, else "; " + {@code otherwise}. */
     static String suggestion(String word, Collection<String> candidates, String otherwise) {
         return closest(word, candidates).map(c -> "; did you mean '" + c + "'?").orElse("; " + otherwise);
-    }
-
-    /** Levenshtein distance, with an adjacent swap counted as one edit. */
-    static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 3 || a.length() > 64 || b.length() > 64) {
-            return Integer.MAX_VALUE;
-        }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
