@@ -30,13 +30,12 @@ final class Commands {
             "  3  internal error of ImportSpy (run with --verbose and report it)%n"};
 
     /**
-     * The classes whose converters picocli registers by reflection, as one regular expression of literals: a
-     * {@code .} or a character class would make {@code java.util.regex} link lambdas, and so start the JDK's
-     * method-handle machinery, on a path that otherwise has none.
+     * The classes whose converters picocli registers by reflection: all of them. Picocli matches this regular
+     * expression against the name of each of those classes only (19 per {@code CommandLine}, compiling it each
+     * time), never against another converter's, so the shortest expression that matches everything is the
+     * cheapest that leaves exactly those out.
      */
-    private static final String REFLECTIVE_CONVERTERS = "java\\.sql\\.(Time|Connection|Driver|Timestamp)"
-            + "|java\\.time\\.(Duration|Instant|LocalDate|LocalDateTime|LocalTime|MonthDay|OffsetDateTime|OffsetTime"
-            + "|Period|Year|YearMonth|ZonedDateTime|ZoneId|ZoneOffset)|java\\.nio\\.file\\.Path";
+    private static final String REFLECTIVE_CONVERTERS = ".*";
 
     private Commands() {
     }
@@ -49,12 +48,26 @@ final class Commands {
      * its own JVM finds its system properties as it left them.
      */
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for {@code args}: the whole model, or, when the first argument names a subcommand, the
+     * root and that subcommand only. Every {@code CommandLine} picocli makes registers its type converters
+     * again, so the model of the subcommands a command line does not reach is left out; picocli still reads
+     * every argument, and what it reports is the same: the root's options are only {@code --help} and
+     * {@code --version}, so a first argument that names a subcommand is that subcommand. The whole model for
+     * anything else (the root's help lists every subcommand; a misspelt one is answered with the names of
+     * those it resembles; {@code completion} describes them all). {@code null}: the whole model.
+     */
+    static CommandLine commandLine(String[] args) {
+        String only = args == null ? null : reachedSubcommand(args);
         boolean set = System.getProperty(EXCLUDES) == null;
         if (set) {
             System.setProperty(EXCLUDES, REFLECTIVE_CONVERTERS);
         }
         try {
-            return build();
+            return build(only);
         } finally {
             if (set) {
                 System.clearProperty(EXCLUDES);
@@ -62,9 +75,23 @@ final class Commands {
         }
     }
 
+    /** The one subcommand {@code args} reach, {@code ""} for none (no argument, or only --version), else null. */
+    private static String reachedSubcommand(String[] args) {
+        if (args.length == 0 || args.length == 1 && ("-V".equals(args[0]) || "--version".equals(args[0]))) {
+            return "";
+        }
+        for (String name : new String[] {VALIDATE, AUDIT, DIFF, INSPECT, SCHEMA}) {
+            if (name.equals(args[0])) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static final String EXCLUDES = "picocli.converters.excludes";
 
-    private static CommandLine build() {
+    /** The root and every subcommand ({@code only} null), or the root and subcommand {@code only} (none for {@code ""}). */
+    private static CommandLine build(String only) {
         CommandSpec root = command("importspy");
         standardHelpOptions(root);
         root.usageMessage()
@@ -72,12 +99,24 @@ final class Commands {
                         + "bytes, before any of their code runs.")
                 .footerHeading("%nExit codes:%n")
                 .footer(EXIT_CODES);
-        root.addSubcommand(VALIDATE, validate());
-        root.addSubcommand(AUDIT, AuditOptions.spec(command(AUDIT)));
-        root.addSubcommand(DIFF, DiffCommand.spec(command(DIFF)));
-        root.addSubcommand(INSPECT, inspect());
-        root.addSubcommand(SCHEMA, schema());
-        root.addSubcommand(COMPLETION, completion());
+        if (only == null || only.equals(VALIDATE)) {
+            root.addSubcommand(VALIDATE, validate());
+        }
+        if (only == null || only.equals(AUDIT)) {
+            root.addSubcommand(AUDIT, AuditOptions.spec(command(AUDIT)));
+        }
+        if (only == null || only.equals(DIFF)) {
+            root.addSubcommand(DIFF, DiffCommand.spec(command(DIFF)));
+        }
+        if (only == null || only.equals(INSPECT)) {
+            root.addSubcommand(INSPECT, inspect());
+        }
+        if (only == null || only.equals(SCHEMA)) {
+            root.addSubcommand(SCHEMA, schema());
+        }
+        if (only == null) {
+            root.addSubcommand(COMPLETION, completion());
+        }
         return new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
     }
 

@@ -55,7 +55,7 @@ public final class Main {
     }
 
     private static int run(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine root = Commands.commandLine().setOut(out).setErr(err);
+        CommandLine root = Commands.commandLine(args).setOut(out).setErr(err);
         boolean verbose = false;
         try {
             ParseResult parsed = root.parseArgs(args);
@@ -154,8 +154,16 @@ public final class Main {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
-    /** ImportSpy's version, from the build. */
+    /**
+     * ImportSpy's version, from the build: the JAR's manifest ({@code Implementation-Version}, read already when
+     * the class was loaded), else {@code version.properties} (a resource lookup opens the JDK's image reader, a
+     * cost on the start path of {@code --version}).
+     */
     static String version() throws java.io.IOException {
+        String fromManifest = Main.class.getPackage().getImplementationVersion();
+        if (fromManifest != null) {
+            return fromManifest;
+        }
         Properties properties = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -165,12 +173,18 @@ public final class Main {
         return properties.getProperty("version", "(unknown version)");
     }
 
+    /** {@code Runtime.version()} as text, from the property it is parsed from (its {@code toString} runs a stream). */
+    static String javaVersion() {
+        String property = System.getProperty("java.runtime.version");
+        return property != null ? property : Runtime.version().toString();
+    }
+
     /** The version, from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws Exception {
             return new String[] {"importspy " + version(),
-                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+                    "Java " + javaVersion() + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }
