@@ -35,7 +35,8 @@ public final class Agent {
     }
 
     /**
-     * The agent's entry point, called by the JVM before {@code main}.
+     * The agent's entry point, called before {@code main} by the JAR's {@code Premain-Class}, which loads this class
+     * from the agent JAR with a class loader of its own, so that no JAR of the application stands in for it.
      *
      * @param options         the text after {@code =} in {@code -javaagent:importspy-agent.jar=...}
      * @param instrumentation the JVM's instrumentation, which the agent's transformer is added to
