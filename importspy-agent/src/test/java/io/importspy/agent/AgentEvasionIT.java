@@ -43,6 +43,14 @@ class AgentEvasionIT {
                     mode: allow
                   - match: {path: "lib/*.jar"}
                     mode: allow
+                  - match: {path: "checked/*.jar"}
+                    contract: checked.yml
+                """);
+        Files.writeString(work.resolve("checked.yml"), """
+                importspy: 1
+                classes:
+                  - name: late.Good
+                    modifiers: [public]
                 """);
     }
 
@@ -110,6 +118,24 @@ class AgentEvasionIT {
                 "-Dmarker=" + marker, "-Drogue=" + rogue, "-cp", host.toString(), "evasion.Host", "boot class path");
         assertThat(admittedRun.out()).as(admittedRun.toString()).contains("boot class path: ran");
         assertThat(Files.readString(marker)).isEqualTo("boot.Lib ran\n");
+    }
+
+    @Test
+    void a_class_path_jar_replaced_after_the_start_up_check_is_judged_by_the_file_its_loader_opens() throws Exception {
+        Path late = Files.move(TestJars.project(work).source("late/Good.java", "package late; public class Good { }")
+                .jar("late.jar"), Files.createDirectories(work.resolve("checked")).resolve("late.jar"));
+        Path replacement = TestJars.project(work).source("late/Rogue.java", AgentIT.rogueClass("late", "Rogue", ""))
+                .jar("late-rogue.jar");
+        Path marker = work.resolve("replaced-marker");
+
+        // the class path's loader opens late.jar when a class is first looked for in it, after the host replaced it
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker, "-Drogue=" + rogue,
+                "-Dlate=" + late, "-Dreplacement=" + replacement, "-cp", host + java.io.File.pathSeparator + late,
+                "evasion.Host", "replaced after the check");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("replaced after the check: java.lang.Error: ImportSpy refused " + late
+                + " (none of its code runs)");
     }
 
     /** A premain that, run instead of ImportSpy's, leaves the JVM unguarded and writes the marker. */
