@@ -21,6 +21,11 @@ public class Host {
                     case "unnamed" -> new Forger().define(bytes(rogue, "rogue/Plugin.class"), rogue.toUri().toURL());
                     case "unnamed without code source" -> new Forger().define(bytes(rogue, "rogue/Plugin.class"), null);
                     case "boot class path" -> Class.forName("boot.Lib");
+                    case "replaced after the check" -> {
+                        java.nio.file.Files.move(Path.of(System.getProperty("replacement")),
+                                Path.of(System.getProperty("late")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        Class.forName("late.Rogue");
+                    }
                     case "dot dot after a link" -> Class.forName("tool.Lib", true,
                             new URLClassLoader(new URL[] {new URL(System.getProperty("dotdot"))}, null));
                     default -> throw new IllegalArgumentException(what);

@@ -35,7 +35,8 @@ public final class Agent {
     }
 
     /**
-     * The agent's entry point, called by the JVM before {@code main}.
+     * The agent's entry point, called before {@code main} by the JAR's {@code Premain-Class}, which loads this class
+     * from the agent JAR with a class loader of its own, so that no JAR of the application stands in for it.
      *
      * @param options         the text after {@code =} in {@code -javaagent:importspy-agent.jar=...}
      * @param instrumentation the JVM's instrumentation, which the agent's transformer is added to
@@ -57,9 +58,10 @@ public final class Agent {
         startup.addAll(codeSources("jdk.module.path", agentJar));
         Checker checker = new Checker(policy, classpath, recorded(jvmArguments(instrumentation)));
         Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
+        List<String> identities = startup.stream().map(Agent::identity).toList(); // before anything reads them
         List<Verdict> verdicts;
         try {
-            verdicts = startup(parsed, policy, checker, agentJar, startup);
+            verdicts = startup(parsed, policy, checker, agentJar, startup, identities);
         } catch (ContractException e) {
             e.errors().forEach(error -> System.err.println("importspy-agent: " + error));
             System.err.flush();
@@ -69,7 +71,7 @@ public final class Agent {
         List<Verdict> refused = new ArrayList<>();
         for (int i = 0; i < startup.size(); i++) {
             Verdict verdict = verdicts.get(i);
-            transformer.decided(startup.get(i), verdict);
+            transformer.decided(startup.get(i), identities.get(i), verdict);
             if (verdict.refused()) {
                 refused.add(verdict);
             }
@@ -89,12 +91,12 @@ public final class Agent {
 
     /** The verdicts on the start-up code sources, from the cache when it holds them, else checked now. */
     private static List<Verdict> startup(AgentOptions options, Supplier<Policy> policy, Checker checker, Path agentJar,
-                                         List<Path> sources) {
+                                         List<Path> sources, List<String> identities) {
         Optional<StartupCache> cache = Optional.empty();
         if (options.cache().isPresent()) {
             try {
                 cache = StartupCache.in(options.cache().get(), StartupCache.key(agentJar, options.policy(),
-                        options.unchecked().name(), sources));
+                        options.unchecked().name(), sources, identities));
             } catch (IOException e) {
                 System.err.println("importspy-agent: not using cache " + options.cache().get() + ": " + e.getMessage());
             }
@@ -110,6 +112,15 @@ public final class Agent {
                     verdicts));
         }
         return verdicts;
+    }
+
+    /** A start-up code source's {@link StartupCache#identity identity}; {@code ""}, which no file has, when unreadable. */
+    static String identity(Path source) {
+        try {
+            return StartupCache.identity(source);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The entries of a path-list property that exist, absolute; a module directory's modules one by one. */

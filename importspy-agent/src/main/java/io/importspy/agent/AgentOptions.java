@@ -30,9 +30,16 @@ record AgentOptions(Path policy, boolean failFast, Verdict.Outcome unchecked, Op
         boolean failFast = false;
         Verdict.Outcome unchecked = Verdict.Outcome.REFUSED;
         Path cache = null;
+        java.util.Map<String, String> given = new java.util.HashMap<>();
         for (String option : (text == null ? "" : text).split(",")) {
             if (option.isBlank()) {
                 continue;
+            }
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            String before = given.putIfAbsent(name, option);
+            if (before != null) { // a later copy must not quietly override an earlier one (an appended ",unchecked=allow")
+                throw new IllegalArgumentException("option '" + name + "' is given twice ('" + before + "' and '"
+                        + option + "'); give each option once");
             }
             if (option.equals("fail-fast")) {
                 failFast = true;

@@ -60,9 +60,14 @@ final class Checker {
         this.recorded = recorded;
     }
 
-    /** The verdict on the JAR or class directory at {@code path} (absolute and normal), known by its content. */
+    /**
+     * The verdict on the JAR or class directory at {@code path} (absolute and normal), known by its content. The
+     * digest and the validation read the file apart: a file whose identity changes between them was not checked as
+     * the bytes its digest names, and is refused (its verdict is not kept for that digest).
+     */
     Verdict check(Path path) {
         String digest;
+        String identity = Agent.identity(path);
         try {
             digest = digest(path);
         } catch (IOException e) {
@@ -70,7 +75,7 @@ final class Checker {
             return event(where, "", Verdict.refused(where, "policy " + policy.get().file(),
                     "ImportSpy refused " + where + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
         }
-        return check(path, digest);
+        return check(path, digest, identity);
     }
 
     /**
@@ -78,7 +83,7 @@ final class Checker {
      * life of the JVM, so it is not hashed (hashing a large class path would cost more than checking it).
      */
     Verdict checkAtStartup(Path path) {
-        return check(path, "path:" + path);
+        return check(path, "path:" + path, null);
     }
 
     /** What a code source is known by: {@code sha256:<hex>} of a JAR's bytes, {@code dir:<path>} for a directory. */
@@ -86,8 +91,11 @@ final class Checker {
         return Files.isDirectory(path) ? "dir:" + path : Digests.sha256(path);
     }
 
-    /** The verdict on the code source at {@code path}, whose {@link #digest(Path) digest} is {@code digest}. */
-    Verdict check(Path path, String digest) {
+    /**
+     * The verdict on the code source at {@code path}, whose {@link #digest(Path) digest} is {@code digest}, read when
+     * its {@link StartupCache#identity identity} was {@code identity} ({@code null}: not compared).
+     */
+    Verdict check(Path path, String digest, String identity) {
         String where = path.toString();
         long start = System.nanoTime();
         Policy.Decision decision;
@@ -113,6 +121,11 @@ final class Checker {
             verdict = validate(path, decision);
         } catch (RuntimeException | LinkageError e) {
             verdict = cannotCheck(where, e);
+        }
+        if (identity != null && !identity.equals(Agent.identity(path))) {
+            verdict = Verdict.refused(where, verdict.contract(), "ImportSpy refused " + where + " (none of its code "
+                    + "runs): it changed on disk while ImportSpy checked it");
+            verdicts.remove(key, mine);
         }
         mine.complete(verdict);
         return event(where, digest.startsWith("path:") ? "" : digest, verdict, System.nanoTime() - start, false);

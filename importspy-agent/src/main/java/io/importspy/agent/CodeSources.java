@@ -27,7 +27,8 @@ import java.util.function.Function;
  * </ul>
  * A path is matched and read as the file system resolves it: a {@code ..} after a symbolic link leads where the
  * link's target leads, not where the text says.
- * The agent's own JAR, loaded by the system class loader, is admitted.
+ * The agent's own JAR, loaded by the agent's own class loader (or, for its {@code Premain-Class}, from the boot
+ * class path), is admitted.
  */
 final class CodeSources {
     private final Checker checker;
@@ -50,7 +51,7 @@ final class CodeSources {
         if (location.getProtocol().equals("jrt")) {
             return isJdkLoader(loader);
         }
-        return loader == ClassLoader.getSystemClassLoader() && agentJar.equals(file(location));
+        return loader == CodeSources.class.getClassLoader() && agentJar.equals(file(location));
     }
 
     Admission admission(ClassLoader loader, ProtectionDomain domain, Function<Path, Verdict> startup)
@@ -82,6 +83,9 @@ final class CodeSources {
         String entry = className + ".class";
         URL resource = ClassLoader.getPlatformClassLoader().getResource(entry); // the boot loader's search
         Path path = resource == null ? null : file(codeSourceOf(resource, entry));
+        if (agentJar.equals(path)) {
+            return Admission.OWN; // the agent JAR is on the boot class path, for its Premain-Class
+        }
         if (path == null) {
             return unchecked.domain("classes the boot class loader defines outside the JDK's modules from "
                     + (resource == null ? "no file of its class path" : resource + ", which is no local file"));

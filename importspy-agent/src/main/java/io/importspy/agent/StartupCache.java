@@ -22,7 +22,8 @@ import java.util.Set;
  * The verdicts of an earlier JVM's start-up check ({@code cache=DIR}), so that a warm start reads the file system
  * identity of its class path and one file instead of reading the policy and validating each entry. An entry's key
  * is everything the verdicts depend on: the agent JAR (so a new ImportSpy never reads an old verdict), the JDK, the
- * policy, the {@code unchecked} option, and each start-up code source's path and identity, in order. It lists the
+ * policy, the {@code unchecked} option, and each start-up code source's path and identity (taken before it is
+ * checked), in order. It lists the
  * contracts the policy named with their identities, checked again on each read: a changed contract is a miss. Only verdicts that depend on nothing else are kept (no contract with deployments,
  * which depend on the running JVM). The directory must belong to the user and be writable by nobody else, since
  * a verdict read from it is trusted; otherwise the cache is not used.
@@ -140,19 +141,21 @@ final class StartupCache {
      * status-change time, which no user can set back. Where the file system has no such times, by their SHA-256.
      * The entry's file is named by two 32-bit hashes of the key and holds the whole key, compared on each read.
      */
-    static String key(Path agentJar, Path policy, String unchecked, List<Path> sources) throws IOException {
+    static String key(Path agentJar, Path policy, String unchecked, List<Path> sources, List<String> identities)
+            throws IOException {
         StringBuilder text = new StringBuilder("importspy-agent startup cache 2\n");
         text.append(agentJar).append(' ').append(identity(agentJar)).append('\n');
         text.append(System.getProperty("java.home")).append(' ').append(Runtime.version()).append('\n');
         text.append(policy).append(' ').append(identity(policy)).append('\n');
         text.append("unchecked=").append(unchecked).append('\n');
-        for (Path source : sources) {
-            text.append(source).append(' ').append(identity(source)).append('\n');
+        for (int i = 0; i < sources.size(); i++) {
+            text.append(sources.get(i)).append(' ').append(identities.get(i)).append('\n');
         }
         return text.toString();
     }
 
-    private static String identity(Path file) throws IOException {
+    /** What a file is known by: its file system identity and times, or its SHA-256 where there are none. */
+    static String identity(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             return "dir"; // the start-up verdicts of a class path with a class directory are never stored
         }

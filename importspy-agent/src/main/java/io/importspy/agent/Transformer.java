@@ -21,25 +21,39 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Transformer implements ClassFileTransformer {
     private final CodeSources sources;
     private final WeakIdentityMap<ProtectionDomain, Admission> byDomain = new WeakIdentityMap<>();
-    private final Map<String, Verdict> atStartup = new ConcurrentHashMap<>();
+    private final Map<String, Decided> atStartup = new ConcurrentHashMap<>();
     private final ThreadLocal<Boolean> checking = new ThreadLocal<>();
 
     Transformer(CodeSources sources) {
         this.sources = sources;
     }
 
-    /** Records a verdict reached before the transformer was installed (the start-up check). */
-    void decided(Path codeSource, Verdict verdict) {
-        atStartup.put(codeSource.toString(), verdict);
+    /**
+     * Records a verdict reached before the transformer was installed (the start-up check) on the file whose
+     * {@link StartupCache#identity identity} was {@code identity} just before.
+     */
+    void decided(Path codeSource, String identity, Verdict verdict) {
+        atStartup.put(codeSource.toString(), new Decided(identity, verdict));
     }
 
     /**
      * The start-up verdict on {@code codeSource} when {@code loader} is the one the JVM started it with (the class
-     * path's or the module path's); another loader over the same path is checked by the bytes it reads now.
+     * path's or the module path's) and the file is still the one checked; another loader over the same path, or a
+     * file replaced or rewritten since (the class path's loader opens a JAR when it first looks into it, which may
+     * be long after the check), is checked by the bytes it reads now. Called once per code source, after its loader
+     * has opened it.
      */
     Verdict startupVerdict(ClassLoader loader, Path codeSource) {
-        return loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader()
-                ? atStartup.get(codeSource.toString()) : null;
+        if (loader != ClassLoader.getSystemClassLoader() && loader != ClassLoader.getPlatformClassLoader()) {
+            return null;
+        }
+        Decided decided = atStartup.get(codeSource.toString());
+        return decided != null && !decided.identity().isEmpty() && decided.identity().equals(Agent.identity(codeSource))
+                ? decided.verdict() : null;
+    }
+
+    /** A start-up verdict and the identity of the file it was reached on. */
+    private record Decided(String identity, Verdict verdict) {
     }
 
     /**

@@ -43,6 +43,14 @@ class AgentEvasionIT {
                     mode: allow
                   - match: {path: "lib/*.jar"}
                     mode: allow
+                  - match: {path: "checked/*.jar"}
+                    contract: checked.yml
+                """);
+        Files.writeString(work.resolve("checked.yml"), """
+                importspy: 1
+                classes:
+                  - name: late.Good
+                    modifiers: [public]
                 """);
     }
 
@@ -110,6 +118,99 @@ class AgentEvasionIT {
                 "-Dmarker=" + marker, "-Drogue=" + rogue, "-cp", host.toString(), "evasion.Host", "boot class path");
         assertThat(admittedRun.out()).as(admittedRun.toString()).contains("boot class path: ran");
         assertThat(Files.readString(marker)).isEqualTo("boot.Lib ran\n");
+    }
+
+    @Test
+    void a_class_path_jar_replaced_after_the_start_up_check_is_judged_by_the_file_its_loader_opens() throws Exception {
+        Path late = Files.move(TestJars.project(work).source("late/Good.java", "package late; public class Good { }")
+                .jar("late.jar"), Files.createDirectories(work.resolve("checked")).resolve("late.jar"));
+        Path replacement = TestJars.project(work).source("late/Rogue.java", AgentIT.rogueClass("late", "Rogue", ""))
+                .jar("late-rogue.jar");
+        Path marker = work.resolve("replaced-marker");
+
+        // the class path's loader opens late.jar when a class is first looked for in it, after the host replaced it
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker, "-Drogue=" + rogue,
+                "-Dlate=" + late, "-Dreplacement=" + replacement, "-cp", host + java.io.File.pathSeparator + late,
+                "evasion.Host", "replaced after the check");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("replaced after the check: java.lang.Error: ImportSpy refused " + late
+                + " (none of its code runs)");
+    }
+
+    /** A premain that, run instead of ImportSpy's, leaves the JVM unguarded and writes the marker. */
+    static String standIn(String pkg, String name) {
+        return (pkg.isEmpty() ? "" : "package " + pkg + ";\n") + """
+                public class %s {
+                    public static void premain(String options, java.lang.instrument.Instrumentation instrumentation)
+                            throws java.io.IOException {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("marker")),
+                                "%s ran instead of the agent\\n");
+                    }
+                }
+                """.formatted(name, name);
+    }
+
+    @Test
+    void no_jar_of_the_class_path_stands_in_for_the_agent() throws Exception {
+        Path standIn = Files.move(TestJars.project(work)
+                .source("io/importspy/agent/Agent.java", standIn("io.importspy.agent", "Agent"))
+                .source("ImportSpyAgent.java", standIn("", "ImportSpyAgent"))
+                .jar("stand-in.jar"), work.resolve("plugins/stand-in.jar"));
+        Path marker = work.resolve("stand-in-marker");
+
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy + ",fail-fast", "-Dmarker=" + marker,
+                "-Drogue=" + rogue, "-cp", host + java.io.File.pathSeparator + standIn, "evasion.Host", "unnamed");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("ImportSpy refused " + standIn + " (none of its code runs)",
+                "importspy-agent: 1 code source is refused by " + policy);
+    }
+
+    @Test
+    void no_module_of_the_module_path_stands_in_for_the_agent() throws Exception {
+        // a module that provides a service java.base uses is resolved into the boot layer unasked
+        Path standIn = Files.move(TestJars.project(work)
+                .source("module-info.java", "module stand.in { requires java.instrument; "
+                        + "provides java.nio.charset.spi.CharsetProvider with stand.in.Charsets; }")
+                .source("io/importspy/agent/Agent.java", standIn("io.importspy.agent", "Agent"))
+                .source("stand/in/Charsets.java", """
+                        package stand.in;
+                        public class Charsets extends java.nio.charset.spi.CharsetProvider {
+                            public java.util.Iterator<java.nio.charset.Charset> charsets() {
+                                return java.util.Collections.emptyIterator();
+                            }
+                            public java.nio.charset.Charset charsetForName(String name) {
+                                return null;
+                            }
+                        }
+                        """)
+                .jar("stand-in-module.jar"), work.resolve("plugins/stand-in-module.jar"));
+        Path marker = work.resolve("module-marker");
+
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy + ",fail-fast", "-Dmarker=" + marker,
+                "-Drogue=" + rogue, "--module-path", standIn.toString(), "-cp", host.toString(), "evasion.Host",
+                "unnamed");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("ImportSpy refused " + standIn + " (none of its code runs)");
+    }
+
+    @Test
+    void the_agent_under_another_file_name_stops_the_jvm_rather_than_run_where_a_jar_could_stand_in_for_it()
+            throws Exception {
+        Path renamed = Files.copy(AgentIT.AGENT, work.resolve("renamed-agent.jar"));
+
+        Run run = java("-javaagent:" + renamed + "=policy=" + policy, "-Drogue=" + rogue, "-cp", host.toString(),
+                "evasion.Host", "unnamed");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("importspy-agent: the agent JAR must be named importspy-agent.jar: its "
+                + "manifest puts that file on the boot class path, where no JAR of the application can stand in for "
+                + "the agent\n");
     }
 
     @Test

@@ -43,5 +43,10 @@ class AgentOptionsTest {
                 .hasMessage("policy '" + dir.resolve("absent.yml") + "' does not exist or is not a file");
         assertThatThrownBy(() -> AgentOptions.parse("policy="))
                 .hasMessage("policy '' is not a file path");
+        assertThatThrownBy(() -> AgentOptions.parse("policy=" + policy + ",unchecked=refuse,unchecked=allow"))
+                .hasMessage("option 'unchecked' is given twice ('unchecked=refuse' and 'unchecked=allow'); give each "
+                        + "option once");
+        assertThatThrownBy(() -> AgentOptions.parse("policy=" + policy + ",policy=" + dir.resolve("other.yml")))
+                .hasMessageStartingWith("option 'policy' is given twice");
     }
 }
