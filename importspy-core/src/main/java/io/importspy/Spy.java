@@ -22,7 +22,6 @@ import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.report.ContractWriter;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
-import io.importspy.validate.Validator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -272,7 +271,7 @@ public final class Spy {
 
     private static Pipeline pipeline(SpyModel model, ValidationOptions options) {
         Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE);
-        return options.undeclared() ? pipeline.withRules(Validator.rulesWithUndeclared()) : pipeline;
+        return options.undeclared() ? pipeline.reportingUndeclared() : pipeline;
     }
 
     /** The runtime to check deployments against, as {@code source} says. */

@@ -1,8 +1,8 @@
 package io.importspy.cli;
 
-import io.importspy.Spy;
-import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.contract.Policies;
+import io.importspy.internal.contract.PolicyPlan;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.inspect.RuntimeRecord;
@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,10 +96,11 @@ final class AuditCommand {
         List<AuditTargets.Target> all = targets();
 
         Optional<SpyModel> model = contractArgument == null ? Optional.empty() : Optional.of(contractArgument.read());
-        Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(Spy.policy(policyFile));
+        // a policy's contracts are read when a target needs them, not here (see AuditJob.Run)
+        Optional<PolicyPlan> policy = policyFile == null ? Optional.empty() : Optional.of(Policies.plan(policyFile));
         String contractDigest = model.isPresent()
                 ? Digests.ofTexts(fileDigest(contractArgument.file()), contractArgument.entry())
-                : policyDigest(policyFile, policy.get());
+                : fileDigest(policyFile);
         Optional<RuntimeFacts> runtime = Optional.empty();
         if (runtimeRecord != null) {
             List<LibraryFacts> libraries = Pipeline.libraries(classpath);
@@ -173,6 +176,7 @@ final class AuditCommand {
         int[] counts = new int[AuditJob.Verdict.values().length];
         int violations = 0;
         int cached = 0;
+        Set<String> printed = new HashSet<>();
         ExecutorService pool = jobs == 1 ? null : Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, mine.size())),
                 new Daemons());
         try {
@@ -189,7 +193,7 @@ final class AuditCommand {
                 counts[outcome.verdict().ordinal()]++;
                 violations += outcome.violations();
                 cached += outcome.cached() ? 1 : 0;
-                if (outcome.error().isPresent()) {
+                if (outcome.error().isPresent() && printed.add(outcome.error().get())) { // a bad contract once
                     progress.done();
                     err.println("importspy: " + outcome.error().get());
                 }
@@ -233,16 +237,6 @@ final class AuditCommand {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-    }
-
-    /** The digest of a policy: of its file and of every contract it names, in rule order. */
-    private static String policyDigest(Path file, Policy policy) throws IOException {
-        List<String> parts = new ArrayList<>(List.of(fileDigest(file)));
-        for (SpyModel contract : policy.contracts()) {
-            parts.add(contract.file());
-            parts.add(fileDigest(Path.of(contract.file())));
-        }
-        return Digests.ofTexts(parts.toArray(new String[0]));
     }
 
     /** The digest of a file's bytes, or of a directory's files (names and bytes, in name order). */

@@ -3,9 +3,12 @@ package io.importspy.cli;
 import io.importspy.ImportSpyException;
 import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.contract.Contracts;
+import io.importspy.internal.contract.PolicyPlan;
 import io.importspy.inspect.ModuleIdentity;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.inspect.ReadThreads;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.internal.pipeline.PolicyReports;
@@ -21,11 +24,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,10 +61,14 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
     record Outcome(String record, Verdict verdict, int violations, boolean cached, Optional<String> error) {
     }
 
-    /** What every job of one audit shares: the contracts, the settings, the cache, where copies go. */
+    /**
+     * What every job of one audit shares: the contract or the policy, the settings, the cache, where copies go.
+     * A policy's contracts are digested and read each at most once, when a target first needs them: a target
+     * whose verdict is cached costs its contract's digest, never its reading.
+     */
     static final class Run {
         final Optional<SpyModel> contract;
-        final Optional<Policy> policy;
+        final Optional<PolicyPlan> policy;
         final String contractDigest;
         final String settingsDigest;
         final List<Path> classpath;
@@ -69,10 +76,15 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         final Strictness strictness;
         final AuditCache cache;
         final Path copies;
-        private final Map<SpyModel, Pipeline> pipelines = new IdentityHashMap<>();
+        private final Optional<Pipeline> single;
+        private final Map<Path, PolicyContract> contracts = new ConcurrentHashMap<>();
         private final AtomicInteger copyNumber = new AtomicInteger();
 
-        Run(Optional<SpyModel> contract, Optional<Policy> policy, String contractDigest, String settingsDigest,
+        /**
+         * @param contractDigest the digest of the contract ({@code -c}) or of the policy file: with a policy, each
+         *                       target's key adds the digest of the contract it is validated against
+         */
+        Run(Optional<SpyModel> contract, Optional<PolicyPlan> policy, String contractDigest, String settingsDigest,
             List<Path> classpath, Optional<RuntimeFacts> runtime, Strictness strictness, AuditCache cache, Path copies) {
             this.contract = contract;
             this.policy = policy;
@@ -83,13 +95,66 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             this.strictness = strictness;
             this.cache = cache;
             this.copies = copies;
-            for (SpyModel model : contract.isPresent() ? List.of(contract.get()) : policy.orElseThrow().contracts()) {
-                pipelines.put(model, Pipeline.of(model, classpath, InspectionListener.NONE));
+            this.single = contract.map(model -> Pipeline.of(model, classpath, InspectionListener.NONE));
+        }
+
+        PolicyContract contract(Path file) {
+            return contracts.computeIfAbsent(file, f -> new PolicyContract(f, classpath)); // no reading in here
+        }
+    }
+
+    /**
+     * A contract a policy names: its digest and its pipeline, each made once, when a job first asks. Two jobs
+     * asking for one contract wait for one reading; jobs asking for different contracts do not wait for each other.
+     */
+    static final class PolicyContract {
+        private final Path file;
+        private final List<Path> classpath;
+        private final Object digesting = new Object();
+        private String digest;
+        private Pipeline pipeline;
+        private ImportSpyException failure;
+
+        PolicyContract(Path file, List<Path> classpath) {
+            this.file = file;
+            this.classpath = classpath;
+        }
+
+        String file() {
+            return file.toString();
+        }
+
+        /** The SHA-256 of the contract's bytes, read once. */
+        String digest() throws IOException {
+            synchronized (digesting) {
+                if (digest == null) {
+                    digest = Digests.file(file);
+                }
+                return digest;
             }
         }
 
-        Pipeline pipeline(SpyModel model) {
-            return pipelines.get(model);
+        /**
+         * The contract's pipeline, read once; a contract that cannot be read fails every job that asks, with its
+         * errors. The bytes read must be those digested: a contract changed during the audit fails too.
+         */
+        synchronized Pipeline pipeline() throws IOException {
+            if (pipeline == null && failure == null) {
+                String before = digest();
+                try {
+                    SpyModel model = Contracts.read(file);
+                    if (!Digests.file(file).equals(before)) {
+                        throw new BadInputException(List.of(file + ": changed while the audit read it; audit again"));
+                    }
+                    pipeline = Pipeline.of(model, classpath, InspectionListener.NONE);
+                } catch (ImportSpyException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return pipeline;
         }
     }
 
@@ -111,30 +176,41 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                     .resolve(target.path().getFileName().toString());
             digest = copy(copy);
             Map<Path, String> labels = Map.of(copy, target.path().toString());
-            SpyModel model;
-            if (run.contract.isPresent()) {
-                model = run.contract.get();
+            Pipeline pipeline;
+            String key;
+            Optional<String> cached;
+            if (run.single.isPresent()) {
+                contractFile = run.contract.orElseThrow().file();
+                key = AuditCache.key(digest, run.contractDigest, run.settingsDigest);
+                cached = run.cache.get(key);
+                pipeline = run.single.get();
             } else {
                 ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
-                Policy policy = run.policy.orElseThrow();
-                Policy.Decision decision = underJavaHome(target.path())
-                        ? new Policy.Decision(Optional.empty(), Policy.Mode.ALLOW, Optional.empty(), policy.defaultLocation())
+                PolicyPlan policy = run.policy.orElseThrow();
+                Optional<PolicyPlan.Rule> rule = underJavaHome(target.path()) ? Optional.empty()
                         : policy.decide(target.path(), PolicyReports.names(identity));
-                if (decision.contract().isEmpty()) {
-                    TargetReport report = PolicyReports.decided(target.path().toString(), identity, policy, decision);
+                if (rule.isEmpty() || rule.get().contract().isEmpty()) {
+                    boolean refused = !underJavaHome(target.path()) && rule.isEmpty()
+                            && policy.defaultMode() == Policy.Mode.ENFORCE;
+                    TargetReport report = PolicyReports.decided(target.path().toString(), identity, policy.file(),
+                            refused, rule.map(PolicyPlan.Rule::location).orElse(policy.defaultLocation()));
                     Verdict verdict = report.violations().isEmpty() ? Verdict.ALLOWED : Verdict.NON_COMPLIANT;
                     return outcome(digest, null, verdict(verdict, report), verdict, report.violations().size(), false);
                 }
-                model = decision.contract().get();
+                PolicyContract contract = run.contract(rule.get().contract().get());
+                contractFile = contract.file();
+                key = AuditCache.key(digest, Digests.ofTexts(run.contractDigest, contract.file(), contract.digest()),
+                        run.settingsDigest);
+                cached = run.cache.get(key);
+                pipeline = cached.isPresent() ? null : contract.pipeline();
             }
-            contractFile = model.file();
-            String key = AuditCache.key(digest, run.contractDigest, run.settingsDigest);
-            Optional<String> cached = run.cache.get(key);
             if (cached.isPresent()) {
                 return fromCache(digest, contractFile, cached.get());
             }
-            Pipeline pipeline = run.pipeline(model);
-            TargetReport report = pipeline.validate(pipeline.inspect(copy, labels), run.runtime);
+            Pipeline chosen = pipeline;
+            Path read = copy;
+            // one thread per job: the audit runs its targets in parallel, each target's reading is sequential
+            TargetReport report = ReadThreads.alone(() -> chosen.validate(chosen.inspect(read, labels), run.runtime));
             Verdict verdict = report.isCompliant(run.strictness) ? Verdict.COMPLIANT : Verdict.NON_COMPLIANT;
             String body = verdict(verdict, report);
             run.cache.put(key, body);

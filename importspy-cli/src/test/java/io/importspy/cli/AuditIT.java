@@ -348,4 +348,70 @@ class AuditIT {
         assertThat(records.get(4)).containsEntry("allowed", 1L).containsEntry("compliant", 1L)
                 .containsEntry("non-compliant", 2L);
     }
+
+    @Nested
+    class Policy_contracts {
+        @TempDir
+        Path work;
+
+        Path policy(String rules) throws Exception {
+            Files.writeString(work.resolve("greeter.yml"), Files.readString(contract));
+            Files.writeString(work.resolve("rude.yml"), Files.readString(contract).replace("greet", "hail"));
+            return Files.writeString(work.resolve("policy.yml"), "importspy-policy: 1\ndefault: refuse\nrules:\n" + rules);
+        }
+
+        @Test
+        void a_contract_is_read_only_when_a_target_needs_it_and_a_bad_one_fails_only_its_targets() throws Exception {
+            Files.writeString(work.resolve("broken.yml"), "importspy: 1\nclasses:\n  - nmae: com.acme.Greeter\n");
+            Files.writeString(work.resolve("unused.yml"), "importspy: 1\nmodule: {nmae: x}\n");
+            Path policy = policy("""
+                      - match: {path: "%s/greeter-1.jar"}
+                        contract: broken.yml
+                      - match: {path: "%s/greeter-3.jar"}
+                        contract: broken.yml
+                      - match: {path: "/nowhere/**"}
+                        contract: unused.yml
+                      - match: {path: "%s/**"}
+                        contract: greeter.yml
+                    """.formatted(plugins, plugins, plugins));
+
+            MainTest.Outcome outcome = audit("--policy", policy.toString(), "--dir", plugins.toString(), "--no-cache",
+                    "-j", "2");
+
+            assertThat(outcome.exit()).isEqualTo(2);
+            List<Map<String, Object>> records = records(outcome.out());
+            String error = work.resolve("broken.yml") + ":3:5: unknown key 'nmae' in class; did you mean 'name'?";
+            assertThat(records.get(1)).containsEntry("verdict", "error")
+                    .containsEntry("contract", work.resolve("broken.yml").toString());
+            assertThat((String) records.get(1).get("error")).contains(error);
+            assertThat(records.get(3).get("error")).isEqualTo(records.get(1).get("error"));
+            assertThat(records.get(0)).containsEntry("verdict", "compliant");
+            assertThat(records.get(11)).containsEntry("error", 2L).containsEntry("compliant", 8L);
+            assertThat(outcome.err().lines().filter(l -> l.contains("nmae")).count())
+                    .as("the contract's error once, not once per target").isEqualTo(1);
+            assertThat(outcome.err()).as("a contract no target needs is not read").doesNotContain("unused.yml");
+        }
+
+        @Test
+        void a_changed_contract_misses_the_cache_only_for_the_targets_it_decides(@TempDir Path cache) throws Exception {
+            Path policy = policy("""
+                      - match: {path: "%s/nested/**"}
+                        contract: rude.yml
+                      - match: {path: "%s/**"}
+                        contract: greeter.yml
+                    """.formatted(plugins, plugins));
+            MainTest.Outcome first = audit("--policy", policy.toString(), "--dir", plugins.toString(), "--cache",
+                    cache.toString());
+            Files.writeString(work.resolve("rude.yml"), Files.readString(work.resolve("rude.yml")) + "# other bytes\n");
+
+            MainTest.Outcome second = audit("--policy", policy.toString(), "--dir", plugins.toString(), "--cache",
+                    cache.toString());
+
+            assertThat(first.exit()).isZero();
+            assertThat(records(first.out()).get(11)).containsEntry("compliant", 11L).containsEntry("cached", 0L);
+            assertThat(records(second.out()).get(11)).containsEntry("compliant", 11L).containsEntry("cached", 10L);
+            assertThat(records(second.out()).get(10)).containsEntry("contract", work.resolve("rude.yml").toString());
+            assertThat(targetLines(second.out())).isEqualTo(targetLines(first.out()));
+        }
+    }
 }

@@ -103,4 +103,66 @@ class UndeclaredIT {
                         + "the module")
                 .doesNotContain("constructor (java.lang.String)");
     }
+
+    @Test
+    void public_classes_added_to_the_contracts_packages_nested_ones_too_are_undeclared() throws Exception {
+        Path classes = TestJars.compile(Files.createTempDirectory(dir, "build"), Map.of(
+                "com/acme/Greeter.java", V1.replace("    void internal() { }", """
+                            void internal() { }
+                            public static class Options { public int times; }
+                            protected interface Hook { }
+                            private static class Hidden { }
+                            public Runnable task() { return new Runnable() { public void run() { } }; }
+                        """),
+                "com/acme/Farewell.java", "package com.acme; public class Farewell { }",
+                "com/acme/Helper.java", "package com.acme; class Helper { public static class Inside { } }",
+                "com/acme/impl/Impl.java", "package com.acme.impl; public class Impl { }"));
+        Path v3 = TestJars.jar(dir.resolve("greeter-1.2.jar")).manifest("Automatic-Module-Name", "com.acme.greeter")
+                .manifest("Implementation-Version", "1.2").classes(classes).build();
+
+        MainTest.Outcome drift = MainTest.run("validate", "--undeclared", "--runtime", "none", "-c", lock.toString(),
+                v3.toString());
+
+        assertThat(drift.exit()).isEqualTo(1);
+        assertThat(drift.out())
+                .contains("x undeclared  package com.acme has class com.acme.Farewell, which the contract does not"
+                        + " declare  (" + lock + ":")
+                .contains("package com.acme has class com.acme.Greeter$Options")
+                .contains("package com.acme has class com.acme.Greeter$Hook")
+                .contains("fix: declare class com.acme.Farewell in the contract's classes, or remove it from the module")
+                .contains("class com.acme.Greeter has method task()")
+                .doesNotContain("Hidden").doesNotContain("Helper").doesNotContain("Greeter$1")
+                .doesNotContain("com.acme.impl");
+        assertThat(drift.out().split("x undeclared", -1)).as(drift.out()).hasSize(5);
+
+        MainTest.Outcome inspected = MainTest.run("inspect", v3.toString());
+        Path newLock = Files.writeString(dir.resolve("greeter-1.2-api.yml"), inspected.out());
+        MainTest.Outcome locked = MainTest.run("validate", "--undeclared", "--runtime", "none", "-c", newLock.toString(),
+                v3.toString());
+        assertThat(locked.exit()).as("the contract inspect writes declares every class it reports: " + locked.out())
+                .isZero();
+    }
+
+    @Test
+    void a_selection_by_name_declares_the_classes_it_selects_and_puts_the_rest_of_its_glob_in_scope() throws Exception {
+        Path classes = TestJars.compile(Files.createTempDirectory(dir, "build"), Map.of(
+                "com/acme/api/Greeting.java", "package com.acme.api; public interface Greeting { }",
+                "com/acme/api/Stray.java", "package com.acme.api; public class Stray { }",
+                "com/acme/other/Free.java", "package com.acme.other; public class Free { }"));
+        Path jar = TestJars.jar(dir.resolve("api.jar")).classes(classes).build();
+        Path contract = Files.writeString(dir.resolve("api-interfaces.yml"), """
+                importspy: 1
+                classes:
+                  - select: {name: "com.acme.api.*", kind: interface}
+                """);
+
+        MainTest.Outcome outcome = MainTest.run("validate", "--undeclared", "--runtime", "none", "-c",
+                contract.toString(), jar.toString());
+
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.out()).contains("package com.acme.api has class com.acme.api.Stray, which the contract does"
+                + " not declare  (" + contract + ":3:5)").doesNotContain("class com.acme.api.Greeting, which")
+                .doesNotContain("Free");
+        assertThat(outcome.out().split("x undeclared", -1)).hasSize(2);
+    }
 }

@@ -30,4 +30,17 @@ public final class Policies {
         return PolicyReader.read(Contracts.text(file, "policy"), file.toString(),
                 directory == null ? Path.of("") : directory);
     }
+
+    /**
+     * Reads the policy at {@code file} without the contracts it names, checking only that each is a file: for a
+     * caller that reads each contract when a code source needs it.
+     *
+     * @throws ContractException listing every problem of the policy
+     */
+    public static PolicyPlan plan(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path directory = file.getParent();
+        return PolicyReader.plan(Contracts.text(file, "policy"), file.toString(),
+                directory == null ? Path.of("") : directory);
+    }
 }

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Walks the YAML tree of a policy (format 1, DESIGN §6) and builds its {@link Policy}, reading every contract
- * it names (relative to the policy's directory) and collecting every error of the policy and its contracts.
+ * Walks the YAML tree of a policy (format 1, DESIGN §6) and builds its {@link PolicyPlan}, checking that every
+ * contract it names (relative to the policy's directory) is a file; {@link #read} then reads those contracts too,
+ * collecting every error of the policy and its contracts.
  */
 final class PolicyReader {
     static final List<String> TOP_KEYS = List.of("importspy-policy", "default", "rules");
@@ -28,8 +29,7 @@ final class PolicyReader {
 
     private final Problems problems = new Problems();
     private final NodeReader nodes = new NodeReader(problems);
-    private final List<ContractError> contractErrors = new ArrayList<>();
-    private final Map<Path, Optional<SpyModel>> contracts = new HashMap<>();
+    private final Map<Path, Boolean> contracts = new HashMap<>();
     private final String file;
     private final Path directory;
 
@@ -39,15 +39,46 @@ final class PolicyReader {
     }
 
     /**
-     * Reads policy text; contracts are resolved against {@code directory}.
+     * Reads policy text and every contract it names; contracts are resolved against {@code directory}.
      *
      * @throws ContractException with every problem found in the policy and in the contracts it names
      */
     static Policy read(String text, String file, Path directory) {
-        return new PolicyReader(file, directory).read(text);
+        PolicyReader reader = new PolicyReader(file, directory);
+        PolicyPlan plan = reader.plan(text);
+        List<ContractError> errors = new ArrayList<>();
+        try {
+            reader.problems.throwIfAny();
+        } catch (ContractException e) {
+            errors.addAll(e.errors());
+        }
+        Map<Path, SpyModel> read = new HashMap<>();
+        for (Path contract : plan.contracts()) { // each contract's own errors, in its file order, after the policy's
+            try {
+                read.put(contract, Contracts.read(contract));
+            } catch (ContractException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ContractException(errors);
+        }
+        return plan.withContracts(read);
     }
 
-    private Policy read(String text) {
+    /**
+     * Reads policy text without the contracts it names, checking only that each is a file.
+     *
+     * @throws ContractException with every problem found in the policy
+     */
+    static PolicyPlan plan(String text, String file, Path directory) {
+        PolicyReader reader = new PolicyReader(file, directory);
+        PolicyPlan plan = reader.plan(text);
+        reader.problems.throwIfAny();
+        return plan;
+    }
+
+    private PolicyPlan plan(String text) {
         Location start = new Location(file, 1, 1);
         Optional<YamlNode> root = new YamlReader(file, problems).read(text);
         if (root.isEmpty() || (root.get() instanceof YamlNode.Scalar && ((YamlNode.Scalar) root.get()).isNull())) {
@@ -71,18 +102,8 @@ final class PolicyReader {
             problems.add(start, "missing 'default'; say what happens to code no rule matches: "
                     + "'default: refuse', 'default: audit' or 'default: allow'");
         }
-        List<Policy.Rule> rules = top.get("rules").map(this::rules).orElse(List.of());
-        List<ContractError> errors = new ArrayList<>();
-        try {
-            problems.throwIfAny();
-        } catch (ContractException e) {
-            errors.addAll(e.errors());
-        }
-        errors.addAll(contractErrors); // each contract's own errors, in its file order, after the policy's
-        if (!errors.isEmpty()) {
-            throw new ContractException(errors);
-        }
-        return new Policy(file, defaultMode, defaultLocation, rules);
+        List<PolicyPlan.Rule> rules = top.get("rules").map(this::rules).orElse(List.of());
+        return new PolicyPlan(file, defaultMode, defaultLocation, rules);
     }
 
     private void format(Section top, Location start) {
@@ -99,8 +120,8 @@ final class PolicyReader {
         }
     }
 
-    private List<Policy.Rule> rules(YamlNode node) {
-        List<Policy.Rule> rules = new ArrayList<>();
+    private List<PolicyPlan.Rule> rules(YamlNode node) {
+        List<PolicyPlan.Rule> rules = new ArrayList<>();
         nodes.sequence(node, "rules", "a list of rules such as {match: {path: \"plugins/*.jar\"}, contract: x.yml}")
                 .ifPresent(items -> {
                     for (YamlNode item : items) {
@@ -115,14 +136,14 @@ final class PolicyReader {
         return rules;
     }
 
-    private Optional<Policy.Rule> rule(YamlNode.Mapping mapping) {
+    private Optional<PolicyPlan.Rule> rule(YamlNode.Mapping mapping) {
         Section section = Section.open(mapping, "rule", RULE_KEYS, problems);
         Optional<Policy.Match> match = section.get("match").flatMap(this::match);
         if (!section.has("match")) {
             problems.add(mapping.location(), "rule needs a 'match', such as {path: \"plugins/*.jar\"}");
         }
         Optional<Policy.Mode> mode = section.get("mode").flatMap(n -> word(n, "mode", MODES)).map(PolicyReader::mode);
-        Optional<SpyModel> contract = Optional.empty();
+        Optional<Path> contract = Optional.empty();
         Optional<YamlNode> contractNode = section.get("contract");
         if (contractNode.isPresent()) {
             contract = nodes.name(contractNode.get(), "contract", "a contract file such as contracts/plugin.yml")
@@ -142,7 +163,7 @@ final class PolicyReader {
         if (match.isEmpty() || (contractNode.isPresent() && contract.isEmpty()) || (section.has("mode") && mode.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new Policy.Rule(match.get(), contract, effective, mapping.location()));
+        return Optional.of(new PolicyPlan.Rule(match.get(), contract, effective, mapping.location()));
     }
 
     private Optional<Policy.Match> match(YamlNode node) {
@@ -177,22 +198,18 @@ final class PolicyReader {
         return true;
     }
 
-    private Optional<SpyModel> contract(Located<String> name) {
+    private Optional<Path> contract(Located<String> name) {
         Path resolved = directory.resolve(name.value()).normalize();
-        return contracts.computeIfAbsent(resolved, path -> {
+        boolean file = contracts.computeIfAbsent(resolved, path -> {
             if (!Files.isRegularFile(path)) {
                 problems.add(name.location(), "contract '" + name.value() + "' "
                         + (Files.isDirectory(path) ? "is a directory, not a file" : "does not exist")
                         + " (resolved against the policy's directory to " + path + ")");
-                return Optional.empty();
+                return false;
             }
-            try {
-                return Optional.of(Contracts.read(path));
-            } catch (ContractException e) {
-                contractErrors.addAll(e.errors());
-                return Optional.empty();
-            }
+            return true;
         });
+        return file ? Optional.of(resolved) : Optional.empty();
     }
 
     /** One of {@code words}, reported with a suggestion when it is another. */

@@ -44,7 +44,12 @@ final class Section {
 
     /** The entry for {@code key}, if any. */
     Optional<YamlNode.Entry> entry(String key) {
-        return mapping.entries().stream().filter(e -> e.name().equals(key)).findFirst();
+        for (YamlNode.Entry entry : mapping.entries()) { // a handful of keys: a loop, not a stream or a map
+            if (entry.name().equals(key)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     boolean has(String key) {

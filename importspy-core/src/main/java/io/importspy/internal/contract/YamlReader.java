@@ -3,24 +3,21 @@ package io.importspy.internal.contract;
 import io.importspy.contract.Location;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentEndEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -30,7 +27,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +54,9 @@ final class YamlReader {
     private static final int BUFFER = 64 << 10;
 
     private static final String STANDARD = "tag:yaml.org,2002:";
+    /** The core schema's nulls and booleans that start with a letter. */
+    private static final Set<String> SCHEMA_WORDS = Set.of("null", "Null", "NULL", "true", "True", "TRUE", "false",
+            "False", "FALSE");
     private static final Set<String> STANDARD_TAGS = Set.of(Tag.STR.getValue(), Tag.INT.getValue(),
             Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(), Tag.SEQ.getValue(), Tag.MAP.getValue());
 
@@ -65,8 +64,6 @@ final class YamlReader {
     private final Problems problems;
     private final LoadSettings settings;
     private final ScalarResolver resolver;
-    private int nodes;
-    private boolean aliases;
 
     YamlReader(String file, Problems problems) {
         this.file = file;
@@ -99,12 +96,7 @@ final class YamlReader {
     Optional<YamlNode> read(String text) {
         try {
             checkLines(text);
-            scan(text);
-            Optional<Node> root = new Compose(settings).composeString(text);
-            if (root.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(convert(root.get(), 0, false));
+            return new Tree().build(new Parse(settings).parseString(text));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             throw Problems.fatal(location(mark), "invalid YAML: " + syntax(oneLine(e.getProblem()), oneLine(e.getContext())));
@@ -137,52 +129,6 @@ final class YamlReader {
         }
     }
 
-    /** A first pass over the event stream: depth, tags and aliases, before any tree is built. */
-    private void scan(String text) {
-        int depth = 0;
-        int collectionAliases = 0;
-        Deque<String> open = new ArrayDeque<>();
-        Set<String> collectionAnchors = new HashSet<>();
-        int events = 0;
-        for (Event event : new Parse(settings).parseString(text)) {
-            if (++events > MAX_EVENTS) {
-                throw Problems.fatal(location(event.getStartMark()), "contract holds more than " + MAX_EVENTS
-                        + " YAML nodes; split it");
-            }
-            if (event instanceof CollectionStartEvent) {
-                CollectionStartEvent start = (CollectionStartEvent) event;
-                checkTag(start.getTag(), event);
-                if (++depth > MAX_DEPTH) {
-                    throw Problems.fatal(location(event.getStartMark()),
-                            "contract is nested more than " + MAX_DEPTH + " levels deep; flatten it");
-                }
-                String anchor = anchor(start);
-                open.push(anchor);
-                if (!anchor.isEmpty()) {
-                    collectionAnchors.add(anchor);
-                }
-            } else if (event instanceof CollectionEndEvent) {
-                depth--;
-                open.pop();
-            } else if (event instanceof ScalarEvent) {
-                checkTag(((ScalarEvent) event).getTag(), event);
-                checkLength((ScalarEvent) event);
-                collectionAnchors.remove(anchor((ScalarEvent) event));
-            } else if (event instanceof AliasEvent) {
-                aliases = true;
-                String name = ((AliasEvent) event).getAlias().getValue();
-                if (open.contains(name)) {
-                    throw Problems.fatal(location(event.getStartMark()), "alias '*" + name
-                            + "' refers to a node that contains it; recursive YAML is not allowed in a contract");
-                }
-                if (collectionAnchors.contains(name) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-                    throw Problems.fatal(location(event.getStartMark()), "contract uses more than "
-                            + MAX_COLLECTION_ALIASES + " aliases of lists or mappings; write the entries out instead");
-                }
-            }
-        }
-    }
-
     private void checkLength(ScalarEvent event) {
         int length = event.getValue().length();
         if (length > MAX_SCALAR) {
@@ -203,55 +149,214 @@ final class YamlReader {
         }
     }
 
-    /** Converts {@code node}; {@code inFlow} when it is an item, key or value of a flow collection. */
-    private YamlNode convert(Node node, int depth, boolean inFlow) {
-        Location location = location(node.getStartMark());
-        // Without aliases the size limit bounds the node count; with them, expansion is bounded here.
-        if (++nodes > MAX_NODES && aliases) {
-            throw Problems.fatal(location,
-                    "contract expands to more than " + MAX_NODES + " YAML nodes through aliases; write the entries out instead");
-        }
-        if (depth > MAX_DEPTH) {
-            throw Problems.fatal(location, "contract is nested more than " + MAX_DEPTH + " levels deep; flatten it");
-        }
-        if (node instanceof ScalarNode) {
-            return scalar((ScalarNode) node, location, inFlow);
-        }
-        if (node instanceof SequenceNode) {
-            List<YamlNode> items = new ArrayList<>();
-            boolean flow = ((SequenceNode) node).getFlowStyle() == FlowStyle.FLOW;
-            for (Node item : ((SequenceNode) node).getValue()) {
-                items.add(convert(item, depth + 1, flow));
+    /**
+     * Builds the tree from the event stream in one pass, checking as it goes: the number of events, the depth,
+     * tags, the length of scalars, and aliases (not recursive, at most {@link #MAX_COLLECTION_ALIASES} of
+     * collections, their expansion at most {@link #MAX_NODES} nodes and {@link #MAX_DEPTH} levels). An alias
+     * shares the node of its anchor, which is immutable; its size and height are kept so that the expansion a
+     * reader of the tree will walk is bounded here.
+     */
+    private final class Tree {
+        private final Deque<Open> open = new ArrayDeque<>();
+        private final Map<String, Anchored> anchors = new HashMap<>();
+        private YamlNode root;
+        private boolean documentEnded;
+        private boolean aliases;
+        private int events;
+        private int collectionAliases;
+        private long expanded;
+
+        Optional<YamlNode> build(Iterable<Event> stream) {
+            for (Event event : stream) {
+                if (++events > MAX_EVENTS) {
+                    throw Problems.fatal(location(event.getStartMark()), "contract holds more than " + MAX_EVENTS
+                            + " YAML nodes; split it");
+                }
+                if (event instanceof ScalarEvent) {
+                    scalar((ScalarEvent) event);
+                } else if (event instanceof CollectionStartEvent) {
+                    start((CollectionStartEvent) event);
+                } else if (event instanceof CollectionEndEvent) {
+                    Open done = open.pop();
+                    YamlNode node = done.node();
+                    add(node, done.anchor, done.size, done.height + 1);
+                } else if (event instanceof AliasEvent) {
+                    alias((AliasEvent) event);
+                } else if (event instanceof DocumentStartEvent && documentEnded) {
+                    throw Problems.fatal(location(event.getStartMark()), "invalid YAML: "
+                            + syntax("but found another document", "expected a single document in the stream"));
+                } else if (event instanceof DocumentEndEvent) {
+                    documentEnded = true;
+                }
             }
-            return new YamlNode.Sequence(items, location);
+            return Optional.ofNullable(root);
         }
-        MappingNode mapping = (MappingNode) node;
-        boolean flow = mapping.getFlowStyle() == FlowStyle.FLOW;
-        List<YamlNode.Entry> entries = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            YamlNode key = convert(tuple.getKeyNode(), depth + 1, flow);
-            YamlNode value = convert(tuple.getValueNode(), depth + 1, flow);
+
+        private void start(CollectionStartEvent event) {
+            checkTag(event.getTag(), event);
+            if (open.size() + 1 > MAX_DEPTH) {
+                throw Problems.fatal(location(event.getStartMark()),
+                        "contract is nested more than " + MAX_DEPTH + " levels deep; flatten it");
+            }
+            count(event.getStartMark());
+            open.push(new Open(event instanceof MappingStartEvent, event.getFlowStyle() == FlowStyle.FLOW,
+                    location(event.getStartMark()), anchor(event)));
+        }
+
+        private void scalar(ScalarEvent event) {
+            checkTag(event.getTag(), event);
+            checkLength(event);
+            count(event.getStartMark());
+            Optional<String> tag = event.getTag();
+            Tag resolved = tag.isEmpty() || tag.get().equals("!")
+                    ? resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
+                    : new Tag(tag.get());
+            add(YamlReader.this.scalar(event, resolved, location(event.getStartMark()), inFlow()), anchor(event), 1, 0);
+        }
+
+        private void alias(AliasEvent event) {
+            aliases = true;
+            String name = event.getAlias().getValue();
+            for (Open collection : open) {
+                if (collection.anchor.equals(name)) {
+                    throw Problems.fatal(location(event.getStartMark()), "alias '*" + name
+                            + "' refers to a node that contains it; recursive YAML is not allowed in a contract");
+                }
+            }
+            Anchored anchored = anchors.get(name);
+            if (anchored == null) {
+                throw Problems.fatal(location(event.getStartMark()), "invalid YAML: found undefined alias " + name);
+            }
+            if (!(anchored.node instanceof YamlNode.Scalar) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
+                throw Problems.fatal(location(event.getStartMark()), "contract uses more than "
+                        + MAX_COLLECTION_ALIASES + " aliases of lists or mappings; write the entries out instead");
+            }
+            if (open.size() + anchored.height > MAX_DEPTH) {
+                throw Problems.fatal(location(event.getStartMark()),
+                        "contract is nested more than " + MAX_DEPTH + " levels deep; flatten it");
+            }
+            expanded += anchored.size;
+            if (expanded > MAX_NODES) {
+                throw Problems.fatal(location(event.getStartMark()), "contract expands to more than " + MAX_NODES
+                        + " YAML nodes through aliases; write the entries out instead");
+            }
+            YamlNode node = anchored.node;
+            if (node instanceof YamlNode.Scalar) { // a scalar's inFlow is where it is written, here the alias
+                YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+                node = new YamlNode.Scalar(scalar.value(), scalar.text(), scalar.quoted(), !scalar.quoted() && inFlow(),
+                        scalar.location());
+            }
+            add(node, "", anchored.size, anchored.height);
+        }
+
+        /**
+         * Counts one node written out. Without aliases the size limit bounds the node count; once there are
+         * aliases, the whole expansion is bounded.
+         */
+        private void count(Optional<Mark> mark) {
+            if (++expanded > MAX_NODES && aliases) {
+                throw Problems.fatal(location(mark), "contract expands to more than " + MAX_NODES
+                        + " YAML nodes through aliases; write the entries out instead");
+            }
+        }
+
+        private boolean inFlow() {
+            Open parent = open.peek();
+            return parent != null && parent.flow;
+        }
+
+        private void add(YamlNode node, String anchor, long size, int height) {
+            if (!anchor.isEmpty()) {
+                anchors.put(anchor, new Anchored(node, size, height));
+            }
+            Open parent = open.peek();
+            if (parent == null) {
+                root = node;
+            } else {
+                parent.add(node, size, height);
+            }
+        }
+    }
+
+    /** A collection being read: its items, or its entries with the key waiting for its value. */
+    private final class Open {
+        final boolean mapping;
+        final boolean flow;
+        final Location location;
+        final String anchor;
+        final List<YamlNode> items = new ArrayList<>();
+        final List<YamlNode.Entry> entries = new ArrayList<>();
+        Map<String, Location> seen;
+        YamlNode key;
+        long size = 1;
+        int height;
+
+        Open(boolean mapping, boolean flow, Location location, String anchor) {
+            this.mapping = mapping;
+            this.flow = flow;
+            this.location = location;
+            this.anchor = anchor;
+        }
+
+        void add(YamlNode node, long nodeSize, int nodeHeight) {
+            size += nodeSize;
+            height = Math.max(height, nodeHeight);
+            if (!mapping) {
+                items.add(node);
+            } else if (key == null) {
+                key = node;
+            } else {
+                entry(key, node);
+                key = null;
+            }
+        }
+
+        private void entry(YamlNode key, YamlNode value) {
             if (!(key instanceof YamlNode.Scalar)) {
                 problems.add(key.location(), "a key must be a plain name, not " + key.describe());
-                continue;
+                return;
             }
             YamlNode.Scalar name = (YamlNode.Scalar) key;
+            if (seen == null) {
+                seen = new HashMap<>();
+            }
             Location first = seen.putIfAbsent(name.text(), name.location());
             if (first != null) {
                 problems.add(name.location(), "duplicate key '" + name.text() + "'; it is already set at line "
                         + first.line() + "; keep only one");
-                continue;
+                return;
             }
             entries.add(new YamlNode.Entry(name, value));
         }
-        return new YamlNode.Mapping(entries, location);
+
+        YamlNode node() {
+            return mapping ? new YamlNode.Mapping(entries, location) : new YamlNode.Sequence(items, location);
+        }
     }
 
-    private YamlNode.Scalar scalar(ScalarNode node, Location location, boolean inFlow) {
-        String text = node.getValue();
-        boolean plain = node.getScalarStyle() == ScalarStyle.PLAIN;
-        Tag tag = node.getTag();
+    /** An anchored node, with how many nodes it expands to and how many levels of collections it holds. */
+    private record Anchored(YamlNode node, long size, int height) {
+    }
+
+    /**
+     * The core schema's tag of a scalar, {@code implicit} when it is written plain. A plain scalar that starts
+     * with a letter is a null or a boolean only when it is one of the schema's words; any other is a string,
+     * told without the resolver's regular expressions (most of a contract's scalars are names).
+     */
+    private Tag resolve(String value, boolean implicit) {
+        if (!implicit) {
+            return Tag.STR;
+        }
+        if (!value.isEmpty() && Character.isLetter(value.charAt(0)) && !SCHEMA_WORDS.contains(value)) {
+            return Tag.STR;
+        }
+        return resolver.resolve(value, true);
+    }
+
+    /** The scalar of {@code event}, whose tag is {@code tag}; {@code inFlow} when it is written in a flow collection. */
+    private YamlNode.Scalar scalar(ScalarEvent event, Tag tag, Location location, boolean inFlow) {
+        String text = event.getValue();
+        boolean plain = event.getScalarStyle() == ScalarStyle.PLAIN;
         if (!STANDARD_TAGS.contains(tag.getValue())) {
             tag = resolver.resolve(text, plain); // already reported: read the value as if untagged
         }

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Reads every class file of a target (for a full inspection, class headers or references), on as many threads as there are processors
- * (at most {@value #MAX_THREADS}, and only with at least {@value #MIN_CLASSES_PER_THREAD} classes per thread):
+ * (at most {@value #MAX_THREADS}, and only with at least {@value #MIN_CLASSES_PER_THREAD} classes per thread;
+ * on the calling thread alone inside {@link ReadThreads#alone}):
  * inflating and parsing a class depends on no other. The caller's thread works too; helpers are daemon
  * threads that end with the read. The result, and the error when class files are corrupt, are those of a
  * read in entry order: facts in entry order, and the error of the first bad entry.
@@ -44,8 +45,8 @@ final class AllClasses {
      * in their order.
      */
     static <S, T> List<T> map(List<S> files, Supplier<Function<S, T>> readers) {
-        int threads = Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS),
-                Math.max(1, files.size() / MIN_CLASSES_PER_THREAD));
+        int threads = ReadThreads.isAlone() ? 1 : Math.min(Math.min(Runtime.getRuntime().availableProcessors(),
+                MAX_THREADS), Math.max(1, files.size() / MIN_CLASSES_PER_THREAD));
         Worker<S, T> worker = new Worker<>(files, readers);
         List<Thread> helpers = new ArrayList<>();
         for (int i = 1; i < threads; i++) {

@@ -4,6 +4,7 @@ import io.importspy.API;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.importspy.API.Status.INTERNAL;
 
@@ -45,6 +46,34 @@ public final class ClassNames {
             candidates.add(binary);
         }
         return candidates;
+    }
+
+    /**
+     * Whether binary name {@code binaryName} is of a class named in source: not {@code module-info} or
+     * {@code package-info}, not anonymous or local ({@code Outer$1}, {@code Outer$1Local}). A name ending in
+     * {@code $} is the class of a Scala {@code object} ({@code scala.Predef$}), named in source as the name before it.
+     */
+    public static boolean namedInSource(String binaryName) {
+        String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+        if (simple.equals("module-info") || simple.equals("package-info")) {
+            return false;
+        }
+        String name = sourceName(binaryName);
+        int nest = name.lastIndexOf('$');
+        return nest < 0 || nest < name.length() - 1 && Character.isJavaIdentifierStart(name.charAt(nest + 1));
+    }
+
+    /** The binary name of the class that encloses {@code binaryName} as its name says, if it is nested. */
+    public static Optional<String> enclosing(String binaryName) {
+        String name = sourceName(binaryName);
+        int nest = name.lastIndexOf('$');
+        return nest > name.lastIndexOf('.') + 1 ? Optional.of(name.substring(0, nest)) : Optional.empty();
+    }
+
+    private static String sourceName(String binaryName) {
+        String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+        return binaryName.endsWith("$") && simple.length() > 1 && !binaryName.endsWith("$$")
+                ? binaryName.substring(0, binaryName.length() - 1) : binaryName;
     }
 
     /** The class-file entry a class loader reads for {@code binaryName}. */

@@ -51,15 +51,18 @@ public final class Pipeline {
     private final ClassSelection.Named reading;
     private final List<? extends Rule<?>> rules;
 
+    private final boolean undeclared;
+
     private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener,
-                     List<? extends Rule<?>> rules) {
+                     List<? extends Rule<?>> rules, boolean undeclared) {
         this.model = Objects.requireNonNull(model, "model");
         this.classpath = List.copyOf(classpath);
         this.libraries = List.copyOf(libraries);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.rules = List.copyOf(rules);
+        this.undeclared = undeclared;
         this.classNames = Validator.classesToRead(model, this.rules);
-        this.reading = Readings.of(model);
+        this.reading = Readings.of(model, undeclared);
     }
 
     /**
@@ -67,7 +70,7 @@ public final class Pipeline {
      * beside, which its class loader delegates to before it reads the target (see {@link Inspector}).
      */
     public static Pipeline of(SpyModel model, List<Path> classpath, InspectionListener listener) {
-        return new Pipeline(model, classpath, List.of(), listener, Validator.builtInRules());
+        return new Pipeline(model, classpath, List.of(), listener, Validator.builtInRules(), false);
     }
 
     /**
@@ -75,12 +78,20 @@ public final class Pipeline {
      * loader reads after the target.
      */
     public Pipeline withLibraries(List<Path> libraries) {
-        return new Pipeline(model, classpath, libraries, listener, rules);
+        return new Pipeline(model, classpath, libraries, listener, rules, undeclared);
     }
 
     /** This pipeline validating with {@code rules} instead of the built-in ones. */
     public Pipeline withRules(List<? extends Rule<?>> rules) {
-        return new Pipeline(model, classpath, libraries, listener, rules);
+        return new Pipeline(model, classpath, libraries, listener, rules, undeclared);
+    }
+
+    /**
+     * This pipeline reporting also what the contract does not declare ({@code validate --undeclared}): with the
+     * rule that reports it, and reading every class of the contract's packages for it.
+     */
+    public Pipeline reportingUndeclared() {
+        return new Pipeline(model, classpath, libraries, listener, Validator.rulesWithUndeclared(), true);
     }
 
     /** The classes validating against the contract reads: all that inspection reads (with their supertypes). */

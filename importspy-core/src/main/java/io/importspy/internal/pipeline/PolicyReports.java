@@ -1,6 +1,7 @@
 package io.importspy.internal.pipeline;
 
 import io.importspy.API;
+import io.importspy.contract.Location;
 import io.importspy.contract.Policy;
 import io.importspy.inspect.ModuleIdentity;
 import io.importspy.validate.Context;
@@ -32,19 +33,28 @@ public final class PolicyReports {
      */
     public static TargetReport decided(String target, ModuleIdentity identity, Policy policy,
                                        Policy.Decision decision) {
+        return decided(target, identity, policy.file(), decision.refusedOutright(), decision.location());
+    }
+
+    /**
+     * The report on {@code target} as policy {@code policyFile} leaves it without validation: refused outright
+     * (located at {@code location}, the policy's default) or admitted.
+     */
+    public static TargetReport decided(String target, ModuleIdentity identity, String policyFile,
+                                       boolean refusedOutright, Location location) {
         Optional<String> name = identity.primaryName();
         Optional<String> version = identity.version();
-        if (!decision.refusedOutright()) {
+        if (!refusedOutright) {
             return new TargetReport(target, name, version, List.of(), 0);
         }
         String subject = name.orElse(identity.fileName());
         Violation refused = Violation.invalid(Context.MODULE, subject)
-                .expected("code matched by a rule of " + policy.file())
+                .expected("code matched by a rule of " + policyFile)
                 .found(target)
-                .message("no rule of policy " + policy.file() + " matches " + subject + " (" + target
+                .message("no rule of policy " + policyFile + " matches " + subject + " (" + target
                         + "), and the policy's default is refuse")
                 .fix("add a rule that matches it (by path, module or coordinates) to the policy, or remove it")
-                .at(decision.location());
+                .at(location);
         return new TargetReport(target, name, version, List.of(refused), 0);
     }
 }

@@ -3,6 +3,7 @@ package io.importspy.internal.report;
 import io.importspy.API;
 import io.importspy.internal.contract.VersionConstraint;
 import io.importspy.inspect.ClassFacts;
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.inspect.FieldFacts;
 import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ModuleFacts;
@@ -175,27 +176,12 @@ public final class ContractWriter {
                 .toList();
     }
 
-    /**
-     * Whether a class is named in source (not anonymous or local) and its enclosing classes are written too.
-     * A name ending in {@code $} is the class of a Scala {@code object} ({@code scala.Predef$}), named in
-     * source as the name before it.
-     */
+    /** Whether a class is named in source (not anonymous or local) and its enclosing classes are written too. */
     private boolean written(String name, ModuleFacts module) {
-        String simple = name.substring(name.lastIndexOf('.') + 1);
-        if (simple.equals("module-info") || simple.equals("package-info")) {
+        if (!ClassNames.namedInSource(name)) {
             return false;
         }
-        if (name.endsWith("$") && simple.length() > 1 && !name.endsWith("$$")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        int nest = name.lastIndexOf('$');
-        if (nest < 0) {
-            return true;
-        }
-        if (nest == name.length() - 1 || !Character.isJavaIdentifierStart(name.charAt(nest + 1))) {
-            return false;
-        }
-        Optional<ClassFacts> outer = module.moduleClass(name.substring(0, nest));
+        Optional<ClassFacts> outer = ClassNames.enclosing(name).flatMap(module::moduleClass);
         return outer.isEmpty() || filter.visible(outer.get().modifiers()) && written(outer.get().name(), module);
     }
 

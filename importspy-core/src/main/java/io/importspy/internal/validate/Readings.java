@@ -8,14 +8,17 @@ import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.ReferencesSpec;
 import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.SelectSpec;
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.internal.inspect.ClassQuery;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.ReferenceQuery;
+import io.importspy.internal.java.NameGlob;
 import io.importspy.internal.java.ReferencePattern;
 import io.importspy.validate.Validator;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +46,50 @@ public final class Readings {
         Set<String> digests = integrity.digest().map(d -> Set.of(d.value().algorithm())).orElse(Set.of());
         return new ClassSelection.Named(Validator.classesToRead(model), queries, references, digests,
                 integrity.needsSignatures());
+    }
+
+    /**
+     * Everything validation against {@code model} reads and, when {@code undeclared}, every class of the
+     * contract's packages that is public or protected (by its header), where {@code validate --undeclared} looks
+     * for classes the contract does not declare: the package of each reading of a named class's name
+     * ({@code a.b.Outer.Inner}: {@code a.b.Outer}, {@code a.b}, ...), and the classes each
+     * {@code select: {name: ...}} glob covers.
+     */
+    public static ClassSelection.Named of(SpyModel model, boolean undeclared) {
+        ClassSelection.Named named = of(model);
+        if (!undeclared) {
+            return named;
+        }
+        Set<NameGlob> scopes = new LinkedHashSet<>();
+        for (ClassSpec spec : Sections.classes(model)) {
+            if (spec.select().isPresent()) {
+                spec.select().get().name().ifPresent(glob -> scopes.add(glob.value()));
+            } else {
+                for (String candidate : ClassNames.candidates(spec.name())) {
+                    String pkg = packageOf(candidate);
+                    scopes.add(NameGlob.of(pkg.isEmpty() ? "*" : pkg + ".*"));
+                }
+            }
+        }
+        // only the public and protected classes of those packages are read whole, chosen by their headers
+        List<ClassQuery> queries = new ArrayList<>(named.queries());
+        for (NameGlob scope : scopes) {
+            queries.add(byName(scope, io.importspy.java.Modifier.PUBLIC));
+            queries.add(byName(scope, io.importspy.java.Modifier.PROTECTED));
+        }
+        return new ClassSelection.Named(named.names(), queries, named.references(), named.digests(),
+                named.signatures());
+    }
+
+    /** The package of binary name {@code binaryName}: what comes before its last dot, or empty. */
+    public static String packageOf(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        return dot < 0 ? "" : binaryName.substring(0, dot);
+    }
+
+    private static ClassQuery byName(NameGlob glob, io.importspy.java.Modifier modifier) {
+        return new ClassQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(glob),
+                Optional.empty(), EnumSet.of(modifier));
     }
 
     /** The inspection query of a {@code select:}. */

@@ -215,4 +215,33 @@ class PoliciesTest {
                 .hasSameHashCodeAs(Policy.Match.OnCoordinates.of("org.slf4j:*"))
                 .isNotEqualTo(Policy.Match.OnCoordinates.of("org.slf4j:slf4j-api"));
     }
+
+    @Nested
+    class Planning {
+        @Test
+        void a_plan_names_each_rules_contract_file_without_reading_it_and_decides_as_the_policy_does() throws Exception {
+            Files.writeString(work.resolve("contracts/jdbc.yml"), "importspy: 1\nclasses: [{nmae: x}]\n");
+            Files.writeString(policyFile, POLICY);
+
+            PolicyPlan plan = Policies.plan(policyFile);
+
+            assertThat(plan.contracts()).containsExactly(work.resolve("contracts/greeter.yml"),
+                    work.resolve("contracts/jdbc.yml"));
+            assertThat(plan.decide(work.resolve("plugins/a.jar"), List.of()).orElseThrow().contract())
+                    .contains(work.resolve("contracts/greeter.yml"));
+            assertThat(plan.decide(work.resolve("x.jar"), List.of("org.slf4j:slf4j-api")).orElseThrow().mode())
+                    .isEqualTo(Policy.Mode.ALLOW);
+            assertThat(plan.decide(work.resolve("x.jar"), List.of("other"))).isEmpty();
+            assertThatThrownBy(() -> Policies.read(policyFile)).isInstanceOf(ContractException.class)
+                    .hasMessageContaining("jdbc.yml:2:12: unknown key 'nmae'");
+        }
+
+        @Test
+        void a_plan_still_refuses_a_contract_that_is_not_a_file() throws Exception {
+            Files.writeString(policyFile, POLICY.replace("contracts/jdbc.yml", "contracts/none.yml"));
+
+            assertThatThrownBy(() -> Policies.plan(policyFile)).isInstanceOf(ContractException.class)
+                    .hasMessageContaining("contract 'contracts/none.yml' does not exist");
+        }
+    }
 }

@@ -40,7 +40,7 @@ class SafeLoadingTest {
     @Nested
     class Limits {
         @Test
-        void a_billion_laughs_alias_bomb_is_refused_at_the_51st_alias() {
+        void a_billion_laughs_alias_bomb_is_refused_where_its_expansion_passes_the_node_limit() {
             String lol = "[" + String.join(", ", java.util.Collections.nCopies(9, "lol")) + "]";
             StringBuilder yaml = new StringBuilder("importspy: 1\nl0: &l0 " + lol + "\n");
             for (int level = 1; level <= 9; level++) {
@@ -48,9 +48,17 @@ class SafeLoadingTest {
                 String aliases = IntStream.range(0, 9).mapToObj(i -> alias).collect(Collectors.joining(", "));
                 yaml.append("l").append(level).append(": &l").append(level).append(" [").append(aliases).append("]\n");
             }
-            // 9 aliases per line from line 3 on: the 51st is the 6th alias on line 8, at column 10 + 5 * 5
+            // l1 to l4 expand to 74,718 nodes; the first alias of l5 (line 7, column 10) adds l4's 66,430
             assertThat(errors(yaml.toString())).containsExactly(
-                    "8:35: contract uses more than 50 aliases of lists or mappings; write the entries out instead");
+                    "7:10: contract expands to more than 100000 YAML nodes through aliases; write the entries out instead");
+        }
+
+        @Test
+        void the_51st_alias_of_a_list_is_refused() {
+            String aliases = IntStream.range(0, 60).mapToObj(i -> "*l").collect(Collectors.joining(", "));
+            // the 51st alias starts at column 5 + 50 * 4
+            assertThat(errors("importspy: 1\nl: &l [a]\nx: [" + aliases + "]\n")).containsExactly(
+                    "3:205: contract uses more than 50 aliases of lists or mappings; write the entries out instead");
         }
 
         @Test

@@ -73,4 +73,25 @@ class AllClassesTest {
                     .hasMessageStartingWith(corrupt + "!" + first + ": not a valid class file (");
         }
     }
+
+    @Test
+    void inside_read_threads_alone_every_class_is_read_on_the_calling_thread() {
+        List<Integer> files = java.util.stream.IntStream.range(0, CLASSES).boxed().toList();
+        java.util.Set<Thread> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Supplier<java.util.function.Function<Integer, Integer>> reader = () -> file -> {
+            readers.add(Thread.currentThread());
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // long enough for a helper to take some
+            return file;
+        };
+
+        List<Integer> read = ReadThreads.alone(() -> AllClasses.map(files, reader));
+
+        assertThat(read).containsExactlyElementsOf(files);
+        assertThat(readers).containsExactly(Thread.currentThread());
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            readers.clear();
+            AllClasses.map(files, reader);
+            assertThat(readers).as("outside, helpers read too").hasSizeGreaterThan(1);
+        }
+    }
 }

@@ -1,0 +1,81 @@
+package io.importspy.internal.contract;
+
+import io.importspy.API;
+import io.importspy.contract.Location;
+import io.importspy.contract.Policy;
+import io.importspy.contract.SpyModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static io.importspy.API.Status.INTERNAL;
+
+/**
+ * A policy read and checked without its contracts: each rule names its contract's file (which exists), to be
+ * read only when a code source the rule decides needs it. What a batch audit decides with, so that a policy
+ * naming many contracts costs the reading of those its targets need, and a target whose verdict is cached
+ * costs none. {@link Policies#read} reads every contract up front and gives the {@link Policy}.
+ *
+ * @param file            the policy file as the user named it
+ * @param defaultMode     what happens to a code source no rule matches
+ * @param defaultLocation where the default is written
+ * @param rules           the rules, in file order
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public record PolicyPlan(String file, Policy.Mode defaultMode, Location defaultLocation, List<Rule> rules) {
+    public PolicyPlan {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(defaultMode, "defaultMode");
+        Objects.requireNonNull(defaultLocation, "defaultLocation");
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * One rule, its contract not read.
+     *
+     * @param match    which code sources it applies to
+     * @param contract the contract's file, resolved against the policy's directory; absent only in mode allow
+     * @param mode     what to do with them
+     * @param location where the rule is written
+     */
+    public record Rule(Policy.Match match, Optional<Path> contract, Policy.Mode mode, Location location) {
+        public Rule {
+            Objects.requireNonNull(match, "match");
+            Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /**
+     * The rule that decides the code source at {@code path} whose module has the names {@code names}, as
+     * {@link Policy#decide} finds it: the first that matches; empty when the default applies.
+     */
+    public Optional<Rule> decide(Path path, List<String> names) {
+        String absolute = path.toAbsolutePath().normalize().toString().replace('\\', '/');
+        for (Rule rule : rules) {
+            if (rule.match().matches(absolute, names)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every contract file the rules name, in rule order, each once. */
+    public List<Path> contracts() {
+        return rules.stream().flatMap(r -> r.contract().stream()).distinct().toList();
+    }
+
+    /** The policy, with {@code contracts} holding the contract read from each of {@link #contracts()}. */
+    Policy withContracts(Map<Path, SpyModel> contracts) {
+        List<Policy.Rule> read = new ArrayList<>();
+        for (Rule rule : rules) {
+            read.add(new Policy.Rule(rule.match(), rule.contract().map(contracts::get), rule.mode(), rule.location()));
+        }
+        return new Policy(file, defaultMode, defaultLocation, read);
+    }
+}
