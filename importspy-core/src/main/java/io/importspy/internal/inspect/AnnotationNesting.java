@@ -13,12 +13,12 @@ final class AnnotationNesting {
 
     private final ClassFileFormat f;
     private final int end;
-    private final String what;
+    private final int name;
 
-    private AnnotationNesting(ClassFileFormat f, int end, String what) {
+    private AnnotationNesting(ClassFileFormat f, int end, int name) {
         this.f = f;
         this.end = end;
-        this.what = what;
+        this.name = name;
     }
 
     /** Off the end of the attribute: malformed, which is not this check's to judge. */
@@ -29,29 +29,39 @@ final class AnnotationNesting {
     }
 
     /**
-     * Checks attribute {@code name} spanning {@code [start, end)} of {@code f} if it holds annotation values;
-     * leaves {@code f.at} where it found it.
+     * Checks attribute {@code name} (its name constant, of {@code kind}, see {@link ClassFileAttributes#kind})
+     * spanning {@code [start, end)} of {@code f} if it holds annotation values; leaves {@code f.at} where it
+     * found it.
      */
-    static void check(ClassFileFormat f, String name, int start, int end, String what) {
+    static void check(ClassFileFormat f, int kind, int name, int start, int end) {
+        switch (kind) {
+            case ClassFileAttributes.VISIBLE_ANNOTATIONS, ClassFileAttributes.INVISIBLE_ANNOTATIONS,
+                 ClassFileAttributes.VISIBLE_PARAMETER_ANNOTATIONS, ClassFileAttributes.INVISIBLE_PARAMETER_ANNOTATIONS,
+                 ClassFileAttributes.VISIBLE_TYPE_ANNOTATIONS, ClassFileAttributes.INVISIBLE_TYPE_ANNOTATIONS,
+                 ClassFileAttributes.ANNOTATION_DEFAULT -> {
+            }
+            default -> {
+                return;
+            }
+        }
         int at = f.at;
         f.at = start;
         try {
-            AnnotationNesting walk = new AnnotationNesting(f, end, what);
-            switch (name) {
-                case "RuntimeVisibleAnnotations", "RuntimeInvisibleAnnotations" -> walk.annotations();
-                case "RuntimeVisibleParameterAnnotations", "RuntimeInvisibleParameterAnnotations" -> {
+            AnnotationNesting walk = new AnnotationNesting(f, end, name);
+            switch (kind) {
+                case ClassFileAttributes.VISIBLE_ANNOTATIONS, ClassFileAttributes.INVISIBLE_ANNOTATIONS -> walk.annotations();
+                case ClassFileAttributes.VISIBLE_PARAMETER_ANNOTATIONS,
+                     ClassFileAttributes.INVISIBLE_PARAMETER_ANNOTATIONS -> {
                     for (int p = walk.u1(); p > 0; p--) {
                         walk.annotations();
                     }
                 }
-                case "RuntimeVisibleTypeAnnotations", "RuntimeInvisibleTypeAnnotations" -> {
+                case ClassFileAttributes.VISIBLE_TYPE_ANNOTATIONS, ClassFileAttributes.INVISIBLE_TYPE_ANNOTATIONS -> {
                     for (int n = walk.u2(); n > 0; n--) {
                         walk.typeAnnotation();
                     }
                 }
-                case "AnnotationDefault" -> walk.value(1);
-                default -> {
-                }
+                default -> walk.value(1); // AnnotationDefault
             }
         } catch (Overrun malformed) {
             // malformed, not too deep: the reader reports it
@@ -92,7 +102,7 @@ final class AnnotationNesting {
 
     private void value(int depth) {
         if (depth > MAX_DEPTH) {
-            throw f.error("the " + what + " nests annotation values more than " + MAX_DEPTH + " deep");
+            throw f.error("the " + f.attribute(name) + " nests annotation values more than " + MAX_DEPTH + " deep");
         }
         int tag = u1();
         switch (tag) {

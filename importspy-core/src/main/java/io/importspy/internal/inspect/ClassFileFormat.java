@@ -2,8 +2,6 @@ package io.importspy.internal.inspect;
 
 import io.importspy.inspect.InspectionException;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The structural check the JVM makes when it defines a class (JVMS 4.1-4.8 format checking, as HotSpot does it
@@ -53,15 +51,35 @@ final class ClassFileFormat {
     static final int ACC_ENUM = 0x4000;
     static final int ACC_MODULE = 0x8000;
 
+    static final byte[] INIT = ascii("<init>");
+    static final byte[] CLINIT = ascii("<clinit>");
+    static final byte[] OBJECT = ascii("java/lang/Object");
+    static final byte[] RECORD = ascii("java/lang/Record");
+
     final byte[] bytes;
     final String where;
     int at;
     int major;
+    /** Where the class's access flags are, after the constant pool. */
+    int header;
+    /** Per constant: its tag, and the offset of what follows the tag (for UTF-8, its length). */
     int[] tags;
     int[] offsets;
-    String[] utf8;
+    /** Per UTF-8 constant, the attribute it names, once asked ({@link ClassFileAttributes#kind}); 0 unknown. */
+    int[] attributeKinds;
+    /** Per UTF-8 constant, the roles it was judged in (bit 2k) and the verdicts (bit 2k + 1); see {@link #legal}. */
+    private byte[] judged;
+    /** Per UTF-8 constant judged as a method descriptor, its argument slots (-1: malformed). */
+    private int[] slots;
     boolean hasBootstrapReferences;
     int maxBootstrapIndex = -1;
+    /** The class (this_class's name), and the member whose attributes are read, for error messages only. */
+    int thisName;
+    String ownerKind;
+    int ownerName;
+    /** Keys of the local variable tables of one Code attribute, reused from one to the next. */
+    long[] variables = new long[16];
+    long[] variableTypes = new long[16];
 
     private ClassFileFormat(byte[] bytes, String where) {
         this.bytes = bytes;
@@ -69,19 +87,29 @@ final class ClassFileFormat {
     }
 
     /**
-     * Checks {@code bytes} as the JVM would before defining the class.
+     * Checks {@code bytes} as the JVM would before defining the class. One pass over the bytes, which builds
+     * no string unless it fails: names and descriptors are judged on their modified UTF-8 bytes.
      *
      * @param where how errors name the class file ({@code plugin.jar!a/B.class})
+     * @return the checked class file, whose constant pool ({@link #tags}, {@link #offsets}) and header offset
+     *         other readers of the bytes may use without parsing them again
      * @throws InspectionException naming {@code where} and the first problem found
      */
-    static void check(byte[] bytes, String where) {
+    static ClassFileFormat check(byte[] bytes, String where) {
         ClassFileFormat format = new ClassFileFormat(bytes, where);
         format.header();
         format.constantPool();
+        format.header = format.at;
         ClassFileMembers.check(format);
         if (format.at != bytes.length) {
             throw format.error((bytes.length - format.at) + " bytes after the end of the class");
         }
+        return format;
+    }
+
+    /** The name this class declares ({@code this_class}), as it is, unescaped. */
+    String declaredName() {
+        return ModifiedUtf8.decode(bytes, start(thisName), end(thisName) - start(thisName));
     }
 
     private void header() {
@@ -118,7 +146,8 @@ final class ClassFileFormat {
         }
         tags = new int[count];
         offsets = new int[count];
-        utf8 = new String[count];
+        judged = new byte[count];
+        boolean old = major <= 47;
         for (int i = 1; i < count; i++) {
             int tag = u1();
             tags[i] = tag;
@@ -127,9 +156,9 @@ final class ClassFileFormat {
                 case UTF8 -> {
                     int length = u2();
                     skip(length);
-                    int index = i;
-                    utf8[i] = ModifiedUtf8.decode(bytes, at - length, length, major <= 47)
-                            .orElseThrow(() -> error("constant #" + index + " is not valid modified UTF-8"));
+                    if (!ModifiedUtf8.isLegal(bytes, at - length, length, old)) {
+                        throw error("constant #" + i + " is not valid modified UTF-8");
+                    }
                 }
                 case INTEGER, FLOAT -> skip(4);
                 case LONG, DOUBLE -> {
@@ -152,9 +181,10 @@ final class ClassFileFormat {
         }
         for (int pass = 0; pass < 2; pass++) { // first the constants that refer to UTF-8 ones only
             for (int i = 1; i < count; i++) {
-                boolean direct = tags[i] == CLASS || tags[i] == STRING || tags[i] == METHOD_TYPE
-                        || tags[i] == NAME_AND_TYPE || tags[i] == MODULE || tags[i] == PACKAGE;
-                if (direct == (pass == 0)) {
+                int tag = tags[i];
+                boolean direct = tag == CLASS || tag == STRING || tag == METHOD_TYPE || tag == NAME_AND_TYPE
+                        || tag == MODULE || tag == PACKAGE;
+                if (direct == (pass == 0) && tag != UTF8 && tag != 0) {
                     crossCheck(i);
                 }
             }
@@ -166,99 +196,313 @@ final class ClassFileFormat {
         int p = offsets[i];
         switch (tags[i]) {
             case CLASS -> {
-                String name = utf8At(u2(p), "class name of constant #" + i);
-                if (!ClassFileNames.isClassName(name, true, major)) {
-                    throw error("constant #" + i + " names class '" + name + "', which is not a legal class name");
+                int name = u2(p);
+                if (!is(name, UTF8)) {
+                    throw wrongConstant(name, UTF8, "class name of constant #" + i);
+                }
+                if (!legal(name, CLASS_NAME)) {
+                    throw error("constant #" + i + " names class '" + text(name) + "', which is not a legal class name");
                 }
             }
-            case STRING -> utf8At(u2(p), "string of constant #" + i);
+            case STRING, MODULE, PACKAGE -> {
+                int text = u2(p);
+                if (!is(text, UTF8)) {
+                    throw wrongConstant(text, UTF8, (tags[i] == STRING ? "string" : "name") + " of constant #" + i);
+                }
+            }
             case METHOD_TYPE -> {
-                String descriptor = utf8At(u2(p), "descriptor of constant #" + i);
-                if (ClassFileNames.methodArgumentSlots(descriptor, false, major) < 0) {
-                    throw error("constant #" + i + " has malformed method descriptor '" + descriptor + "'");
+                int descriptor = u2(p);
+                if (!is(descriptor, UTF8)) {
+                    throw wrongConstant(descriptor, UTF8, "descriptor of constant #" + i);
+                }
+                if (methodSlots(descriptor) < 0) {
+                    throw error("constant #" + i + " has malformed method descriptor '" + text(descriptor) + "'");
                 }
             }
             case FIELDREF, METHODREF, INTERFACE_METHODREF -> {
-                expect(u2(p), CLASS, "class of constant #" + i);
-                int nat = expect(u2(p + 2), NAME_AND_TYPE, "name and type of constant #" + i);
-                String name = utf8[u2(offsets[nat])];
-                String descriptor = utf8[u2(offsets[nat] + 2)];
-                boolean field = tags[i] == FIELDREF;
-                if (field == descriptor.startsWith("(")) {
-                    throw error("constant #" + i + " refers to a " + (field ? "field" : "method") + " with descriptor '"
-                            + descriptor + "'");
+                int owner = u2(p);
+                if (!is(owner, CLASS)) {
+                    throw wrongConstant(owner, CLASS, "class of constant #" + i);
                 }
-                if (!field && name.startsWith("<") && (tags[i] == INTERFACE_METHODREF || !name.equals("<init>")
-                        || !descriptor.endsWith("V"))) {
-                    throw error("constant #" + i + " refers to method '" + name + "', which cannot be called so");
+                int nat = u2(p + 2);
+                if (!is(nat, NAME_AND_TYPE)) {
+                    throw wrongConstant(nat, NAME_AND_TYPE, "name and type of constant #" + i);
+                }
+                int name = u2(offsets[nat]);
+                int descriptor = u2(offsets[nat] + 2);
+                boolean field = tags[i] == FIELDREF;
+                if (field == startsWith(descriptor, '(')) {
+                    throw error("constant #" + i + " refers to a " + (field ? "field" : "method") + " with descriptor '"
+                            + text(descriptor) + "'");
+                }
+                if (!field && startsWith(name, '<') && (tags[i] == INTERFACE_METHODREF || !equalsAscii(name, INIT)
+                        || !endsWith(descriptor, 'V'))) {
+                    throw error("constant #" + i + " refers to method '" + text(name) + "', which cannot be called so");
                 }
             }
             case NAME_AND_TYPE -> {
-                String name = utf8At(u2(p), "name of constant #" + i);
-                String descriptor = utf8At(u2(p + 2), "descriptor of constant #" + i);
-                boolean legal = descriptor.startsWith("(")
-                        ? ClassFileNames.isMethodName(name, major) && ClassFileNames.methodArgumentSlots(descriptor,
-                        name.startsWith("<"), major) >= 0
-                        : ClassFileNames.isFieldName(name, major) && ClassFileNames.isFieldDescriptor(descriptor, major);
+                int name = u2(p);
+                if (!is(name, UTF8)) {
+                    throw wrongConstant(name, UTF8, "name of constant #" + i);
+                }
+                int descriptor = u2(p + 2);
+                if (!is(descriptor, UTF8)) {
+                    throw wrongConstant(descriptor, UTF8, "descriptor of constant #" + i);
+                }
+                boolean legal = startsWith(descriptor, '(')
+                        ? legal(name, METHOD_NAME) && methodSlots(descriptor) >= 0
+                        && (!startsWith(name, '<') || endsWith(descriptor, 'V'))
+                        : legal(name, FIELD_NAME) && legal(descriptor, FIELD_DESCRIPTOR);
                 if (!legal) {
-                    throw error("constant #" + i + " has illegal name '" + name + "' or descriptor '" + descriptor + "'");
+                    throw error("constant #" + i + " has illegal name '" + text(name) + "' or descriptor '"
+                            + text(descriptor) + "'");
                 }
             }
             case DYNAMIC, INVOKE_DYNAMIC -> {
                 hasBootstrapReferences = true;
                 maxBootstrapIndex = Math.max(maxBootstrapIndex, u2(p));
-                int nat = expect(u2(p + 2), NAME_AND_TYPE, "name and type of constant #" + i);
-                boolean method = utf8[u2(offsets[nat] + 2)].startsWith("(");
+                int nat = u2(p + 2);
+                if (!is(nat, NAME_AND_TYPE)) {
+                    throw wrongConstant(nat, NAME_AND_TYPE, "name and type of constant #" + i);
+                }
+                boolean method = startsWith(u2(offsets[nat] + 2), '(');
                 if (method != (tags[i] == INVOKE_DYNAMIC)) {
                     throw error("constant #" + i + " has a " + (method ? "method" : "field") + " descriptor");
                 }
             }
             case METHOD_HANDLE -> methodHandle(i, bytes[p] & 0xFF, u2(p + 1));
-            case MODULE, PACKAGE -> utf8At(u2(p), "name of constant #" + i);
             default -> {
             }
         }
     }
 
     private void methodHandle(int i, int kind, int reference) {
-        int[] allowed = switch (kind) {
-            case 1, 2, 3, 4 -> new int[] {FIELDREF};
-            case 5, 8 -> new int[] {METHODREF};
-            case 6, 7 -> major >= 52 ? new int[] {METHODREF, INTERFACE_METHODREF} : new int[] {METHODREF};
-            case 9 -> new int[] {INTERFACE_METHODREF};
+        int allowed;
+        int alsoAllowed = -1;
+        switch (kind) {
+            case 1, 2, 3, 4 -> allowed = FIELDREF;
+            case 5, 8 -> allowed = METHODREF;
+            case 6, 7 -> {
+                allowed = METHODREF;
+                alsoAllowed = major >= 52 ? INTERFACE_METHODREF : -1;
+            }
+            case 9 -> allowed = INTERFACE_METHODREF;
             default -> throw error("constant #" + i + " is a method handle of unknown kind " + kind);
-        };
-        if (reference < 1 || reference >= tags.length || (tags[reference] != allowed[0]
-                && (allowed.length == 1 || tags[reference] != allowed[1]))) {
+        }
+        if (reference < 1 || reference >= tags.length || (tags[reference] != allowed && tags[reference] != alsoAllowed)) {
             throw error("constant #" + i + " (method handle of kind " + kind + ") refers to constant #" + reference
                     + " of the wrong kind");
         }
         if (kind >= 5) {
-            int nat = expect(u2(offsets[reference] + 2), NAME_AND_TYPE, "name and type of constant #" + reference);
-            String name = utf8[u2(offsets[nat])];
-            if ((kind == 8) != name.equals("<init>") || (kind != 8 && name.startsWith("<"))) {
-                throw error("constant #" + i + " (method handle of kind " + kind + ") refers to method '" + name + "'");
+            int nat = u2(offsets[reference] + 2);
+            if (!is(nat, NAME_AND_TYPE)) {
+                throw wrongConstant(nat, NAME_AND_TYPE, "name and type of constant #" + reference);
+            }
+            int name = u2(offsets[nat]);
+            boolean init = equalsAscii(name, INIT);
+            if ((kind == 8) != init || (kind != 8 && startsWith(name, '<'))) {
+                throw error("constant #" + i + " (method handle of kind " + kind + ") refers to method '" + text(name)
+                        + "'");
             }
         }
     }
 
-    /** Constant {@code index} when it has tag {@code tag}; else an error naming {@code what}. */
-    int expect(int index, int tag, String what) {
-        if (index < 1 || index >= tags.length || tags[index] != tag) {
-            throw error(what + " is constant #" + index + ", which " + (index < 1 || index >= tags.length
-                    ? "does not exist (the pool has " + (tags.length - 1) + ")" : "has tag " + tags[index]
-                    + ", not " + tag));
+    /** Roles a UTF-8 constant is judged in by {@link #legal}: the rules of {@link ClassFileNames}. */
+    static final int CLASS_NAME = 0;
+    static final int FIELD_NAME = 1;
+    static final int METHOD_NAME = 2;
+    static final int FIELD_DESCRIPTOR = 3;
+
+    /**
+     * Whether UTF-8 constant {@code utf8} is legal in {@code role}: judged once per constant and role, however
+     * often the class uses it so (a descriptor shared by a method and the calls to it, a variable name).
+     */
+    boolean legal(int utf8, int role) {
+        int bits = judged[utf8];
+        if ((bits & 1 << 2 * role) != 0) {
+            return (bits & 2 << 2 * role) != 0;
         }
-        return index;
+        int from = start(utf8);
+        int to = end(utf8);
+        boolean legal = switch (role) {
+            case CLASS_NAME -> ClassFileNames.isClassName(bytes, from, to, true, major);
+            case FIELD_NAME -> ClassFileNames.isFieldName(bytes, from, to, major);
+            case METHOD_NAME -> ClassFileNames.isMethodName(bytes, from, to, major);
+            default -> ClassFileNames.isFieldDescriptor(bytes, from, to, major);
+        };
+        judged[utf8] = (byte) (bits | 1 << 2 * role | (legal ? 2 << 2 * role : 0));
+        return legal;
     }
 
-    String utf8At(int index, String what) {
-        return utf8[expect(index, UTF8, what)];
+    /**
+     * The argument slots of method descriptor {@code utf8}, -1 when it is malformed (judged once per constant).
+     * Whether it returns {@code void} is {@code endsWith(utf8, 'V')}: no other legal return type ends so.
+     */
+    int methodSlots(int utf8) {
+        if (slots == null) {
+            slots = new int[tags.length];
+            java.util.Arrays.fill(slots, -2);
+        }
+        int known = slots[utf8];
+        if (known == -2) {
+            known = ClassFileNames.methodArgumentSlots(bytes, start(utf8), end(utf8), false, major);
+            slots[utf8] = known;
+        }
+        return known;
     }
 
-    /** The internal name of Class constant {@code index}. */
-    String className(int index, String what) {
-        return utf8[u2(offsets[expect(index, CLASS, what)])];
+    /** Whether constant {@code index} exists and has tag {@code tag}. */
+    boolean is(int index, int tag) {
+        return index >= 1 && index < tags.length && tags[index] == tag;
+    }
+
+    /** The error of a reference {@code what} to constant {@code index}, which lacks tag {@code tag}. */
+    InspectionException wrongConstant(int index, int tag, String what) {
+        return error(what + " is constant #" + index + ", which " + (index < 1 || index >= tags.length
+                ? "does not exist (the pool has " + (tags.length - 1) + ")" : "has tag " + tags[index]
+                + ", not " + tag));
+    }
+
+    /** Where the bytes of UTF-8 constant {@code utf8} begin. */
+    int start(int utf8) {
+        return offsets[utf8] + 2;
+    }
+
+    /** Where the bytes of UTF-8 constant {@code utf8} end. */
+    int end(int utf8) {
+        return offsets[utf8] + 2 + u2(offsets[utf8]);
+    }
+
+    /** The UTF-8 constant that Class constant {@code index} names (checked by the constant pool pass). */
+    int classNameOf(int index) {
+        return u2(offsets[index]);
+    }
+
+    boolean startsWith(int utf8, char c) {
+        return end(utf8) > start(utf8) && bytes[start(utf8)] == c;
+    }
+
+    boolean endsWith(int utf8, char c) {
+        return end(utf8) > start(utf8) && bytes[end(utf8) - 1] == c;
+    }
+
+    boolean equalsAscii(int utf8, byte[] ascii) {
+        return equalsAscii(bytes, start(utf8), end(utf8), ascii);
+    }
+
+    static boolean equalsAscii(byte[] bytes, int from, int to, byte[] ascii) {
+        return to - from == ascii.length && java.util.Arrays.equals(bytes, from, to, ascii, 0, ascii.length);
+    }
+
+    /** Whether UTF-8 constants {@code a} and {@code b} hold the same text. */
+    boolean sameText(int a, int b) {
+        return a == b || java.util.Arrays.equals(bytes, start(a), end(a), bytes, start(b), end(b));
+    }
+
+    /**
+     * A hash of the text of UTF-8 constant {@code utf8}, in constant time: its length and its first and last
+     * eight bytes (texts that share them are told apart byte for byte by the callers).
+     */
+    int hash(int utf8) {
+        int from = start(utf8);
+        int to = end(utf8);
+        int h = to - from;
+        if (h >= 8) {
+            long word = ModifiedUtf8.word(bytes, from) * 0x9E3779B97F4A7C15L + ModifiedUtf8.word(bytes, to - 8);
+            return (int) (word ^ word >>> 32) * 31 + h;
+        }
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
+    }
+
+    /** The text of UTF-8 constant {@code utf8}, printable on one line: for error messages. */
+    String text(int utf8) {
+        return printable(ModifiedUtf8.decode(bytes, start(utf8), end(utf8) - start(utf8)));
+    }
+
+    /** What errors call the member whose attributes are read: {@code " of field x"}, or nothing for the class. */
+    String owner() {
+        return ownerKind == null ? "" : " of " + ownerKind + " " + text(ownerName);
+    }
+
+    /** What errors call attribute {@code name} of the member being read: {@code "Code attribute of method run"}. */
+    String attribute(int name) {
+        return text(name) + " attribute" + owner();
+    }
+
+    /**
+     * The first of {@code count} entries whose UTF-8 constants {@code first[k]} and (when not null)
+     * {@code second[k]} hold the same texts as an earlier entry's, or -1 when there is none. The texts are
+     * compared by hash first and byte for byte where hashes meet; should many entries share a hash (input
+     * made to collide), they are compared as decoded strings in a hash set instead, which stays fast.
+     */
+    int firstDuplicate(int[] first, int[] second, int count) {
+        if (count < 2) {
+            return -1;
+        }
+        long[] keys = new long[count];
+        for (int k = 0; k < count; k++) {
+            int h = hash(first[k]) * 31 + (second == null ? 0 : hash(second[k]));
+            keys[k] = (long) h << 32 | k;
+        }
+        java.util.Arrays.sort(keys);
+        int duplicate = Integer.MAX_VALUE;
+        int run = 1;
+        for (int k = 1; k < count; k++) {
+            if (keys[k] >>> 32 != keys[k - 1] >>> 32) {
+                run = 1;
+                continue;
+            }
+            if (++run > 8) {
+                return firstDuplicateByText(first, second, count);
+            }
+            int later = (int) keys[k];
+            for (int j = k - run + 1; j < k; j++) {
+                int earlier = (int) keys[j];
+                if (sameText(first[earlier], first[later]) && (second == null || sameText(second[earlier], second[later]))) {
+                    duplicate = Math.min(duplicate, later);
+                }
+            }
+        }
+        return duplicate == Integer.MAX_VALUE ? -1 : duplicate;
+    }
+
+    /** {@link #firstDuplicate} by decoded texts, numbered in a map of strings (which a hash flood cannot slow). */
+    private int firstDuplicateByText(int[] first, int[] second, int count) {
+        java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+        long[] keys = new long[count];
+        for (int k = 0; k < count; k++) {
+            long name = number(numbers, first[k]);
+            long type = second == null ? 0 : number(numbers, second[k]);
+            keys[k] = (name << 20 | type) << 20 | k;
+        }
+        java.util.Arrays.sort(keys);
+        int duplicate = Integer.MAX_VALUE;
+        for (int k = 1; k < count; k++) {
+            if (keys[k] >>> 20 == keys[k - 1] >>> 20) {
+                duplicate = Math.min(duplicate, (int) (keys[k] & 0xFFFFF));
+            }
+        }
+        return duplicate == Integer.MAX_VALUE ? -1 : duplicate;
+    }
+
+    private int number(java.util.Map<String, Integer> numbers, int utf8) {
+        String text = ModifiedUtf8.decode(bytes, start(utf8), end(utf8) - start(utf8));
+        Integer known = numbers.putIfAbsent(text, numbers.size());
+        return known != null ? known : numbers.size() - 1;
+    }
+
+    /** The first key of {@code keys[0, count)} that repeats, sorting them; -1 when none does. */
+    static long firstRepeated(long[] keys, int count) {
+        java.util.Arrays.sort(keys, 0, count);
+        for (int k = 1; k < count; k++) {
+            if (keys[k] == keys[k - 1]) {
+                return keys[k];
+            }
+        }
+        return -1;
     }
 
     int u1() {
@@ -296,19 +540,12 @@ final class ClassFileFormat {
         }
     }
 
-    /** Fails with {@code what} when {@code seen} already holds {@code key}. */
-    void once(Set<String> seen, String key, String what) {
-        if (!seen.add(key)) {
-            throw error("more than one " + what);
-        }
-    }
-
-    static Set<String> seen() {
-        return new HashSet<>();
-    }
-
     InspectionException error(String reason) {
         return new InspectionException(where + ": not a valid class file (" + printable(reason) + ")");
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** {@code text} with control characters and lone surrogates escaped, so that an error stays one line. */

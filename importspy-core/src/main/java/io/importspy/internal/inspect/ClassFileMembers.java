@@ -1,7 +1,5 @@
 package io.importspy.internal.inspect;
 
-import java.util.Set;
-
 import static io.importspy.internal.inspect.ClassFileFormat.ACC_ABSTRACT;
 import static io.importspy.internal.inspect.ClassFileFormat.ACC_ANNOTATION;
 import static io.importspy.internal.inspect.ClassFileFormat.ACC_BRIDGE;
@@ -18,6 +16,8 @@ import static io.importspy.internal.inspect.ClassFileFormat.ACC_STRICT;
 import static io.importspy.internal.inspect.ClassFileFormat.ACC_SUPER;
 import static io.importspy.internal.inspect.ClassFileFormat.ACC_TRANSIENT;
 import static io.importspy.internal.inspect.ClassFileFormat.ACC_VOLATILE;
+import static io.importspy.internal.inspect.ClassFileFormat.CLASS;
+import static io.importspy.internal.inspect.ClassFileFormat.UTF8;
 
 /**
  * The part of {@link ClassFileFormat} after the constant pool: the class's flags and supertypes, its fields
@@ -34,72 +34,115 @@ final class ClassFileMembers {
         int access = f.u2();
         boolean module = (access & ACC_MODULE) != 0;
         int thisClass = f.u2();
-        String name = f.className(thisClass, "this_class");
-        if (name.startsWith("[")) {
-            throw f.error("this_class is the array type " + name);
+        if (!f.is(thisClass, CLASS)) {
+            throw f.wrongConstant(thisClass, CLASS, "this_class");
+        }
+        int name = f.classNameOf(thisClass);
+        f.thisName = name;
+        if (f.startsWith(name, '[')) {
+            throw f.error("this_class is the array type " + f.text(name));
         }
         if (f.major < 50 && (access & ACC_INTERFACE) != 0) {
             access |= ACC_ABSTRACT;
         }
         if (!module) {
-            classModifiers(f, access, "class " + name);
+            classModifiers(f, access, -1);
         }
         int superClass = f.u2();
-        String superName = null;
+        int superName = 0;
         if (superClass == 0) {
-            if (!module && !name.equals("java/lang/Object")) {
-                throw f.error("class " + name + " has no superclass");
+            if (!module && !f.equalsAscii(name, ClassFileFormat.OBJECT)) {
+                throw f.error("class " + f.text(name) + " has no superclass");
             }
         } else {
-            superName = f.className(superClass, "super_class");
-            if (superName.startsWith("[")) {
-                throw f.error("super_class is the array type " + superName);
+            if (!f.is(superClass, CLASS)) {
+                throw f.wrongConstant(superClass, CLASS, "super_class");
             }
-            if ((access & ACC_INTERFACE) != 0 && !superName.equals("java/lang/Object")) {
-                throw f.error("interface " + name + " has superclass " + superName + ", not java/lang/Object");
+            superName = f.classNameOf(superClass);
+            if (f.startsWith(superName, '[')) {
+                throw f.error("super_class is the array type " + f.text(superName));
+            }
+            if ((access & ACC_INTERFACE) != 0 && !f.equalsAscii(superName, ClassFileFormat.OBJECT)) {
+                throw f.error("interface " + f.text(name) + " has superclass " + f.text(superName)
+                        + ", not java/lang/Object");
             }
         }
-        Set<String> interfaces = ClassFileFormat.seen();
-        for (int i = f.u2(); i > 0; i--) {
-            String iface = f.className(f.u2(), "an interface of " + name);
-            if (iface.startsWith("[")) {
-                throw f.error("interface " + iface + " is an array type");
+        int count = f.u2();
+        int[] interfaces = new int[count];
+        for (int i = 0; i < count; i++) {
+            int iface = f.u2();
+            if (!f.is(iface, CLASS)) {
+                throw f.wrongConstant(iface, CLASS, "an interface of " + f.text(name));
             }
-            f.once(interfaces, iface, "interface " + iface);
+            interfaces[i] = f.classNameOf(iface);
+            if (f.startsWith(interfaces[i], '[')) {
+                throw f.error("interface " + f.text(interfaces[i]) + " is an array type");
+            }
+        }
+        int twice = f.firstDuplicate(interfaces, null, count);
+        if (twice >= 0) {
+            throw f.error("more than one interface " + f.text(interfaces[twice]));
         }
         boolean isInterface = (access & ACC_INTERFACE) != 0;
-        Set<String> fields = ClassFileFormat.seen();
-        for (int i = f.u2(); i > 0; i--) {
-            field(f, isInterface, fields);
-        }
-        Set<String> methods = ClassFileFormat.seen();
-        for (int i = f.u2(); i > 0; i--) {
-            method(f, isInterface, methods);
-        }
+        members(f, isInterface, true);
+        members(f, isInterface, false);
+        f.ownerKind = null;
         ClassFileAttributes.ofClass(f, access, superName);
     }
 
-    /** JVMS 4.1 table 4.1-B, as HotSpot enforces it (also on the flags of InnerClasses entries). */
-    static void classModifiers(ClassFileFormat f, int access, String what) {
+    /** The fields (or methods) of the class, none twice with the same name and descriptor. */
+    private static void members(ClassFileFormat f, boolean isInterface, boolean fields) {
+        int count = f.u2();
+        int[] names = new int[count];
+        int[] descriptors = new int[count];
+        for (int i = 0; i < count; i++) {
+            int access = f.u2();
+            int name = f.u2();
+            if (!f.is(name, UTF8)) {
+                throw f.wrongConstant(name, UTF8, fields ? "a field name" : "a method name");
+            }
+            int descriptor = f.u2();
+            if (!f.is(descriptor, UTF8)) {
+                throw f.wrongConstant(descriptor, UTF8, "the descriptor of " + (fields ? "field " : "method ")
+                        + f.text(name));
+            }
+            names[i] = name;
+            descriptors[i] = descriptor;
+            if (fields) {
+                field(f, isInterface, access, name, descriptor);
+            } else {
+                method(f, isInterface, access, name, descriptor);
+            }
+        }
+        int twice = f.firstDuplicate(names, descriptors, count);
+        if (twice >= 0) {
+            throw f.error("more than one " + (fields ? "field " + f.text(names[twice]) + " "
+                    : "method " + f.text(names[twice])) + f.text(descriptors[twice]));
+        }
+    }
+
+    /**
+     * JVMS 4.1 table 4.1-B, as HotSpot enforces it (also on the flags of InnerClasses entries: {@code entry} is
+     * the entry's number, -1 for the class's own flags).
+     */
+    static void classModifiers(ClassFileFormat f, int access, int entry) {
         boolean isInterface = (access & ACC_INTERFACE) != 0;
         boolean isAbstract = (access & ACC_ABSTRACT) != 0;
         boolean since5 = f.major >= 49;
         if ((isAbstract && (access & ACC_FINAL) != 0) || (isInterface && !isAbstract)
                 || (isInterface && since5 && (access & (ACC_SUPER | ACC_ENUM)) != 0)
                 || (!isInterface && since5 && (access & ACC_ANNOTATION) != 0)) {
-            throw f.error(what + " has illegal modifiers 0x" + Integer.toHexString(access));
+            throw f.error((entry < 0 ? "class " + f.text(f.thisName) : "inner class entry " + entry)
+                    + " has illegal modifiers 0x" + Integer.toHexString(access));
         }
     }
 
-    private static void field(ClassFileFormat f, boolean isInterface, Set<String> seen) {
-        int access = f.u2();
-        String name = f.utf8At(f.u2(), "a field name");
-        String descriptor = f.utf8At(f.u2(), "the descriptor of field " + name);
-        if (!ClassFileNames.isFieldName(name, f.major)) {
-            throw f.error("field name '" + name + "' is illegal");
+    private static void field(ClassFileFormat f, boolean isInterface, int access, int name, int descriptor) {
+        if (!f.legal(name, ClassFileFormat.FIELD_NAME)) {
+            throw f.error("field name '" + f.text(name) + "' is illegal");
         }
-        if (!ClassFileNames.isFieldDescriptor(descriptor, f.major)) {
-            throw f.error("field " + name + " has malformed descriptor '" + descriptor + "'");
+        if (!f.legal(descriptor, ClassFileFormat.FIELD_DESCRIPTOR)) {
+            throw f.error("field " + f.text(name) + " has malformed descriptor '" + f.text(descriptor) + "'");
         }
         boolean illegal;
         if (isInterface) {
@@ -111,24 +154,22 @@ final class ClassFileMembers {
                     || (access & (ACC_FINAL | ACC_VOLATILE)) == (ACC_FINAL | ACC_VOLATILE);
         }
         if (illegal) {
-            throw f.error("field " + name + " has illegal modifiers 0x" + Integer.toHexString(access));
+            throw f.error("field " + f.text(name) + " has illegal modifiers 0x" + Integer.toHexString(access));
         }
-        f.once(seen, name + " " + descriptor, "field " + name + " " + descriptor);
-        ClassFileAttributes.ofField(f, name, descriptor, (access & ACC_STATIC) != 0);
+        f.ownerKind = "field";
+        f.ownerName = name;
+        ClassFileAttributes.ofField(f, descriptor, (access & ACC_STATIC) != 0);
     }
 
-    private static void method(ClassFileFormat f, boolean isInterface, Set<String> seen) {
-        int access = f.u2();
-        String name = f.utf8At(f.u2(), "a method name");
-        String descriptor = f.utf8At(f.u2(), "the descriptor of method " + name);
-        if (!ClassFileNames.isMethodName(name, f.major)) {
-            throw f.error("method name '" + name + "' is illegal");
+    private static void method(ClassFileFormat f, boolean isInterface, int access, int name, int descriptor) {
+        if (!f.legal(name, ClassFileFormat.METHOD_NAME)) {
+            throw f.error("method name '" + f.text(name) + "' is illegal");
         }
-        int slots = ClassFileNames.methodArgumentSlots(descriptor, name.startsWith("<"), f.major);
-        if (slots < 0) {
-            throw f.error("method " + name + " has malformed descriptor '" + descriptor + "'");
+        int slots = f.methodSlots(descriptor);
+        if (slots < 0 || (f.startsWith(name, '<') && !f.endsWith(descriptor, 'V'))) {
+            throw f.error("method " + f.text(name) + " has malformed descriptor '" + f.text(descriptor) + "'");
         }
-        boolean clinit = name.equals("<clinit>");
+        boolean clinit = f.equalsAscii(name, ClassFileFormat.CLINIT);
         if (clinit && f.major >= 51) {
             if ((access & ACC_STATIC) == 0) {
                 throw f.error("method <clinit> is not static");
@@ -137,22 +178,24 @@ final class ClassFileMembers {
         } else if (clinit) {
             access = ACC_STATIC;
         } else {
-            if (isInterface && name.equals("<init>")) {
+            boolean init = f.equalsAscii(name, ClassFileFormat.INIT);
+            if (isInterface && init) {
                 throw f.error("interface has a method named <init>");
             }
-            methodModifiers(f, access, isInterface, name);
+            methodModifiers(f, access, isInterface, init, name);
         }
         int arguments = slots + ((access & ACC_STATIC) == 0 ? 1 : 0);
         if (arguments > 255) {
-            throw f.error("method " + name + " has more than 255 argument slots");
+            throw f.error("method " + f.text(name) + " has more than 255 argument slots");
         }
-        f.once(seen, name + " " + descriptor, "method " + name + descriptor);
         boolean codeExpected = (access & (ACC_NATIVE | ACC_ABSTRACT)) == 0;
-        ClassFileAttributes.ofMethod(f, name, codeExpected, arguments);
+        f.ownerKind = "method";
+        f.ownerName = name;
+        ClassFileAttributes.ofMethod(f, codeExpected, arguments);
     }
 
     /** JVMS 4.6 table 4.6-A, as HotSpot enforces it. */
-    private static void methodModifiers(ClassFileFormat f, int access, boolean isInterface, String name) {
+    private static void methodModifiers(ClassFileFormat f, int access, boolean isInterface, boolean init, int name) {
         boolean isPublic = (access & ACC_PUBLIC) != 0;
         boolean isPrivate = (access & ACC_PRIVATE) != 0;
         boolean isProtected = (access & ACC_PROTECTED) != 0;
@@ -175,7 +218,7 @@ final class ClassFileMembers {
             }
         } else if (illegalVisibility(access)) {
             illegal = true;
-        } else if (name.equals("<init>")) {
+        } else if (init) {
             illegal = isStatic || isFinal || isSynchronized || isNative || isAbstract
                     || (f.major >= 49 && (access & ACC_BRIDGE) != 0);
         } else {
@@ -183,7 +226,7 @@ final class ClassFileMembers {
                     || (f.major >= 49 && (isSynchronized || isStrict)));
         }
         if (illegal) {
-            throw f.error("method " + name + " has illegal modifiers 0x" + Integer.toHexString(access));
+            throw f.error("method " + f.text(name) + " has illegal modifiers 0x" + Integer.toHexString(access));
         }
     }
 

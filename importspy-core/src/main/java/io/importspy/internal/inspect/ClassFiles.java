@@ -40,21 +40,32 @@ final class ClassFiles {
     /**
      * An ASM reader of the class a class loader defines from {@code entry} (its logical name, {@code a/B.class}):
      * {@code bytes} pass the JVM's structural checks and declare the name of that entry. Every reading of a
-     * class file (facts, headers, references) goes through here, so none sees a class a class loader would
-     * not define from that entry.
+     * class file (facts, headers, references) goes through here or {@link #checked}, so none sees a class a
+     * class loader would not define from that entry.
      *
      * @throws InspectionException naming {@code where} and the first problem; a decoy (bytes that declare
      *                             another class than their entry's) is an error, never facts
      */
     static ClassReader reader(byte[] bytes, String where, String entry) {
-        ClassReader reader = reader(bytes, where);
-        String declared = reader.getClassName();
-        if (!entry.equals(declared + ".class")) {
+        checked(bytes, where, entry);
+        return asm(bytes, where);
+    }
+
+    /**
+     * The class file in {@code bytes}, checked as {@link #reader(byte[], String, String)} checks it, for readers
+     * that read it through the constant pool the check laid out rather than through ASM.
+     *
+     * @throws InspectionException naming {@code where} and the first problem; a decoy is an error
+     */
+    static ClassFileFormat checked(byte[] bytes, String where, String entry) {
+        ClassFileFormat format = ClassFileFormat.check(bytes, where);
+        String declared = format.declaredName();
+        if (entry.length() != declared.length() + 6 || !entry.startsWith(declared) || !entry.endsWith(".class")) {
             throw new InspectionException(where + " declares " + ClassFileFormat.printable(Signatures.binaryName(declared))
                     + "; a class loader never loads it under the name of its path (a decoy?): remove it, or move it to "
                     + ClassFileFormat.printable(declared) + ".class");
         }
-        return reader;
+        return format;
     }
 
     /**
@@ -64,6 +75,10 @@ final class ClassFiles {
      */
     static ClassReader reader(byte[] bytes, String where) {
         ClassFileFormat.check(bytes, where);
+        return asm(bytes, where);
+    }
+
+    private static ClassReader asm(byte[] bytes, String where) {
         try {
             return new ClassReader(bytes);
         } catch (RuntimeException corrupt) {

@@ -1,7 +1,6 @@
 package io.importspy.internal.inspect;
 
 import io.importspy.inspect.InspectionException;
-import org.objectweb.asm.ClassReader;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,31 +41,32 @@ final class ClassScan {
     record Result(ClassMembers members, String sourceFile, Set<String> types, List<MemberUse> uses) {
     }
 
-    private final ClassReader reader;
+    private final ClassFileFormat f;
     private final byte[] b;
-    private final char[] buffer;
+    private final PoolStrings strings;
     private final Descriptors descriptors;
     private final boolean collect;
     private final Set<String> types = new HashSet<>();
 
-    private ClassScan(ClassReader reader, byte[] bytes, Descriptors descriptors, boolean collect) {
-        this.reader = reader;
-        this.b = bytes;
-        this.buffer = new char[reader.getMaxStringLength()];
+    private ClassScan(ClassFileFormat format, Descriptors descriptors, boolean collect) {
+        this.f = format;
+        this.b = format.bytes;
+        this.strings = descriptors.strings();
         this.descriptors = descriptors;
         this.collect = collect;
     }
 
     /**
-     * Scans {@code bytes}, read from {@code entry} (see {@link ClassFiles#reader(byte[], String, String)}); with
+     * Scans {@code bytes}, read from {@code entry} (see {@link ClassFiles#checked(byte[], String, String)}),
+     * through the constant pool the structural check has laid out: the bytes are read by no other parser. With
      * {@code collect}, also the references.
      *
      * @throws InspectionException when the bytes are not a valid class file, or not the class of their entry
      */
     static Result scan(byte[] bytes, String where, String entry, Descriptors descriptors, boolean collect) {
-        ClassReader reader = ClassFiles.reader(bytes, where, entry);
+        ClassFileFormat format = ClassFiles.checked(bytes, where, entry);
         try {
-            return new ClassScan(reader, bytes, descriptors, collect).run();
+            return new ClassScan(format, descriptors, collect).run();
         } catch (RuntimeException corrupt) {
             throw new InspectionException(where + ": not a valid class file (" + (corrupt.getMessage() == null
                     || corrupt instanceof ArrayIndexOutOfBoundsException ? "truncated or corrupt"
@@ -74,42 +74,60 @@ final class ClassScan {
         }
     }
 
+    /** The UTF-8 constant whose index is at {@code offset}, or null for index 0. */
+    private String utf8(int offset) {
+        int index = u2(offset);
+        return index == 0 ? null : text(index);
+    }
+
+    private String text(int utf8) {
+        return strings.get(b, f.start(utf8), f.end(utf8));
+    }
+
+    /** The name of the Class constant whose index is at {@code offset}, or null for index 0. */
+    private String className(int offset) {
+        int index = u2(offset);
+        return index == 0 ? null : text(f.classNameOf(index));
+    }
+
     private Result run() {
         List<MemberUse> uses = collect ? new ArrayList<>() : List.of();
         if (collect) {
             constantPool(uses);
         }
-        int offset = reader.header;
+        int offset = f.header;
         int access = u2(offset);
-        String name = reader.readClass(offset + 2, buffer);
-        String superName = reader.readClass(offset + 4, buffer);
+        String name = className(offset + 2);
+        String superName = className(offset + 4);
         int interfaceCount = u2(offset + 6);
         String[] interfaces = new String[interfaceCount];
         offset += 8;
         for (int i = 0; i < interfaceCount; i++, offset += 2) {
-            interfaces[i] = reader.readClass(offset, buffer);
+            interfaces[i] = className(offset);
         }
-        Set<String> fields = new HashSet<>();
         int count = u2(offset);
         offset += 2;
+        String[] fieldNames = new String[count];
+        String[] fieldDescriptors = new String[count];
         for (int i = 0; i < count; i++) {
-            String fieldName = reader.readUTF8(offset + 2, buffer);
-            String descriptor = reader.readUTF8(offset + 4, buffer);
-            fields.add(fieldName + ':' + descriptor);
+            fieldNames[i] = utf8(offset + 2);
+            fieldDescriptors[i] = utf8(offset + 4);
             if (collect) {
-                descriptors.types(descriptor, types);
+                descriptors.types(fieldDescriptors[i], types);
             }
             offset = attributes(offset + 6);
         }
-        Map<String, Integer> methods = new HashMap<>();
         count = u2(offset);
         offset += 2;
+        String[] methodNames = new String[count];
+        String[] methodDescriptors = new String[count];
+        int[] methodAccess = new int[count];
         for (int i = 0; i < count; i++) {
-            String methodName = reader.readUTF8(offset + 2, buffer);
-            String descriptor = reader.readUTF8(offset + 4, buffer);
-            methods.put(methodName + descriptor, u2(offset));
+            methodAccess[i] = u2(offset);
+            methodNames[i] = utf8(offset + 2);
+            methodDescriptors[i] = utf8(offset + 4);
             if (collect) {
-                descriptors.types(descriptor, types);
+                descriptors.types(methodDescriptors[i], types);
             }
             offset = attributes(offset + 6);
         }
@@ -117,43 +135,41 @@ final class ClassScan {
         count = u2(offset);
         offset += 2;
         for (int i = 0; i < count; i++) {
-            String attribute = reader.readUTF8(offset, buffer);
+            int attribute = u2(offset);
             int length = u4(offset + 2);
-            if ("SourceFile".equals(attribute)) {
-                sourceFile = reader.readUTF8(offset + 6, buffer);
+            int kind = ClassFileAttributes.kind(f, attribute);
+            if (kind == ClassFileAttributes.SOURCE_FILE) {
+                sourceFile = utf8(offset + 6);
             } else if (collect) {
-                attribute(attribute, offset + 6);
+                attribute(kind, offset + 6);
             }
             offset += 6 + length;
         }
-        return new Result(new ClassMembers(name, access, superName, interfaces, methods, fields), sourceFile,
-                types, uses);
+        return new Result(new ClassMembers(name, access, superName, interfaces, methodNames, methodDescriptors,
+                methodAccess, fieldNames, fieldDescriptors), sourceFile, types, uses);
     }
 
     private void constantPool(List<MemberUse> uses) {
-        int items = reader.getItemCount();
+        int items = f.tags.length;
         for (int i = 1; i < items; i++) {
-            int offset = reader.getItem(i);
-            if (offset == 0) {
-                continue; // the second slot of a long or double
-            }
-            int tag = b[offset - 1];
-            switch (tag) {
-                case CLASS -> descriptors.classEntry(reader.readUTF8(offset, buffer), types);
+            int offset = f.offsets[i];
+            switch (f.tags[i]) {
+                case CLASS -> descriptors.classEntry(utf8(offset), types);
                 case FIELDREF, METHODREF, INTERFACE_METHODREF -> {
-                    String owner = reader.readClass(offset, buffer);
-                    int nameAndType = reader.getItem(u2(offset + 2));
-                    String name = reader.readUTF8(nameAndType, buffer);
-                    String descriptor = reader.readUTF8(nameAndType + 2, buffer);
+                    int tag = f.tags[i];
+                    String owner = className(offset);
+                    int nameAndType = f.offsets[u2(offset + 2)];
+                    String name = utf8(nameAndType);
+                    String descriptor = utf8(nameAndType + 2);
                     uses.add(new MemberUse(tag == FIELDREF, tag == INTERFACE_METHODREF, owner, name, descriptor));
                 }
-                case NAME_AND_TYPE -> descriptors.types(reader.readUTF8(offset + 2, buffer), types);
-                case METHOD_TYPE -> descriptors.types(reader.readUTF8(offset, buffer), types);
+                case NAME_AND_TYPE -> descriptors.types(utf8(offset + 2), types);
+                case METHOD_TYPE -> descriptors.types(utf8(offset), types);
                 case DYNAMIC, INVOKE_DYNAMIC -> {
                     // its name-and-type entry carries the descriptor, read as such above
                 }
                 default -> {
-                    // constants, strings, modules and packages name no class
+                    // constants, strings, modules and packages name no class; 0 is a long's or double's second slot
                 }
             }
         }
@@ -166,25 +182,25 @@ final class ClassScan {
         for (int i = 0; i < count; i++) {
             int length = u4(offset + 2);
             if (collect) {
-                attribute(reader.readUTF8(offset, buffer), offset + 6);
+                attribute(ClassFileAttributes.kind(f, u2(offset)), offset + 6);
             }
             offset += 6 + length;
         }
         return offset;
     }
 
-    private void attribute(String name, int offset) {
-        switch (name) {
-            case "Signature" -> descriptors.signature(reader.readUTF8(offset, buffer), types);
-            case "RuntimeVisibleAnnotations", "RuntimeInvisibleAnnotations" -> annotations(offset);
-            case "RuntimeVisibleParameterAnnotations", "RuntimeInvisibleParameterAnnotations" -> {
+    private void attribute(int kind, int offset) {
+        switch (kind) {
+            case ClassFileAttributes.SIGNATURE -> descriptors.signature(utf8(offset), types);
+            case ClassFileAttributes.VISIBLE_ANNOTATIONS, ClassFileAttributes.INVISIBLE_ANNOTATIONS -> annotations(offset);
+            case ClassFileAttributes.VISIBLE_PARAMETER_ANNOTATIONS, ClassFileAttributes.INVISIBLE_PARAMETER_ANNOTATIONS -> {
                 int parameters = b[offset] & 0xFF;
                 offset++;
                 for (int i = 0; i < parameters; i++) {
                     offset = annotations(offset);
                 }
             }
-            case "AnnotationDefault" -> elementValue(offset);
+            case ClassFileAttributes.ANNOTATION_DEFAULT -> elementValue(offset);
             default -> {
                 // Code and the rest: what they name is in the constant pool
             }
@@ -201,7 +217,7 @@ final class ClassScan {
     }
 
     private int annotation(int offset) {
-        descriptors.types(reader.readUTF8(offset, buffer), types);
+        descriptors.types(utf8(offset), types);
         int pairs = u2(offset + 2);
         offset += 4;
         for (int i = 0; i < pairs; i++) {
@@ -215,11 +231,11 @@ final class ClassScan {
         offset++;
         switch (tag) {
             case 'e' -> {
-                descriptors.types(reader.readUTF8(offset, buffer), types);
+                descriptors.types(utf8(offset), types);
                 return offset + 4;
             }
             case 'c' -> {
-                descriptors.types(reader.readUTF8(offset, buffer), types);
+                descriptors.types(utf8(offset), types);
                 return offset + 2;
             }
             case '@' -> {

@@ -9,11 +9,17 @@ import java.util.Map;
 /**
  * The class names in descriptors ({@code (Ljava/lang/String;[I)V}) and generic signatures
  * ({@code Ljava/util/List<Ljava/lang/String;>;}, {@code <T:Ljava/lang/Object;>(TT;)V},
- * {@code La/Outer<TT;>.Inner;}), as internal names. Remembers each descriptor it has read: one instance
- * per thread, not thread-safe.
+ * {@code La/Outer<TT;>.Inner;}), as internal names. Remembers each descriptor it has read, and keeps the
+ * {@link PoolStrings} of the class files scanned with it: one instance per thread, not thread-safe.
  */
 final class Descriptors {
     private final Map<String, String[]> read = new HashMap<>();
+    private final PoolStrings strings = new PoolStrings();
+
+    /** The strings of the constant pools read on this thread. */
+    PoolStrings strings() {
+        return strings;
+    }
 
     /** Adds the class a constant-pool class entry names (an array class's element type) to {@code out}. */
     void classEntry(String name, Collection<String> out) {

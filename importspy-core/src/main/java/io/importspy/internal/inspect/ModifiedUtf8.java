@@ -1,57 +1,99 @@
 package io.importspy.internal.inspect;
 
-import java.util.Optional;
-
 /**
- * Decodes the modified UTF-8 of class-file constants (JVMS 4.4.7) with the JVM's own legality rules: no zero
- * byte, no byte from 0xF0 up, no stray continuation byte, and (from class file version 48 on) every character
- * in its shortest form except U+0000 as {@code C0 80}. Surrogates, paired or not, are legal, as in the JVM.
+ * The modified UTF-8 of class-file constants (JVMS 4.4.7) with the JVM's own legality rules: no zero byte, no
+ * byte from 0xF0 up, no stray continuation byte, and (from class file version 48 on) every character in its
+ * shortest form except U+0000 as {@code C0 80}. Surrogates, paired or not, are legal, as in the JVM. Legality is
+ * a scan of the bytes that builds nothing; text is decoded only where a name must be shown.
  */
 final class ModifiedUtf8 {
+    private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
+
     private ModifiedUtf8() {
     }
 
-    /** The text of {@code length} bytes at {@code offset}, or empty when they are not legal modified UTF-8. */
-    static Optional<String> decode(byte[] bytes, int offset, int length, boolean version47OrOlder) {
-        char[] chars = new char[length];
-        int count = 0;
+    /** Whether the {@code length} bytes at {@code offset} are legal modified UTF-8. */
+    static boolean isLegal(byte[] bytes, int offset, int length, boolean version47OrOlder) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0) {
-                return Optional.empty();
+        int i = offset;
+        while (i < end) {
+            if (i + 8 <= end) { // eight bytes at once while they are ASCII without zero, as names nearly always are
+                long word = (long) WORDS.get(bytes, i);
+                if ((word & HIGH) == 0 && ((word + LOW_SEVEN) & HIGH) == HIGH) { // below 0x80, none 0
+                    i += 8;
+                    continue;
+                }
             }
-            if (b < 0x80) {
-                chars[count++] = (char) b;
+            int b = bytes[i];
+            if (b > 0) { // 0x01 to 0x7F, by far the most common
+                i++;
                 continue;
             }
+            if (b == 0) {
+                return false;
+            }
+            b &= 0xFF;
             switch (b >> 4) {
                 case 0xC, 0xD -> {
                     if (i + 1 >= end || (bytes[i + 1] & 0xC0) != 0x80) {
-                        return Optional.empty();
+                        return false;
                     }
-                    int c = (b & 0x1F) << 6 | bytes[++i] & 0x3F;
+                    int c = (b & 0x1F) << 6 | bytes[i + 1] & 0x3F;
                     if (!version47OrOlder && c != 0 && c < 0x80) {
-                        return Optional.empty();
+                        return false;
                     }
-                    chars[count++] = (char) c;
+                    i += 2;
                 }
                 case 0xE -> {
                     if (i + 2 >= end || (bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) {
-                        return Optional.empty();
+                        return false;
                     }
                     int c = (b & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | bytes[i + 2] & 0x3F;
-                    i += 2;
                     if (!version47OrOlder && c < 0x800) {
-                        return Optional.empty();
+                        return false;
                     }
-                    chars[count++] = (char) c;
+                    i += 3;
                 }
                 default -> {
-                    return Optional.empty(); // a continuation byte first, or 0xF0 and above
+                    return false; // a continuation byte first, or 0xF0 and above
                 }
             }
         }
-        return Optional.of(new String(chars, 0, count));
+        return true;
+    }
+
+    /** The eight bytes at {@code i}, big-endian. */
+    static long word(byte[] bytes, int i) {
+        return (long) WORDS.get(bytes, i);
+    }
+
+    /** The number of bytes of the character whose first byte is {@code first}, in legal modified UTF-8. */
+    static int width(int first) {
+        return first >= 0 ? 1 : (first & 0xE0) == 0xC0 ? 2 : 3;
+    }
+
+    /** The character at {@code i} of legal modified UTF-8. */
+    static char charAt(byte[] bytes, int i) {
+        int b = bytes[i];
+        if (b >= 0) {
+            return (char) b;
+        }
+        if ((b & 0xE0) == 0xC0) {
+            return (char) ((b & 0x1F) << 6 | bytes[i + 1] & 0x3F);
+        }
+        return (char) ((b & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | bytes[i + 2] & 0x3F);
+    }
+
+    /** The text of {@code length} bytes of legal modified UTF-8 at {@code offset}. */
+    static String decode(byte[] bytes, int offset, int length) {
+        StringBuilder text = new StringBuilder(length);
+        int end = offset + length;
+        for (int i = offset; i < end; i += width(bytes[i])) {
+            text.append(charAt(bytes, i));
+        }
+        return text.toString();
     }
 }
