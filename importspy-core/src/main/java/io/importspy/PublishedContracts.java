@@ -8,10 +8,6 @@ import io.importspy.internal.contract.Contracts;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,8 +26,6 @@ import java.util.zip.ZipFile;
 final class PublishedContracts {
     /** Where a JAR keeps the contracts it publishes. */
     static final String DIRECTORY = "META-INF/importspy/";
-    /** The most a contract may weigh, as for a contract file. */
-    private static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private PublishedContracts() {
     }
@@ -75,14 +69,14 @@ final class PublishedContracts {
             if (!Files.isRegularFile(file)) {
                 throw missing(jar, entry, name);
             }
-            return Contracts.parse(readText(name, () -> Files.newInputStream(file)), name);
+            return read(name, () -> Files.newInputStream(file));
         }
         try (ZipFile zip = open(jar)) {
             ZipEntry found = zip.getEntry(entry);
             if (found == null || found.isDirectory()) {
                 throw missing(jar, entry, name);
             }
-            return Contracts.parse(readText(name, () -> zip.getInputStream(found)), name);
+            return read(name, () -> zip.getInputStream(found));
         } catch (IOException e) {
             throw error(name, "cannot read contract: " + e.getMessage());
         }
@@ -117,23 +111,11 @@ final class PublishedContracts {
         InputStream open() throws IOException;
     }
 
-    private static String readText(String name, Source source) {
-        byte[] bytes;
+    private static SpyModel read(String name, Source source) {
         try (InputStream in = source.open()) {
-            bytes = in.readNBytes((int) MAX_BYTES + 1);
+            return Contracts.read(in, name);
         } catch (IOException e) {
             throw error(name, "cannot read contract: " + e.getMessage());
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw error(name, "cannot read contract: it is larger than 16 MiB");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw error(name, "cannot read contract: it is not UTF-8 text; save it as UTF-8");
         }
     }
 

@@ -61,7 +61,8 @@ class LayeringTest {
 
     @Test
     void snakeyaml_stays_inside_the_stages_that_read_yaml() {
-        noClasses().that().resideOutsideOfPackages("io.importspy.internal.contract..", "io.importspy.internal.inspect..")
+        noClasses().that().resideOutsideOfPackages("io.importspy.internal.contract..", "io.importspy.internal.inspect..",
+                        "io.importspy.internal.yaml..")
                 .should().dependOnClassesThat().resideInAPackage("org.snakeyaml..")
                 .check(classes);
     }

@@ -118,7 +118,7 @@ class PublishedContractsTest {
                     .build();
             assertThatThrownBy(() -> Spy.publishedContract(jar, "META-INF/importspy/c.yml"))
                     .isInstanceOf(ContractException.class)
-                    .hasMessage("latin1.jar!/META-INF/importspy/c.yml:1:1: cannot read contract: it is not UTF-8 text; "
+                    .hasMessage("latin1.jar!/META-INF/importspy/c.yml:1:19: cannot read contract: it is not UTF-8 text; "
                             + "save it as UTF-8");
         }
     }

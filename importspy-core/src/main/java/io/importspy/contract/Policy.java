@@ -2,6 +2,7 @@ package io.importspy.contract;
 
 import io.importspy.API;
 import io.importspy.internal.java.PathGlob;
+import io.importspy.internal.java.RealPaths;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import static io.importspy.API.Status.EXPERIMENTAL;
 /**
  * A policy (DESIGN §6): for a whole host or JVM, which contract each code source must satisfy. The first
  * rule that matches a code source decides; a code source no rule matches gets the default. The JDK's own
- * modules are always admitted and never reach a policy.
+ * modules (a code source under the running JDK's home) are always admitted. Paths are judged as they really
+ * are on disk (symbolic links and {@code ..} resolved), never as they are spelled.
  *
  * <pre>{@code
  * Policy policy = Spy.policy(Path.of("importspy-policy.yml"));
@@ -110,10 +112,25 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
 
     /**
      * The decision for the code source at {@code path} whose module has the names {@code names} (every name
-     * §2 {@code module.name} matches, {@code groupId:artifactId} among them).
+     * §2 {@code module.name} matches, {@code groupId:artifactId} among them): {@link Mode#ALLOW} for a code
+     * source of the running JDK, else the first rule matching its real path or a name, else the default. The
+     * one decision path of guarded loading, the agent, {@code validate} and {@code audit}.
      */
     public Decision decide(Path path, List<String> names) {
-        String absolute = path.toAbsolutePath().normalize().toString().replace('\\', '/');
+        return decideResolved(RealPaths.of(path), names);
+    }
+
+    /**
+     * As {@link #decide}, for a path its caller has already made real (links and {@code ..} resolved) and read the
+     * code source from: it is not resolved again, so that a link changed in between cannot make the decision one of
+     * another file than the one read. Guarded loading decides so for the private copy it validates.
+     */
+    public Decision decideResolved(Path resolved, List<String> names) {
+        Path real = resolved.toAbsolutePath().normalize();
+        if (real.startsWith(JdkHome.PATH)) {
+            return new Decision(Optional.empty(), Mode.ALLOW, Optional.empty(), defaultLocation);
+        }
+        String absolute = real.toString().replace('\\', '/');
         for (Rule rule : rules) {
             if (rule.match().matches(absolute, names)) {
                 return new Decision(Optional.of(rule), rule.mode(),
@@ -121,6 +138,11 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
             }
         }
         return new Decision(Optional.empty(), defaultMode, Optional.empty(), defaultLocation);
+    }
+
+    /** The running JDK's home, as a real path: what it holds is the JDK's own and is always admitted. */
+    private static final class JdkHome {
+        static final Path PATH = RealPaths.of(Path.of(System.getProperty("java.home")));
     }
 
     /** Every contract the rules name, in rule order, each once. */
@@ -161,7 +183,8 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
             public static OnPath of(String glob, String directory) {
                 String slashed = glob.replace('\\', '/');
                 boolean absolute = slashed.startsWith("/") || slashed.startsWith("**") || slashed.matches("[A-Za-z]:/.*");
-                String resolved = absolute ? slashed : (directory.endsWith("/") ? directory : directory + "/") + slashed;
+                String resolved = RealPaths.glob(absolute ? slashed
+                        : (directory.endsWith("/") ? directory : directory + "/") + slashed);
                 return new OnPath(glob, resolved);
             }
 

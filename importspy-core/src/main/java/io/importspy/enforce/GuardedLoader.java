@@ -9,6 +9,7 @@ import io.importspy.internal.contract.Contracts;
 import io.importspy.internal.contract.Policies;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.java.RealPaths;
 import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
@@ -214,7 +215,9 @@ public final class GuardedLoader {
         List<Path> copies = new ArrayList<>();
         Path bytes = null;
         try {
-            bytes = Snapshot.of(plugin);
+            // resolved once: the bytes copied and the policy's decision by path are of one and the same file
+            Path source = RealPaths.of(plugin);
+            bytes = Snapshot.of(source, plugin);
             labels.put(bytes, plugin.toString());
             CodeAdding.refuse(bytes, plugin.toString());
             for (Path dependency : dependencies) {
@@ -226,7 +229,7 @@ public final class GuardedLoader {
             List<Path> hosts = CodeSources.visibleFiles(parent);
             List<Path> visible = new ArrayList<>(copies);
             visible.addAll(hosts);
-            Policy.Decision decision = decide(plugin, bytes);
+            Policy.Decision decision = decide(source, bytes);
             EnforcementMode applied = mode == EnforcementMode.AUDIT || decision.mode() != Policy.Mode.ENFORCE
                     ? EnforcementMode.AUDIT : EnforcementMode.ENFORCE;
             if (decision.contract().isEmpty()) {
@@ -240,6 +243,7 @@ public final class GuardedLoader {
             // resolved as the plugin's loader will: the parent's classes first, its own libraries after it
             Pipeline pipeline = Pipeline.of(decision.contract().get(), hosts, listener).withLibraries(copies);
             ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes, labels), plugin);
+            Shadowing.refuse(facts, parent, plugin.toString());
             TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
             Report report = Snapshot.relabel(pipeline.report(List.of(target), strictness), plugin);
             Log.validated("plugin", report, false);
@@ -255,12 +259,16 @@ public final class GuardedLoader {
         }
     }
 
-    /** The policy's decision for {@code plugin}, matched on the host's path and the snapshot's identity. */
-    private Policy.Decision decide(Path plugin, Path bytes) {
+    /**
+     * The policy's decision for the plugin whose real path is {@code source} (where its copy was read from, not
+     * resolved again: a link swapped since cannot move the decision to another file), matched with the
+     * snapshot's identity.
+     */
+    private Policy.Decision decide(Path source, Path bytes) {
         if (contract.isPresent()) {
-            return policy.decide(plugin, List.of());
+            return policy.decideResolved(source, List.of());
         }
-        return policy.decide(plugin, PolicyReports.names(Inspector.withClasspath(List.of()).identify(bytes)));
+        return policy.decideResolved(source, PolicyReports.names(Inspector.withClasspath(List.of()).identify(bytes)));
     }
 
     /** Forgets a checked plugin that will not be admitted. */

@@ -1,6 +1,5 @@
 package io.importspy.enforce;
 
-import io.importspy.inspect.AnnotationFacts;
 import io.importspy.inspect.ClassFacts;
 import io.importspy.inspect.FieldFacts;
 import io.importspy.inspect.MethodFacts;
@@ -12,8 +11,6 @@ import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -26,15 +23,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Facts read through reflection from live classes: for importers with no bytes on disk, and for static
  * values only a running class has. Never initializes a class: lookups use {@code Class.forName(name,
- * false, loader)}, and static values are read only from classes that have a frame on the current
- * thread's stack (so they are initialized, or being initialized by this very thread).
+ * false, loader)}, static values are read only from classes that have a frame on the current
+ * thread's stack (so they are initialized, or being initialized by this very thread), and annotations are
+ * never read through reflection, which initializes the enum of an enum value ({@link LiveAnnotations}).
  */
 final class LiveFacts {
     private LiveFacts() {
@@ -119,8 +116,7 @@ final class LiveFacts {
             boolean isStatic = java.lang.reflect.Modifier.isStatic(field.getModifiers());
             fields.add(new FieldFacts(field.getName(), LiveTypes.javaType(field.getGenericType()),
                     LiveTypes.javaType(field.getType()), LiveTypes.modifiers(field.getModifiers()),
-                    running && isStatic ? staticValue(type, field.getName()) : Optional.empty(),
-                    annotations(field.getDeclaredAnnotations())));
+                    running && isStatic ? staticValue(type, field.getName()) : Optional.empty(), List.of()));
         }
         List<MethodFacts> methods = new ArrayList<>();
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
@@ -156,10 +152,10 @@ final class LiveFacts {
             genericSuperclass = superclass.map(JavaType::of);
             genericInterfaces = interfaces.stream().map(JavaType::of).toList();
         }
-        return ClassFacts.builder(type.getName(), origin, kind(type)).modifiers(modifiers).superclass(superclass)
-                .interfaces(interfaces).typeParameters(typeParameters)
-                .genericSupertypes(genericSuperclass, genericInterfaces)
-                .annotations(annotations(type.getDeclaredAnnotations())).fields(fields).methods(methods).build();
+        ClassFacts live = ClassFacts.builder(type.getName(), origin, kind(type)).modifiers(modifiers)
+                .superclass(superclass).interfaces(interfaces).typeParameters(typeParameters)
+                .genericSupertypes(genericSuperclass, genericInterfaces).fields(fields).methods(methods).build();
+        return LiveAnnotations.of(type, live);
     }
 
     /**
@@ -199,7 +195,6 @@ final class LiveFacts {
         return MethodFacts.builder(name).parameters(parameters).returns(returns, erasedReturn)
                 .exceptions(Arrays.stream(executable.getGenericExceptionTypes()).map(LiveTypes::javaType).toList())
                 .modifiers(modifiers).varargs(executable.isVarArgs()).synthetic(synthetic)
-                .annotations(annotations(executable.getDeclaredAnnotations()))
                 .typeParameters(Arrays.stream(executable.getTypeParameters())
                         .map(java.lang.reflect.TypeVariable::getName).toList())
                 .build();
@@ -219,50 +214,5 @@ final class LiveFacts {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
         }
-    }
-
-    private static List<AnnotationFacts> annotations(Annotation[] annotations) {
-        List<AnnotationFacts> facts = new ArrayList<>();
-        for (Annotation annotation : annotations) {
-            facts.add(annotation(annotation));
-        }
-        return facts;
-    }
-
-    private static AnnotationFacts annotation(Annotation annotation) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Method element : annotation.annotationType().getDeclaredMethods()) {
-            try {
-                element.setAccessible(true);
-                Object value = element.invoke(annotation);
-                Object fallback = element.getDefaultValue();
-                if (fallback == null || !Objects.deepEquals(fallback, value)) {
-                    values.put(element.getName(), annotationValue(value));
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // an element that cannot be read is left out, as an absent explicit value
-            }
-        }
-        return new AnnotationFacts(annotation.annotationType().getName(), values);
-    }
-
-    private static Object annotationValue(Object value) {
-        if (value instanceof Enum<?> e) {
-            return e.name();
-        }
-        if (value instanceof Class<?> c) {
-            return LiveTypes.javaType(c).toString();
-        }
-        if (value instanceof Annotation a) {
-            return annotation(a);
-        }
-        if (value.getClass().isArray()) {
-            List<Object> items = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(value); i++) {
-                items.add(annotationValue(Array.get(value, i)));
-            }
-            return items;
-        }
-        return value;
     }
 }

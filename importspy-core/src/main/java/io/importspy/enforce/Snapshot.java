@@ -19,36 +19,68 @@ import java.util.stream.Stream;
  * reached through a symbolic link whose target changes), is never loaded. The copy keeps the plugin's file name
  * (contracts may check it) in a fresh temporary directory; a directory's regular files are copied with their
  * contents as a class loader would read them (symbolic links followed), nothing else.
+ *
+ * <p>Every copy of a JVM lives in its own directory under one root ({@code java.io.tmpdir/importspy-guarded-*},
+ * owner-only): a copy is deleted when its plugin is closed or refused, and one shutdown hook deletes what is left
+ * under the root at exit. Nothing is registered per copy ({@link java.io.File#deleteOnExit} keeps every path it
+ * is given until exit), so a host that admits and drops plugins for months holds nothing for the ones it dropped.
  */
 final class Snapshot {
+    /** The root of this JVM's copies, created on first need (again if something deleted it). */
+    private static Path root;
+
     private Snapshot() {
     }
 
     /** The bytes to validate and load for {@code plugin}: a private copy; a missing path itself (inspection reports it). */
     static Path of(Path plugin) {
-        boolean directory = Files.isDirectory(plugin);
-        if (!directory && !Files.isRegularFile(plugin)) {
+        return of(plugin, plugin);
+    }
+
+    /**
+     * A private copy of {@code source}, named as {@code plugin} is (contracts may check the file name); {@code plugin}
+     * itself when {@code source} is missing (inspection reports it by the host's name).
+     */
+    static Path of(Path source, Path plugin) {
+        boolean directory = Files.isDirectory(source);
+        if (!directory && !Files.isRegularFile(source)) {
             return plugin;
         }
         Path copy = null;
         try {
-            Path parent = Files.createTempDirectory("importspy-guarded-");
-            parent.toFile().deleteOnExit();
+            Path parent = Files.createTempDirectory(root(), "plugin-");
             Path name = plugin.toAbsolutePath().normalize().getFileName();
             copy = parent.resolve(name == null ? "plugin" : name.toString());
             if (directory) {
-                copyTree(plugin, copy);
+                copyTree(source, copy);
             } else {
-                Files.copy(plugin, copy);
-                copy.toFile().deleteOnExit();
+                Files.copy(source, copy);
             }
             return copy;
         } catch (IOException | UncheckedIOException e) {
             if (copy != null) {
-                delete(copy);
+                delete(copy.getParent());
             }
             throw new InspectionException("plugin '" + plugin + "' cannot be copied before validation: "
                     + e.getMessage() + "; check the plugin and the temporary directory (java.io.tmpdir)", e);
+        }
+    }
+
+    private static synchronized Path root() throws IOException {
+        if (root == null || !Files.isDirectory(root)) {
+            Path created = Files.createTempDirectory("importspy-guarded-");
+            boolean first = root == null;
+            root = created;
+            if (first) {
+                Runtime.getRuntime().addShutdownHook(new Thread(Snapshot::deleteRoot, "importspy-guarded-cleanup"));
+            }
+        }
+        return root;
+    }
+
+    private static synchronized void deleteRoot() {
+        if (root != null) {
+            delete(root);
         }
     }
 
@@ -67,16 +99,12 @@ final class Snapshot {
         }
     }
 
-    /** Deletes the copy made for {@code original}, if one was made; a file still open stays until exit. */
+    /** Deletes the copy made for {@code original}, if one was made, with its directory; a file still open stays until exit. */
     static void discard(Path bytes, Path original) {
-        if (bytes.equals(original)) {
-            return;
-        }
-        delete(bytes);
-        try {
-            Files.deleteIfExists(bytes.getParent());
-        } catch (IOException | RuntimeException stillOpen) {
-            // deleteOnExit was registered when the copy was made
+        Path directory = bytes.getParent();
+        Path root = directory == null ? null : directory.getParent();
+        if (!bytes.equals(original) && root != null && root.getFileName().toString().startsWith("importspy-guarded-")) {
+            delete(directory);
         }
     }
 
@@ -86,7 +114,7 @@ final class Snapshot {
                 Files.deleteIfExists(file);
             }
         } catch (IOException | RuntimeException stillOpen) {
-            // a file still open stays; the temporary directory is the system's to clean
+            // a file still open stays; the shutdown hook deletes it with the root
         }
     }
 

@@ -6,6 +6,7 @@ import io.importspy.internal.contract.AnnotationSpec;
 import io.importspy.internal.contract.ClassSpec;
 import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.Sections;
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -40,6 +41,9 @@ final class ClassRules implements Rule<Sections.Classes> {
             if (spec.select().isEmpty()) {
                 names.add(spec.name()); // the classes a selection selects are read through its query
             }
+            // every reading of a dotted supertype name, so that an ambiguous one is told (see supertypeAmbiguity)
+            spec.superclass().map(s -> s.value().name()).filter(ClassRules::dottedName).ifPresent(names::add);
+            spec.interfaces().stream().map(i -> i.value().name()).filter(ClassRules::dottedName).forEach(names::add);
             for (AnnotationSpec annotation : spec.annotations()) {
                 String name = annotation.type().name();
                 if (name.indexOf('.') > 0) {
@@ -81,18 +85,47 @@ final class ClassRules implements Rule<Sections.Classes> {
         Hierarchy hierarchy = Hierarchy.of(facts, module);
         spec.kind().ifPresent(kind -> checkKind(spec, kind, facts, out));
         spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, module, out));
-        spec.superclass().ifPresent(superclass -> {
+        spec.superclass().filter(superclass -> unambiguous(spec, "extends", superclass, module, out))
+                .ifPresent(superclass -> {
             if (facts.kind() == ClassKind.INTERFACE || facts.kind() == ClassKind.ANNOTATION) {
                 checkInterfaceExtends(spec, facts.kind(), superclass, hierarchy, out);
             } else {
                 checkExtends(spec, superclass, hierarchy, out);
             }
         });
-        spec.interfaces().forEach(iface -> checkImplements(spec, iface, hierarchy, out));
+        spec.interfaces().stream().filter(iface -> unambiguous(spec, "implements", iface, module, out))
+                .forEach(iface -> checkImplements(spec, iface, hierarchy, out));
         spec.annotations().forEach(annotation -> AnnotationRules.check(spec, annotation, facts, hierarchy, module, out));
         spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
         spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, module, out));
         spec.methods().forEach(method -> MethodRules.checkMethod(spec, method, facts, hierarchy, module, out));
+    }
+
+    /** A qualified name: it may denote a class of a package or a nested class ({@link ClassNames#candidates}). */
+    private static boolean dottedName(String name) {
+        return name.indexOf('.') > 0;
+    }
+
+    /**
+     * Whether the supertype name a contract writes denotes one class only; when the module, its class path or
+     * the JDK hold several of its readings ({@code a.b.Outer.Inner}: class {@code Inner} of package
+     * {@code a.b.Outer}, and nested {@code a.b.Outer$Inner}), reports it ambiguous, as for a class the contract
+     * names: a plugin could otherwise meet {@code implements: a.b.Outer.Inner} with a look-alike of its own.
+     */
+    private static boolean unambiguous(ClassSpec spec, String relation, Located<JavaType> supertype,
+                                       ModuleFacts module, Consumer<Violation> out) {
+        String name = supertype.value().name();
+        if (!dottedName(name)) {
+            return true;
+        }
+        List<String> existing = ClassNames.candidates(name).stream()
+                .filter(candidate -> module.anyClass(candidate).isPresent()).toList();
+        if (existing.size() < 2) {
+            return true;
+        }
+        out.accept(ClassViolations.ambiguousSupertype(spec.name(), relation, supertype.value().toString(), existing,
+                supertype.location()));
+        return false;
     }
 
     private static void checkKind(ClassSpec spec, Located<ClassKind> kind, ClassFacts facts, Consumer<Violation> out) {

@@ -35,6 +35,22 @@ final class ClassViolations {
                         + " them").at(at);
     }
 
+    /**
+     * A dotted supertype name that denotes several classes the module, its class path or the JDK hold: which one
+     * the class really extends or implements is not what the contract can say, so neither reading is judged.
+     */
+    static Violation ambiguousSupertype(String name, String relation, String supertype, List<String> classes,
+                                        Location at) {
+        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
+                .orElse(classes.get(classes.size() - 1));
+        return Violation.invalid(Context.CLASS, name).expected(relation + " one class named " + supertype)
+                .found(String.join(", ", classes))
+                .message("supertype name " + supertype + " of class " + name + " is ambiguous: " + String.join(" and ",
+                        classes) + " both exist")
+                .fix("write the binary name in the contract (" + nested + " for the nested class), or rename one of"
+                        + " them").at(at);
+    }
+
     static Violation kindMismatch(String name, String required, String actual, Location at) {
         return Violation.mismatch(Context.CLASS, name).expected(required).found(actual)
                 .message("class " + name + " is " + Texts.withArticle(actual) + ", not " + Texts.withArticle(required))

@@ -172,6 +172,86 @@ class GateBypassIT {
     }
 
     @Nested
+    class A_supertype_name_is_not_met_by_a_look_alike {
+        @Test
+        void a_dotted_supertype_name_that_the_host_and_the_plugin_both_answer_is_reported_ambiguous() throws Exception {
+            Path host = TestJars.jar(work.resolve("look-alike-host.jar")).classes(compile("look-alike-host",
+                    Map.of("com/host/Api.java", "package com.host; public class Api { public interface Listener { } }")))
+                    .build();
+            Path classes = TestJars.compile(work.resolve("look-alike-plugin"), Map.of(
+                    "com/host/Api/Listener.java", "package com.host.Api; public interface Listener { }",
+                    "com/acme/Plugin.java", "package com.acme; public class Plugin implements com.host.Api.Listener { }"),
+                    "--release", "17");
+            Path plugin = TestJars.jar(work.resolve("look-alike.jar")).classes(classes).build();
+            SpyModel model = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - name: com.acme.Plugin
+                        implements: [com.host.Api.Listener]
+                    """, "plugin-contract.yml");
+
+            assertThat(io.importspy.Spy.validate(model, io.importspy.ValidationOptions.defaults()
+                    .withClasspath(List.of(host)), List.of(plugin)).targets().get(0).violations())
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.category()).isEqualTo(Category.INVALID);
+                        assertThat(v.message()).isEqualTo("supertype name com.host.Api.Listener of class"
+                                + " com.acme.Plugin is ambiguous: com.host.Api.Listener and com.host.Api$Listener"
+                                + " both exist");
+                    });
+        }
+    }
+
+    @Nested
+    class A_named_module_is_judged_by_what_its_layer_uses {
+        @Test
+        void its_services_are_its_provides_never_a_services_file_the_layer_ignores() throws Exception {
+            Path rogueMarker = marker("provides-rogue");
+            Path helloMarker = marker("provides-hello");
+            Path jar = TestJars.project(work)
+                    .source("module-info.java", """
+                            module com.acme.decoy {
+                                provides java.util.function.Supplier with com.acme.Rogue;
+                            }""")
+                    .source("com/acme/Hello.java", supplier("com.acme", "public class Hello", helloMarker.toString(), true))
+                    .source("com/acme/Rogue.java", supplier("com.acme", "public class Rogue", rogueMarker.toString(), false))
+                    .resource("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n")
+                    .jar("provides-decoy.jar");
+
+            try (GuardedServices.Loaded<Supplier> loaded = GuardedServices.load(Supplier.class, List.of(jar),
+                    GuardedLoader.of(helloContract()), GuardedServices.OnViolation.SKIP)) {
+                assertThat(loaded.providers()).isEmpty();
+                assertThat(loaded.refused()).as("its provides names no com.acme.Hello").containsExactly(jar);
+            }
+            assertThat(rogueMarker).as("the provider the layer uses never ran").doesNotExist();
+            assertThat(helloMarker).doesNotExist();
+        }
+    }
+
+    @Nested
+    class A_class_the_contract_judged_is_the_one_that_runs {
+        @Test
+        void a_plugin_whose_judged_class_the_host_serves_first_is_refused_with_the_reason() throws Exception {
+            Path host = TestJars.jar(work.resolve("shadowed-host.jar")).classes(compile("shadowed-host",
+                    Map.of("com/host/Api.java", "package com.host; public class Api { }"))).build();
+            Path marker = marker("shadowing");
+            Path plugin = TestJars.jar(work.resolve("shadowing.jar")).classes(compile("shadowing-classes", Map.of(
+                    "com/host/Api.java", supplier("com.host", "public class Api", marker.toString(), true))))
+                    .entry("META-INF/services/java.util.function.Supplier", "com.host.Api\n").build();
+            SpyModel model = contract("com.host.Api", "com.host.Api");
+
+            try (URLClassLoader parent = TestJars.loader(getClass().getClassLoader(), host);
+                 GuardedServices.Loaded<Supplier> loaded = GuardedServices.load(Supplier.class, List.of(plugin),
+                         GuardedLoader.of(model).withParent(parent), GuardedServices.OnViolation.SKIP)) {
+                assertThat(loaded.providers()).isEmpty();
+                assertThat(loaded.errors().get(plugin)).isEqualTo(plugin + "!com/host/Api.class: the contract judged"
+                        + " this class, but the host's class loader serves com.host.Api first, so this copy would"
+                        + " never run; remove it from the plugin, or rename it");
+            }
+            assertThat(marker).doesNotExist();
+        }
+    }
+
+    @Nested
     class Manifests_never_add_unvalidated_code {
         @Test
         void a_plugin_whose_class_path_names_another_jar_is_refused_with_the_reason() throws Exception {

@@ -89,4 +89,43 @@ class SnapshotIT {
         Path rogue = compiled("linked-rogue", "", marker).resolve("com/acme/Hello.class");
         swapWhileTheNextIsInspected(directory, outside.resolve("com/acme/Hello.class"), rogue, marker);
     }
+
+    /**
+     * A host that admits and drops plugins for as long as it runs: what it dropped leaves nothing behind, on disk
+     * or in the JVM (no path registered to delete at exit per copy), and what it never closed is gone at exit.
+     */
+    @Test
+    void a_long_running_host_keeps_nothing_per_dropped_plugin_and_exit_removes_the_rest() throws Exception {
+        Path plugin = TestJars.jar(work.resolve("long-running.jar")).classes(compiled("long-running",
+                "public String greet(String w) { return w; }", work.resolve("long-running-ran"))).build();
+        Path tmp = Files.createDirectories(work.resolve("host-tmp"));
+        Process host = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", "java.base/java.io=ALL-UNNAMED", "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"), LongRunningHost.class.getName(), plugin.toString(), "50")
+                .redirectErrorStream(true).start();
+        String output = new String(host.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(host.waitFor()).as(output).isZero();
+        assertThat(output).as("paths registered with deleteOnExit after 50 plugins came and went").contains("registered 0");
+        try (java.util.stream.Stream<Path> left = Files.walk(tmp)) {
+            assertThat(left.filter(Files::isRegularFile)).as("copies left at exit").isEmpty();
+        }
+    }
+
+    /** Admits and closes plugins, then admits one it never closes, and prints what deleteOnExit holds. */
+    public static final class LongRunningHost {
+        public static void main(String[] args) throws Exception {
+            Path plugin = Path.of(args[0]);
+            GuardedLoader loader = GuardedLoader.of(contract());
+            for (int i = 0; i < Integer.parseInt(args[1]); i++) {
+                try (GuardedPlugin admitted = loader.load(plugin)) {
+                    admitted.loadClass("com.acme.Hello");
+                }
+            }
+            GuardedPlugin kept = loader.load(plugin);
+            kept.loadClass("com.acme.Hello");
+            java.lang.reflect.Field files = Class.forName("java.io.DeleteOnExitHook").getDeclaredField("files");
+            files.setAccessible(true);
+            System.out.println("registered " + ((java.util.Collection<?>) files.get(null)).size());
+        }
+    }
 }

@@ -84,7 +84,6 @@ public final class Baselines {
      */
     public static File parse(String yaml, String fileName) {
         Objects.requireNonNull(yaml, "yaml");
-        YamlReader.checkSize(yaml.length(), fileName);
-        return BaselineReader.read(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml, fileName);
+        return BaselineReader.read(Contracts.text(yaml, fileName, "baseline"), fileName);
     }
 }

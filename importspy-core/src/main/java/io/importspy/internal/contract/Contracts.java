@@ -3,15 +3,11 @@ package io.importspy.internal.contract;
 import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
+import io.importspy.contract.ContractException;
+import io.importspy.internal.yaml.BoundedYaml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,22 +53,25 @@ public final class Contracts {
     static String text(Path file, String what) {
         String name = file.toString();
         Location start = new Location(name, 1, 1);
-        byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
                 throw Problems.fatal(start, "cannot read " + what + ": it is a directory, not a file");
             }
-            YamlReader.checkSize(Files.size(file), name);
-            bytes = Files.readAllBytes(file);
+            return BoundedYaml.read(file, what);
         } catch (NoSuchFileException e) {
             throw Problems.fatal(start, "cannot read " + what + ": no such file");
         } catch (AccessDeniedException e) {
             throw Problems.fatal(start, "cannot read " + what + ": permission denied");
         } catch (IOException e) {
             throw Problems.fatal(start, "cannot read " + what + ": " + e.getMessage());
+        } catch (BoundedYaml.Refused e) {
+            throw refused(name, e);
         }
-        YamlReader.checkSize(bytes.length, name);
-        return decode(bytes, name, what);
+    }
+
+    /** {@code refused} as a fatal contract error at its place in {@code file}. */
+    static ContractException refused(String file, BoundedYaml.Refused refused) {
+        return Problems.fatal(new Location(file, refused.line(), refused.column()), refused.getMessage());
     }
 
     /**
@@ -87,19 +86,35 @@ public final class Contracts {
         Objects.requireNonNull(resource, "resource");
         String name = resource.substring(resource.lastIndexOf('/') + 1);
         Location start = new Location(name, 1, 1);
-        byte[] bytes;
         try (InputStream in = caller.getResourceAsStream(resource)) {
             if (in == null) {
                 throw Problems.fatal(start, "cannot read contract: resource '" + resource + "' not found by "
                         + caller.getName() + "; put it in the protected module (a leading '/' means the root)"
                         + " or pass the contract as a Path");
             }
-            bytes = in.readAllBytes();
+            return read(in, name);
         } catch (IOException e) {
             throw Problems.fatal(start, "cannot read contract: resource '" + resource + "': " + e.getMessage());
         }
-        YamlReader.checkSize(bytes.length, name);
-        return ContractReader.read(decode(bytes, name, "contract"), name);
+    }
+
+    /**
+     * Reads and checks the contract in {@code in} (opened and closed by the caller), never holding more of it
+     * than the size limit; locations name {@code name}.
+     *
+     * @throws IOException       when the stream cannot be read
+     * @throws ContractException when it is too large, not UTF-8, or lists every problem found
+     */
+    public static SpyModel read(InputStream in, String name) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(name, "name");
+        String text;
+        try {
+            text = BoundedYaml.read(in, "contract");
+        } catch (BoundedYaml.Refused e) {
+            throw refused(name, e);
+        }
+        return ContractReader.read(text, name);
     }
 
     /**
@@ -110,50 +125,15 @@ public final class Contracts {
     public static SpyModel parse(String yaml, String fileName) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(fileName, "fileName");
-        YamlReader.checkSize(utf8Length(yaml), fileName);
-        return ContractReader.read(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml, fileName);
+        return ContractReader.read(text(yaml, fileName, "contract"), fileName);
     }
 
-    private static String decode(byte[] bytes, String name, String what) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < in.position(); i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw Problems.fatal(new Location(name, line, in.position() - lineStart + 1),
-                    "cannot read " + what + ": it is not UTF-8 text; save it as UTF-8");
+    /** {@code yaml} without a BOM, when it is within the size limit. */
+    static String text(String yaml, String fileName, String what) {
+        try {
+            return BoundedYaml.text(yaml, what);
+        } catch (BoundedYaml.Refused e) {
+            throw refused(fileName, e);
         }
-        decoder.flush(out);
-        String text = out.flip().toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

@@ -4,6 +4,7 @@ import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Location;
 import io.importspy.contract.Policy;
+import io.importspy.internal.java.RealPaths;
 import io.importspy.contract.SpyModel;
 
 import java.nio.file.Files;
@@ -228,7 +229,8 @@ final class PolicyReader {
         return word.equals("refuse") ? Policy.Mode.ENFORCE : Policy.Mode.valueOf(word.toUpperCase(Locale.ROOT));
     }
 
+    /** The policy's directory as it really is (links resolved), as the code sources it is compared with. */
     private static String slashed(Path directory) {
-        return directory.toAbsolutePath().normalize().toString().replace('\\', '/');
+        return RealPaths.of(directory).toString().replace('\\', '/');
     }
 }

@@ -71,13 +71,19 @@ final class ClassResolver implements AutoCloseable {
     void resolve(Set<String> names) {
         for (String name : names) {
             List<String> candidates = ClassNames.candidates(name);
-            boolean found = false;
             for (String candidate : candidates) { // every reading the target holds: validation tells ambiguity
-                found |= classes.containsKey(candidate) || readFrom(target, candidate, Origin.TARGET);
+                if (!classes.containsKey(candidate)) {
+                    readFrom(target, candidate, Origin.TARGET);
+                }
             }
-            for (int i = 0; !found && i < candidates.size(); i++) {
-                String internal = candidates.get(i).replace('.', '/');
-                found = readFrom(parents, internal) || readFrom(libraries, internal) || readFromJdk(internal);
+            // and every other reading found anywhere, not only the first: an ambiguous supertype name is told too
+            for (String candidate : candidates) {
+                if (!classes.containsKey(candidate)) {
+                    String internal = candidate.replace('.', '/');
+                    if (!readFrom(parents, internal) && !readFrom(libraries, internal)) {
+                        readFromJdk(internal);
+                    }
+                }
             }
         }
         while (!supertypes.isEmpty()) {

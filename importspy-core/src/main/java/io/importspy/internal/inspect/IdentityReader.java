@@ -21,7 +21,11 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a module's identity, manifest and services from module-info, the manifest and META-INF. */
+/**
+ * Reads a module's identity, manifest and services from module-info, the manifest and META-INF. A module's
+ * services are those the JVM uses: module-info {@code provides} for a named module, {@code META-INF/services}
+ * files otherwise.
+ */
 final class IdentityReader {
     private static final Pattern POM = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
     private static final Pattern VERSION_SUFFIX = Pattern.compile("-(\\d+(\\.|$))");
@@ -38,8 +42,12 @@ final class IdentityReader {
         List<ModuleIdentity.Declared> versions = new ArrayList<>();
         Map<String, List<String>> services = new LinkedHashMap<>();
 
-        archive.read("module-info.class").ifPresent(bytes -> readModuleInfo(bytes, archive.where("module-info.class"),
-                names, versions, services));
+        Optional<byte[]> moduleInfo = archive.read("module-info.class");
+        moduleInfo.ifPresent(bytes -> readModuleInfo(bytes, archive.where("module-info.class"), names, versions,
+                services));
+        // A named module's providers are its module-info 'provides' only: the JVM never reads a named module's
+        // META-INF/services (ServiceLoader, a ModuleLayer, the module path), so neither does validation.
+        boolean named = moduleInfo.isPresent();
 
         Map<String, String> manifest = new LinkedHashMap<>();
         archive.manifest().ifPresent(m -> mainAttributes(m, manifest));
@@ -56,7 +64,8 @@ final class IdentityReader {
             }
             if (POM.matcher(entry).matches()) {
                 poms.add(properties(archive, entry));
-            } else if (entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0 && entry.length() > 18) {
+            } else if (!named && entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0
+                    && entry.length() > 18) {
                 readServiceFile(archive, entry, services);
             }
         }

@@ -56,6 +56,17 @@ public final class Inspector {
         return new Inspector(classpath, List.of(), name -> { }, Map.of());
     }
 
+    /**
+     * The facts of the one class file in {@code bytes}, read as a class loader defines it from {@code entry}
+     * ({@code a/B.class}); {@code where} names it in errors. For what reflection on a live class cannot give
+     * without running code: its annotations, whose enum values reflection resolves by initializing the enum.
+     *
+     * @throws InspectionException when the bytes are not a class file the JVM would define from {@code entry}
+     */
+    public static ClassFacts classFile(byte[] bytes, String where, String entry) {
+        return ClassFiles.read(bytes, io.importspy.inspect.Origin.LIVE, where, entry, new Signatures.Cache());
+    }
+
     /** This inspector resolving supertypes also from {@code libraries}, after the target (a plugin's own JARs). */
     public Inspector withLibraries(List<Path> libraries) {
         return new Inspector(classpath, libraries, onRead, labels);

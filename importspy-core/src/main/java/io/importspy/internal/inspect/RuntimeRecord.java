@@ -4,14 +4,13 @@ import io.importspy.API;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.yaml.BoundedYaml;
 
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +97,10 @@ public final class RuntimeRecord {
     public static RuntimeFacts read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BoundedYaml.read(file, "recorded runtime");
+        } catch (BoundedYaml.Refused refused) {
+            throw new InspectionException(file + ":" + refused.line() + ":" + refused.column() + ": "
+                    + refused.getMessage());
         } catch (IOException unreadable) {
             throw new InspectionException(file + ": recorded runtime cannot be read (" + describe(unreadable)
                     + "); record one with 'importspy inspect --runtime > runtime.yml'", unreadable);

@@ -3,6 +3,7 @@ package io.importspy.internal.inspect;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
+import io.importspy.internal.yaml.BoundedYaml;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -24,7 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the YAML of a {@link RuntimeRecord} from composed nodes, so that every error has a location. */
+/**
+ * Reads the YAML of a {@link RuntimeRecord} from composed nodes, so that every error has a location, within the
+ * limits of every YAML input ({@link BoundedYaml}: size, line and value length, depth, nodes, aliases).
+ */
 final class RuntimeRecordReader {
     private static final Set<String> ROOT_KEYS =
             Set.of("importspy-runtime", "os", "arch", "java", "environment", "properties", "libraries");
@@ -35,11 +39,15 @@ final class RuntimeRecordReader {
     }
 
     RuntimeFacts read(String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(50)
-                .setCodePointLimit(16 * 1024 * 1024).build();
+        LoadSettings settings = BoundedYaml.settings(file);
         Optional<Node> document;
         try {
+            // tags construct nothing here (nodes are only composed, values read as text): they are left alone
+            BoundedYaml.check(text, settings, "recorded runtime", (tag, event) -> { });
             document = new Compose(settings).composeString(text);
+        } catch (BoundedYaml.Refused refused) {
+            throw new InspectionException(file + ":" + refused.line() + ":" + refused.column() + ": "
+                    + refused.getMessage());
         } catch (MarkedYamlEngineException bad) {
             throw error(bad.getProblemMark().orElse(null), "not valid YAML (" + bad.getProblem() + ")");
         } catch (YamlEngineException bad) {

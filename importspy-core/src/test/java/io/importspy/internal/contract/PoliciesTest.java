@@ -119,6 +119,39 @@ class PoliciesTest {
         }
 
         @Test
+        void a_path_is_judged_as_the_file_it_reaches_never_as_it_is_spelled() throws Exception {
+            Path trusted = Files.createDirectories(work.resolve("trusted"));
+            Path outside = Files.createDirectories(work.resolve("outside/sub"));
+            Path evil = Files.writeString(work.resolve("outside/evil.jar"), "not a plugin");
+            Files.createSymbolicLink(trusted.resolve("link"), outside);
+            Files.createSymbolicLink(trusted.resolve("linked.jar"), evil);
+            Path good = Files.writeString(trusted.resolve("good.jar"), "a plugin");
+            Policy policy = read("importspy-policy: 1\ndefault: refuse\nrules:\n"
+                    + "  - match: {path: \"trusted/*.jar\"}\n    mode: allow\n");
+
+            assertThat(policy.decide(trusted.resolve("link/../evil.jar"), List.of()).refusedOutright())
+                    .as("a '..' through a link reaches outside/evil.jar").isTrue();
+            assertThat(policy.decide(trusted.resolve("linked.jar"), List.of()).refusedOutright())
+                    .as("a link to outside/evil.jar").isTrue();
+            assertThat(policy.decide(good, List.of()).mode()).isEqualTo(Policy.Mode.ALLOW);
+            assertThat(policy.decide(work.resolve("outside/../trusted/good.jar"), List.of()).mode())
+                    .isEqualTo(Policy.Mode.ALLOW);
+            Path alias = Files.createSymbolicLink(work.resolve("alias"), trusted);
+            assertThat(policy.decide(alias.resolve("good.jar"), List.of()).mode()).isEqualTo(Policy.Mode.ALLOW);
+            assertThat(policy.decideResolved(alias.resolve("good.jar"), List.of()).refusedOutright())
+                    .as("a path already resolved by its caller is not resolved again").isTrue();
+        }
+
+        @Test
+        void a_code_source_of_the_running_jdk_is_admitted_by_every_policy() throws Exception {
+            Policy policy = read("importspy-policy: 1\ndefault: refuse\nrules: []\n");
+            assertThat(policy.decide(Path.of(System.getProperty("java.home"), "lib", "jrt-fs.jar"), List.of()).mode())
+                    .isEqualTo(Policy.Mode.ALLOW);
+            assertThat(policy.decide(Path.of(System.getProperty("java.home"), "..", "evil.jar"), List.of())
+                    .refusedOutright()).as("beside the JDK is not in it").isTrue();
+        }
+
+        @Test
         void coordinates_globs_do_not_cross_the_colon() {
             Policy.Match match = Policy.Match.OnCoordinates.of("org.*:*");
             assertThat(match.matches("/x.jar", List.of("org.acme:core"))).isTrue();

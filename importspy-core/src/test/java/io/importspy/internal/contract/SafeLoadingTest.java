@@ -171,6 +171,33 @@ class SafeLoadingTest {
             Files.write(file, new byte[17 * 1024 * 1024]);
             assertThat(readErrors(file)).containsExactly(file + ":1:1: contract is 17825792 bytes; the limit is 16 MiB");
         }
+
+        @Test
+        void an_endless_stream_or_device_is_refused_after_sixteen_mebibytes_not_read_to_its_end() throws Exception {
+            java.io.InputStream endless = new java.io.InputStream() {
+                @Override
+                public int read() {
+                    return ' ';
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) {
+                    java.util.Arrays.fill(bytes, offset, offset + length, (byte) ' ');
+                    return length;
+                }
+            };
+            assertThat(catchThrowableOfType(() -> Contracts.read(endless, "stream.yml"), ContractException.class))
+                    .hasMessage("stream.yml:1:1: contract is more than 16777216 bytes; the limit is 16 MiB");
+            Path zero = Path.of("/dev/zero");
+            if (Files.isReadable(zero)) {
+                assertThat(readErrors(zero)).containsExactly(zero + ":1:1: contract is more than 16777216 bytes;"
+                        + " the limit is 16 MiB");
+                assertThat(catchThrowableOfType(() -> Policies.read(zero), ContractException.class))
+                        .hasMessage(zero + ":1:1: policy is more than 16777216 bytes; the limit is 16 MiB");
+                assertThat(catchThrowableOfType(() -> Baselines.read(zero), ContractException.class))
+                        .hasMessage(zero + ":1:1: baseline is more than 16777216 bytes; the limit is 16 MiB");
+            }
+        }
     }
 
     @Nested

@@ -195,5 +195,34 @@ class RuntimeInspectorTest {
                     + ": recorded runtime cannot be read (no such file); record one with "
                     + "'importspy inspect --runtime > runtime.yml'");
         }
+
+        @Test
+        void a_recorded_runtime_is_read_within_the_limits_of_every_yaml_input() throws Exception {
+            String head = "importspy-runtime: 1\nos: linux\narch: x86_64\njava: {version: 17, vendor: X, implementation: HotSpot}\n";
+            Path longValue = Files.writeString(tmp.resolve("long-value.yml"), head + "properties:\n  big: "
+                    + "x".repeat(70_000) + "\n");
+            assertThatThrownBy(() -> RuntimeRecord.read(longValue)).isInstanceOf(InspectionException.class)
+                    .hasMessage(longValue + ":6:8: a value of 70000 characters; the limit is 65536 (shorten it)");
+            Path deep = Files.writeString(tmp.resolve("deep.yml"), head + "libraries: " + "[".repeat(70)
+                    + "]".repeat(70) + "\n");
+            assertThatThrownBy(() -> RuntimeRecord.read(deep))
+                    .hasMessage(deep + ":5:75: recorded runtime is nested more than 64 levels deep; flatten it");
+            StringBuilder bomb = new StringBuilder(head + "properties:\n  l0: &l0 [a, a, a, a, a, a, a, a, a]\n");
+            for (int level = 1; level <= 9; level++) {
+                bomb.append("  l").append(level).append(": &l").append(level).append(" [")
+                        .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
+            }
+            Path aliases = Files.writeString(tmp.resolve("aliases.yml"), bomb);
+            assertThatThrownBy(() -> RuntimeRecord.read(aliases)).hasMessage(aliases
+                    + ":12:37: recorded runtime uses more than 50 aliases of lists or mappings; write the entries out instead");
+            Path large = tmp.resolve("large.yml");
+            Files.write(large, new byte[17 * 1024 * 1024]);
+            assertThatThrownBy(() -> RuntimeRecord.read(large))
+                    .hasMessage(large + ":1:1: recorded runtime is 17825792 bytes; the limit is 16 MiB");
+            Path latin1 = Files.write(tmp.resolve("latin1.yml"), (head + "properties: {name: caf\u00e9}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertThatThrownBy(() -> RuntimeRecord.read(latin1)).hasMessage(latin1
+                    + ":5:23: cannot read recorded runtime: it is not UTF-8 text; save it as UTF-8");
+        }
     }
 }
