@@ -89,7 +89,9 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
         spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(),
                 runtime.knowsProperty(p.name()), false, out));
         spec.libraries().forEach(library -> checkLibrary(library, runtime, out));
-        spec.facts().forEach(fact -> checkFact(fact, runtime, out));
+        for (ValueSpec fact : spec.facts()) {
+            checkFact(fact, runtime, out);
+        }
         // in the order the contract writes them (variables, secrets and properties may come in any order)
         out.sort(Comparator.comparingInt((Violation v) -> v.location().line()).thenComparingInt(v -> v.location().column()));
         return out;

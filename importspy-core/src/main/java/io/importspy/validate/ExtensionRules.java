@@ -28,55 +28,69 @@ final class ExtensionRules implements Rule<Sections.Extended> {
 
     @Override
     public Set<String> classesToRead(Sections.Extended section) {
-        Set<String> names = new HashSet<>();
-        for (ExtensionSection extension : section.sections()) {
-            names.addAll(classesToRead(extension, extension.extension()));
-        }
-        return names;
+        return Calling.classesToRead(section);
     }
 
     @Override
     public void check(Sections.Extended section, Facts facts, Sink sink) {
-        for (ExtensionSection extension : section.sections()) {
-            check(extension, extension.extension(), facts, sink);
-        }
+        Calling.check(section, facts, sink);
     }
 
-    private static <S> Set<String> classesToRead(ExtensionSection section, Extension.Section<S> owner) {
-        String doing = "naming the classes it reads for '" + section.key() + "'";
-        try {
-            Set<String> names = Calls.call(owner, doing,
-                    () -> owner.classesToRead(owner.section().cast(section.value())));
-            if (names == null || names.stream().anyMatch(n -> n == null)) {
-                throw Calls.failed(owner, doing, "returned null");
+    /** The calls into the extensions: apart, so that a contract without x- sections loads none of their classes. */
+    private static final class Calling {
+        private Calling() {
+        }
+
+        static Set<String> classesToRead(Sections.Extended section) {
+            Set<String> names = new HashSet<>();
+            for (ExtensionSection extension : section.sections()) {
+                names.addAll(classesToRead(extension, extension.extension()));
             }
-            return Set.copyOf(names);
-        } catch (ExtensionFailure failure) {
-            throw error(section.location(), failure);
+            return names;
         }
-    }
 
-    private static <S> void check(ExtensionSection section, Extension.Section<S> owner, Facts facts, Sink sink) {
-        String doing = "checking '" + section.key() + "'";
-        GuardedSink guarded = new GuardedSink(sink);
-        try {
-            Calls.call(owner, doing, () -> {
-                owner.check(owner.section().cast(section.value()), facts, guarded);
-                return null;
-            });
-            guarded.close();
-            guarded.failure().ifPresent(why -> {
-                throw Calls.failed(owner, doing, why);
-            });
-        } catch (ExtensionFailure failure) {
-            throw error(section.location(), failure);
-        } finally {
-            guarded.close();
+        static void check(Sections.Extended section, Facts facts, Sink sink) {
+            for (ExtensionSection extension : section.sections()) {
+                check(extension, extension.extension(), facts, sink);
+            }
         }
-    }
 
-    private static ContractException error(Location at, ExtensionFailure failure) {
-        return new ContractException(List.of(new ContractError(at, failure.getMessage())));
+        private static <S> Set<String> classesToRead(ExtensionSection section, Extension.Section<S> owner) {
+            String doing = "naming the classes it reads for '" + section.key() + "'";
+            try {
+                Set<String> names = Calls.call(owner, doing,
+                        () -> owner.classesToRead(owner.section().cast(section.value())));
+                if (names == null || names.stream().anyMatch(n -> n == null)) {
+                    throw Calls.failed(owner, doing, "returned null");
+                }
+                return Set.copyOf(names);
+            } catch (ExtensionFailure failure) {
+                throw error(section.location(), failure);
+            }
+        }
+
+        private static <S> void check(ExtensionSection section, Extension.Section<S> owner, Facts facts, Sink sink) {
+            String doing = "checking '" + section.key() + "'";
+            GuardedSink guarded = new GuardedSink(sink);
+            try {
+                Calls.call(owner, doing, () -> {
+                    owner.check(owner.section().cast(section.value()), facts, guarded);
+                    return null;
+                });
+                guarded.close();
+                guarded.failure().ifPresent(why -> {
+                    throw Calls.failed(owner, doing, why);
+                });
+            } catch (ExtensionFailure failure) {
+                throw error(section.location(), failure);
+            } finally {
+                guarded.close();
+            }
+        }
+
+        private static ContractException error(Location at, ExtensionFailure failure) {
+            return new ContractException(List.of(new ContractError(at, failure.getMessage())));
+        }
     }
 
     /** A sink that refuses {@code null} and ignores whatever a timed-out extension reports later. */

@@ -54,10 +54,11 @@ final class ContractReader {
             problems.throwIfAny();
         }
         YamlNode.Mapping whole = (YamlNode.Mapping) root.get();
-        List<YamlNode.Entry> extended = whole.entries().stream()
-                .filter(e -> e.name().startsWith(EXTENSION_PREFIX)).toList();
-        List<YamlNode.Entry> builtIn = whole.entries().stream()
-                .filter(e -> !e.name().startsWith(EXTENSION_PREFIX)).toList();
+        List<YamlNode.Entry> extended = new ArrayList<>();
+        List<YamlNode.Entry> builtIn = new ArrayList<>();
+        for (YamlNode.Entry entry : whole.entries()) {
+            (entry.name().startsWith(EXTENSION_PREFIX) ? extended : builtIn).add(entry);
+        }
         Section top = Section.open(new YamlNode.Mapping(builtIn, whole.location()), "the contract", TOP_KEYS, problems);
         format(top, start);
         ModuleSpec module = top.entry("module").flatMap(this::module).orElse(ModuleSpec.empty(start));
@@ -67,7 +68,7 @@ final class ContractReader {
         Optional<ReferencesSpec> references = top.entry("references").flatMap(new ReferencesReader(nodes)::references);
         List<ClassSpec> classes = top.get("classes").map(new ClassReader(nodes)::classes).orElse(List.of());
         List<DeploymentSpec> deployments = top.get("deployments").map(this::deployments).orElse(List.of());
-        List<ExtensionSection> extensions = new ExtensionReader(problems).read(extended);
+        List<ExtensionSection> extensions = extended.isEmpty() ? List.of() : new ExtensionReader(problems).read(extended);
         problems.throwIfAny();
         // The model's sections, in contract order; a new section is read above and added here.
         List<Object> sections = new ArrayList<>();
@@ -212,8 +213,15 @@ final class ContractReader {
             }
         }
         List<LibrarySpec> libraries = section.get("libraries").map(this::libraries).orElse(List.of());
-        List<ValueSpec> facts = section.get("facts").map(n -> nodes.values(n, "facts", "container.memory.limit"))
-                .orElse(List.of()).stream().filter(this::isFactName).toList();
+        List<ValueSpec> facts = new ArrayList<>();
+        Optional<YamlNode> factsNode = section.get("facts");
+        if (factsNode.isPresent()) {
+            for (ValueSpec fact : nodes.values(factsNode.get(), "facts", "container.memory.limit")) {
+                if (isFactName(fact)) {
+                    facts.add(fact);
+                }
+            }
+        }
         return new DeploymentSpec(arch, os, java, variables, secrets, properties, libraries, facts,
                 mapping.location());
     }

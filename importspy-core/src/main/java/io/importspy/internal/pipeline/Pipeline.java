@@ -144,15 +144,26 @@ public final class Pipeline {
      */
     private RuntimeFacts live() {
         RuntimeFacts runtime = RuntimeInspector.current();
-        Optional<ValueSpec> required = Sections.deployments(model).stream().flatMap(d -> d.facts().stream())
-                .findFirst();
-        if (required.isEmpty()) {
-            return runtime;
+        for (DeploymentSpec deployment : Sections.deployments(model)) {
+            if (!deployment.facts().isEmpty()) {
+                return ExtensionFacts.of(runtime, deployment.facts().get(0));
+            }
         }
-        try {
-            return runtime.withFacts(Extensions.installed().facts());
-        } catch (ExtensionFailure failure) {
-            throw new ContractException(List.of(new ContractError(required.get().location(), failure.getMessage())));
+        return runtime;
+    }
+
+    /** Asking the fact sources: apart, so that a contract without facts loads none of its classes. */
+    private static final class ExtensionFacts {
+        private ExtensionFacts() {
+        }
+
+        /** {@code runtime} with the installed sources' facts; a failing source is an error at {@code first}. */
+        static RuntimeFacts of(RuntimeFacts runtime, ValueSpec first) {
+            try {
+                return runtime.withFacts(Extensions.installed().facts());
+            } catch (ExtensionFailure failure) {
+                throw new ContractException(List.of(new ContractError(first.location(), failure.getMessage())));
+            }
         }
     }
 
