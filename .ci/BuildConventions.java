@@ -14,7 +14,8 @@ import java.util.Set;
  * Checks the build's own rules that Maven does not: every dependency and plugin version is managed in
  * the root POM ({@code pom.xml}), so a module POM names no versions of its own; any other version a
  * module writes (a plugin's artifact items, annotation processor paths) is a property of the root POM;
- * the examples may manage their own artifacts, which depend on each other; {@code importspy.version}
+ * the examples may manage their own artifacts, which depend on each other, and name an artifact of this build
+ * (the Maven plugin, an example extension as its dependency) by the property of its version; {@code importspy.version}
  * equals the project's version. It reads the reactor (the root POM and its modules, recursively), not the
  * test projects of the Maven plugin's or AssertJ module's integration tests. Run from the repository root: {@code java .ci/BuildConventions.java}.
  * Prints one line per breach and exits 1 when there is any.
@@ -60,6 +61,10 @@ public class BuildConventions {
                 }
                 if (isManaged(owner) && reactorArtifacts.contains(text(owner, "groupId") + ":" + text(owner, "artifactId"))) {
                     continue;
+                }
+                if (reactorArtifacts.contains(text(owner, "groupId") + ":" + text(owner, "artifactId"))
+                        && value.startsWith("${") && value.endsWith("}")) {
+                    continue; // an artifact of this build (an example using the Maven plugin), by its version property
                 }
                 if (owner.getTagName().equals("dependency") || owner.getTagName().equals("plugin")) {
                     breaches.add(where + " declares version " + value + "; manage it in the root pom.xml");

@@ -16,4 +16,7 @@ module io.importspy.core {
     exports io.importspy.validate;
     exports io.importspy.report;
     exports io.importspy.enforce;
+    exports io.importspy.spi;
+
+    uses io.importspy.spi.Extension;
 }

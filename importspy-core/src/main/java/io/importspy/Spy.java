@@ -6,7 +6,6 @@ import io.importspy.contract.SpyModel;
 import io.importspy.enforce.ContractViolationException;
 import io.importspy.enforce.EnforcementMode;
 import io.importspy.enforce.GuardedLoader;
-import io.importspy.enforce.ImportGuard;
 import io.importspy.enforce.ImporterHandle;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
@@ -203,31 +202,63 @@ public final class Spy {
 
     /**
      * Embedded mode: the protected module calls this (typically from its entry point or a static
-     * initializer) to check whoever imported it. ImportSpy finds the direct importer on the stack,
-     * validates the importer's module and the running JVM against the contract (a class-path resource,
-     * resolved as {@link Class#getResource} does from the calling class), caches the verdict, and returns
-     * a handle on the importer. See {@link ImportGuard}.
+     * initializer) to check whoever imported it. ImportSpy finds the direct importer on the stack (the first
+     * class outside ImportSpy and outside the calling module), validates the importer's module and the running
+     * JVM against the contract (a class-path resource, resolved as {@link Class#getResource} does from the
+     * calling class: {@code "/spymodel.yml"} is absolute, {@code "spymodel.yml"} relative to its package),
+     * caches the verdict, and returns a handle on the importer.
+     *
+     * <pre>{@code
+     * public final class Framework {
+     *     private static final ImporterHandle IMPORTER = Spy.importspy("/spymodel.yml");
+     * }
+     * }</pre>
+     *
+     * <p>The importer is never re-executed and no class is initialized for the check: its module is read from
+     * its bytes (JAR or class directory); an importer with no bytes on disk is read through reflection. The
+     * verdict is cached per (importer module, contract), so later calls cost a stack walk down to the
+     * importer's frame and a map lookup, with no file-system call. Thread-safe; concurrent first calls for one
+     * module may each validate it, and all of them return the first verdict stored.
      *
      * @throws ContractViolationException when the importer or the runtime violates the contract
      * @throws ContractException          when the contract resource is missing, unreadable or invalid
      */
     public static ImporterHandle importspy(String contractResource) {
-        return ImportGuard.importspy(contractResource);
+        return ImporterHandle.importspy(contractResource, EnforcementMode.ENFORCE);
     }
 
     /** Embedded mode, only logging violations in {@link EnforcementMode#AUDIT} mode; see {@link #importspy(String)}. */
     public static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
-        return ImportGuard.importspy(contractResource, mode);
+        return ImporterHandle.importspy(contractResource, mode);
     }
 
-    /** Embedded mode with a contract file; see {@link #importspy(String)}. */
+    /** Embedded mode with a contract file, parsed once per JVM; see {@link #importspy(String)}. */
     public static ImporterHandle importspy(Path contract) {
-        return ImportGuard.importspy(contract);
+        return ImporterHandle.importspy(contract, EnforcementMode.ENFORCE);
+    }
+
+    /** Embedded mode with a contract file, in {@code mode}; see {@link #importspy(String)}. */
+    public static ImporterHandle importspy(Path contract, EnforcementMode mode) {
+        return ImporterHandle.importspy(contract, mode);
     }
 
     /** Embedded mode with a parsed contract (cached by identity); see {@link #importspy(String)}. */
     public static ImporterHandle importspy(SpyModel contract) {
-        return ImportGuard.importspy(contract);
+        return ImporterHandle.importspy(contract, EnforcementMode.ENFORCE);
+    }
+
+    /** Embedded mode with a parsed contract, in {@code mode}; see {@link #importspy(String)}. */
+    public static ImporterHandle importspy(SpyModel contract, EnforcementMode mode) {
+        return ImporterHandle.importspy(contract, mode);
+    }
+
+    /**
+     * Forgets every verdict embedded mode cached and every contract it read from a path, so that the next
+     * {@code importspy} call validates afresh: for hosts that replace modules at run time, and for measuring the
+     * uncached call. Affects every thread.
+     */
+    public static void clearImporterCache() {
+        ImporterHandle.clearCache();
     }
 
     /**

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiBoundaryTest {
     /** The packages the core module exports; everything else is under {@code io.importspy.internal}. */
     static final Set<String> EXPORTED = Set.of("io.importspy", "io.importspy.contract", "io.importspy.inspect",
-            "io.importspy.java", "io.importspy.validate", "io.importspy.report", "io.importspy.enforce");
+            "io.importspy.java", "io.importspy.validate", "io.importspy.report", "io.importspy.enforce",
+            "io.importspy.spi");
     private static JavaClasses production;
 
     @BeforeAll

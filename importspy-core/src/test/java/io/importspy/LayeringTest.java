@@ -38,6 +38,7 @@ class LayeringTest {
                 .layer("Report").definedBy("io.importspy.report..", "io.importspy.internal.report..")
                 .layer("Pipeline").definedBy("io.importspy.internal.pipeline..")
                 .layer("Enforce").definedBy("io.importspy.enforce..")
+                .layer("Spi").definedBy("io.importspy.spi..", "io.importspy.internal.spi..")
                 .layer("Diff").definedBy("io.importspy.internal.diff..")
                 .layer("Facade").definedBy(resideInAPackage("io.importspy").and(not(belongToAnyOf(API.class,
                         ImportSpyException.class))))
@@ -46,8 +47,8 @@ class LayeringTest {
                 .whereLayer("Diff").mayOnlyBeAccessedByLayers("Facade")
                 .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Enforce", "Diff", "Facade")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Enforce", "Diff", "Facade")
-                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Report", "Pipeline", "Enforce", "Diff", "Facade")
-                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Diff", "Facade")
+                .whereLayer("Validate").mayOnlyBeAccessedByLayers("Spi", "Report", "Pipeline", "Enforce", "Diff", "Facade")
+                .whereLayer("Contract").mayOnlyBeAccessedByLayers("Spi", "Validate", "Report", "Pipeline", "Enforce", "Diff", "Facade")
                 .whereLayer("Inspect").mayOnlyBeAccessedByLayers("Validate", "Report", "Pipeline", "Enforce", "Diff", "Facade")
                 .check(classes);
     }

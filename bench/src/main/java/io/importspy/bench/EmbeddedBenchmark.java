@@ -1,7 +1,6 @@
 package io.importspy.bench;
 
 import io.importspy.contract.SpyModel;
-import io.importspy.enforce.ImportGuard;
 import io.importspy.enforce.ImporterHandle;
 import io.importspy.internal.contract.Contracts;
 
@@ -44,7 +43,7 @@ import java.util.stream.Stream;
  * JAR {@code bench.app.App} that calls it. With {@code importer=uberjar} the benchmark calls the guard
  * itself, so the importer is the 9 MB benchmarks JAR (thousands of entries): the worst case. Each module
  * has its own class loader. The contract (one class of the importer, one deployment) is parsed once, as
- * ImportGuard does for a contract resource.
+ * embedded mode does for a contract resource.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -120,7 +119,7 @@ public class EmbeddedBenchmark {
     /** The first call in a warm JVM: no cached verdict, so the importer and the runtime are validated. */
     @Benchmark
     public Object firstCall() {
-        ImportGuard.clearCache();
+        io.importspy.Spy.clearImporterCache();
         return call();
     }
 

@@ -5,6 +5,7 @@ import io.importspy.Spy;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.spi.Extensions;
 
 import java.io.File;
 import java.io.IOException;
@@ -51,6 +52,9 @@ public final class Agent {
             Runtime.getRuntime().halt(2);
             return;
         }
+        // An extension found on the class path would run before that class path is checked: the agent uses none,
+        // and a contract that needs one is refused as a contract error.
+        Extensions.install(Extensions.none());
         Supplier<Policy> policy = new Once<>(() -> Spy.policy(parsed.policy()));
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);

@@ -152,6 +152,7 @@ final class Commands {
         spec.addOption(OptionSpec.builder("--runtime").type(String.class).paramLabel("current|none|FILE")
                 .description("Runtime the deployments are checked against: this JVM (default), none (skip the "
                         + "checks), or a FILE recorded with 'importspy inspect --runtime'.").build());
+        ExtensionsOption.addTo(spec, "");
         spec.addOption(flag("--strict", "Unverified checks fail (exit 1) instead of being warnings."));
         spec.addOption(flag("--undeclared", "Also report what the contract's classes have and the contract does not "
                 + "declare: public and protected fields, constructors and methods (category undeclared), so that the "
@@ -207,6 +208,7 @@ final class Commands {
         spec.addOption(OptionSpec.builder("--classpath").type(String[].class).paramLabel("PATHS")
                 .description("With --runtime: libraries to record, separated by '${sys:path.separator}'; "
                         + "repeatable.").build());
+        ExtensionsOption.addTo(spec, "With --runtime: ");
         spec.addOption(OptionSpec.builder("--package").type(String[].class).paramLabel("PACKAGE")
                 .description("With TARGET: write only the classes of PACKAGE and its subpackages; repeatable.").build());
         spec.addOption(OptionSpec.builder("--class").type(String[].class).paramLabel("GLOB")

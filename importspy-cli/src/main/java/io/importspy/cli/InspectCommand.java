@@ -7,6 +7,8 @@ import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.RuntimeInspector;
 import io.importspy.internal.inspect.RuntimeRecord;
+import io.importspy.internal.spi.ExtensionFailure;
+import io.importspy.internal.spi.Extensions;
 import io.importspy.internal.java.Glob;
 import io.importspy.internal.report.ContractWriter;
 import io.importspy.internal.report.InspectFilter;
@@ -105,6 +107,11 @@ final class InspectCommand {
         }
         inputs.check();
         RuntimeFacts facts = RuntimeInspector.current().withLibraries(Spy.libraries(libraries));
+        try {
+            facts = facts.withFacts(Extensions.installed().facts());
+        } catch (ExtensionFailure failure) {
+            throw new BadInputException(List.of(failure.getMessage()));
+        }
         if (contract != null) {
             return RuntimeRecord.toYaml(RuntimeSelection.forContract(facts, contractArgument.read()));
         }

@@ -68,6 +68,7 @@ public final class Main {
                 throw new ParameterException(root, "a command is required: validate, audit, diff, inspect or schema");
             }
             verbose = command.hasMatchedOption("--verbose");
+            ExtensionsOption.install(command);
             String name = command.commandSpec().name();
             if (Commands.VALIDATE.equals(name)) {
                 return ValidateCommand.from(command).execute(out, err);

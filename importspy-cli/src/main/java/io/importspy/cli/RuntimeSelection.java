@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The part of a runtime that {@code inspect --runtime} records. Environment variables are recorded only
  * when a contract names them, because a whole environment usually holds credentials; secrets are recorded
  * as present or absent, never with their value. Without a contract, system properties that may hold a
- * credential or a command line are left out too.
+ * credential or a command line are left out too. The facts of installed fact sources are recorded, all of them
+ * without a contract, those its deployments name with one.
  */
 final class RuntimeSelection {
     /** Words in a property name that suggest a credential, compared without case, '.', '-' and '_'. */
@@ -44,7 +45,8 @@ final class RuntimeSelection {
         Map<String, String> properties = new LinkedHashMap<>(facts.properties());
         properties.keySet().removeAll(omittedProperties(facts));
         return RuntimeFacts.builder(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
-                facts.javaImplementation()).properties(properties).libraries(facts.libraries()).recorded().build();
+                facts.javaImplementation()).properties(properties).libraries(facts.libraries()).facts(facts.facts())
+                .recorded().build();
     }
 
     /**
@@ -78,7 +80,9 @@ final class RuntimeSelection {
         Set<String> secretNames = new LinkedHashSet<>();
         Set<String> variableNames = new LinkedHashSet<>();
         Set<String> propertyNames = new LinkedHashSet<>();
+        Set<String> factNames = new LinkedHashSet<>();
         for (DeploymentSpec deployment : Sections.deployments(model)) {
+            deployment.facts().stream().map(ValueSpec::name).forEach(factNames::add);
             deployment.secrets().stream().map(Located::value).forEach(secretNames::add);
             deployment.variables().stream().map(ValueSpec::name).forEach(variableNames::add);
             deployment.properties().stream().map(ValueSpec::name).forEach(propertyNames::add);
@@ -92,10 +96,12 @@ final class RuntimeSelection {
         select(propertyNames, facts.properties(), properties, unsetProperties);
         Map<String, Boolean> secrets = new LinkedHashMap<>();
         secretNames.forEach(name -> secrets.put(name, facts.secretPresent(name).orElse(false)));
+        Map<String, String> named = new LinkedHashMap<>();
+        factNames.stream().filter(facts.facts()::containsKey).forEach(name -> named.put(name, facts.facts().get(name)));
         return RuntimeFacts.builder(facts.os(), facts.arch(), facts.javaVersion(), facts.javaVendor(),
                         facts.javaImplementation())
                 .variables(variables).properties(properties).secrets(secrets).libraries(facts.libraries()).recorded()
-                .unsetVariables(unsetVariables).unsetProperties(unsetProperties).build();
+                .unsetVariables(unsetVariables).unsetProperties(unsetProperties).facts(named).build();
     }
 
     /** Each of {@code names} into {@code values} when {@code all} has it, else into {@code unset}. */

@@ -311,7 +311,7 @@ class BadInputIT {
 
             assertBadInput(MainTest.run("validate", "-c", contract.toString(), "--runtime", odd.toString(),
                     plugin.toString()), odd + ":2:1: unknown key 'hostname' in the recorded runtime; expected one of"
-                    + " arch, environment, importspy-runtime, java, libraries, os, properties");
+                    + " arch, environment, facts, importspy-runtime, java, libraries, os, properties");
         }
 
         @Test

@@ -1,6 +1,5 @@
 package io.importspy.enforce;
 
-import io.importspy.API;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Contracts;
@@ -17,19 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static io.importspy.API.Status.STABLE;
-
 /**
- * Embedded mode: a module protects itself from whoever imports it. Call {@code importspy} from the
- * protected module's entry point or static initializer; ImportSpy finds the direct importer on the stack
- * (the first class outside ImportSpy and outside the calling module), validates the importer's module and
- * the running JVM against the contract, and returns a handle on the importer.
- *
- * <pre>{@code
- * public final class Framework {
- *     private static final ImporterHandle IMPORTER = ImportGuard.importspy("/spymodel.yml");
- * }
- * }</pre>
+ * Embedded mode, behind {@link io.importspy.Spy#importspy} (and {@link ImporterHandle}'s entries for it): finds the
+ * direct importer on the stack (the first class outside ImportSpy and outside the calling module), validates the
+ * importer's module and the running JVM against the contract, and returns a handle on the importer.
  *
  * <p>The importer is never re-executed and no class is initialized for the check: its module is read from
  * its bytes (JAR or class directory); an importer with no bytes on disk is read through reflection. The
@@ -40,8 +30,7 @@ import static io.importspy.API.Status.STABLE;
  * concurrent first calls for one module may each validate it, and all of them return the first verdict stored.
  * {@link #clearCache()} affects every thread.
  */
-@API(status = STABLE, since = "0.1.0")
-public final class ImportGuard {
+final class ImportGuard {
     private static final VerdictCache VERDICTS = new VerdictCache();
     private static final ClassValue<Map<String, SpyModel>> RESOURCE_CONTRACTS = new ClassValue<>() {
         @Override
@@ -65,12 +54,12 @@ public final class ImportGuard {
      * @throws io.importspy.contract.ContractException when the resource does not exist, cannot be read or is not a
      *                                                 valid contract
      */
-    public static ImporterHandle importspy(String contractResource) {
+    static ImporterHandle importspy(String contractResource) {
         return importspy(contractResource, EnforcementMode.ENFORCE);
     }
 
     /** As {@link #importspy(String)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
-    public static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
+    static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
         Objects.requireNonNull(contractResource, "contractResource");
         ImporterFinder.Importer importer = ImporterFinder.findImporter();
         Map<String, SpyModel> contracts = RESOURCE_CONTRACTS.get(importer.caller());
@@ -82,12 +71,12 @@ public final class ImportGuard {
     }
 
     /** Validates the importer against the contract file at {@code contract}, parsed once per JVM. */
-    public static ImporterHandle importspy(Path contract) {
+    static ImporterHandle importspy(Path contract) {
         return importspy(contract, EnforcementMode.ENFORCE);
     }
 
     /** As {@link #importspy(Path)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
-    public static ImporterHandle importspy(Path contract, EnforcementMode mode) {
+    static ImporterHandle importspy(Path contract, EnforcementMode mode) {
         Objects.requireNonNull(contract, "contract");
         ImporterFinder.Importer importer = ImporterFinder.findImporter();
         SpyModel model = FILE_CONTRACTS.computeIfAbsent(contract.toAbsolutePath().normalize(), Contracts::read);
@@ -95,12 +84,12 @@ public final class ImportGuard {
     }
 
     /** Validates the importer against an already-parsed contract (cached by the contract's identity). */
-    public static ImporterHandle importspy(SpyModel contract) {
+    static ImporterHandle importspy(SpyModel contract) {
         return importspy(contract, EnforcementMode.ENFORCE);
     }
 
     /** As {@link #importspy(SpyModel)}, only reporting violations in {@link EnforcementMode#AUDIT} mode. */
-    public static ImporterHandle importspy(SpyModel contract, EnforcementMode mode) {
+    static ImporterHandle importspy(SpyModel contract, EnforcementMode mode) {
         Objects.requireNonNull(contract, "contract");
         return check(ImporterFinder.findImporter(), contract, mode);
     }
@@ -159,7 +148,7 @@ public final class ImportGuard {
      * Forgets every cached verdict and every contract read from a path, so that the next call validates
      * afresh: for hosts that replace modules at run time, and for measuring the uncached call.
      */
-    public static void clearCache() {
+    static void clearCache() {
         VERDICTS.clear();
         FILE_CONTRACTS.clear();
     }

@@ -1,6 +1,7 @@
 package io.importspy.enforce;
 
 import io.importspy.API;
+import io.importspy.contract.SpyModel;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.validate.Report;
 
@@ -9,11 +10,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import static io.importspy.API.Status.INTERNAL;
 import static io.importspy.API.Status.STABLE;
 
 /**
- * The importer of a protected module, as {@link ImportGuard#importspy} found and validated it: its class,
+ * The importer of a protected module, as {@link io.importspy.Spy#importspy} found and validated it: its class,
  * its module's facts, its class loader, and a way to load and instantiate its classes by name.
+ *
+ * <p>The static {@code importspy} methods here are embedded mode's work behind {@code Spy.importspy}; call that.
  */
 @API(status = STABLE, since = "0.1.0")
 public final class ImporterHandle {
@@ -27,6 +31,33 @@ public final class ImporterHandle {
         this.module = Objects.requireNonNull(module, "module");
         this.report = Objects.requireNonNull(report, "report");
         this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /**
+     * Embedded mode with a contract resource of the calling class, for {@link io.importspy.Spy#importspy(String,
+     * EnforcementMode)}.
+     */
+    @API(status = INTERNAL, since = "0.1.0")
+    public static ImporterHandle importspy(String contractResource, EnforcementMode mode) {
+        return ImportGuard.importspy(contractResource, mode);
+    }
+
+    /** Embedded mode with a contract file, for {@link io.importspy.Spy#importspy(Path, EnforcementMode)}. */
+    @API(status = INTERNAL, since = "0.1.0")
+    public static ImporterHandle importspy(Path contract, EnforcementMode mode) {
+        return ImportGuard.importspy(contract, mode);
+    }
+
+    /** Embedded mode with a parsed contract, for {@link io.importspy.Spy#importspy(SpyModel, EnforcementMode)}. */
+    @API(status = INTERNAL, since = "0.1.0")
+    public static ImporterHandle importspy(SpyModel contract, EnforcementMode mode) {
+        return ImportGuard.importspy(contract, mode);
+    }
+
+    /** Forgets embedded mode's verdicts and contract files, for {@link io.importspy.Spy#clearImporterCache()}. */
+    @API(status = INTERNAL, since = "0.1.0")
+    public static void clearCache() {
+        ImportGuard.clearCache();
     }
 
     /** The direct importer: the first class on the stack outside ImportSpy and the protected module. */

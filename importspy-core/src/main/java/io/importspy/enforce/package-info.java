@@ -1,5 +1,6 @@
 /**
- * Enforcement: the modes that act on a verdict. Embedded mode ({@link io.importspy.enforce.ImportGuard}) checks
+ * Enforcement: the modes that act on a verdict. Embedded mode ({@link io.importspy.Spy#importspy}, which returns an
+ * {@link io.importspy.enforce.ImporterHandle}) checks
  * whoever imports a protected module; guarded loading ({@link io.importspy.enforce.GuardedLoader},
  * {@link io.importspy.enforce.GuardedServices}) validates plugin bytes before any class loader exists. A violation
  * throws {@link io.importspy.enforce.ContractViolationException} in {@link io.importspy.enforce.EnforcementMode#ENFORCE}

@@ -34,6 +34,7 @@ public final class RuntimeFacts {
     private final boolean recorded;
     private final Set<String> unsetVariables;
     private final Set<String> unsetProperties;
+    private final Map<String, String> facts;
 
     private RuntimeFacts(Builder b) {
         this.os = b.os;
@@ -48,6 +49,7 @@ public final class RuntimeFacts {
         this.recorded = b.recorded;
         this.unsetVariables = copy(b.unsetVariables, "unsetVariables");
         this.unsetProperties = copy(b.unsetProperties, "unsetProperties");
+        this.facts = copy(b.facts, "facts");
     }
 
     /** An ordered, unmodifiable copy; a null key or value is refused here, not met later. */
@@ -84,7 +86,7 @@ public final class RuntimeFacts {
     public Builder toBuilder() {
         Builder builder = new Builder(os, arch, javaVersion, javaVendor, javaImplementation).variables(variables)
                 .properties(properties).secrets(secrets).libraries(libraries).unsetVariables(unsetVariables)
-                .unsetProperties(unsetProperties);
+                .unsetProperties(unsetProperties).facts(facts);
         return recorded ? builder.recorded() : builder;
     }
 
@@ -164,6 +166,22 @@ public final class RuntimeFacts {
                 || Boolean.FALSE.equals(secrets.get(name));
     }
 
+    /**
+     * The facts that installed {@link io.importspy.spi.Extension.FactSource}s add, by full name
+     * ({@code container.memory.limit}); empty when no contract asked for one.
+     */
+    public Map<String, String> facts() {
+        return facts;
+    }
+
+    /**
+     * Whether these facts say if fact {@code name} is known: always for a live runtime (a fact no source gives is
+     * absent); for a recorded one only when it recorded the fact.
+     */
+    public boolean knowsFact(String name) {
+        return !recorded || facts.containsKey(name);
+    }
+
     /** Whether these facts say if system property {@code name} is set; see {@link #knowsVariable}. */
     public boolean knowsProperty(String name) {
         return !recorded || properties.containsKey(name) || unsetProperties.contains(name);
@@ -186,6 +204,11 @@ public final class RuntimeFacts {
         return secrets.isEmpty() ? Optional.of(false) : Optional.empty();
     }
 
+    /** This runtime with {@code facts} (by full name) instead of its own. */
+    public RuntimeFacts withFacts(Map<String, String> facts) {
+        return toBuilder().facts(facts).build();
+    }
+
     /** This runtime with {@code libraries} instead of its own. */
     public RuntimeFacts withLibraries(List<LibraryFacts> libraries) {
         return toBuilder().libraries(libraries).build();
@@ -198,7 +221,7 @@ public final class RuntimeFacts {
                 && r.javaImplementation.equals(javaImplementation) && r.variables.equals(variables)
                 && r.properties.equals(properties) && r.secrets.equals(secrets) && r.libraries.equals(libraries)
                 && r.recorded == recorded && r.unsetVariables.equals(unsetVariables)
-                && r.unsetProperties.equals(unsetProperties);
+                && r.unsetProperties.equals(unsetProperties) && r.facts.equals(facts);
     }
 
     /** Combines the facts as a record does. */
@@ -211,7 +234,8 @@ public final class RuntimeFacts {
         }
         hash = hash * 31 + Boolean.hashCode(recorded);
         hash = hash * 31 + unsetVariables.hashCode();
-        return hash * 31 + unsetProperties.hashCode();
+        hash = hash * 31 + unsetProperties.hashCode();
+        return hash * 31 + facts.hashCode();
     }
 
     /** The platform and Java only: variables, properties and secrets may hold credentials. */
@@ -236,6 +260,7 @@ public final class RuntimeFacts {
         private boolean recorded;
         private Set<String> unsetVariables = Set.of();
         private Set<String> unsetProperties = Set.of();
+        private Map<String, String> facts = Map.of();
 
         private Builder(String os, String arch, String javaVersion, String javaVendor, String javaImplementation) {
             this.os = Objects.requireNonNull(os, "os");
@@ -284,6 +309,12 @@ public final class RuntimeFacts {
         /** The system properties recorded as not set. */
         public Builder unsetProperties(Set<String> unsetProperties) {
             this.unsetProperties = Objects.requireNonNull(unsetProperties, "unsetProperties");
+            return this;
+        }
+
+        /** The facts extensions add, by full name ({@code container.memory.limit}). */
+        public Builder facts(Map<String, String> facts) {
+            this.facts = Objects.requireNonNull(facts, "facts");
             return this;
         }
 

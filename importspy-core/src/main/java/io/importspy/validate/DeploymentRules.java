@@ -89,6 +89,9 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
         spec.properties().forEach(p -> checkValue(p, "property ", "system property ", runtime.properties(),
                 runtime.knowsProperty(p.name()), false, out));
         spec.libraries().forEach(library -> checkLibrary(library, runtime, out));
+        for (ValueSpec fact : spec.facts()) {
+            checkFact(fact, runtime, out);
+        }
         // in the order the contract writes them (variables, secrets and properties may come in any order)
         out.sort(Comparator.comparingInt((Violation v) -> v.location().line()).thenComparingInt(v -> v.location().column()));
         return out;
@@ -138,6 +141,20 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
         } else {
             spec.matcher().mismatch(value).ifPresent(reported ->
                     out.add(DeploymentViolations.valueMismatch(entry, reported, value, secret, spec.location())));
+        }
+    }
+
+    /** A fact an extension gives ({@code container.memory.limit}); one a recording does not name is unverified. */
+    private static void checkFact(ValueSpec spec, RuntimeFacts runtime, List<Violation> out) {
+        String value = runtime.facts().get(spec.name());
+        String expected = spec.matcher().describe();
+        if (value == null && !runtime.knowsFact(spec.name())) {
+            out.add(DeploymentViolations.factUnrecorded(spec.name(), expected, spec.location()));
+        } else if (value == null) {
+            out.add(DeploymentViolations.factMissing(spec.name(), expected, spec.location()));
+        } else {
+            spec.matcher().mismatch(value).ifPresent(reported ->
+                    out.add(DeploymentViolations.factMismatch(spec.name(), reported, value, spec.location())));
         }
     }
 

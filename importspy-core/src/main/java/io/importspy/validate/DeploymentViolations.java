@@ -63,6 +63,31 @@ final class DeploymentViolations {
                 .fix(Fixes.orRemoveFromDeployment(Fixes.RECORD_AGAIN, entry.name())).at(at);
     }
 
+    static Violation factUnrecorded(String name, String expected, Location at) {
+        return Violation.unverified(Context.RUNTIME, "fact " + name).expected(expected).found(NOT_RECORDED)
+                .message("runtime fact " + name + " cannot be checked: the recorded runtime does not record it")
+                .fix(Fixes.orRemoveFromDeployment("record the runtime again where the fact source '" + namespace(name)
+                        + "' is installed (importspy inspect --runtime --extensions ...)", name)).at(at);
+    }
+
+    static Violation factMissing(String name, String expected, Location at) {
+        return Violation.missing(Context.RUNTIME, "fact " + name).expected(expected)
+                .message("runtime fact " + name + " is not known: no installed fact source gives it")
+                .fix(Fixes.orRemoveFromDeployment("install the extension whose fact source '" + namespace(name)
+                        + "' gives it (--extensions, or on the class path)", name)).at(at);
+    }
+
+    static Violation factMismatch(String name, String expected, String value, Location at) {
+        return Violation.mismatch(Context.RUNTIME, "fact " + name).expected(expected).found("\"" + value + "\"")
+                .message("runtime fact " + name + " is \"" + value + "\", not " + expected)
+                .fix(Fixes.orChangeInDeployment("run where " + name + " is " + expected, name)).at(at);
+    }
+
+    private static String namespace(String fact) {
+        int dot = fact.indexOf('.');
+        return dot < 0 ? fact : fact.substring(0, dot);
+    }
+
     static Violation valueMissing(Entry entry, String expected, Location at) {
         return Violation.missing(Context.ENVIRONMENT, entry.subject()).expected(expected)
                 .message(entry.named() + " is not set")

@@ -33,6 +33,10 @@ import static io.importspy.API.Status.EXPERIMENTAL;
  * Nothing else changes: the facade, embedded mode, guarded loading and every report format take the new
  * section's violations as they come.
  *
+ * <p>Outside ImportSpy, an extension adds a section in the same shape without changing it: an
+ * {@link io.importspy.spi.Extension.Section} is a rule that also reads its own {@code x-} key from located nodes
+ * (step 1), and is found with {@link java.util.ServiceLoader}.
+ *
  * <p>A rule is a pure function of its arguments: no I/O, no state, safe to share between threads.
  *
  * @param <S> the section's type, as the contract model holds it

@@ -17,7 +17,7 @@ import static io.importspy.API.Status.EXPERIMENTAL;
 /**
  * Checks a module's facts and a runtime's facts against a contract: a pure function, no I/O. Runs a list of
  * {@link Rule}s, one per contract section, in order (the built-in ones: module, then classes, then
- * deployments); collects every violation in contract order and never stops at the first.
+ * deployments, then the {@code x-} sections, each checked by its extension's rule); collects every violation in contract order and never stops at the first.
  *
  * <pre>{@code
  * TargetReport report = Validator.validate(model, facts, Optional.of(runtime));
@@ -27,13 +27,13 @@ import static io.importspy.API.Status.EXPERIMENTAL;
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Validator {
     private static final List<Rule<?>> BUILT_IN = List.of(new ModuleRules(), new IntegrityRules(),
-            new ClassRules(), new ReferenceRules(), new DeploymentRules());
+            new ClassRules(), new ReferenceRules(), new DeploymentRules(), new ExtensionRules());
 
     private Validator() {
     }
 
     private static final List<Rule<?>> WITH_UNDECLARED = List.of(new ModuleRules(), new ClassRules(),
-            new UndeclaredRules(), new DeploymentRules());
+            new UndeclaredRules(), new DeploymentRules(), new ExtensionRules());
 
     /**
      * The built-in rules and, after the classes rule, the one reporting what the contract's classes have and the

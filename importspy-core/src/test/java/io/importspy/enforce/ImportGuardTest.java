@@ -78,15 +78,15 @@ class ImportGuardTest {
         framework = TestJars.project(work)
                 .source("fw/Framework.java", """
                         package fw;
-                        import io.importspy.enforce.ImportGuard;
+                        import io.importspy.Spy;
                         import io.importspy.enforce.EnforcementMode;
                         public class Framework {
-                            public static Object init() { return ImportGuard.importspy("/spymodel.yml"); }
-                            public static Object initOther() { return ImportGuard.importspy("/other.yml"); }
-                            public static Object initLive() { return ImportGuard.importspy("/live.yml"); }
-                            public static Object audit() { return ImportGuard.importspy("/spymodel.yml", EnforcementMode.AUDIT); }
-                            public static Object initMissing() { return ImportGuard.importspy("/missing.yml"); }
-                            public static Object initBroken() { return ImportGuard.importspy("/broken.yml"); }
+                            public static Object init() { return Spy.importspy("/spymodel.yml"); }
+                            public static Object initOther() { return Spy.importspy("/other.yml"); }
+                            public static Object initLive() { return Spy.importspy("/live.yml"); }
+                            public static Object audit() { return Spy.importspy("/spymodel.yml", EnforcementMode.AUDIT); }
+                            public static Object initMissing() { return Spy.importspy("/missing.yml"); }
+                            public static Object initBroken() { return Spy.importspy("/broken.yml"); }
                         }""")
                 .resource("spymodel.yml", CONTRACT)
                 .resource("other.yml", CONTRACT)

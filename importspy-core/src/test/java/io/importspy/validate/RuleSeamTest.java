@@ -73,7 +73,7 @@ class RuleSeamTest {
     @Test
     void the_built_in_sections_are_rules_of_the_same_shape_in_report_order() {
         assertThat(Validator.builtInRules()).extracting(r -> r.section().getSimpleName())
-                .containsExactly("ModuleSpec", "IntegritySpec", "Classes", "ReferencesSpec", "Deployments");
+                .containsExactly("ModuleSpec", "IntegritySpec", "Classes", "ReferencesSpec", "Deployments", "Extended");
     }
 
     @Test

@@ -96,4 +96,37 @@ class ExamplesIT {
         assertThat(example.output()).contains("admitted postgresql-42.7.13.jar (org.postgresql.jdbc 42.7.13)",
                 "accepts jdbc:postgresql://localhost:5432/app: true");
     }
+
+    @Test
+    void the_license_extension_checks_real_modules_from_the_command_line_the_library_and_maven() throws Exception {
+        String contract = "examples/license/license.yml";
+        String extension = "examples/license/extension/target/license-extension-1.0.0.jar";
+        String apache = "examples/license/extension/target/modules/commons-lang3.jar";
+        String bsd = "examples/license/extension/target/modules/postgresql.jar";
+        String refused = "org.postgresql.jdbc is licensed under BSD-2-Clause, which x-license does not allow";
+
+        Run permitted = importspy("validate", "-c", contract, "--extensions", extension, apache);
+        assertThat(permitted.exitCode()).as(permitted.output()).isZero();
+        Run licensed = importspy("validate", "-c", contract, "--extensions", extension, bsd);
+        assertThat(licensed.exitCode()).as(licensed.output()).isEqualTo(1);
+        assertThat(licensed.output()).contains(refused, "license.yml:7:3");
+        Run without = importspy("validate", "-c", contract, apache);
+        assertThat(without.exitCode()).as(without.output()).isEqualTo(2);
+        assertThat(without.output().strip()).startsWith("importspy: " + contract
+                + ":6:1: no extension provides 'x-license' (looked in the class path)").doesNotContain("\tat ");
+        Run runtime = importspy("inspect", "--runtime", "--extensions", extension);
+        assertThat(runtime.exitCode()).as(runtime.output()).isZero();
+        assertThat(runtime.output()).containsPattern("(?m)^facts:\\n  container\\.cpu\\.count: '[0-9]+'");
+
+        // the library: a host with the extension beside ImportSpy on its class path
+        String classpath = "importspy-core/target/importspy-core-0.1.0-SNAPSHOT.jar" + java.io.File.pathSeparator
+                + extension;
+        Run library = run(javaBinary(), "-cp", classpath, "examples/license/LicenseCheck.java", contract, bsd);
+        assertThat(library.exitCode()).as(library.output()).isEqualTo(1);
+        assertThat(library.output()).contains(refused);
+
+        // Maven: the plugin with the extension as a plugin dependency, run by this build before these tests
+        String json = Files.readString(ROOT.resolve("examples/license/maven-check/target/importspy/importspy.json"));
+        assertThat(json).contains(refused, "\"context\": \"license\"", "commons-lang3.jar");
+    }
 }

@@ -17,7 +17,9 @@ final class ContractReader {
     static final List<String> TOP_KEYS = List.of("importspy", "module", "classes", "references", "deployments");
     static final List<String> MODULE_KEYS = List.of("name", "version", "filename", "manifest", "services", "resources",
             "digest", "signed", "signers");
-    static final List<String> DEPLOYMENT_KEYS = List.of("arch", "os", "java", "environment", "libraries");
+    static final List<String> DEPLOYMENT_KEYS = List.of("arch", "os", "java", "environment", "libraries", "facts");
+    /** How the keys an extension owns start. */
+    static final String EXTENSION_PREFIX = "x-";
     static final List<String> JAVA_KEYS = List.of("version", "vendor", "implementation");
     static final List<String> ENVIRONMENT_KEYS = List.of("variables", "secrets", "properties");
     static final List<String> LIBRARY_KEYS = List.of("name", "version");
@@ -51,7 +53,13 @@ final class ContractReader {
                     + root.get().describe());
             problems.throwIfAny();
         }
-        Section top = Section.open((YamlNode.Mapping) root.get(), "the contract", TOP_KEYS, problems);
+        YamlNode.Mapping whole = (YamlNode.Mapping) root.get();
+        List<YamlNode.Entry> extended = new ArrayList<>();
+        List<YamlNode.Entry> builtIn = new ArrayList<>();
+        for (YamlNode.Entry entry : whole.entries()) {
+            (entry.name().startsWith(EXTENSION_PREFIX) ? extended : builtIn).add(entry);
+        }
+        Section top = Section.open(new YamlNode.Mapping(builtIn, whole.location()), "the contract", TOP_KEYS, problems);
         format(top, start);
         ModuleSpec module = top.entry("module").flatMap(this::module).orElse(ModuleSpec.empty(start));
         IntegritySpec integrity = top.get("module").filter(YamlNode.Mapping.class::isInstance)
@@ -60,6 +68,7 @@ final class ContractReader {
         Optional<ReferencesSpec> references = top.entry("references").flatMap(new ReferencesReader(nodes)::references);
         List<ClassSpec> classes = top.get("classes").map(new ClassReader(nodes)::classes).orElse(List.of());
         List<DeploymentSpec> deployments = top.get("deployments").map(this::deployments).orElse(List.of());
+        List<ExtensionSection> extensions = extended.isEmpty() ? List.of() : new ExtensionReader(problems).read(extended);
         problems.throwIfAny();
         // The model's sections, in contract order; a new section is read above and added here.
         List<Object> sections = new ArrayList<>();
@@ -70,6 +79,9 @@ final class ContractReader {
         sections.add(new Sections.Classes(classes));
         references.ifPresent(sections::add);
         sections.add(new Sections.Deployments(deployments));
+        if (!extensions.isEmpty()) {
+            sections.add(new Sections.Extended(extensions));
+        }
         return SpyModel.of(1, start, sections);
     }
 
@@ -201,7 +213,28 @@ final class ContractReader {
             }
         }
         List<LibrarySpec> libraries = section.get("libraries").map(this::libraries).orElse(List.of());
-        return new DeploymentSpec(arch, os, java, variables, secrets, properties, libraries, mapping.location());
+        List<ValueSpec> facts = new ArrayList<>();
+        Optional<YamlNode> factsNode = section.get("facts");
+        if (factsNode.isPresent()) {
+            for (ValueSpec fact : nodes.values(factsNode.get(), "facts", "container.memory.limit")) {
+                if (isFactName(fact)) {
+                    facts.add(fact);
+                }
+            }
+        }
+        return new DeploymentSpec(arch, os, java, variables, secrets, properties, libraries, facts,
+                mapping.location());
+    }
+
+    /** Whether {@code fact} is named {@code namespace.key}, as fact sources name their facts; reports why not. */
+    private boolean isFactName(ValueSpec fact) {
+        int dot = fact.name().indexOf('.');
+        if (dot > 0 && dot < fact.name().length() - 1) {
+            return true;
+        }
+        problems.add(fact.location(), "fact '" + fact.name() + "' has no namespace; facts are named by the source"
+                + " that gives them and a key, such as container.memory.limit");
+        return false;
     }
 
     /**

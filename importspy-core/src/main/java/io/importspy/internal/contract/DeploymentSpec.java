@@ -19,12 +19,14 @@ import static io.importspy.API.Status.INTERNAL;
  * @param secrets       environment variables that must be present and non-empty; values never read into reports
  * @param properties    Java system properties and their values
  * @param libraries     modules that must be present beside the checked one
+ * @param facts         facts that extensions add to the runtime ({@code container.memory.limit}) and their values
  * @param location      where the entry was written
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record DeploymentSpec(Optional<Located<List<String>>> architectures, Optional<Located<List<String>>> systems,
                              Optional<JavaSpec> java, List<ValueSpec> variables, List<Located<String>> secrets,
-                             List<ValueSpec> properties, List<LibrarySpec> libraries, Location location) {
+                             List<ValueSpec> properties, List<LibrarySpec> libraries, List<ValueSpec> facts,
+                             Location location) {
     public DeploymentSpec {
         architectures = architectures.map(a -> new Located<>(List.copyOf(a.value()), a.location()));
         systems = systems.map(s -> new Located<>(List.copyOf(s.value()), s.location()));
@@ -33,6 +35,14 @@ public record DeploymentSpec(Optional<Located<List<String>>> architectures, Opti
         secrets = List.copyOf(secrets);
         properties = List.copyOf(properties);
         libraries = List.copyOf(libraries);
+        facts = List.copyOf(facts);
         Objects.requireNonNull(location, "location");
+    }
+
+    /** An entry that requires no extension's facts. */
+    public DeploymentSpec(Optional<Located<List<String>>> architectures, Optional<Located<List<String>>> systems,
+                          Optional<JavaSpec> java, List<ValueSpec> variables, List<Located<String>> secrets,
+                          List<ValueSpec> properties, List<LibrarySpec> libraries, Location location) {
+        this(architectures, systems, java, variables, secrets, properties, libraries, List.of(), location);
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class NodeReader {
     /** The keys of a value matcher written as a mapping: {@code {pattern: "regex"}}. */
-    static final List<String> VALUE_KEYS = List.of("pattern");
+    static final List<String> VALUE_KEYS = List.of("pattern", "min", "max");
     /** The longest {@code pattern:} a contract may write: far above any real one, far below a compiler's stack. */
     static final int MAX_PATTERN = 1_000;
 
@@ -346,6 +346,23 @@ final class NodeReader {
             return Optional.of(new ValueMatcher.Present());
         }
         Section section = Section.open(mapping, "value of '" + name + "'", VALUE_KEYS, problems);
+        if (section.has("min") || section.has("max")) {
+            if (section.has("pattern")) {
+                problems.add(mapping.location(), "'" + name + "' has both a pattern and bounds; write one of them");
+                return Optional.empty();
+            }
+            Optional<BigDecimal> min = section.get("min").flatMap(n -> bound(n, name, "min"));
+            Optional<BigDecimal> max = section.get("max").flatMap(n -> bound(n, name, "max"));
+            if (min.isEmpty() && max.isEmpty()) {
+                return Optional.empty();
+            }
+            if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+                problems.add(mapping.location(), "'" + name + "' has min " + min.get().toPlainString()
+                        + " above max " + max.get().toPlainString() + "; no value could match");
+                return Optional.empty();
+            }
+            return Optional.of(new ValueMatcher.Between(min, max));
+        }
         return section.get("pattern").flatMap(p -> text(p, "pattern")).flatMap(pattern -> {
             if (pattern.value().length() > MAX_PATTERN) {
                 problems.add(pattern.location(), "a pattern of " + pattern.value().length() + " characters for '"
@@ -365,6 +382,20 @@ final class NodeReader {
                 return Optional.empty();
             }
         });
+    }
+
+    /** A number bound ({@code min}, {@code max}) of a value. */
+    private Optional<BigDecimal> bound(YamlNode node, String name, String key) {
+        if (node instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
+            try {
+                return Optional.of(new BigDecimal(scalar.text().trim()));
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+        }
+        problems.add(node.location(), "'" + key + "' of '" + name + "' must be a number, such as 536870912, not "
+                + node.describe());
+        return Optional.empty();
     }
 
     /**

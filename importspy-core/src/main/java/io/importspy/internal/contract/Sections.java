@@ -41,6 +41,17 @@ public final class Sections {
         }
     }
 
+    /**
+     * The {@code x-} sections, each read by the extension that owns it.
+     *
+     * @param sections in contract order
+     */
+    public record Extended(List<ExtensionSection> sections) {
+        public Extended {
+            sections = List.copyOf(sections);
+        }
+    }
+
     /** A format-1 model with the three built-in sections ({@code module:} is {@link ModuleSpec#empty} when absent). */
     public static SpyModel model(ModuleSpec module, List<ClassSpec> classes, List<DeploymentSpec> deployments,
                                  Location location) {

@@ -2,6 +2,7 @@ package io.importspy.internal.contract;
 
 import io.importspy.API;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -85,6 +86,41 @@ public sealed interface ValueMatcher {
         @Override
         public String describe() {
             return "matching /" + pattern.pattern() + "/";
+        }
+    }
+
+    /**
+     * The value must be a number within bounds ({@code {min: 268435456}}, {@code {min: 1, max: 8}}), both
+     * inclusive; a value that is not a number does not match.
+     *
+     * @param min the least value allowed, if any
+     * @param max the greatest value allowed, if any
+     */
+    record Between(Optional<BigDecimal> min, Optional<BigDecimal> max) implements ValueMatcher {
+        public Between {
+            Objects.requireNonNull(min, "min");
+            Objects.requireNonNull(max, "max");
+        }
+
+        @Override
+        public boolean test(String value) {
+            BigDecimal number;
+            try {
+                number = new BigDecimal(value.trim());
+            } catch (NumberFormatException notANumber) {
+                return false;
+            }
+            return min.map(m -> number.compareTo(m) >= 0).orElse(true)
+                    && max.map(m -> number.compareTo(m) <= 0).orElse(true);
+        }
+
+        @Override
+        public String describe() {
+            if (min.isPresent() && max.isPresent()) {
+                return "a number from " + min.get().toPlainString() + " to " + max.get().toPlainString();
+            }
+            return min.map(m -> "a number of at least " + m.toPlainString())
+                    .orElseGet(() -> "a number of at most " + max.map(BigDecimal::toPlainString).orElse("?"));
         }
     }
 

@@ -35,12 +35,14 @@ import static io.importspy.API.Status.INTERNAL;
  * properties: {file.encoding: UTF-8, app.profile: null}
  * libraries:
  *   - {names: [org.slf4j, org.slf4j:slf4j-api, slf4j-api], version: 2.0.16, source: lib/slf4j-api-2.0.16.jar}
+ * facts: {container.memory.limit: '536870912'}
  * }</pre>
  *
  * Secret values are never written: only whether each secret is {@code present} or {@code absent}. A
  * variable or property recorded as {@code null} was looked for and not set ({@code LOG_DIR} above); one the
  * record does not name at all is unknown, so a check of it is unverified, not failed. A variable whose value
- * is the text {@code null} is written quoted, {@code 'null'}.
+ * is the text {@code null} is written quoted, {@code 'null'}. {@code facts} are those the installed fact sources
+ * gave (written only when there are some); a fact the record does not name is unknown.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class RuntimeRecord {
@@ -77,6 +79,9 @@ public final class RuntimeRecord {
             libraries.add(entry);
         }
         root.put("libraries", libraries);
+        if (!runtime.facts().isEmpty()) {
+            root.put("facts", new LinkedHashMap<>(runtime.facts()));
+        }
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(4096).build();
         return new Dump(settings).dumpToString(root);
     }

@@ -31,7 +31,7 @@ import java.util.Set;
  */
 final class RuntimeRecordReader {
     private static final Set<String> ROOT_KEYS =
-            Set.of("importspy-runtime", "os", "arch", "java", "environment", "properties", "libraries");
+            Set.of("importspy-runtime", "os", "arch", "java", "environment", "properties", "libraries", "facts");
     private final String file;
 
     RuntimeRecordReader(String file) {
@@ -93,11 +93,15 @@ final class RuntimeRecordReader {
             strings(root.get("properties"), "properties", properties, unsetProperties);
         }
         List<LibraryFacts> libraries = root.containsKey("libraries") ? libraries(root.get("libraries")) : List.of();
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (root.containsKey("facts")) {
+            strings(root.get("facts"), "facts", facts, new LinkedHashSet<>());
+        }
         return RuntimeFacts.builder(text(root, "os", document.get()), text(root, "arch", document.get()),
                         text(java, "version", javaNode), text(java, "vendor", javaNode),
                         text(java, "implementation", javaNode))
                 .variables(variables).properties(properties).secrets(secrets).libraries(libraries).recorded()
-                .unsetVariables(unsetVariables).unsetProperties(unsetProperties).build();
+                .unsetVariables(unsetVariables).unsetProperties(unsetProperties).facts(facts).build();
     }
 
     private List<LibraryFacts> libraries(Node node) {

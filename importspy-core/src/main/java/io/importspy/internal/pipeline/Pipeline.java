@@ -1,6 +1,8 @@
 package io.importspy.internal.pipeline;
 
 import io.importspy.API;
+import io.importspy.contract.ContractError;
+import io.importspy.contract.ContractException;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
@@ -8,6 +10,9 @@ import io.importspy.inspect.ModuleFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.DeploymentSpec;
 import io.importspy.internal.contract.Sections;
+import io.importspy.internal.contract.ValueSpec;
+import io.importspy.internal.spi.ExtensionFailure;
+import io.importspy.internal.spi.Extensions;
 import io.importspy.internal.inspect.ClassSelection;
 import io.importspy.internal.validate.Readings;
 import io.importspy.internal.inspect.Inspector;
@@ -139,7 +144,38 @@ public final class Pipeline {
 
     /** The running JVM, whose libraries are the class path's. */
     public RuntimeFacts currentRuntime() {
-        return RuntimeInspector.current().withLibraries(libraries(classpath));
+        return live().withLibraries(libraries(classpath));
+    }
+
+    /**
+     * The running JVM, with the facts of the installed fact sources when a deployment requires one (asking them
+     * costs a look for extensions, which a contract without {@code facts:} never pays).
+     *
+     * @throws ContractException located at the first fact required, when a fact source fails
+     */
+    private RuntimeFacts live() {
+        RuntimeFacts runtime = RuntimeInspector.current();
+        for (DeploymentSpec deployment : Sections.deployments(model)) {
+            if (!deployment.facts().isEmpty()) {
+                return ExtensionFacts.of(runtime, deployment.facts().get(0));
+            }
+        }
+        return runtime;
+    }
+
+    /** Asking the fact sources: apart, so that a contract without facts loads none of its classes. */
+    private static final class ExtensionFacts {
+        private ExtensionFacts() {
+        }
+
+        /** {@code runtime} with the installed sources' facts; a failing source is an error at {@code first}. */
+        static RuntimeFacts of(RuntimeFacts runtime, ValueSpec first) {
+            try {
+                return runtime.withFacts(Extensions.installed().facts());
+            } catch (ExtensionFailure failure) {
+                throw new ContractException(List.of(new ContractError(first.location(), failure.getMessage())));
+            }
+        }
     }
 
     /**
@@ -160,7 +196,7 @@ public final class Pipeline {
      * identity read of each file).
      */
     public RuntimeFacts hostRuntime(List<Path> visible) {
-        RuntimeFacts runtime = RuntimeInspector.current();
+        RuntimeFacts runtime = live();
         boolean wantsLibraries = false;
         for (DeploymentSpec deployment : Sections.deployments(model)) {
             wantsLibraries |= !deployment.libraries().isEmpty();

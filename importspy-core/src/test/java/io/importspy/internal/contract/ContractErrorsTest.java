@@ -404,7 +404,7 @@ class ContractErrorsTest {
                         environment: {variable: {A: b}, secrets: {A: b}}
                         libraries: [{version: "1"}, {name: a, versoin: "2"}, [x]]
                     """)).containsExactly(
-                    "3:5: unknown key 'jvm' in deployment; valid keys are arch, os, java, environment, libraries",
+                    "3:5: unknown key 'jvm' in deployment; valid keys are arch, os, java, environment, libraries, facts",
                     "4:12: unknown key 'vendors' in java; did you mean 'vendor'?",
                     "5:19: unknown key 'variable' in environment; did you mean 'variables'?",
                     "5:46: 'secrets' must be a list of variable names or a single one, not a mapping",

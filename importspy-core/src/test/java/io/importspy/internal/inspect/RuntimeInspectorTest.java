@@ -179,7 +179,7 @@ class RuntimeInspectorTest {
                     "importspy-runtime: 1\nos: linux\narch: x86_64\njava: {version: 17, vendor: X, implementation: HotSpot}\nplatform: x\n");
             assertThatThrownBy(() -> RuntimeRecord.read(unknown)).isInstanceOf(InspectionException.class)
                     .hasMessage(unknown + ":5:1: unknown key 'platform' in the recorded runtime; expected one of "
-                            + "arch, environment, importspy-runtime, java, libraries, os, properties");
+                            + "arch, environment, facts, importspy-runtime, java, libraries, os, properties");
             Path secret = Files.writeString(tmp.resolve("secret.yml"),
                     "importspy-runtime: 1\nos: linux\narch: x86_64\njava: {version: 17, vendor: X, implementation: HotSpot}\n"
                             + "environment:\n  secrets:\n    DB_PASSWORD: hunter2\n");

@@ -1,0 +1,82 @@
+package io.importspy.cli;
+
+import io.importspy.internal.spi.Extensions;
+import io.importspy.spi.Extension;
+import io.importspy.testsupport.TestJars;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --extensions}: where the command line finds extensions, and what it says when it cannot. */
+class ExtensionsOptionTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restore() {
+        Extensions.install(Extensions.discover(Extensions.class.getClassLoader(), "the class path"));
+    }
+
+    private Path contract() throws IOException {
+        return Files.writeString(dir.resolve("spymodel.yml"), "importspy: 1\nx-greeting: hello\n");
+    }
+
+    private Path target() {
+        return TestJars.project(dir).source("p/P.java", "package p; public class P { }").jar("p.jar");
+    }
+
+    @Test
+    void a_missing_extension_jar_is_bad_input_named_on_one_line() throws IOException {
+        MainTest.Outcome outcome = MainTest.run("validate", "-c", contract().toString(), "--extensions",
+                dir.resolve("nope.jar").toString(), target().toString());
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("importspy: extension '" + dir.resolve("nope.jar") + "' not found\n");
+    }
+
+    @Test
+    void an_x_key_without_its_extension_is_a_located_contract_error() throws IOException {
+        Path contract = contract();
+        MainTest.Outcome outcome = MainTest.run("validate", "-c", contract.toString(), target().toString());
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("importspy: " + contract + ":2:1: no extension provides 'x-greeting'"
+                + " (looked in the class path)").doesNotContain("\tat ");
+    }
+
+    @Test
+    void the_extensions_given_own_their_keys_and_check_them() throws IOException {
+        Path extension = TestJars.project(dir).classpath(TestJars.locationOf(Extension.class))
+                .source("gx/Greeting.java", """
+                        package gx;
+                        import io.importspy.spi.Extension;
+                        import io.importspy.validate.Context;
+                        import io.importspy.validate.Violation;
+                        public final class Greeting implements Extension.Section<Extension.Scalar> {
+                            public String key() { return "x-greeting"; }
+                            public Class<Extension.Scalar> section() { return Extension.Scalar.class; }
+                            public Extension.Scalar read(Extension.Node value, Extension.Errors errors) {
+                                return (Extension.Scalar) value;
+                            }
+                            public void check(Extension.Scalar greeting, Facts facts, Sink sink) {
+                                sink.report(Violation.invalid(Context.of("greeting"), greeting.text())
+                                        .expected("no greeting").found(greeting.text())
+                                        .message("module is greeted with " + greeting.text())
+                                        .fix("greet it not").at(greeting.location()));
+                            }
+                        }
+                        """)
+                .resource("META-INF/services/io.importspy.spi.Extension", "gx.Greeting\n")
+                .jar("greeting.jar");
+        Path contract = contract();
+        MainTest.Outcome outcome = MainTest.run("validate", "-c", contract.toString(), "--extensions",
+                extension.toString(), "--format", "json", target().toString());
+        assertThat(outcome.exit()).as(outcome.err()).isEqualTo(1);
+        assertThat(outcome.out()).contains("\"context\": \"greeting\"", "\"message\": \"module is greeted with hello\"",
+                "\"line\": 2", "\"column\": 13");
+    }
+}
