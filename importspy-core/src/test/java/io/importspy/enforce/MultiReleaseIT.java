@@ -100,6 +100,29 @@ class MultiReleaseIT {
         assertThat(Spy.validate(contract(), ValidationOptions.defaults(), List.of(plugin)).isCompliant()).isTrue();
     }
 
+    @Test
+    void of_several_classes_whose_versions_differ_the_first_by_name_is_reported_every_time() throws Exception {
+        Map<String, String> base = new java.util.HashMap<>();
+        Map<String, String> versioned = new java.util.HashMap<>();
+        StringBuilder contract = new StringBuilder("importspy: 1\nclasses:\n");
+        for (int i = 11; i >= 0; i--) {
+            String name = "C%02d".formatted(i);
+            base.put("c/" + name + ".java", "package c; public class " + name + " { }");
+            versioned.put("c/" + name + ".java", "package c; public class " + name + " { public void added() { } }");
+            contract.append("  - name: c.").append(name).append('\n');
+        }
+        Path baseClasses = TestJars.compile(work.resolve("order-base"), base, "--release", "17");
+        Path versionedClasses = TestJars.compile(work.resolve("order-versioned"), versioned, "--release", "17");
+        Path jar = TestJars.jar(work.resolve("order.jar")).multiRelease().classes(baseClasses)
+                .classes(versionedClasses, "META-INF/versions/" + ABOVE + "/").build();
+
+        // the classes are resolved in name order, not in the order of a set, which differs between JVMs
+        assertThatThrownBy(() -> Spy.validate(Contracts.parse(contract.toString(), "order.yml"),
+                ValidationOptions.defaults(), List.of(jar)))
+                .isInstanceOf(InspectionException.class)
+                .hasMessageStartingWith(jar + "!META-INF/versions/" + ABOVE + "/c/C00.class: another Java version");
+    }
+
     /** A JDK under /usr/lib/jvm whose Java is at least {@link #ABOVE}, when there is one. */
     static Optional<Path> newerJava() throws IOException {
         Path jvms = Path.of("/usr/lib/jvm");

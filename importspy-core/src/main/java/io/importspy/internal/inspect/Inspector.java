@@ -160,7 +160,8 @@ public final class Inspector {
                                      Set<String> entries, ClassSelection.Named named) {
         try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label)) {
             List<Object> sections = new ArrayList<>();
-            Set<String> names = new LinkedHashSet<>(named.names());
+            // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
+            Set<String> names = new LinkedHashSet<>(new java.util.TreeSet<>(named.names()));
             if (!named.queries().isEmpty()) {
                 Optional<ClassHeaders> headers = Optional.empty();
                 if (named.needsHeaders()) {
