@@ -44,8 +44,12 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building the CLI, the examples and the benchmarks (mvn -Pbench package)" >&2
   mvn -B -q -DskipTests -Pbench package >&2
 fi
-for f in bench/target/benchmarks.jar importspy-cli/target/importspy.jar importspy-agent/target/importspy-agent.jar \
-         examples/pipeline/plugin/target/extension-1.0.0.jar; do
+needed=(bench/target/benchmarks.jar)
+if [[ "${BENCH_ONLY:-}" != sections ]]; then  # the sections suite needs the benchmarks alone
+  needed+=(importspy-cli/target/importspy.jar importspy-agent/target/importspy-agent.jar
+           examples/pipeline/plugin/target/extension-1.0.0.jar)
+fi
+for f in "${needed[@]}"; do
   [[ -f "$f" ]] || { echo "run.sh: $f was not built; run without BENCH_SKIP_BUILD" >&2; exit 2; }
 done
 

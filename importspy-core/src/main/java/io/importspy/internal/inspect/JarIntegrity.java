@@ -96,12 +96,14 @@ final class JarIntegrity {
         return hex;
     }
 
-    /** Verifies every entry's signature, reading each entry in full. */
+    /** Verifies every entry's signature, reading each entry in full; each signer's certificate is read once. */
     static SignatureFacts verify(Path file, String label) {
         List<String> unsigned = new ArrayList<>();
         int unsignedCount = 0;
         int signedCount = 0;
         Map<String, SignerFacts> common = null; // signers that signed every entry so far, by certificate
+        Map<CodeSigner, Optional<SignerFacts>> known = new java.util.IdentityHashMap<>(); // each signer read once
+        CodeSigner[] previous = null;
         byte[] buffer = new byte[1 << 16];
         String current = null;
         try (JarFile jar = new JarFile(file.toFile(), true)) {
@@ -129,9 +131,13 @@ final class JarIntegrity {
                     continue;
                 }
                 signedCount++;
+                if (signers == previous) {
+                    continue; // the JDK shares one array among the entries of the same signers: nothing changes
+                }
+                previous = signers;
                 Map<String, SignerFacts> these = new LinkedHashMap<>();
                 for (CodeSigner signer : signers) {
-                    signer(signer).ifPresent(s -> these.put(s.certificate(), s));
+                    known.computeIfAbsent(signer, JarIntegrity::signer).ifPresent(s -> these.put(s.certificate(), s));
                 }
                 if (common == null) {
                     common = these;

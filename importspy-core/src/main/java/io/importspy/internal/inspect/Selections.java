@@ -75,6 +75,9 @@ public final class Selections {
         List<String> selected = new ArrayList<>();
         List<String> undetermined = new ArrayList<>();
         Set<String> missing = new LinkedHashSet<>();
+        // whether the annotation is @Inherited: looked up once per query, not once per candidate
+        boolean inherited = query.annotated().flatMap(known::named).map(a -> a.annotations().contains(INHERITED))
+                .orElse(false);
         for (String name : candidates) {
             ClassHeader header = known.module().get(name);
             if (header == null) {
@@ -87,7 +90,7 @@ public final class Selections {
                     || !header.modifiers().containsAll(query.modifiers())) {
                 continue;
             }
-            Optional<Boolean> matches = matchesHierarchy(known, header, query, missing);
+            Optional<Boolean> matches = matchesHierarchy(known, header, query, inherited, missing);
             if (matches.isEmpty()) {
                 undetermined.add(name);
             } else if (matches.get()) {
@@ -99,11 +102,10 @@ public final class Selections {
 
     /** Whether the supertype and annotation keys hold; empty when a supertype needed to tell was not found. */
     private static Optional<Boolean> matchesHierarchy(ClassHeaders known, ClassHeader start, ClassQuery query,
-                                                      Set<String> missing) {
+                                                      boolean inherited, Set<String> missing) {
         boolean extended = query.extended().isEmpty();
         boolean implemented = query.implemented().isEmpty();
         boolean annotated = query.annotated().isEmpty();
-        boolean inherited = query.annotated().flatMap(known::named).map(a -> a.annotations().contains(INHERITED)).orElse(false);
         if (!annotated && start.annotations().stream().anyMatch(a -> ClassQuery.sameClass(query.annotated().get(), a))) {
             annotated = true;
         }
