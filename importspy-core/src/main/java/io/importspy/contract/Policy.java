@@ -38,7 +38,11 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
         rules = List.copyOf(rules);
     }
 
-    /** What a rule (or the default) does with the code sources it matches. */
+    /**
+     * What a rule (or the default) does with the code sources it matches. A superset of
+     * {@code io.importspy.enforce.EnforcementMode}, kept apart on purpose: {@code ALLOW} is a decision a policy
+     * makes about a code source (admit it unvalidated), never a way a guard with a contract may run.
+     */
     public enum Mode {
         /** Validate against the contract and refuse a non-compliant code source (no contract: refuse all). */
         ENFORCE,

@@ -245,7 +245,10 @@ public final class GuardedLoader {
             ModuleFacts facts = Snapshot.relabel(pipeline.inspect(bytes, labels), plugin);
             Shadowing.refuse(facts, parent, plugin.toString());
             TargetReport target = pipeline.validate(facts, Optional.of(pipeline.hostRuntime(visible)));
-            Report report = Snapshot.relabel(pipeline.report(List.of(target), strictness), plugin);
+            List<TargetReport> targets = new ArrayList<>();
+            targets.add(target.withTarget(plugin.toString()));
+            targets.addAll(LibraryReferences.check(decision.contract().get(), hosts, copies, labels, listener));
+            Report report = pipeline.report(targets, strictness);
             Log.validated("plugin", report, false);
             return new Checked(plugin, bytes, copies, dependencies, facts, report, applied);
         } catch (RuntimeException e) {

@@ -2,8 +2,6 @@ package io.importspy.enforce;
 
 import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.ModuleFacts;
-import io.importspy.validate.Report;
-import io.importspy.validate.TargetReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,12 +119,5 @@ final class Snapshot {
     /** {@code facts} as if read from {@code original}: reports name the plugin the host gave. */
     static ModuleFacts relabel(ModuleFacts facts, Path original) {
         return facts.withTarget(original.toString());
-    }
-
-    /** {@code report} with every target named as the host gave the plugin. */
-    static Report relabel(Report report, Path original) {
-        return new Report(report.contract(), report.targets().stream()
-                .map(t -> t.withTarget(original.toString()))
-                .toList(), report.strictness());
     }
 }

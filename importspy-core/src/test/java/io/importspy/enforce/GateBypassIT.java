@@ -252,6 +252,49 @@ class GateBypassIT {
     }
 
     @Nested
+    class A_forbidden_reference_does_not_hide_in_a_library {
+        @Test
+        void a_forbidden_call_moved_into_the_plugins_own_library_is_a_violation_and_never_runs() throws Exception {
+            Path marker = marker("library-reference");
+            Path libraryClasses = compile("hidden-call-library", Map.of("com/lib/Helper.java", """
+                    package com.lib;
+                    public final class Helper {
+                        public static void mark() {
+                            try { java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran"); }
+                            catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+                        }
+                    }""".formatted(marker.toString().replace("\\", "\\\\"))));
+            Path library = TestJars.jar(work.resolve("hidden-call-library.jar")).classes(libraryClasses).build();
+            Path pluginClasses = TestJars.compile(work.resolve("hidden-call-plugin"), Map.of("com/acme/Hello.java", """
+                    package com.acme;
+                    public class Hello implements java.util.function.Supplier<String> {
+                        static { com.lib.Helper.mark(); }
+                        public String get() { return "hello"; }
+                    }"""), "--release", "17", "-cp", libraryClasses.toString());
+            Path plugin = TestJars.jar(work.resolve("hidden-call.jar")).classes(pluginClasses)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+            SpyModel forbidding = Contracts.parse("""
+                    importspy: 1
+                    references:
+                      forbid: [java.nio.file.Files#writeString]
+                    """, "plugin-contract.yml");
+
+            try (GuardedServices.Loaded<Supplier> loaded = GuardedServices.loadPlugins(Supplier.class,
+                    List.of(new GuardedServices.Plugin(plugin, List.of(library))), GuardedLoader.of(forbidding),
+                    GuardedServices.OnViolation.SKIP)) {
+                assertThat(loaded.providers()).isEmpty();
+                assertThat(loaded.refused()).containsExactly(plugin);
+            }
+            assertThatThrownBy(() -> GuardedLoader.of(forbidding).load(plugin, List.of(library)))
+                    .isInstanceOf(ContractViolationException.class)
+                    .satisfies(e -> assertThat(((ContractViolationException) e).report().targets())
+                            .extracting(t -> t.target()).containsExactly(plugin.toString(), library.toString()))
+                    .hasMessageContaining("com.lib.Helper#mark()").hasMessageContaining("java.nio.file.Files#writeString");
+            assertThat(marker).as("the library's forbidden call never ran").doesNotExist();
+        }
+    }
+
+    @Nested
     class Manifests_never_add_unvalidated_code {
         @Test
         void a_plugin_whose_class_path_names_another_jar_is_refused_with_the_reason() throws Exception {
