@@ -221,6 +221,43 @@ class AgentIT {
                 + "importspy-agent: " + bad + ":2:1: unknown key 'defualt' in the policy; did you mean 'default'?\n");
     }
 
+    /**
+     * An extension on the class path would run before the class path is checked: the agent uses none, so a
+     * contract that needs one is refused before main, and the extension's code never runs.
+     */
+    @Test
+    void runs_no_extension_from_the_class_path_it_checks_and_refuses_a_contract_that_needs_one() throws Exception {
+        String trap = rogueClass("trap", "Section", "implements io.importspy.spi.Extension.Section<String>")
+                .replace("    public void run() { System.out.println(\"rogue plugin runs\"); }", """
+                            public String key() { return "x-trap"; }
+                            public Class<String> section() { return String.class; }
+                            public String read(io.importspy.spi.Extension.Node node,
+                                    io.importspy.spi.Extension.Errors errors) { return "read"; }
+                            public void check(String section, Facts facts, Sink sink) { }
+                        """);
+        Path extension = TestJars.project(work).classpath(TestJars.locationOf(io.importspy.spi.Extension.class))
+                .source("trap/Section.java", trap)
+                .resource("META-INF/services/io.importspy.spi.Extension", "trap.Section\n").jar("trap.jar");
+        Path contract = Files.writeString(work.resolve("trap.yml"), "importspy: 1\nx-trap: yes\n");
+        Path policy = Files.writeString(work.resolve("trap-policy.yml"), """
+                importspy-policy: 1
+                default: allow
+                rules:
+                  - match: {path: "plugins/*.jar"}
+                    contract: trap.yml
+                """);
+        Run run = java(java17(), "-javaagent:" + AGENT + "=policy=" + policy, "-Dmarker=" + work.resolve("trap-marker"),
+                "-cp", host + java.io.File.pathSeparator + extension, "host.Main", plugins.toString(),
+                rogue.toString(), good.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).doesNotContain("host started");
+        assertThat(run.err()).isEqualTo("importspy-agent: " + contract + ":2:1: no extension provides 'x-trap' (looked"
+                + " in nowhere: extensions are off here); add the JAR of the extension that owns it with --extensions or"
+                + " to the class path, or remove the section\n");
+        assertThat(work.resolve("trap-marker")).as("the extension's code never ran").doesNotExist();
+    }
+
     @Test
     void on_jdk_25_audit_mode_logs_the_findings_through_system_logger_and_admits() throws Exception {
         Path jdk25 = jdk25();
