@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Start-up overhead of the ImportSpy agent on an application with a 50-JAR class path, in one run.
 
-  agent-startup.py --results DIR [--runs N] [--agent JAR] [--java PATH]   times it into DIR/agent-startup.json
+  agent-startup.py --results DIR [--runs N] [--agent JAR] [--java PATH] [--baseline-agent JAR]
+                                                                          times it into DIR/agent-startup.json
   agent-startup.py --results DIR --table                                  prints the table
 
 The application is one class in a JAR (it prints a line) on a class path of 50 real JARs from the local Maven
@@ -69,7 +70,7 @@ def prepare(results, java):
     return work
 
 
-def measure(results, runs, agent, java):
+def measure(results, runs, agent, java, baseline=None):
     work = prepare(results, java)
     jars = class_path()
     cp = os.pathsep.join([os.path.join(work, "app.jar")] + jars)
@@ -82,11 +83,16 @@ def measure(results, runs, agent, java):
         "cold": [java, f"-javaagent:{agent}=policy={policy},cache={cold_cache}", "-cp", cp, "App"],
         "warm": [java, f"-javaagent:{agent}=policy={policy},cache={warm_cache}", "-cp", cp, "App"],
     }
+    if baseline:  # another build of the agent, in the same rounds (a before-and-after figure)
+        variants["cold-baseline"] = [java, f"-javaagent:{baseline}=policy={policy},cache={cold_cache}-baseline",
+                                     "-cp", cp, "App"]
+        variants["warm-baseline"] = [java, f"-javaagent:{baseline}=policy={policy},cache={warm_cache}-baseline",
+                                     "-cp", cp, "App"]
     times = {name: [] for name in variants}
     for round_ in range(runs + 1):
         for name, command in variants.items():
-            if name == "cold":
-                shutil.rmtree(cold_cache, ignore_errors=True)
+            if name.startswith("cold"):
+                shutil.rmtree(cold_cache + name[4:], ignore_errors=True)
             start = time.perf_counter()
             done = subprocess.run(command, capture_output=True, text=True)
             elapsed = (time.perf_counter() - start) * 1000
@@ -97,7 +103,7 @@ def measure(results, runs, agent, java):
     if not glob.glob(os.path.join(warm_cache, "*.verdicts")):
         raise SystemExit("agent-startup.py: the warm runs left no cache file")
     result = {"jars": len(jars), "bytes": sum(os.path.getsize(j) for j in jars), "runs": runs,
-              "java": java, "ms": times}
+              "java": java, "baseline": baseline, "ms": times}
     with open(os.path.join(results, "agent-startup.json"), "w") as f:
         json.dump(result, f, indent=1)
 
@@ -119,6 +125,11 @@ def table(results):
         verdict = "PASS" if over <= target else "MISS"
         print(f"| ImportSpy agent, {name} cache (+{median[name] - median['nop']:.0f} ms over the floor) "
               f"| {median[name]:.0f} | +{over:.0f} ms | {median[name] / median['none']:.2f} | ≤ +{target} ms | {verdict} |")
+    for name in ("cold-baseline", "warm-baseline"):
+        if name in median:
+            print(f"| baseline agent ({result.get('baseline')}), {name[:4]} cache "
+                  f"(+{median[name] - median['nop']:.0f} ms over the floor) | {median[name]:.0f} "
+                  f"| +{median[name] - median['none']:.0f} ms | {median[name] / median['none']:.2f} | | |")
 
 
 def main():
@@ -127,11 +138,13 @@ def main():
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--agent", default=os.path.join(ROOT, "importspy-agent", "target", "importspy-agent.jar"))
     parser.add_argument("--java", default=shutil.which("java"))
+    parser.add_argument("--baseline-agent", help="another agent JAR measured in the same rounds (before and after)")
     parser.add_argument("--table", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.results, exist_ok=True)
     if not args.table:
-        measure(args.results, args.runs, os.path.abspath(args.agent), os.path.realpath(args.java))
+        measure(args.results, args.runs, os.path.abspath(args.agent), os.path.realpath(args.java),
+                os.path.abspath(args.baseline_agent) if args.baseline_agent else None)
     else:
         table(args.results)
 

@@ -37,12 +37,17 @@ import java.util.stream.Stream;
  * calls of static methods added to the record, computing what {@code ObjectMethods} computes: {@code Name[a=1, b=x]},
  * {@code 31 * h + hash(component)} from 0, and component-wise equality ({@code Float.compare} and
  * {@code Double.compare} for floating point, {@code Objects.equals} for references).</li>
+ * <li>String concatenation ({@code invokedynamic StringConcatFactory}, javac's default) becomes a call of a static
+ * method added to the class, appending to a {@code StringBuilder} what the recipe says, as
+ * {@code -XDstringConcat=inline} compiles it; a library compiled with javac's default (the core, in the agent's
+ * JAR) otherwise spins method handles for each new shape of concatenation on first use.</li>
  * </ul>
  * Left as they are: serializable lambdas, other bootstraps, and class files older than Java 11 (no nestmates).
  */
 public final class Desugar {
     private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
     private static final String OBJECT_METHODS = "java/lang/runtime/ObjectMethods";
+    private static final String CONCAT = "java/lang/invoke/StringConcatFactory";
     private static final int FLAG_SERIALIZABLE = 1;
     private static final int FLAG_MARKERS = 2;
     private static final int FLAG_BRIDGES = 4;
@@ -52,48 +57,112 @@ public final class Desugar {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: java -cp DIR Desugar.java DIR");
+            System.err.println("usage: java -cp ASM Desugar.java DIR|JAR");
             System.exit(2);
         }
-        int sites = rewrite(Path.of(args[0]));
-        System.out.println("Desugar: " + sites + " invokedynamic call sites rewritten under " + args[0]);
+        Path target = Path.of(args[0]).toAbsolutePath();
+        int sites = Files.isDirectory(target) ? rewrite(target) : rewriteJar(target);
+        System.out.println("Desugar: " + sites + " invokedynamic call sites rewritten in " + args[0]);
     }
 
     /** Rewrites every class file under {@code root}; returns the number of call sites rewritten. */
     public static int rewrite(Path root) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().equals(
-                    "module-info.class")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".class")).sorted().toList();
         }
-        Map<String, byte[]> written = new TreeMap<>();
-        Map<String, List<String>> newMembers = new TreeMap<>();
-        int sites = 0;
+        Map<String, byte[]> classes = new TreeMap<>();
         for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            if (!mentions(bytes, METAFACTORY) && !mentions(bytes, OBJECT_METHODS)) {
+            String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
+        }
+        int[] sites = {0};
+        for (Map.Entry<String, byte[]> file : desugar(classes, sites).entrySet()) {
+            Files.write(root.resolve(file.getKey() + ".class"), file.getValue());
+        }
+        return sites[0];
+    }
+
+    /**
+     * Rewrites the class files of the JAR at {@code jar} in place: entries in their order, each made class right
+     * after its host, with the host's time, so that the JAR stays reproducible. Returns the call sites rewritten.
+     */
+    public static int rewriteJar(Path jar) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        Map<String, java.util.zip.ZipEntry> headers = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), in.readAllBytes());
+                headers.put(entry.getName(), entry);
+            }
+        }
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            if (entry.getKey().endsWith(".class") && !entry.getKey().startsWith("META-INF/")) {
+                classes.put(entry.getKey().substring(0, entry.getKey().length() - ".class".length()), entry.getValue());
+            }
+        }
+        int[] sites = {0};
+        Map<String, byte[]> changed = desugar(classes, sites);
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Path temp = jar.resolveSibling(jar.getFileName() + ".desugar.tmp"); // not createTempFile: owner-only
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(temp))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                java.util.zip.ZipEntry header = headers.get(entry.getKey());
+                String name = entry.getKey().endsWith(".class")
+                        ? entry.getKey().substring(0, entry.getKey().length() - ".class".length()) : null;
+                write(out, header, entry.getKey(), name != null && changed.containsKey(name) ? changed.get(name)
+                        : entry.getValue());
+                if (name != null && !name.contains("$$Lambda$")) {
+                    for (int n = 1; changed.containsKey(name + "$$Lambda$" + n); n++) {
+                        if (!entries.containsKey(name + "$$Lambda$" + n + ".class")) {
+                            write(out, header, name + "$$Lambda$" + n + ".class", changed.get(name + "$$Lambda$" + n));
+                        }
+                    }
+                }
+            }
+        }
+        Files.move(temp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return sites[0];
+    }
+
+    private static void write(java.util.zip.ZipOutputStream out, java.util.zip.ZipEntry like, String name, byte[] bytes)
+            throws IOException {
+        java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+        entry.setTime(like.getTime());
+        out.putNextEntry(entry);
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    /**
+     * The classes of {@code classes} (internal name to bytes) that change, and those made, with their new bytes;
+     * {@code sites[0]} counts the call sites rewritten.
+     */
+    private static Map<String, byte[]> desugar(Map<String, byte[]> classes, int[] sites) {
+        Map<String, byte[]> written = new TreeMap<>();
+        for (Map.Entry<String, byte[]> file : classes.entrySet()) {
+            byte[] bytes = file.getValue();
+            if (file.getKey().endsWith("module-info") || !mentions(bytes, METAFACTORY)
+                    && !mentions(bytes, OBJECT_METHODS) && !mentions(bytes, CONCAT)) {
                 continue;
             }
             Host host = new Host(bytes);
             if (host.sites == 0) {
                 continue;
             }
-            sites += host.sites;
+            sites[0] += host.sites;
             written.put(host.name, host.rewritten);
             written.putAll(host.lambdas);
         }
-        // every lambda class under root, made now or by a build before (whose nest host javac may have compiled
-        // again since, without it), is listed by its nest host
-        for (Path file : files) {
-            if (file.getFileName().toString().contains("$$Lambda$")) {
-                String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                name = name.substring(0, name.length() - ".class".length());
-                if (!written.containsKey(name)) {
-                    written.put(name, Files.readAllBytes(file));
-                }
-            }
-        }
-        for (Map.Entry<String, byte[]> lambda : written.entrySet()) {
+        // every lambda class, made now or by a build before (whose nest host javac may have compiled again since,
+        // without it), is listed by its nest host
+        Map<String, List<String>> members = new TreeMap<>();
+        Map<String, byte[]> all = new TreeMap<>(classes);
+        all.putAll(written);
+        for (Map.Entry<String, byte[]> lambda : all.entrySet()) {
             if (lambda.getKey().contains("$$Lambda$")) {
                 String[] nestHost = {null};
                 new ClassReader(lambda.getValue()).accept(new ClassVisitor(Opcodes.ASM9) {
@@ -102,23 +171,21 @@ public final class Desugar {
                         nestHost[0] = host;
                     }
                 }, ClassReader.SKIP_CODE);
-                if (nestHost[0] != null) {
-                    newMembers.computeIfAbsent(nestHost[0], k -> new ArrayList<>()).add(lambda.getKey());
+                if (nestHost[0] != null && all.containsKey(nestHost[0])) {
+                    members.computeIfAbsent(nestHost[0], k -> new ArrayList<>()).add(lambda.getKey());
                 }
             }
         }
-        for (Map.Entry<String, List<String>> nest : newMembers.entrySet()) {
-            byte[] bytes = written.containsKey(nest.getKey()) ? written.get(nest.getKey())
-                    : Files.readAllBytes(root.resolve(nest.getKey() + ".class"));
-            written.put(nest.getKey(), withNestMembers(bytes, nest.getValue()));
-        }
-        for (Map.Entry<String, byte[]> file : written.entrySet()) {
-            Path path = root.resolve(file.getKey() + ".class");
-            if (!Files.exists(path) || !Arrays.equals(Files.readAllBytes(path), file.getValue())) {
-                Files.write(path, file.getValue());
+        for (Map.Entry<String, List<String>> nest : members.entrySet()) {
+            byte[] before = all.get(nest.getKey());
+            byte[] after = withNestMembers(before, nest.getValue());
+            if (after != before) {
+                written.put(nest.getKey(), after);
             }
         }
-        return sites;
+        written.entrySet().removeIf(e -> classes.containsKey(e.getKey())
+                && Arrays.equals(classes.get(e.getKey()), e.getValue()));
+        return written;
     }
 
     /** Whether the constant pool may name {@code owner} (a cheap filter before parsing). */
@@ -180,6 +247,9 @@ public final class Desugar {
         int sites;
         /** The record methods to add: name to the call site's descriptor and the bootstrap's arguments. */
         private final Map<String, Object[]> recordMethods = new LinkedHashMap<>();
+        /** The string concatenations: method name to the call site's descriptor and the bootstrap's arguments. */
+        private final Map<String, Object[]> concatenations = new LinkedHashMap<>();
+        private boolean isInterface;
         private String source;
         private int version;
         /** The nest host: the class itself, or the one its {@code NestHost} attribute names (read before any method). */
@@ -195,6 +265,7 @@ public final class Desugar {
                 public void visit(int version, int access, String name, String signature, String superName,
                                   String[] interfaces) {
                     Host.this.version = version & 0xFFFF;
+                    Host.this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
                     super.visit(version, access, name, signature, superName, interfaces);
                 }
 
@@ -218,6 +289,16 @@ public final class Desugar {
                         @Override
                         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
                                                            Object... arguments) {
+                            if (bootstrap.getOwner().equals(CONCAT) && version >= Opcodes.V11
+                                    && bootstrap.getName().equals("makeConcatWithConstants")
+                                    && Concatenation.plain(arguments)) {
+                                String method = "concat$" + (concatenations.size() + 1);
+                                concatenations.put(method, new Object[] {descriptor, arguments});
+                                sites++;
+                                super.visitMethodInsn(Opcodes.INVOKESTATIC, Host.this.name, method, descriptor,
+                                        isInterface);
+                                return;
+                            }
                             if (bootstrap.getOwner().equals(OBJECT_METHODS) && version >= Opcodes.V16
                                     && bootstrap.getName().equals("bootstrap")) {
                                 String method = "record$" + name;
@@ -239,6 +320,10 @@ public final class Desugar {
 
                 @Override
                 public void visitEnd() {
+                    for (Map.Entry<String, Object[]> method : concatenations.entrySet()) {
+                        Concatenation.add(cv, method.getKey(), (String) method.getValue()[0],
+                                (Object[]) method.getValue()[1]);
+                    }
                     for (Map.Entry<String, Object[]> method : recordMethods.entrySet()) {
                         RecordMethods.add(cv, method.getKey(), (String) method.getValue()[0],
                                 (Object[]) method.getValue()[1]);
@@ -673,6 +758,78 @@ public final class Desugar {
             code.visitFrame(Opcodes.F_APPEND, 1, new Object[] {record.getInternalName()}, 0, null);
             code.visitInsn(Opcodes.ICONST_0);
             code.visitInsn(Opcodes.IRETURN);
+        }
+    }
+
+    /** The static methods that stand for {@code StringConcatFactory.makeConcatWithConstants} call sites. */
+    private static final class Concatenation {
+        private Concatenation() {
+        }
+
+        /** Whether the recipe's constants are all strings (what javac makes); others are left to the factory. */
+        static boolean plain(Object[] arguments) {
+            for (int i = 1; i < arguments.length; i++) {
+                if (!(arguments[i] instanceof String)) {
+                    return false;
+                }
+            }
+            return arguments.length > 0 && arguments[0] instanceof String;
+        }
+
+        /** Adds {@code method}: the arguments of {@code descriptor} and the recipe's text, appended in order. */
+        static void add(ClassVisitor visitor, String method, String descriptor, Object[] arguments) {
+            String recipe = (String) arguments[0];
+            Type[] types = Type.getArgumentTypes(descriptor);
+            MethodVisitor code = visitor.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                    method, descriptor, null, null);
+            code.visitCode();
+            String builder = "java/lang/StringBuilder";
+            code.visitTypeInsn(Opcodes.NEW, builder);
+            code.visitInsn(Opcodes.DUP);
+            code.visitMethodInsn(Opcodes.INVOKESPECIAL, builder, "<init>", "()V", false);
+            StringBuilder text = new StringBuilder();
+            int argument = 0;
+            int slot = 0;
+            int constant = 1;
+            for (int i = 0; i <= recipe.length(); i++) {
+                char c = i < recipe.length() ? recipe.charAt(i) : '\1';
+                if (c != '\1' && c != '\2') {
+                    text.append(c);
+                    continue;
+                }
+                if (c == '\2') {
+                    text.append((String) arguments[constant++]);
+                    continue;
+                }
+                if (text.length() > 0) {
+                    code.visitLdcInsn(text.toString());
+                    code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, builder, "append",
+                            "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+                    text.setLength(0);
+                }
+                if (i == recipe.length()) {
+                    break;
+                }
+                Type type = types[argument++];
+                code.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+                slot += type.getSize();
+                String appended = switch (type.getSort()) {
+                    case Type.BOOLEAN -> "Z";
+                    case Type.CHAR -> "C";
+                    case Type.BYTE, Type.SHORT, Type.INT -> "I";
+                    case Type.LONG -> "J";
+                    case Type.FLOAT -> "F";
+                    case Type.DOUBLE -> "D";
+                    default -> type.getDescriptor().equals("Ljava/lang/String;") ? "Ljava/lang/String;"
+                            : "Ljava/lang/Object;";
+                };
+                code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, builder, "append",
+                        "(" + appended + ")Ljava/lang/StringBuilder;", false);
+            }
+            code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, builder, "toString", "()Ljava/lang/String;", false);
+            code.visitInsn(Opcodes.ARETURN);
+            code.visitMaxs(0, 0);
+            code.visitEnd();
         }
     }
 }

@@ -105,15 +105,28 @@ public final class Agent {
                 System.err.println("importspy-agent: not using cache " + options.cache().get() + ": " + e.getMessage());
             }
         }
-        Optional<List<Verdict>> cached = cache.flatMap(StartupCache::load);
+        // loops, not streams: a warm start does little else, and a stream pipeline costs it classes and lambdas
+        Optional<List<Verdict>> cached = cache.isPresent() ? cache.get().load() : Optional.empty();
         if (cached.isPresent() && cached.get().size() == sources.size()) {
-            return cached.get().stream().map(checker::cached).toList();
+            List<Verdict> verdicts = new ArrayList<>(sources.size());
+            for (Verdict verdict : cached.get()) {
+                verdicts.add(checker.cached(verdict));
+            }
+            return verdicts;
         }
         Policy rules = policy.get();
-        List<Verdict> verdicts = sources.stream().map(checker::checkAtStartup).toList();
-        if (sources.stream().noneMatch(Files::isDirectory)) { // a class directory changes without a trace
-            cache.ifPresent(c -> c.store(rules.contracts().stream().map(SpyModel::file).map(Path::of).toList(),
-                    verdicts));
+        List<Verdict> verdicts = new ArrayList<>(sources.size());
+        boolean directories = false;
+        for (Path source : sources) {
+            verdicts.add(checker.checkAtStartup(source));
+            directories |= Files.isDirectory(source);
+        }
+        if (cache.isPresent() && !directories) { // a class directory changes without a trace
+            List<Path> contracts = new ArrayList<>();
+            for (SpyModel contract : rules.contracts()) {
+                contracts.add(Path.of(contract.file()));
+            }
+            cache.get().store(contracts, verdicts);
         }
         return verdicts;
     }
@@ -165,8 +178,13 @@ public final class Agent {
      * them.
      */
     static boolean recorded(List<String> jvmArguments) {
-        return jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:StartFlightRecording")
-                || a.startsWith("-XX:FlightRecorderOptions") || a.equals("-XX:+FlightRecorder"));
+        for (String a : jvmArguments) {
+            if (a.startsWith("-XX:StartFlightRecording") || a.startsWith("-XX:FlightRecorderOptions")
+                    || a.equals("-XX:+FlightRecorder")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

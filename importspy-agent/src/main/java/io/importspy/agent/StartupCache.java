@@ -58,8 +58,14 @@ final class StartupCache {
         }
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(key.getBytes(StandardCharsets.UTF_8));
-        String name = String.format("%08x%08x.verdicts", crc.getValue(), key.hashCode());
+        String name = hex(crc.getValue()) + hex(key.hashCode() & 0xFFFF_FFFFL) + ".verdicts";
         return Optional.of(new StartupCache(dir.resolve(name), key));
+    }
+
+    /** {@code value} (32 bits) as 8 hexadecimal digits, without {@code String.format} (a warm start's cost). */
+    private static String hex(long value) {
+        String digits = Long.toHexString(value);
+        return "00000000".substring(digits.length()) + digits;
     }
 
     /** The verdicts stored for this key, in start-up order, when the contracts they were reached by are unchanged. */
@@ -143,9 +149,10 @@ final class StartupCache {
      */
     static String key(Path agentJar, Path policy, String unchecked, List<Path> sources, List<String> identities)
             throws IOException {
-        StringBuilder text = new StringBuilder("importspy-agent startup cache 2\n");
+        StringBuilder text = new StringBuilder("importspy-agent startup cache 3\n");
         text.append(agentJar).append(' ').append(identity(agentJar)).append('\n');
-        text.append(System.getProperty("java.home")).append(' ').append(Runtime.version()).append('\n');
+        text.append(System.getProperty("java.home")).append(' ').append(System.getProperty("java.runtime.version"))
+                .append('\n');
         text.append(policy).append(' ').append(identity(policy)).append('\n');
         text.append("unchecked=").append(unchecked).append('\n');
         for (int i = 0; i < sources.size(); i++) {
@@ -162,18 +169,28 @@ final class StartupCache {
         try {
             Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
             return "stat " + unix.get("dev") + " " + unix.get("ino") + " " + unix.get("size") + " "
-                    + unix.get("lastModifiedTime") + " " + unix.get("ctime");
+                    + nanos(unix.get("lastModifiedTime")) + " " + nanos(unix.get("ctime"));
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return Digests.sha256(file);
         }
+    }
+
+    /** A file time as seconds and nanoseconds since the epoch ({@code FileTime.toString} formats a date with java.time). */
+    private static String nanos(Object time) {
+        java.time.Instant instant = ((java.nio.file.attribute.FileTime) time).toInstant();
+        return instant.getEpochSecond() + "." + instant.getNano();
     }
 
     private static boolean safe(Path dir) throws IOException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
             String me = System.getProperty("user.name");
-            return permissions.stream().noneMatch(FOREIGN_WRITE::contains)
-                    && Files.getOwner(dir).getName().equals(me);
+            for (PosixFilePermission permission : permissions) {
+                if (FOREIGN_WRITE.contains(permission)) {
+                    return false;
+                }
+            }
+            return Files.getOwner(dir).getName().equals(me);
         } catch (UnsupportedOperationException e) {
             return true; // no POSIX permissions (Windows): the user's profile directories are private already
         }

@@ -37,6 +37,8 @@ final class Training {
             {"inspect", "--runtime"},
             {"inspect", "--runtime", "-c", contract},
             {"schema"},
+            {"audit", "--no-cache", "--quiet", "-c", contract, target},
+            {"diff", target, target},
             {"validate", "--frobnicate", "-c", contract, target},
             {"validate", "-c", contract, target + ".missing"},
         };

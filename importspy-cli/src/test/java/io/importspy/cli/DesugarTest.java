@@ -121,6 +121,11 @@ class DesugarTest {
                     Runnable same1 = Shapes::noop;
                     System.out.println(same1.getClass() == ((Runnable) Shapes::noop).getClass());
                     records();
+                    String none = null;
+                    Object nothing = null;
+                    char c = 'x';
+                    System.out.println("c" + c + none + nothing + big + half + true + 3.5f + (byte) 4 + (short) 5
+                            + "\u0001\u0002" + local + new StringBuilder("sb") + list);
                 }
 
                 static void noop() {
@@ -182,7 +187,8 @@ class DesugarTest {
 
         String expected = run(original);
         assertThat(expected).contains("shapes-a-1 shapes-b-2", "marked", "serial", "inner of shapes",
-                "Point[x=1, y=8589934592, f=NaN, d=-0.0, b=true, c=c, by=7, s=-3, name=n, other=null]", "Empty[] 0 true");
+                "Point[x=1, y=8589934592, f=NaN, d=-0.0, b=true, c=c, by=7, s=-3, name=n, other=null]", "Empty[] 0 true",
+                "cxnullnull10995116277760.5true3.545\u0001\u000240sb[b, a]");
         assertThat(run(rewritten)).isEqualTo(expected);
         assertThat(metafactoryCallSites(rewritten)).as("only the serializable lambda is left as it is")
                 .containsExactlyInAnyOrder("shapes/Shapes.$deserializeLambda$: altMetafactory",
@@ -208,7 +214,7 @@ class DesugarTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** "class.method: bootstrap" of each LambdaMetafactory and ObjectMethods call site under {@code root}. */
+    /** "class.method: bootstrap" of each LambdaMetafactory, ObjectMethods and StringConcatFactory call site. */
     private static List<String> metafactoryCallSites(Path root) throws IOException {
         List<String> sites = new ArrayList<>();
         List<Path> files;
@@ -226,7 +232,8 @@ class DesugarTest {
                         public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
                                                            Object... arguments) {
                             if (bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
-                                    || bootstrap.getOwner().equals("java/lang/runtime/ObjectMethods")) {
+                                    || bootstrap.getOwner().equals("java/lang/runtime/ObjectMethods")
+                                    || bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
                                 sites.add(reader.getClassName() + "." + name + ": " + bootstrap.getName());
                             }
                         }
