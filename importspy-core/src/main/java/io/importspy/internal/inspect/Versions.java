@@ -37,10 +37,15 @@ final class Versions {
         }
     }
 
+    /** Modifiers in their declaration order, so that a message is the same in every JVM. */
+    private static String ordered(Set<Modifier> modifiers) {
+        return modifiers.isEmpty() ? "[]" : java.util.EnumSet.copyOf(modifiers).toString();
+    }
+
     private static String difference(ClassFacts a, ClassFacts b) {
         if (a.kind() != b.kind() || !a.modifiers().equals(b.modifiers())) {
-            return "kind or modifiers differ (" + b.kind() + " " + b.modifiers() + ", not " + a.kind() + " "
-                    + a.modifiers() + ")";
+            return "kind or modifiers differ (" + b.kind() + " " + ordered(b.modifiers()) + ", not " + a.kind() + " "
+                    + ordered(a.modifiers()) + ")";
         }
         if (!a.superclass().equals(b.superclass()) || !a.genericSuperclass().equals(b.genericSuperclass())) {
             return "superclass differs (" + b.superclass().orElse("none") + ", not " + a.superclass().orElse("none")
