@@ -1,6 +1,7 @@
 package io.importspy.internal.contract;
 
 import io.importspy.contract.Location;
+import io.importspy.internal.yaml.BoundedYaml;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -20,7 +21,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -39,19 +39,18 @@ import java.util.Set;
  * become one-line contract errors at their position.
  */
 final class YamlReader {
-    static final int MAX_BYTES = 16 << 20;
-    static final int MAX_DEPTH = 64;
-    static final int MAX_COLLECTION_ALIASES = 50;
+    static final int MAX_BYTES = BoundedYaml.MAX_BYTES;
+    static final int MAX_DEPTH = BoundedYaml.MAX_DEPTH;
+    static final int MAX_COLLECTION_ALIASES = BoundedYaml.MAX_COLLECTION_ALIASES;
     static final int MAX_NODES = 100_000;
     /** Nodes of a contract without aliases: far above any real contract (50,000 classes take ~250,000). */
-    static final int MAX_EVENTS = 2_000_000;
+    static final int MAX_EVENTS = BoundedYaml.MAX_EVENTS;
     /** The longest line: SnakeYAML's reading cost grows with the square of a line's longest token. */
-    static final int MAX_LINE = 256 << 10;
+    static final int MAX_LINE = BoundedYaml.MAX_LINE;
     /** The longest scalar (a regex or a manifest value is far shorter). */
-    static final int MAX_SCALAR = 64 << 10;
+    static final int MAX_SCALAR = BoundedYaml.MAX_SCALAR;
     /** The most characters of a number: longer ones cost quadratic time to convert and match no Java constant. */
     static final int MAX_NUMBER = 1000;
-    private static final int BUFFER = 64 << 10;
 
     private static final String STANDARD = "tag:yaml.org,2002:";
     /** The core schema's nulls and booleans that start with a letter. */
@@ -68,18 +67,8 @@ final class YamlReader {
     YamlReader(String file, Problems problems) {
         this.file = file;
         this.problems = problems;
-        CoreSchema schema = new CoreSchema();
-        this.resolver = schema.getScalarResolver();
-        this.settings = LoadSettings.builder()
-                .setLabel(file)
-                .setSchema(schema)
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
-                .setCodePointLimit(MAX_BYTES)
-                .setBufferSize(BUFFER)
-                .setUseMarks(true)
-                .build();
+        this.settings = BoundedYaml.settings(file);
+        this.resolver = settings.getSchema().getScalarResolver();
     }
 
     /** Refuses a contract of {@code bytes} bytes when it is over the size limit. */
