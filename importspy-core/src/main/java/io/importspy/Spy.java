@@ -151,7 +151,9 @@ public final class Spy {
     }
 
     /**
-     * Reads a policy (DESIGN §6) and every contract it names, relative to the policy's directory.
+     * Reads a policy (DESIGN §6) and every contract it names, relative to the policy's directory. Each of its
+     * {@linkplain Policy#warnings() warnings} (an {@code allow} by a name any JAR can claim) is logged at
+     * {@code WARNING} on the {@code System.Logger} named {@code io.importspy}.
      *
      * @throws ContractException listing every problem of the policy and its contracts, each located
      */

@@ -98,6 +98,10 @@ final class AuditCommand {
         Optional<SpyModel> model = contractArgument == null ? Optional.empty() : Optional.of(contractArgument.read());
         // a policy's contracts are read when a target needs them, not here (see AuditJob.Run)
         Optional<PolicyPlan> policy = policyFile == null ? Optional.empty() : Optional.of(Policies.plan(policyFile));
+        if (!quiet) {
+            policy.ifPresent(plan -> plan.warnings().forEach(warning -> err.println("importspy: " + warning)));
+            err.flush();
+        }
         String contractDigest = model.isPresent()
                 ? Digests.ofTexts(fileDigest(contractArgument.file()), contractArgument.entry())
                 : fileDigest(policyFile);

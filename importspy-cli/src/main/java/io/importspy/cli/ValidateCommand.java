@@ -4,6 +4,7 @@ import io.importspy.RuntimeSource;
 import io.importspy.Spy;
 import io.importspy.ValidationOptions;
 import io.importspy.internal.contract.Baselines;
+import io.importspy.internal.contract.Policies;
 import io.importspy.internal.report.Baselining;
 import io.importspy.report.ColorMode;
 import io.importspy.report.JUnitReport;
@@ -75,6 +76,14 @@ final class ValidateCommand {
                 validate.matchedPositionalValue(0, List.of()));
     }
 
+    /** A policy's warning on stderr, unless {@code --quiet}. */
+    private void warn(PrintWriter err, String warning) {
+        if (!quiet) {
+            err.println("importspy: " + warning);
+            err.flush();
+        }
+    }
+
     /**
      * Validates and writes each report ({@link ReportOutputs}) to its file or to {@code out}; when files are
      * written and {@code out} shows no text report, the summary line goes to {@code err}. With {@code --quiet},
@@ -115,7 +124,7 @@ final class ValidateCommand {
             options = options.reportingUndeclared();
         }
         Report validated = contractArgument != null ? Spy.validate(contractArgument.read(), options, targets)
-                : Spy.validate(Spy.policy(policy), options, targets);
+                : Spy.validate(Policies.read(policy, warning -> warn(err, warning)), options, targets);
         Report report = accepted == null ? validated : Baselining.apply(validated, accepted);
 
         for (ReportOutputs.Output file : outputs.files()) {

@@ -67,6 +67,32 @@ class PolicyValidationIT {
     }
 
     @Test
+    void an_allow_by_a_claimed_module_name_is_warned_of_on_stderr_and_quiet_silences_it() throws Exception {
+        Path byName = dir.resolve("by-name.yml");
+        Files.writeString(byName, """
+                importspy-policy: 1
+                default: refuse
+                rules:
+                  - match: {module: com.acme.greeter}
+                    mode: allow
+                """);
+        MainTest.Outcome outcome = MainTest.run("validate", "--policy", byName.toString(), stray.toString());
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).startsWith("importspy: " + byName + ":4:5: warning: 'mode: allow' on "
+                + "'module: com.acme.greeter' admits, unchecked, any JAR that claims that module name");
+
+        MainTest.Outcome quiet = MainTest.run("validate", "--quiet", "--policy", byName.toString(), stray.toString());
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.err()).isEmpty();
+
+        Path solo = Files.createDirectories(dir.resolve("solo"));
+        Files.copy(stray, solo.resolve("stray-1.0.jar"));
+        MainTest.Outcome audit = MainTest.run("audit", "--policy", byName.toString(), "--no-cache", "--output",
+                dir.resolve("audit.jsonl").toString(), "--dir", solo.toString());
+        assertThat(audit.err()).as("exit %s", audit.exit()).contains(byName + ":4:5: warning: 'mode: allow'");
+    }
+
+    @Test
     void a_contract_and_a_policy_together_are_bad_input() {
         MainTest.Outcome outcome = MainTest.run("validate", "--policy", policy.toString(), "-c", "c.yml",
                 greeter.toString());

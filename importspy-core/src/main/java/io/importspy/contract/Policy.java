@@ -1,6 +1,7 @@
 package io.importspy.contract;
 
 import io.importspy.API;
+import io.importspy.internal.contract.PolicyPlan;
 import io.importspy.internal.java.PathGlob;
 import io.importspy.internal.java.RealPaths;
 
@@ -147,6 +148,15 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
     /** The running JDK's home, as a real path: what it holds is the JDK's own and is always admitted. */
     private static final class JdkHome {
         static final Path PATH = RealPaths.of(Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * What in this policy admits more than it seems to, one located line each: every {@code mode: allow} rule
+     * matched by {@code module:} or {@code coordinates:}, which admits, unchecked, any JAR that claims the name
+     * (a claim any JAR can make). Reading a policy with {@code Spy.policy} logs each at {@code WARNING}.
+     */
+    public List<String> warnings() {
+        return rules.stream().flatMap(r -> PolicyPlan.warning(r.match(), r.mode(), r.location()).stream()).toList();
     }
 
     /** Every contract the rules name, in rule order, each once. */

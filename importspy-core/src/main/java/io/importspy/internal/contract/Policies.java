@@ -6,6 +6,7 @@ import io.importspy.contract.Policy;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import static io.importspy.API.Status.INTERNAL;
 
@@ -20,15 +21,29 @@ public final class Policies {
     }
 
     /**
-     * Reads the policy at {@code file} and every contract it names, relative to the policy's directory.
+     * Reads the policy at {@code file} and every contract it names, relative to the policy's directory, and logs
+     * each of its {@linkplain Policy#warnings() warnings} at {@code WARNING} on the {@code io.importspy} logger.
      *
      * @throws ContractException listing every problem of the policy and its contracts
      */
     public static Policy read(Path file) {
+        return read(file, warning -> System.getLogger("io.importspy").log(System.Logger.Level.WARNING, warning));
+    }
+
+    /**
+     * Reads the policy at {@code file} and every contract it names, relative to the policy's directory, and
+     * gives each of its {@linkplain Policy#warnings() warnings} to {@code warnings}.
+     *
+     * @throws ContractException listing every problem of the policy and its contracts
+     */
+    public static Policy read(Path file, Consumer<String> warnings) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(warnings, "warnings");
         Path directory = file.getParent();
-        return PolicyReader.read(Contracts.text(file, "policy"), file.toString(),
+        Policy policy = PolicyReader.read(Contracts.text(file, "policy"), file.toString(),
                 directory == null ? Path.of("") : directory);
+        policy.warnings().forEach(warnings);
+        return policy;
     }
 
     /**

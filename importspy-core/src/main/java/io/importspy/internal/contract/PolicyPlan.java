@@ -65,6 +65,27 @@ public record PolicyPlan(String file, Policy.Mode defaultMode, Location defaultL
         return Optional.empty();
     }
 
+    /** What in this policy admits more than it seems to ({@link #warning}), one located line each. */
+    public List<String> warnings() {
+        return rules.stream().flatMap(r -> warning(r.match(), r.mode(), r.location()).stream()).toList();
+    }
+
+    /**
+     * The warning for a rule that admits, unchecked, whatever claims a name: {@code mode: allow} matched by
+     * {@code module:} or {@code coordinates:}, which a JAR declares of itself (its {@code module-info},
+     * {@code Automatic-Module-Name} or {@code pom.properties}), so any JAR can claim it. Empty for any other rule.
+     */
+    public static Optional<String> warning(Policy.Match match, Policy.Mode mode, Location location) {
+        if (mode != Policy.Mode.ALLOW || match instanceof Policy.Match.OnPath) {
+            return Optional.empty();
+        }
+        String claim = match instanceof Policy.Match.OnModule ? "that module name (in its module-info, "
+                + "Automatic-Module-Name or pom.properties)" : "those coordinates (in its pom.properties)";
+        return Optional.of(location + ": warning: 'mode: allow' on '" + match.describe() + "' admits, unchecked, any "
+                + "JAR that claims " + claim + "; match trusted code by 'path:', or hold it to a contract that pins "
+                + "its 'digest' or 'signers'");
+    }
+
     /** Every contract file the rules name, in rule order, each once. */
     public List<Path> contracts() {
         return rules.stream().flatMap(r -> r.contract().stream()).distinct().toList();

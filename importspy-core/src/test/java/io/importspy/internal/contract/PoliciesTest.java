@@ -62,6 +62,44 @@ class PoliciesTest {
             """;
 
     @Nested
+    class Warnings {
+        @Test
+        void an_allow_by_a_claimed_name_is_a_located_warning_and_an_allow_by_path_is_not() throws Exception {
+            String text = POLICY + """
+                  - match: {module: com.acme.trusted}
+                    mode: allow
+                """;
+            List<String> given = new java.util.ArrayList<>();
+            Files.writeString(policyFile, text);
+            Policy policy = Policies.read(policyFile, given::add);
+
+            assertThat(given).isEqualTo(policy.warnings()).hasSize(2);
+            assertThat(given.get(0)).startsWith(policyFile + ":10:5: warning: 'mode: allow' on 'coordinates: org.slf4j:*' "
+                    + "admits, unchecked, any JAR that claims those coordinates (in its pom.properties)");
+            assertThat(given.get(1)).startsWith(policyFile + ":14:5: warning: 'mode: allow' on 'module: com.acme.trusted'")
+                    .contains("module-info").endsWith("hold it to a contract that pins its 'digest' or 'signers'");
+            assertThat(Policies.plan(policyFile).warnings()).isEqualTo(given);
+        }
+
+        @Test
+        void rules_with_a_contract_and_allow_by_path_warn_of_nothing() throws Exception {
+            Policy policy = read("""
+                    importspy-policy: 1
+                    default: allow
+                    rules:
+                      - match: {module: org.postgresql.jdbc}
+                        contract: contracts/jdbc.yml
+                      - match: {coordinates: "org.slf4j:*"}
+                        contract: contracts/greeter.yml
+                        mode: audit
+                      - match: {path: "lib/*.jar"}
+                        mode: allow
+                    """);
+            assertThat(policy.warnings()).isEmpty();
+        }
+    }
+
+    @Nested
     class Reading {
         @Test
         void reads_rules_in_order_with_their_contracts_resolved_against_the_policy() throws Exception {
