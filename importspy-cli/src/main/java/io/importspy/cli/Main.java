@@ -59,6 +59,10 @@ public final class Main {
         boolean verbose = false;
         try {
             ParseResult parsed = root.parseArgs(args);
+            Integer version = versionRequest(parsed);
+            if (version != null) {
+                return version;
+            }
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
                 return help;
@@ -148,6 +152,36 @@ public final class Main {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Answers {@code --version} as picocli's {@code executeHelpRequest} would (the first command asking for help or
+     * its version is answered; its version lines printed one a line), or returns null for picocli to answer: a
+     * request for help, or a version line holding a format specifier or markup, which picocli passes through
+     * {@code String.format} and renders. {@code String.format} compiles the JDK's expression for format specifiers
+     * on first use, whose lambdas would start the JDK's method-handle machinery on the path of {@code --version}.
+     */
+    private static Integer versionRequest(ParseResult parsed) {
+        for (CommandLine command : parsed.asCommandLineList()) {
+            if (command.isUsageHelpRequested() || command.getCommandSpec().helpCommand()) {
+                return null;
+            }
+            if (command.isVersionHelpRequested()) {
+                String[] lines = command.getCommandSpec().version();
+                for (String line : lines) {
+                    if (line.indexOf('%') >= 0 || line.contains("@|")) {
+                        return null;
+                    }
+                }
+                PrintWriter out = command.getOut();
+                for (String line : lines) {
+                    out.println(line);
+                }
+                out.flush();
+                return command.getCommandSpec().exitCodeOnVersionHelp();
+            }
+        }
+        return null;
     }
 
     /** A message on one line: line breaks become {@code "; "}. */

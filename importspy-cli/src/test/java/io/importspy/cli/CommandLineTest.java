@@ -6,13 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +81,25 @@ class CommandLineTest {
             assertThat(root.exit()).isZero();
             assertThat(MainTest.run("validate", "--version")).isEqualTo(root);
             assertThat(MainTest.run("inspect", "-V")).isEqualTo(root);
+        }
+
+        @Test
+        void version_is_what_picocli_prints_for_it() {
+            for (String vendor : new String[] {System.getProperty("java.vendor"), "Acme 100%", "@|bold Acme|@"}) {
+                String before = System.getProperty("java.vendor");
+                System.setProperty("java.vendor", vendor);
+                try {
+                    StringWriter picocli = new StringWriter();
+                    Commands.commandLine().printVersionHelp(new PrintWriter(picocli), CommandLine.Help.Ansi.OFF);
+
+                    MainTest.Outcome outcome = MainTest.run("--version");
+
+                    assertThat(outcome.exit()).as(vendor).isZero();
+                    assertThat(outcome.out()).as(vendor).isEqualTo(picocli.toString()).contains("Java ");
+                } finally {
+                    System.setProperty("java.vendor", before);
+                }
+            }
         }
 
         private String pinned(String name) throws IOException {
@@ -144,6 +168,18 @@ class CommandLineTest {
             assertThat(outcome.err()).isEqualTo("importspy: Missing required parameter for option '--output' (FILE); "
                     + "see 'importspy validate --help'\n");
         }
+    }
+
+    @Test
+    void the_converters_picocli_registers_by_reflection_are_all_left_out() throws IOException {
+        String source = Files.readString(Path.of("target/picocli-sources/picocli/CommandLine.java"));
+        Matcher excluded = Pattern.compile("excl\\(\"([^\"]+)\"\\)").matcher(source);
+        int names = 0;
+        while (excluded.find()) {
+            names++;
+            assertThat(excluded.group(1)).matches(Commands.REFLECTIVE_CONVERTERS);
+        }
+        assertThat(names).as("converters picocli registers by reflection").isEqualTo(19);
     }
 
     @Test

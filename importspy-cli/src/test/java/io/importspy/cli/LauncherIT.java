@@ -60,6 +60,19 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void version_links_no_lambda() throws Exception {
+        // the first lambda a JVM links starts the JDK's method-handle machinery: about 8 ms of CPU on JDK 17, a
+        // fifth of what --version costs above the JVM's floor; picocli's negatable-option expressions, its
+        // String.format of the version lines and a converter filter of '.*' each linked one
+        Run run = run(List.of(java().toString(), "-Xlog:class+load", "-jar", JAR.toString(), "--version"), Map.of());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\nimportspy ");
+        assertThat(run.out().lines().filter(line -> line.contains("[class,load] java.lang.invoke.LambdaMetafactory ")))
+                .isEmpty();
+    }
+
     @Nested
     class The_launcher {
         @Test

@@ -1,0 +1,63 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Build step of the command line: edits picocli's published sources (unpacked under {@code target/picocli-sources},
+ * compiled with the command line's release) where their start-up cost is not picocli's behaviour.
+ *
+ * <p>{@code java PicocliPatch.java picocli/CommandLine.java}. Each edit replaces one exact piece of text; a source
+ * that holds neither that text nor the replacement (another picocli release) fails the build, so no edit is lost
+ * silently on an upgrade. Running it again on edited sources changes nothing.
+ * <ul>
+ * <li>A {@code CommandSpec} makes its negatable-option transformer when it is first asked for one, not when it is
+ * created: the default transformer compiles four regular expressions with {@code \w}, which
+ * {@code java.util.regex} implements with lambdas, so every {@code CommandSpec} compiled them and the first one
+ * linked the JDK's method-handle machinery, whether or not an option is negatable (none of the command line's
+ * is). The transformer made on first use is the default, as before.</li>
+ * </ul>
+ */
+public final class PicocliPatch {
+    private static final String[][] EDITS = {
+        {"private INegatableOptionTransformer negatableOptionTransformer = RegexTransformer.createDefault();",
+         "private INegatableOptionTransformer negatableOptionTransformer; // made on first use (PicocliPatch)"},
+        {"public INegatableOptionTransformer negatableOptionTransformer() { return negatableOptionTransformer; }",
+         "public INegatableOptionTransformer negatableOptionTransformer() { if (negatableOptionTransformer == null) {"
+                 + " negatableOptionTransformer = RegexTransformer.createDefault(); } return negatableOptionTransformer; }"},
+    };
+
+    private PicocliPatch() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: java PicocliPatch.java picocli/CommandLine.java");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        String edited = source;
+        for (String[] edit : EDITS) {
+            int found = count(edited, edit[0]);
+            if (found == 1) {
+                edited = edited.replace(edit[0], edit[1]);
+            } else if (found != 0 || count(edited, edit[1]) != 1) {
+                System.err.println("PicocliPatch: " + file + " holds " + found + " copies of: " + edit[0]);
+                System.exit(1);
+            }
+        }
+        if (!edited.equals(source)) {
+            Files.writeString(file, edited, StandardCharsets.UTF_8);
+        }
+        System.out.println("PicocliPatch: " + file + (edited.equals(source) ? " already edited" : " edited"));
+    }
+
+    private static int count(String text, String piece) {
+        int n = 0;
+        for (int at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + piece.length())) {
+            n++;
+        }
+        return n;
+    }
+}
