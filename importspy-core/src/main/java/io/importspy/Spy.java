@@ -19,6 +19,8 @@ import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.report.ContractWriter;
+import io.importspy.internal.spi.Extensions;
+import io.importspy.spi.Extension;
 import io.importspy.validate.Report;
 import io.importspy.validate.TargetReport;
 
@@ -77,6 +79,23 @@ public final class Spy {
      */
     public static SpyModel contract(Path file) {
         return Contracts.read(file);
+    }
+
+    /**
+     * Reads a contract with a host's own extensions: its {@code x-} sections are owned by {@code extensions} and
+     * its deployments' {@code facts:} come from their fact sources, wherever and whenever the contract is then
+     * validated (a guarded loader, embedded mode, any thread). Exactly these: none is looked for on the class
+     * path, and nothing changes for other contracts of the process. {@code List.of()} reads a contract with no
+     * extension at all, where an {@code x-} key is a contract error.
+     *
+     * <pre>{@code
+     * SpyModel contract = Spy.contract(Path.of("plugin.yml"), List.of(new LicenseRule(), new ContainerFacts()));
+     * }</pre>
+     *
+     * @throws ContractException listing every problem of the contract, an extension's among them (missing, broken)
+     */
+    public static SpyModel contract(Path file, List<? extends Extension> extensions) {
+        return Contracts.read(file, Extensions.of(extensions));
     }
 
     /**
@@ -159,6 +178,16 @@ public final class Spy {
      */
     public static Policy policy(Path file) {
         return Policies.read(file);
+    }
+
+    /**
+     * Reads a policy and every contract it names with exactly {@code extensions}, as
+     * {@link #contract(Path, List)} reads one contract.
+     *
+     * @throws ContractException listing every problem of the policy and its contracts, each located
+     */
+    public static Policy policy(Path file, List<? extends Extension> extensions) {
+        return Policies.read(file, Extensions.of(extensions));
     }
 
     /**

@@ -116,6 +116,10 @@ final class AuditCommand {
         for (Path entry : classpath) {
             settings.add("classpath " + fileDigest(entry));
         }
+        // a verdict on an x- section is the extension's: another build of it is another setting
+        for (Path extension : InputFiles.classpath(List.of(option(ExtensionsOption.NAME, new String[0])))) {
+            settings.add("extension " + fileDigest(extension));
+        }
         String settingsDigest = Digests.ofTexts(settings.toArray(new String[0]));
 
         List<AuditTargets.Target> mine = new ArrayList<>();

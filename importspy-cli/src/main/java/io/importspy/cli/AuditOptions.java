@@ -25,8 +25,8 @@ final class AuditOptions {
                                 + "shards 0/N .. N-1/N together audit each target exactly once, and their records are "
                                 + "those of one unsharded run. A verdict is cached under the digests of the target, "
                                 + "the contract (or the policy and its contracts) and the settings (ImportSpy and Java "
-                                + "versions, class path, runtime record, --strict), so a re-run skips what has not "
-                                + "changed.")
+                                + "versions, class path, extensions, runtime record, --strict), so a re-run skips what "
+                                + "has not changed.")
                 .footerHeading("%nExit codes:%n")
                 .footer("  0  every target compliant or allowed", "  1  at least one target non-compliant",
                         "  2  bad input (contract, policy, options, target lists), or a target that",
@@ -62,6 +62,7 @@ final class AuditOptions {
         spec.addOption(OptionSpec.builder("--runtime").type(String.class).paramLabel("none|FILE")
                 .description("Check deployments against a runtime recorded with 'importspy inspect --runtime' "
                         + "(default: none, skip them; an audit does not judge the machine it runs on).").build());
+        ExtensionsOption.addTo(spec, "");
         spec.addOption(Commands.flag("--strict", "Unverified checks make a target non-compliant."));
         spec.addOption(Commands.flag("--quiet", "No progress line and no summary line on stderr."));
         spec.addOption(Commands.flag("--verbose", "Show a stack trace with errors."));

@@ -48,9 +48,9 @@ class ExtensionsOptionTest {
                 + " (looked in the class path)").doesNotContain("\tat ");
     }
 
-    @Test
-    void the_extensions_given_own_their_keys_and_check_them() throws IOException {
-        Path extension = TestJars.project(dir).classpath(TestJars.locationOf(Extension.class))
+    /** An extension owning {@code x-greeting} that reports a violation carrying {@code message}, as its own JAR. */
+    private Path greeting(String jarName, String message) throws IOException {
+        return TestJars.project(Files.createDirectories(dir.resolve(jarName + "-build"))).classpath(TestJars.locationOf(Extension.class))
                 .source("gx/Greeting.java", """
                         package gx;
                         import io.importspy.spi.Extension;
@@ -65,18 +65,60 @@ class ExtensionsOptionTest {
                             public void check(Extension.Scalar greeting, Facts facts, Sink sink) {
                                 sink.report(Violation.invalid(Context.of("greeting"), greeting.text())
                                         .expected("no greeting").found(greeting.text())
-                                        .message("module is greeted with " + greeting.text())
+                                        .message("MESSAGE " + greeting.text())
                                         .fix("greet it not").at(greeting.location()));
                             }
                         }
-                        """)
+                        """.replace("MESSAGE", message))
                 .resource("META-INF/services/io.importspy.spi.Extension", "gx.Greeting\n")
-                .jar("greeting.jar");
+                .jar(jarName);
+    }
+
+    @Test
+    void the_extensions_given_own_their_keys_and_check_them() throws IOException {
+        Path extension = greeting("greeting.jar", "module is greeted with");
         Path contract = contract();
         MainTest.Outcome outcome = MainTest.run("validate", "-c", contract.toString(), "--extensions",
                 extension.toString(), "--format", "json", target().toString());
         assertThat(outcome.exit()).as(outcome.err()).isEqualTo(1);
         assertThat(outcome.out()).contains("\"context\": \"greeting\"", "\"message\": \"module is greeted with hello\"",
                 "\"line\": 2", "\"column\": 13");
+    }
+
+    @Test
+    void an_audit_checks_x_sections_with_the_extensions_given() throws IOException {
+        Path extension = greeting("greeting.jar", "module is greeted with");
+        MainTest.Outcome outcome = MainTest.run("audit", "-c", contract().toString(), "--extensions",
+                extension.toString(), "--no-cache", "--quiet", target().toString());
+        assertThat(outcome.exit()).as(outcome.err()).isEqualTo(1);
+        assertThat(outcome.out()).contains("\"verdict\":\"non-compliant\"", "module is greeted with hello");
+    }
+
+    @Test
+    void an_audit_without_the_extension_is_a_located_contract_error() throws IOException {
+        Path contract = contract();
+        MainTest.Outcome outcome = MainTest.run("audit", "-c", contract.toString(), "--no-cache", "--quiet",
+                target().toString());
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("importspy: " + contract + ":2:1: no extension provides 'x-greeting'")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void an_audit_verdict_cached_with_one_build_of_an_extension_is_not_reused_with_another() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path contract = contract();
+        Path target = target();
+        Path first = greeting("greeting-1.jar", "first build:");
+        Path second = greeting("greeting-2.jar", "second build:");
+
+        MainTest.Outcome before = MainTest.run("audit", "-c", contract.toString(), "--extensions", first.toString(),
+                "--cache", cache.toString(), "--quiet", target.toString());
+        MainTest.Outcome after = MainTest.run("audit", "-c", contract.toString(), "--extensions", second.toString(),
+                "--cache", cache.toString(), "--quiet", target.toString());
+
+        assertThat(before.out()).as(before.err()).contains("first build: hello");
+        assertThat(after.out()).as(after.err()).contains("second build: hello").doesNotContain("first build")
+                .contains("\"cached\":0");
     }
 }

@@ -4,6 +4,7 @@ import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
 import io.importspy.internal.java.Glob;
 import io.importspy.internal.java.Platforms;
+import io.importspy.internal.spi.Extensions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,11 @@ final class ContractReader {
     private final NodeReader nodes = new NodeReader(problems);
     private final String file;
 
-    private ContractReader(String file) {
+    private final Extensions extensions;
+
+    private ContractReader(String file, Extensions extensions) {
         this.file = file;
+        this.extensions = extensions;
     }
 
     /**
@@ -38,7 +42,16 @@ final class ContractReader {
      * @throws ContractException with every problem found
      */
     static SpyModel read(String text, String file) {
-        return new ContractReader(file).read(text);
+        return read(text, file, Extensions.installed());
+    }
+
+    /**
+     * Reads contract text whose {@code x-} sections and required facts are those of {@code extensions}.
+     *
+     * @throws ContractException with every problem found
+     */
+    static SpyModel read(String text, String file, Extensions extensions) {
+        return new ContractReader(file, extensions).read(text);
     }
 
     private SpyModel read(String text) {
@@ -68,7 +81,8 @@ final class ContractReader {
         Optional<ReferencesSpec> references = top.entry("references").flatMap(new ReferencesReader(nodes)::references);
         List<ClassSpec> classes = top.get("classes").map(new ClassReader(nodes)::classes).orElse(List.of());
         List<DeploymentSpec> deployments = top.get("deployments").map(this::deployments).orElse(List.of());
-        List<ExtensionSection> extensions = extended.isEmpty() ? List.of() : new ExtensionReader(problems).read(extended);
+        List<ExtensionSection> owned = extended.isEmpty() ? List.of()
+                : new ExtensionReader(problems, extensions).read(extended);
         problems.throwIfAny();
         // The model's sections, in contract order; a new section is read above and added here.
         List<Object> sections = new ArrayList<>();
@@ -78,9 +92,9 @@ final class ContractReader {
         }
         sections.add(new Sections.Classes(classes));
         references.ifPresent(sections::add);
-        sections.add(new Sections.Deployments(deployments));
-        if (!extensions.isEmpty()) {
-            sections.add(new Sections.Extended(extensions));
+        sections.add(new Sections.Deployments(deployments, extensions));
+        if (!owned.isEmpty()) {
+            sections.add(new Sections.Extended(owned));
         }
         return SpyModel.of(1, start, sections);
     }

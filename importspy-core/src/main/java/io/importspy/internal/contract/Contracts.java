@@ -3,6 +3,7 @@ package io.importspy.internal.contract;
 import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.spi.Extensions;
 import io.importspy.contract.ContractException;
 import io.importspy.internal.yaml.BoundedYaml;
 
@@ -41,8 +42,19 @@ public final class Contracts {
      * @throws ContractException listing every problem found (unreadable file, YAML syntax, unknown keys, ...)
      */
     public static SpyModel read(Path file) {
+        return read(file, Extensions.installed());
+    }
+
+    /**
+     * As {@link #read(Path)}, with {@code extensions} owning the {@code x-} sections and giving the facts the
+     * deployments require.
+     *
+     * @throws ContractException listing every problem found
+     */
+    public static SpyModel read(Path file, Extensions extensions) {
         Objects.requireNonNull(file, "file");
-        return ContractReader.read(text(file, "contract"), file.toString());
+        Objects.requireNonNull(extensions, "extensions");
+        return ContractReader.read(text(file, "contract"), file.toString(), extensions);
     }
 
     /**

@@ -17,9 +17,11 @@ import java.util.Optional;
  */
 final class ExtensionReader {
     private final Problems problems;
+    private final Extensions extensions;
 
-    ExtensionReader(Problems problems) {
+    ExtensionReader(Problems problems, Extensions extensions) {
         this.problems = problems;
+        this.extensions = extensions;
     }
 
     /** The sections of {@code entries} (the contract's {@code x-} keys, in file order); none when there are none. */
@@ -27,7 +29,6 @@ final class ExtensionReader {
         if (entries.isEmpty()) {
             return List.of(); // no extension is looked for: a contract without x- keys costs nothing here
         }
-        Extensions extensions = Extensions.installed();
         List<ExtensionSection> sections = new ArrayList<>();
         for (YamlNode.Entry entry : entries) {
             Location at = entry.key().location();

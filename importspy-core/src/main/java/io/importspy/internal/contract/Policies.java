@@ -3,6 +3,7 @@ package io.importspy.internal.contract;
 import io.importspy.API;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
+import io.importspy.internal.spi.Extensions;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -17,6 +18,10 @@ import static io.importspy.API.Status.INTERNAL;
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class Policies {
+    /** Where a policy's warnings go unless its reader says otherwise: the {@code io.importspy} logger. */
+    private static final Consumer<String> LOGGED =
+            warning -> System.getLogger("io.importspy").log(System.Logger.Level.WARNING, warning);
+
     private Policies() {
     }
 
@@ -27,7 +32,16 @@ public final class Policies {
      * @throws ContractException listing every problem of the policy and its contracts
      */
     public static Policy read(Path file) {
-        return read(file, warning -> System.getLogger("io.importspy").log(System.Logger.Level.WARNING, warning));
+        return read(file, Extensions.installed(), LOGGED);
+    }
+
+    /**
+     * As {@link #read(Path)}, each contract read with {@code extensions}.
+     *
+     * @throws ContractException listing every problem of the policy and its contracts
+     */
+    public static Policy read(Path file, Extensions extensions) {
+        return read(file, extensions, LOGGED);
     }
 
     /**
@@ -37,11 +51,21 @@ public final class Policies {
      * @throws ContractException listing every problem of the policy and its contracts
      */
     public static Policy read(Path file, Consumer<String> warnings) {
+        return read(file, Extensions.installed(), warnings);
+    }
+
+    /**
+     * As {@link #read(Path, Consumer)}, each contract read with {@code extensions}.
+     *
+     * @throws ContractException listing every problem of the policy and its contracts
+     */
+    public static Policy read(Path file, Extensions extensions, Consumer<String> warnings) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(extensions, "extensions");
         Objects.requireNonNull(warnings, "warnings");
         Path directory = file.getParent();
         Policy policy = PolicyReader.read(Contracts.text(file, "policy"), file.toString(),
-                directory == null ? Path.of("") : directory);
+                directory == null ? Path.of("") : directory, extensions);
         policy.warnings().forEach(warnings);
         return policy;
     }

@@ -6,6 +6,7 @@ import io.importspy.contract.Location;
 import io.importspy.contract.Policy;
 import io.importspy.internal.java.RealPaths;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.spi.Extensions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class PolicyReader {
      *
      * @throws ContractException with every problem found in the policy and in the contracts it names
      */
-    static Policy read(String text, String file, Path directory) {
+    static Policy read(String text, String file, Path directory, Extensions extensions) {
         PolicyReader reader = new PolicyReader(file, directory);
         PolicyPlan plan = reader.plan(text);
         List<ContractError> errors = new ArrayList<>();
@@ -56,7 +57,7 @@ final class PolicyReader {
         Map<Path, SpyModel> read = new HashMap<>();
         for (Path contract : plan.contracts()) { // each contract's own errors, in its file order, after the policy's
             try {
-                read.put(contract, Contracts.read(contract));
+                read.put(contract, Contracts.read(contract, extensions));
             } catch (ContractException e) {
                 errors.addAll(e.errors());
             }

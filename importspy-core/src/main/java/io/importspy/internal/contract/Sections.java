@@ -3,6 +3,7 @@ package io.importspy.internal.contract;
 import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.spi.Extensions;
 
 import java.util.List;
 import java.util.Objects;
@@ -34,10 +35,18 @@ public final class Sections {
      * The {@code deployments:} section.
      *
      * @param deployments runtime requirements; the runtime must satisfy at least one (none: not checked)
+     * @param facts       the extensions the contract was read with, whose fact sources give the {@code facts:}
+     *                    the deployments require
      */
-    public record Deployments(List<DeploymentSpec> deployments) {
+    public record Deployments(List<DeploymentSpec> deployments, Extensions facts) {
         public Deployments {
             deployments = List.copyOf(deployments);
+            Objects.requireNonNull(facts, "facts");
+        }
+
+        /** Deployments whose facts come from the {@linkplain Extensions#installed() installed} extensions. */
+        public Deployments(List<DeploymentSpec> deployments) {
+            this(deployments, Extensions.installed());
         }
     }
 
@@ -88,6 +97,12 @@ public final class Sections {
     public static List<ClassSpec> classes(SpyModel model) {
         Optional<Classes> classes = model.section(Classes.class);
         return classes.isPresent() ? classes.get().classes() : List.of();
+    }
+
+    /** The extensions whose fact sources give what the deployments require: those the contract was read with. */
+    public static Extensions factSources(SpyModel model) {
+        Optional<Deployments> deployments = model.section(Deployments.class);
+        return deployments.isPresent() ? deployments.get().facts() : Extensions.installed();
     }
 
     /** The deployments; empty when the contract has none (the runtime is then not checked). */

@@ -157,7 +157,7 @@ public final class Pipeline {
         RuntimeFacts runtime = RuntimeInspector.current();
         for (DeploymentSpec deployment : Sections.deployments(model)) {
             if (!deployment.facts().isEmpty()) {
-                return ExtensionFacts.of(runtime, deployment.facts().get(0));
+                return ExtensionFacts.of(runtime, deployment.facts().get(0), Sections.factSources(model));
             }
         }
         return runtime;
@@ -168,10 +168,10 @@ public final class Pipeline {
         private ExtensionFacts() {
         }
 
-        /** {@code runtime} with the installed sources' facts; a failing source is an error at {@code first}. */
-        static RuntimeFacts of(RuntimeFacts runtime, ValueSpec first) {
+        /** {@code runtime} with the facts of {@code sources}; a failing source is an error at {@code first}. */
+        static RuntimeFacts of(RuntimeFacts runtime, ValueSpec first, Extensions sources) {
             try {
-                return runtime.withFacts(Extensions.installed().facts());
+                return runtime.withFacts(sources.facts());
             } catch (ExtensionFailure failure) {
                 throw new ContractException(List.of(new ContractError(first.location(), failure.getMessage())));
             }

@@ -23,9 +23,10 @@ import static io.importspy.API.Status.INTERNAL;
  * The extensions one use of ImportSpy has. Finding them costs a {@link ServiceLoader} scan, so it happens on the
  * first question asked (an {@code x-} key, a required fact), never for a contract that needs none.
  *
- * <p>Process-wide: {@link #installed()} is what contracts are read and runtimes inspected with; the command line
- * replaces it for {@code --extensions}, the agent with {@link #none()} (it must not run code from a class path it
- * has not checked yet).
+ * <p>{@link #installed()} is what contracts are read with unless their reader is given others ({@code Spy.contract}
+ * with a host's own list); a contract keeps the extensions it was read with, whose fact sources give its
+ * deployments' facts. The command line replaces the installed ones for {@code --extensions}, the agent with
+ * {@link #none()} (it must not run code from a class path it has not checked yet).
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class Extensions {
@@ -34,13 +35,18 @@ public final class Extensions {
     private static final int MOST_LOAD_ERRORS = 100;
     private static volatile Extensions installed = discover(Extensions.class.getClassLoader(), "the class path");
 
+    private static final String ADD_A_JAR = "add the JAR of the extension that owns it with --extensions or to the "
+            + "class path, or remove the section";
+
     private final Supplier<List<Extension>> candidates;
     private final String where;
+    private final String remedy;
     private volatile Found found;
 
-    private Extensions(Supplier<List<Extension>> candidates, String where) {
+    private Extensions(Supplier<List<Extension>> candidates, String where, String remedy) {
         this.candidates = candidates;
         this.where = where;
+        this.remedy = remedy;
     }
 
     /** What the loaded extensions are, by key and by namespace, and those that could not be used. */
@@ -60,18 +66,19 @@ public final class Extensions {
 
     /** No extension at all. */
     public static Extensions none() {
-        return new Extensions(List::of, "nowhere: extensions are off here");
+        return new Extensions(List::of, "nowhere: extensions are off here", ADD_A_JAR);
     }
 
     /** Exactly {@code extensions}, as a host or a test gives them. */
     public static Extensions of(List<? extends Extension> extensions) {
         List<Extension> copy = List.copyOf(extensions);
-        return new Extensions(() -> copy, "the extensions given");
+        return new Extensions(() -> copy, "the extensions given", "give the extension that owns it with the others, "
+                + "or remove the section");
     }
 
     /** The providers {@link ServiceLoader} finds through {@code loader}, looked for on first use; {@code where} names it. */
     public static Extensions discover(ClassLoader loader, String where) {
-        return new Extensions(() -> load(loader), where);
+        return new Extensions(() -> load(loader), where, ADD_A_JAR);
     }
 
     /** Where these extensions are looked for, for messages: {@code the class path}, {@code --extensions a.jar}. */
@@ -92,9 +99,8 @@ public final class Extensions {
         }
         if (owners.isEmpty()) {
             List<String> broken = found().broken();
-            throw new ExtensionFailure("no extension provides '" + key + "' (looked in " + where
-                    + "); add the JAR of the extension that owns it with --extensions or to the class path, or remove"
-                    + " the section" + (broken.isEmpty() ? "" : "; extensions that could not be loaded: "
+            throw new ExtensionFailure("no extension provides '" + key + "' (looked in " + where + "); " + remedy
+                    + (broken.isEmpty() ? "" : "; extensions that could not be loaded: "
                     + String.join("; ", broken)));
         }
         return owners.get(0);
@@ -134,6 +140,11 @@ public final class Extensions {
             }
         }
         return all;
+    }
+
+    @Override
+    public String toString() {
+        return "Extensions[" + where + "]";
     }
 
     /** The namespaces of the fact sources, sorted: for a message about a fact nobody gives. */
