@@ -18,6 +18,11 @@ import java.util.Optional;
  * reclaim space. Files are written to a temporary name and moved into place, so concurrent jobs and machines
  * sharing the directory see whole entries or none; an entry that does not read back as one is a miss.
  *
+ * <p>An error verdict that follows from those bytes alone (a contract's errors, a corrupt JAR, the multi-release
+ * rule) is cached too, as its one-line message, under a key that adds the paths the message names (the target's,
+ * the class path's); an error of I/O, or one the bytes do not decide (a digest a manifest pins, a file changed
+ * while it was read), never is.
+ *
  * <p>Whoever can write the directory can write verdicts: keep it where only the auditing user can.
  */
 final class AuditCache {

@@ -14,10 +14,12 @@ import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.internal.report.JsonText;
 import io.importspy.internal.report.JsonViolation;
+import io.importspy.internal.yaml.BoundedYaml;
 import io.importspy.validate.Strictness;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -124,11 +126,23 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             return file.toString();
         }
 
+        private SpyModel parse(byte[] bytes) {
+            try {
+                return Contracts.read(new ByteArrayInputStream(bytes), file.toString());
+            } catch (IOException e) {
+                throw new IllegalStateException("reading bytes in memory failed", e); // a ByteArrayInputStream cannot
+            }
+        }
+
         /** The SHA-256 of the contract's bytes, read once. */
-        String digest() throws IOException {
+        String digest() {
             synchronized (digesting) {
                 if (digest == null) {
-                    digest = Digests.file(file);
+                    try {
+                        digest = Digests.file(file);
+                    } catch (IOException e) {
+                        throw new BadInputException(file + ": cannot read contract: " + e.getMessage(), e);
+                    }
                 }
                 return digest;
             }
@@ -136,15 +150,29 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
 
         /**
          * The contract's pipeline, read once; a contract that cannot be read fails every job that asks, with its
-         * errors. The bytes read must be those digested: a contract changed during the audit fails too.
+         * errors. The contract is read once, into memory, and parsed from those bytes, which must be the bytes
+         * digested: a contract changed during the audit fails too. So every {@link ContractException} it throws
+         * follows from the digested bytes alone (its verdict may be cached), and an I/O error is a
+         * {@link BadInputException} (never cached).
          */
-        synchronized Pipeline pipeline() throws IOException {
+        synchronized Pipeline pipeline() {
             if (pipeline == null && failure == null) {
                 String before = digest();
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes(BoundedYaml.MAX_BYTES + 1);
+                } catch (IOException e) {
+                    throw new BadInputException(file + ": cannot read contract: " + e.getMessage(), e);
+                }
                 try {
-                    SpyModel model = Contracts.read(file);
-                    if (!Digests.file(file).equals(before)) {
-                        throw new BadInputException(List.of(file + ": changed while the audit read it; audit again"));
+                    SpyModel model;
+                    if (bytes.length > BoundedYaml.MAX_BYTES) {
+                        model = Contracts.read(file); // refused for its size, in the reader's words
+                    } else {
+                        if (!Digests.bytes(bytes).equals(before)) {
+                            throw new BadInputException(List.of(file + ": changed while the audit read it; audit again"));
+                        }
+                        model = parse(bytes);
                     }
                     pipeline = Pipeline.of(model, classpath, InspectionListener.NONE);
                 } catch (ImportSpyException e) {
@@ -160,6 +188,7 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
 
     private final Run run;
     private final AuditTargets.Target target;
+    private long copiedBytes = -1;
 
     AuditJob(Run run, AuditTargets.Target target) {
         this.run = run;
@@ -171,19 +200,16 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         Path copy = null;
         String digest = null;
         String contractFile = null;
+        String key = null;
         try {
             copy = run.copies.resolve(Integer.toString(run.copyNumber.incrementAndGet()))
                     .resolve(target.path().getFileName().toString());
             digest = copy(copy);
             Map<Path, String> labels = Map.of(copy, target.path().toString());
-            Pipeline pipeline;
-            String key;
-            Optional<String> cached;
+            Optional<PolicyContract> contract = Optional.empty();
             if (run.single.isPresent()) {
                 contractFile = run.contract.orElseThrow().file();
                 key = AuditCache.key(digest, run.contractDigest, run.settingsDigest);
-                cached = run.cache.get(key);
-                pipeline = run.single.get();
             } else {
                 ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
                 PolicyPlan policy = run.policy.orElseThrow();
@@ -197,17 +223,20 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                     Verdict verdict = report.violations().isEmpty() ? Verdict.ALLOWED : Verdict.NON_COMPLIANT;
                     return outcome(digest, null, verdict(verdict, report), verdict, report.violations().size(), false);
                 }
-                PolicyContract contract = run.contract(rule.get().contract().get());
-                contractFile = contract.file();
-                key = AuditCache.key(digest, Digests.ofTexts(run.contractDigest, contract.file(), contract.digest()),
-                        run.settingsDigest);
-                cached = run.cache.get(key);
-                pipeline = cached.isPresent() ? null : contract.pipeline();
+                contract = Optional.of(run.contract(rule.get().contract().get()));
+                contractFile = contract.get().file();
+                key = AuditCache.key(digest, Digests.ofTexts(run.contractDigest, contractFile,
+                        contract.get().digest()), run.settingsDigest);
             }
+            Optional<String> cached = run.cache.get(key);
             if (cached.isPresent()) {
                 return fromCache(digest, contractFile, cached.get());
             }
-            Pipeline chosen = pipeline;
+            Optional<String> cachedError = run.cache.get(errorKey(key));
+            if (cachedError.isPresent()) {
+                return error(digest, contractFile, cachedError.get(), true);
+            }
+            Pipeline chosen = contract.isPresent() ? contract.get().pipeline() : run.single.orElseThrow();
             Path read = copy;
             // one thread per job: the audit runs its targets in parallel, each target's reading is sequential
             TargetReport report = ReadThreads.alone(() -> chosen.validate(chosen.inspect(read, labels), run.runtime));
@@ -215,12 +244,51 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             String body = verdict(verdict, report);
             run.cache.put(key, body);
             return outcome(digest, contractFile, body, verdict, report.violations().size(), false);
-        } catch (ImportSpyException | IOException | BadInputException e) {
+        } catch (ImportSpyException e) {
+            String message = Main.oneLine(e.getMessage());
+            if (key != null && followsFromTheBytes(e) && stillWhole(copy)) {
+                run.cache.put(errorKey(key), message);
+            }
+            return error(digest, contractFile, message, false);
+        } catch (IOException | BadInputException e) {
             return error(digest, contractFile, Main.oneLine(e instanceof IOException
-                    ? target.where() + ": cannot be read: " + e.getMessage() : e.getMessage()));
+                    ? target.where() + ": cannot be read: " + e.getMessage() : e.getMessage()), false);
         } finally {
             delete(copy);
         }
+    }
+
+    /**
+     * Where the error verdict of this target under {@code key} is cached: apart from its verdicts, since its
+     * message names the files as this run gave them (the target's path, the class path's entries), which a
+     * verdict does not depend on.
+     */
+    private String errorKey(String key) {
+        List<String> parts = new java.util.ArrayList<>(List.of(key, "error", target.path().toString()));
+        for (Path entry : run.classpath) {
+            parts.add(entry.toString());
+        }
+        return Digests.ofTexts(parts.toArray(new String[0])).substring("sha256:".length());
+    }
+
+    /**
+     * Whether the error {@code e} follows from the bytes the key digests (the private copy of the target, the
+     * contract, the class path) and the settings alone, so that every later audit of them would fail the same
+     * way: a contract's errors, a corrupt JAR or class file, the multi-release rule. An error whose causes hold
+     * an I/O failure that is not a verdict on the bytes (a file gone, a disk error, too many open files) is not.
+     */
+    static boolean followsFromTheBytes(ImportSpyException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && !(cause instanceof java.util.zip.ZipException
+                    || cause instanceof java.io.EOFException || cause instanceof java.io.CharConversionException
+                    || cause instanceof java.nio.charset.CharacterCodingException)) {
+                return false;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return true;
     }
 
     /** Copies the target to {@code copy}, returning its SHA-256; a digest the manifest pins must match. */
@@ -230,7 +298,7 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         MessageDigest sha256 = Digests.of("sha256");
         MessageDigest pinned = pinnedAlgorithm.equals("sha256") ? null : Digests.of(pinnedAlgorithm);
         try (InputStream in = Files.newInputStream(target.path()); OutputStream out = Files.newOutputStream(copy)) {
-            Digests.update(in, out, sha256, pinned);
+            copiedBytes = Digests.update(in, out, sha256, pinned);
         }
         String digest = Digests.text("sha256", sha256);
         if (target.pinned().isPresent()) {
@@ -241,6 +309,15 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             }
         }
         return digest;
+    }
+
+    /** Whether the private copy is still there, all of it: an error reading a copy that is not is no verdict. */
+    private boolean stillWhole(Path copy) {
+        try {
+            return copy != null && Files.isRegularFile(copy) && Files.size(copy) == copiedBytes;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean underJavaHome(Path path) {
@@ -276,14 +353,14 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                 Optional.empty());
     }
 
-    private Outcome error(String digest, String contractFile, String message) {
+    private Outcome error(String digest, String contractFile, String message, boolean cached) {
         JsonText json = JsonText.compact().beginObject();
         json.name("verdict").value(Verdict.ERROR.label);
         json.name("module").beginObject().name("name").value(null).name("version").value(null).endObject();
         json.name("violations").beginArray().endArray();
         json.name("error").value(message);
         String body = json.endObject().toString();
-        return new Outcome(head(digest, contractFile) + "," + body.substring(1), Verdict.ERROR, 0, false,
+        return new Outcome(head(digest, contractFile) + "," + body.substring(1), Verdict.ERROR, 0, cached,
                 Optional.of(message));
     }
 

@@ -32,13 +32,21 @@ final class Digests {
         return text("sha256", sha256);
     }
 
+    /** {@code sha256:hex} of {@code bytes}. */
+    static String bytes(byte[] bytes) {
+        MessageDigest sha256 = of("sha256");
+        sha256.update(bytes);
+        return text("sha256", sha256);
+    }
+
     /**
      * Copies {@code in} to {@code out} (when not null), digesting every byte with {@code first} and, when not
-     * null, {@code second}: one read of the bytes for the copy and both digests.
+     * null, {@code second}: one read of the bytes for the copy and both digests. Returns how many bytes it read.
      */
-    static void update(InputStream in, OutputStream out, MessageDigest first, MessageDigest second) throws IOException {
+    static long update(InputStream in, OutputStream out, MessageDigest first, MessageDigest second) throws IOException {
         byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; total += n) {
             first.update(buffer, 0, n);
             if (second != null) {
                 second.update(buffer, 0, n);
@@ -47,6 +55,7 @@ final class Digests {
                 out.write(buffer, 0, n);
             }
         }
+        return total;
     }
 
     /** {@code algorithm:hex} of what {@code digest} has digested. */

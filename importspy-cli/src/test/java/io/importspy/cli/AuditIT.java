@@ -198,6 +198,36 @@ class AuditIT {
         }
 
         @Test
+        void an_error_the_bytes_decide_is_cached_and_a_rerun_writes_the_same_records() throws Exception {
+            Path garbage = Files.write(dir.resolve("garbage.jar"), "not a zip".getBytes(StandardCharsets.UTF_8));
+            String[] args = {"-c", contract.toString(), garbage.toString(), plugins.resolve("greeter-1.jar").toString(),
+                    "--cache", cache.toString()};
+            MainTest.Outcome first = audit(args);
+            MainTest.Outcome second = audit(args);
+
+            assertThat(second.exit()).isEqualTo(first.exit()).isEqualTo(2);
+            assertThat(second.out().lines().toList().subList(0, 2)).isEqualTo(first.out().lines().toList().subList(0, 2));
+            assertThat(records(first.out()).get(0)).containsEntry("verdict", "error");
+            assertThat(records(first.out()).get(2)).containsEntry("cached", 0L).containsEntry("error", 1L);
+            assertThat(records(second.out()).get(2)).containsEntry("cached", 2L).containsEntry("error", 1L);
+            assertThat(second.err().lines().findFirst()).isEqualTo(first.err().lines().findFirst());
+            assertThat(second.err()).startsWith("importspy: " + garbage + ": not a readable JAR")
+                    .contains("1 compliant, 0 non-compliant, 0 allowed, 1 errors, 2 cached");
+        }
+
+        @Test
+        void a_cached_error_names_the_target_as_this_run_gives_it() throws Exception {
+            Path garbage = Files.write(dir.resolve("garbage-2.jar"), "not a zip".getBytes(StandardCharsets.UTF_8));
+            Path copy = Files.copy(garbage, Files.createDirectories(dir.resolve("elsewhere")).resolve("garbage-2.jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            audit("-c", contract.toString(), garbage.toString(), "--cache", cache.toString());
+
+            MainTest.Outcome moved = audit("-c", contract.toString(), copy.toString(), "--cache", cache.toString());
+            assertThat((String) records(moved.out()).get(0).get("error")).startsWith(copy.toString());
+            assertThat(records(moved.out()).get(1)).containsEntry("cached", 0L);
+        }
+
+        @Test
         void a_damaged_entry_is_a_miss_not_a_verdict() throws Exception {
             audit("-c", contract.toString(), plugins.resolve("nested/rude-1.0.jar").toString(), "--cache", cache.toString());
             try (var files = Files.walk(cache)) {
@@ -390,6 +420,45 @@ class AuditIT {
             assertThat(outcome.err().lines().filter(l -> l.contains("nmae")).count())
                     .as("the contract's error once, not once per target").isEqualTo(1);
             assertThat(outcome.err()).as("a contract no target needs is not read").doesNotContain("unused.yml");
+        }
+
+        @Test
+        void a_contract_error_is_cached_for_the_targets_it_decides(@TempDir Path cache) throws Exception {
+            Files.writeString(work.resolve("broken.yml"), "importspy: 1\nclasses:\n  - nmae: com.acme.Greeter\n");
+            Path policy = policy("""
+                      - match: {path: "%s/nested/**"}
+                        contract: broken.yml
+                      - match: {path: "%s/**"}
+                        contract: greeter.yml
+                    """.formatted(plugins, plugins));
+            String[] args = {"--policy", policy.toString(), "--dir", plugins.toString(), "--cache", cache.toString()};
+            MainTest.Outcome first = audit(args);
+            MainTest.Outcome second = audit(args);
+
+            assertThat(second.exit()).isEqualTo(first.exit()).isEqualTo(2);
+            assertThat(targetLines(second.out())).isEqualTo(targetLines(first.out()));
+            assertThat(records(second.out()).get(10)).containsEntry("verdict", "error");
+            assertThat(records(second.out()).get(11)).containsEntry("error", 1L).containsEntry("cached", 11L);
+            assertThat(second.err()).contains(work.resolve("broken.yml") + ":3:5: unknown key 'nmae' in class");
+        }
+
+        @Test
+        @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+        void a_contract_that_cannot_be_read_is_its_error_and_is_never_cached(@TempDir Path cache) throws Exception {
+            Files.createSymbolicLink(work.resolve("unreadable.yml"), Path.of("/proc/self/mem")); // reads fail: EIO
+            Path policy = policy("""
+                      - match: {path: "%s/**"}
+                        contract: unreadable.yml
+                    """.formatted(plugins));
+            String[] args = {"--policy", policy.toString(), plugins.resolve("greeter-1.jar").toString(),
+                    "--cache", cache.toString()};
+            audit(args);
+            MainTest.Outcome second = audit(args);
+
+            assertThat(second.exit()).isEqualTo(2);
+            assertThat((String) records(second.out()).get(0).get("error"))
+                    .startsWith(work.resolve("unreadable.yml") + ": cannot read contract: ");
+            assertThat(records(second.out()).get(1)).containsEntry("cached", 0L);
         }
 
         @Test
