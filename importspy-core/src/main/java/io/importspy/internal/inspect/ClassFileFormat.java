@@ -107,6 +107,40 @@ final class ClassFileFormat {
         return format;
     }
 
+    /** Per constant, its text once {@link #utf8} made it. */
+    private String[] texts;
+
+    /**
+     * The text of UTF-8 constant {@code index} (checked to be one), made once per class file however often it
+     * is asked for; null for index 0.
+     */
+    String utf8(int index) {
+        if (index == 0) {
+            return null;
+        }
+        if (texts == null) {
+            texts = new String[tags.length];
+        }
+        String text = texts[index];
+        if (text == null) {
+            int from = start(index);
+            int to = end(index);
+            text = ascii(from, to) ? new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : ModifiedUtf8.decode(bytes, from, to - from);
+            texts[index] = text;
+        }
+        return text;
+    }
+
+    private boolean ascii(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The name this class declares ({@code this_class}), as it is, unescaped. */
     String declaredName() {
         return ModifiedUtf8.decode(bytes, start(thisName), end(thisName) - start(thisName));

@@ -13,19 +13,20 @@ final class ClassFiles {
 
     /**
      * Facts of the class in {@code bytes}; {@code where} names it in errors ({@code plugin.jar!a/B.class}).
-     * Instructions are never decoded: when a method's parameter names exist nowhere but in its
+     * The bytes are parsed once, by the structural check, and read through the layout it made
+     * ({@link ClassFileVisit}). Instructions are never decoded: when a method's parameter names exist nowhere but in its
      * LocalVariableTable, that table is read from the bytes directly. {@code types} memoizes parsed
      * descriptors and signatures across the classes of one inspection. {@code entry} is the logical entry name
      * the bytes were read from ({@code a/B.class}, also for a versioned entry of a multi-release JAR): the class
      * must declare the name that a class loader reads from that entry.
      */
     static ClassFacts read(byte[] bytes, Origin origin, String where, String entry, Signatures.Cache types) {
-        ClassReader reader = reader(bytes, where, entry);
+        ClassFileFormat format = checked(bytes, where, entry);
         ClassCollector collector = new ClassCollector(types);
         try {
-            reader.accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+            ClassFileVisit.accept(format, collector);
             if (collector.needsLocalNames()) {
-                LocalVariableTables.read(reader, collector.methods());
+                LocalVariableTables.read(format, collector.methods());
             }
             return collector.toFacts(origin);
         } catch (RuntimeException corrupt) {

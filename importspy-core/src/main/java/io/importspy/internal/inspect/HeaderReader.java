@@ -4,7 +4,6 @@ import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.Origin;
 import io.importspy.java.ClassKind;
 import org.objectweb.asm.AnnotationVisitor;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -39,14 +38,15 @@ final class HeaderReader extends ClassVisitor {
     }
 
     /**
-     * The header of the class in {@code bytes}, read from {@code entry} (see {@link ClassFiles#reader(byte[],
-     * String, String)}); {@code where} names it in errors.
+     * The header of the class in {@code bytes}, read from {@code entry} (see {@link ClassFiles#checked(byte[],
+     * String, String)}) through the layout of the check ({@link ClassFileVisit}); {@code where} names it in
+     * errors.
      */
     static ClassHeader read(byte[] bytes, Origin origin, String where, String entry) {
-        ClassReader reader = ClassFiles.reader(bytes, where, entry);
+        ClassFileFormat format = ClassFiles.checked(bytes, where, entry);
         HeaderReader header = new HeaderReader();
         try {
-            reader.accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            ClassFileVisit.accept(format, header);
         } catch (RuntimeException stopped) {
             if (stopped != DONE) {
                 throw new InspectionException(where + ": not a valid class file (" + (stopped.getMessage() == null

@@ -100,11 +100,19 @@ final class JarArchive implements Archive {
 
     /** Every raw entry of a multi-release JAR that has versions, by logical name; built on first need. */
     private java.util.Map<String, List<ZipEntry>> versions;
+    /** The logical names of a multi-release JAR's versioned class entries, from the entry names alone. */
+    private Set<String> versioned;
 
     @Override
     public List<ClassFile> otherVersions(String name) {
         if (!jar.isMultiRelease()) {
             return List.of();
+        }
+        if (versioned == null) {
+            versioned = versionedNames();
+        }
+        if (!versioned.contains(name)) {
+            return List.of(); // most classes of a multi-release JAR have no other version: no entry walk for them
         }
         if (versions == null) {
             versions = versions();
@@ -123,6 +131,19 @@ final class JarArchive implements Archive {
             }
         }
         return files;
+    }
+
+    private Set<String> versionedNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (String entryName : entryNames()) {
+            if (entryName.startsWith(VERSIONS) && entryName.endsWith(".class")) {
+                int slash = entryName.indexOf('/', VERSIONS.length());
+                if (slash > VERSIONS.length() && isVersion(entryName.substring(VERSIONS.length(), slash))) {
+                    names.add(entryName.substring(slash + 1));
+                }
+            }
+        }
+        return names;
     }
 
     /** Raw entries (as stored, not versioned) of each logical name that has a versioned entry. */

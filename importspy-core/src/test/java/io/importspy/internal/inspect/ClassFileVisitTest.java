@@ -1,0 +1,94 @@
+package io.importspy.internal.inspect;
+
+import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.Origin;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The facts read through the check's layout ({@link ClassFileVisit}) against the facts of the same visitors
+ * driven by ASM's own {@link ClassReader}, class by class, over real JARs of five JVM languages' compilers
+ * and over {@code java.base}: every class must give equal facts (names, flags, signatures, constants,
+ * annotations with their values, parameters).
+ */
+class ClassFileVisitTest {
+
+    @Test
+    void every_class_of_real_jars_reads_as_asm_reads_it() throws Exception {
+        int compared = 0;
+        for (Class<?> type : List.of(com.google.common.collect.ImmutableList.class, org.postgresql.Driver.class,
+                org.apache.commons.lang3.StringUtils.class, kotlin.Unit.class, scala.Option.class,
+                groovy.lang.GroovyObject.class, clojure.lang.RT.class)) {
+            compared += compareJar(RealJarsTest.jarOf(type));
+        }
+        assertThat(compared).as("classes compared").isGreaterThan(10_000);
+    }
+
+    @Test
+    void every_class_of_java_base_reads_as_asm_reads_it() throws Exception {
+        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(jrt.getPath("/modules/java.base"))) {
+            files = walk.filter(p -> p.toString().endsWith(".class") && !p.toString().endsWith("module-info.class"))
+                    .toList();
+        }
+        Signatures.Cache types = new Signatures.Cache();
+        for (Path file : files) {
+            String entry = file.toString().substring("/modules/java.base/".length());
+            compare(Files.readAllBytes(file), entry, types);
+        }
+        assertThat(files.size()).as("classes compared").isGreaterThan(5_000);
+    }
+
+    private static int compareJar(Path jar) throws IOException {
+        Signatures.Cache types = new Signatures.Cache();
+        int compared = 0;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            List<ZipEntry> entries = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> all = file.entries(); all.hasMoreElements(); ) {
+                ZipEntry entry = all.nextElement();
+                if (Archive.isClassEntry(entry.getName())) {
+                    entries.add(entry);
+                }
+            }
+            for (ZipEntry entry : entries) {
+                byte[] bytes;
+                try (InputStream in = file.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                compare(bytes, entry.getName(), types);
+                compared++;
+            }
+        }
+        return compared;
+    }
+
+    private static void compare(byte[] bytes, String entry, Signatures.Cache types) {
+        ClassFacts read = ClassFiles.read(bytes, Origin.TARGET, "x.jar!" + entry, entry, types);
+        ClassFileFormat format = ClassFiles.checked(bytes, "x.jar!" + entry, entry);
+        ClassCollector collector = new ClassCollector(types);
+        new ClassReader(bytes).accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+        if (collector.needsLocalNames()) {
+            LocalVariableTables.read(format, collector.methods());
+        }
+        ClassFacts byAsm = collector.toFacts(Origin.TARGET);
+        assertThat(read).as(entry).isEqualTo(byAsm);
+    }
+}
