@@ -55,6 +55,7 @@ public final class Agent {
         // An extension found on the class path would run before that class path is checked: the agent uses none,
         // and a contract that needs one is refused as a contract error.
         Extensions.install(Extensions.none());
+        OpenedJars.open(instrumentation);
         Supplier<Policy> policy = new Once<>(() -> Spy.policy(parsed.policy()));
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);
@@ -150,7 +151,7 @@ public final class Agent {
             Path path;
             try {
                 path = CodeSources.resolved(Path.of(entry));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (java.nio.file.InvalidPathException e) {
                 continue; // no file there: the class loader finds nothing in it either
             }
             if (path.equals(agentJar) || !Files.exists(path)) {
@@ -159,7 +160,7 @@ public final class Agent {
             if (property.equals("jdk.module.path") && Files.isDirectory(path)
                     && !Files.exists(path.resolve("module-info.class"))) {
                 try (Stream<Path> modules = Files.list(path)) {
-                    modules.sorted().map(p -> p.toAbsolutePath().normalize()).forEach(sources::add);
+                    modules.sorted().map(CodeSources::resolved).forEach(sources::add);
                 } catch (IOException e) {
                     sources.add(path);
                 }
@@ -207,8 +208,8 @@ public final class Agent {
 
     private static Path agentJar() {
         try {
-            return Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toAbsolutePath().normalize();
+            return CodeSources.resolved(Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("").toAbsolutePath();
         }

@@ -47,7 +47,7 @@ final class Checker {
     private volatile List<VerdictEvent.Reached> startup = new java.util.ArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Queue<Verdict> unlogged = new ConcurrentLinkedQueue<>();
-    private final Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
+    private final Path javaHome = CodeSources.resolved(Path.of(System.getProperty("java.home")));
 
     /**
      * @param policy    the policy, read when first needed
@@ -61,7 +61,8 @@ final class Checker {
     }
 
     /**
-     * The verdict on the JAR or class directory at {@code path} (absolute and normal), known by its content. The
+     * The verdict on the JAR or class directory at {@code path} (its {@linkplain CodeSources#resolved real path}),
+     * known by its content. The
      * digest and the validation read the file apart: a file whose identity changes between them was not checked as
      * the bytes its digest names, and is refused (its verdict is not kept for that digest).
      */
@@ -152,7 +153,7 @@ final class Checker {
         }
         List<String> names = namesByDigest.computeIfAbsent(digest,
                 d -> PolicyReports.names(Inspector.withClasspath(List.of()).identify(path)));
-        return rules.decide(path, names);
+        return rules.decideResolved(path, names); // path is real: resolving it again could lead elsewhere
     }
 
     private Verdict validate(Path path, Policy.Decision decision) {

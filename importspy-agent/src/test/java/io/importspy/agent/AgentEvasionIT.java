@@ -1,5 +1,7 @@
 package io.importspy.agent;
 
+import io.importspy.testsupport.Jvms;
+import io.importspy.testsupport.Jvms.Run;
 import io.importspy.testsupport.TestJars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -232,6 +233,45 @@ class AgentEvasionIT {
                 + " (none of its code runs)");
     }
 
+    /**
+     * A JAR the policy admits that holds the rogue JAR's package, so that the rogue classes would pass the package
+     * check were the rogue JAR judged as that one.
+     */
+    static Path lookalike(String name) throws IOException {
+        return Files.move(TestJars.project(work).source("rogue/Good.java", "package rogue; public class Good { }")
+                .jar(name), work.resolve("lib/" + name));
+    }
+
+    @Test
+    void a_jar_whose_link_changed_after_its_loader_opened_it_is_judged_by_the_file_the_loader_reads() throws Exception {
+        Path admitted = lookalike("lookalike.jar");
+        Path link = Files.createSymbolicLink(work.resolve("plugins/current.jar"), rogue);
+
+        // the host's loader opens the rogue JAR through the link; the link then names an admitted JAR
+        Run run = host(List.of("link changed after its loader opened it"), "-Dlink=" + link, "-Dadmitted=" + admitted);
+
+        assertThat(work.resolve("link-marker")).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("link changed after its loader opened it: java.lang.Error: ImportSpy refused "
+                + admitted + " (none of its code runs): the JAR class loader java.net.URLClassLoader@");
+        assertThat(run.out()).contains("reads its classes from is not the file at that path now");
+    }
+
+    @Test
+    void a_class_path_link_is_read_where_it_led_when_the_jvm_started_and_judged_there() throws Exception {
+        Path admitted = lookalike("cp-lookalike.jar");
+        Path link = Files.createSymbolicLink(work.resolve("plugins/cp-current.jar"), rogue);
+        Path marker = work.resolve("cp-link-marker");
+
+        // the class path's loader resolves the link when the JVM starts, and keeps reading the rogue JAR
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker, "-Drogue=" + rogue,
+                "-Dlink=" + link, "-Dadmitted=" + admitted, "-cp", host + java.io.File.pathSeparator + link,
+                "evasion.Host", "class path link changed after its loader opened it");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("class path link changed after its loader opened it: java.lang.Error: ImportSpy "
+                + "refused " + rogue + " (none of its code runs)");
+    }
+
     /** The host with {@code attempts}, its marker named after the first attempt's first word. */
     static Run host(List<String> attempts, String... properties) throws Exception {
         List<String> args = new ArrayList<>(List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
@@ -242,20 +282,7 @@ class AgentEvasionIT {
         return java(args.toArray(String[]::new));
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AgentIT.java17().toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the JVM did not finish in 120 s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    static Run java(String... args) {
+        return Jvms.run(Jvms.current(), work, args);
     }
 }
