@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Agent {
+    /** How many threads check the start-up code sources on a cold start: the processors, at most 8. */
+    private static final int STARTUP_THREADS = Math.min(8, Runtime.getRuntime().availableProcessors());
+
     private Agent() {
     }
 
@@ -52,18 +55,24 @@ public final class Agent {
             Runtime.getRuntime().halt(2);
             return;
         }
-        // An extension found on the class path would run before that class path is checked: the agent uses none,
-        // and a contract that needs one is refused as a contract error.
-        Extensions.install(Extensions.none());
         OpenedJars.open(instrumentation);
-        Supplier<Policy> policy = new Once<>(() -> Spy.policy(parsed.policy()));
+        // An extension found on the class path would run before that class path is checked: the agent uses none,
+        // and a contract that needs one is refused as a contract error. Installed when the policy is first read
+        // (a warm start reads none), before any contract is.
+        Supplier<Policy> policy = new Once<>(() -> {
+            Extensions.install(Extensions.none());
+            return Spy.policy(parsed.policy());
+        });
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);
         List<Path> startup = new ArrayList<>(classpath);
         startup.addAll(codeSources("jdk.module.path", agentJar));
         Checker checker = new Checker(policy, classpath, recorded(jvmArguments(instrumentation)));
         Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
-        List<String> identities = startup.stream().map(Agent::identity).toList(); // before anything reads them
+        List<String> identities = new ArrayList<>(startup.size()); // before anything reads them; a loop, not a
+        for (Path source : startup) {                                // stream: a warm start does little else
+            identities.add(identity(source));
+        }
         List<Verdict> verdicts;
         try {
             verdicts = startup(parsed, policy, checker, agentJar, startup, identities);
@@ -116,10 +125,9 @@ public final class Agent {
             return verdicts;
         }
         Policy rules = policy.get();
-        List<Verdict> verdicts = new ArrayList<>(sources.size());
+        List<Verdict> verdicts = checker.checkAtStartup(sources, STARTUP_THREADS);
         boolean directories = false;
         for (Path source : sources) {
-            verdicts.add(checker.checkAtStartup(source));
             directories |= Files.isDirectory(source);
         }
         if (cache.isPresent() && !directories) { // a class directory changes without a trace
