@@ -98,6 +98,21 @@ public final class Agent {
             System.err.flush();
             Runtime.getRuntime().halt(1);
         }
+        List<String> before;
+        try {
+            before = transformer.refusedBefore(instrumentation.getAllLoadedClasses());
+        } catch (IOException | RuntimeException e) {
+            before = List.of("the classes defined before the agent started cannot be checked: " + e);
+        }
+        if (!before.isEmpty()) { // defined already: no stub can replace them, so the application must not start
+            before.forEach(line -> System.err.println("importspy-agent: " + line));
+            System.err.println("importspy-agent: " + before.size() + " class" + (before.size() == 1 ? " was" : "es were")
+                    + " defined before the agent started, where it cannot replace them (a JDK AOT cache made with AOT"
+                    + " class linking defines the classes it holds before any agent runs: make it with"
+                    + " -XX:-AOTClassLinking); the application was not started");
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
         checker.started();
         instrumentation.addTransformer(transformer);
         checker.log();

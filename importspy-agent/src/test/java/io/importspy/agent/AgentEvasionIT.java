@@ -272,6 +272,78 @@ class AgentEvasionIT {
                 + "refused " + rogue + " (none of its code runs)");
     }
 
+    /**
+     * A JDK 25 AOT cache of an application whose class path held {@code rogue.jar} when it was admitted, made
+     * with or without AOT class linking ({@code linking}); returns the options that use it.
+     */
+    static List<String> aotCache(Path jdk, String name, Path app, boolean linking) throws IOException {
+        Path allowAll = Files.writeString(work.resolve("allow-all.yml"), "importspy-policy: 1\ndefault: allow\n");
+        String classPath = app + java.io.File.pathSeparator + rogue;
+        Path config = work.resolve(name + ".aotconf");
+        Path cache = work.resolve(name + ".aot");
+        Run record = Jvms.run(jdk, work, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config,
+                "-javaagent:" + AgentIT.AGENT + "=policy=" + allowAll, "-Dmarker=" + work.resolve(name + "-training"),
+                "-cp", classPath, "aot.Main");
+        assertThat(record.out()).as(record.toString()).contains("aot.Main: rogue.Plugin initialized");
+        Run create = Jvms.run(jdk, work, "-XX:AOTMode=create", "-XX:" + (linking ? "+" : "-") + "AOTClassLinking",
+                "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache, "-Xbootclasspath/a:" + AgentIT.AGENT,
+                "--add-modules", "java.instrument", "-cp", classPath);
+        assertThat(create.exit()).as(create.toString()).isZero();
+        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=error", "-cp", classPath);
+    }
+
+    static Path aotApp() throws IOException {
+        Path app = work.resolve("lib/aot-app.jar");
+        if (!Files.exists(app)) {
+            Files.move(TestJars.project(work).source("aot/Main.java", """
+                    package aot;
+                    public class Main {
+                        public static void main(String[] args) {
+                            try {
+                                Class.forName("rogue.Plugin");
+                                System.out.println("aot.Main: rogue.Plugin initialized");
+                            } catch (Throwable e) {
+                                System.out.println("aot.Main: " + e);
+                            }
+                        }
+                    }
+                    """).jar("aot-app.jar"), app);
+        }
+        return app;
+    }
+
+    @Test
+    void classes_an_aot_cache_defines_before_the_agent_runs_stop_the_jvm_when_refused() throws Exception {
+        Path jdk = AgentIT.jdk25();
+        List<String> args = new ArrayList<>(aotCache(jdk, "linked", aotApp(), true));
+        Path marker = work.resolve("aot-linked-marker");
+        args.addAll(0, List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker));
+        args.add("aot.Main");
+
+        Run run = Jvms.run(jdk, work, args.toArray(String[]::new));
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain("aot.Main");
+        assertThat(run.err()).contains("importspy-agent: rogue.Plugin: ImportSpy refused " + rogue)
+                .contains("defined before the agent started, where it cannot replace them");
+    }
+
+    @Test
+    void an_aot_cache_made_without_aot_class_linking_leaves_every_class_to_the_agent() throws Exception {
+        Path jdk = AgentIT.jdk25();
+        List<String> args = new ArrayList<>(aotCache(jdk, "unlinked", aotApp(), false));
+        Path marker = work.resolve("aot-unlinked-marker");
+        args.addAll(0, List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker));
+        args.add("aot.Main");
+
+        Run run = Jvms.run(jdk, work, args.toArray(String[]::new));
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("aot.Main: java.lang.Error: ImportSpy refused " + rogue);
+    }
+
     /** The host with {@code attempts}, its marker named after the first attempt's first word. */
     static Run host(List<String> attempts, String... properties) throws Exception {
         List<String> args = new ArrayList<>(List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
