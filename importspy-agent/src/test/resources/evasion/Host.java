@@ -28,6 +28,18 @@ public class Host {
                     }
                     case "dot dot after a link" -> Class.forName("tool.Lib", true,
                             new URLClassLoader(new URL[] {new URL(System.getProperty("dotdot"))}, null));
+                    case "link changed after its loader opened it" -> {
+                        Path link = Path.of(System.getProperty("link"));
+                        URLClassLoader loader = new URLClassLoader(new URL[] {link.toUri().toURL()}, null);
+                        loader.getResource("rogue/Plugin.class"); // opens the JAR the link names now
+                        relink(link, Path.of(System.getProperty("admitted")));
+                        Class.forName("rogue.Plugin", true, loader);
+                    }
+                    case "class path link changed after its loader opened it" -> {
+                        ClassLoader.getSystemResource("rogue/Plugin.class"); // the class path's loader opens it
+                        relink(Path.of(System.getProperty("link")), Path.of(System.getProperty("admitted")));
+                        Class.forName("rogue.Plugin");
+                    }
                     default -> throw new IllegalArgumentException(what);
                 }
                 System.out.println(what + ": ran");
@@ -40,6 +52,14 @@ public class Host {
                         + String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
             }
         }
+    }
+
+    /** Points {@code link} at {@code target} instead, as a deployment that switches versions by a link does. */
+    static void relink(Path link, Path target) throws Exception {
+        Path next = link.resolveSibling(link.getFileName() + ".next");
+        java.nio.file.Files.createSymbolicLink(next, target);
+        java.nio.file.Files.move(next, link, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static byte[] bytes(Path jar, String entry) throws Exception {

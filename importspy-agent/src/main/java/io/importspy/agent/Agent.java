@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Agent {
+    /** How many threads check the start-up code sources on a cold start: the processors, at most 8. */
+    private static final int STARTUP_THREADS = Math.min(8, Runtime.getRuntime().availableProcessors());
+
     private Agent() {
     }
 
@@ -52,17 +55,24 @@ public final class Agent {
             Runtime.getRuntime().halt(2);
             return;
         }
+        OpenedJars.open(instrumentation);
         // An extension found on the class path would run before that class path is checked: the agent uses none,
-        // and a contract that needs one is refused as a contract error.
-        Extensions.install(Extensions.none());
-        Supplier<Policy> policy = new Once<>(() -> Spy.policy(parsed.policy()));
+        // and a contract that needs one is refused as a contract error. Installed when the policy is first read
+        // (a warm start reads none), before any contract is.
+        Supplier<Policy> policy = new Once<>(() -> {
+            Extensions.install(Extensions.none());
+            return Spy.policy(parsed.policy());
+        });
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);
         List<Path> startup = new ArrayList<>(classpath);
         startup.addAll(codeSources("jdk.module.path", agentJar));
         Checker checker = new Checker(policy, classpath, recorded(jvmArguments(instrumentation)));
         Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
-        List<String> identities = startup.stream().map(Agent::identity).toList(); // before anything reads them
+        List<String> identities = new ArrayList<>(startup.size()); // before anything reads them; a loop, not a
+        for (Path source : startup) {                                // stream: a warm start does little else
+            identities.add(identity(source));
+        }
         List<Verdict> verdicts;
         try {
             verdicts = startup(parsed, policy, checker, agentJar, startup, identities);
@@ -85,6 +95,21 @@ public final class Agent {
             System.err.println("importspy-agent: " + refused.size() + " code source"
                     + (refused.size() == 1 ? " is" : "s are") + " refused by " + parsed.policy()
                     + "; the application was not started (fail-fast)");
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+        List<String> before;
+        try {
+            before = transformer.refusedBefore(instrumentation.getAllLoadedClasses());
+        } catch (IOException | RuntimeException e) {
+            before = List.of("the classes defined before the agent started cannot be checked: " + e);
+        }
+        if (!before.isEmpty()) { // defined already: no stub can replace them, so the application must not start
+            before.forEach(line -> System.err.println("importspy-agent: " + line));
+            System.err.println("importspy-agent: " + before.size() + " class" + (before.size() == 1 ? " was" : "es were")
+                    + " defined before the agent started, where it cannot replace them (a JDK AOT cache made with AOT"
+                    + " class linking defines the classes it holds before any agent runs: make it with"
+                    + " -XX:-AOTClassLinking); the application was not started");
             System.err.flush();
             Runtime.getRuntime().halt(1);
         }
@@ -115,10 +140,9 @@ public final class Agent {
             return verdicts;
         }
         Policy rules = policy.get();
-        List<Verdict> verdicts = new ArrayList<>(sources.size());
+        List<Verdict> verdicts = checker.checkAtStartup(sources, STARTUP_THREADS);
         boolean directories = false;
         for (Path source : sources) {
-            verdicts.add(checker.checkAtStartup(source));
             directories |= Files.isDirectory(source);
         }
         if (cache.isPresent() && !directories) { // a class directory changes without a trace
@@ -150,7 +174,7 @@ public final class Agent {
             Path path;
             try {
                 path = CodeSources.resolved(Path.of(entry));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (java.nio.file.InvalidPathException e) {
                 continue; // no file there: the class loader finds nothing in it either
             }
             if (path.equals(agentJar) || !Files.exists(path)) {
@@ -159,7 +183,7 @@ public final class Agent {
             if (property.equals("jdk.module.path") && Files.isDirectory(path)
                     && !Files.exists(path.resolve("module-info.class"))) {
                 try (Stream<Path> modules = Files.list(path)) {
-                    modules.sorted().map(p -> p.toAbsolutePath().normalize()).forEach(sources::add);
+                    modules.sorted().map(CodeSources::resolved).forEach(sources::add);
                 } catch (IOException e) {
                     sources.add(path);
                 }
@@ -207,8 +231,8 @@ public final class Agent {
 
     private static Path agentJar() {
         try {
-            return Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toAbsolutePath().normalize();
+            return CodeSources.resolved(Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("").toAbsolutePath();
         }

@@ -7,6 +7,7 @@ import io.importspy.inspect.ModuleIdentity;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.contract.Sections;
 import io.importspy.internal.inspect.Inspector;
+import io.importspy.internal.inspect.ReadThreads;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.internal.pipeline.PolicyReports;
@@ -45,9 +46,11 @@ final class Checker {
     private final Map<SpyModel, Optional<RuntimeFacts>> runtimes = new ConcurrentHashMap<>();
     private final boolean recorded;
     private volatile List<VerdictEvent.Reached> startup = new java.util.ArrayList<>();
+    /** Where a start-up worker's events go until the start-up check records them in start-up order. */
+    private final ThreadLocal<List<Deferred>> deferred = new ThreadLocal<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Queue<Verdict> unlogged = new ConcurrentLinkedQueue<>();
-    private final Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
+    private final Path javaHome = CodeSources.resolved(Path.of(System.getProperty("java.home")));
 
     /**
      * @param policy    the policy, read when first needed
@@ -61,7 +64,8 @@ final class Checker {
     }
 
     /**
-     * The verdict on the JAR or class directory at {@code path} (absolute and normal), known by its content. The
+     * The verdict on the JAR or class directory at {@code path} (its {@linkplain CodeSources#resolved real path}),
+     * known by its content. The
      * digest and the validation read the file apart: a file whose identity changes between them was not checked as
      * the bytes its digest names, and is refused (its verdict is not kept for that digest).
      */
@@ -84,6 +88,81 @@ final class Checker {
      */
     Verdict checkAtStartup(Path path) {
         return check(path, "path:" + path, null);
+    }
+
+    /**
+     * The verdicts on the start-up code sources, in their order, checked on up to {@code threads} threads at once
+     * (the calling one among them, each reading its JAR alone); their JFR events and log lines are in start-up
+     * order too, whichever thread reached them. A check that fails in any way refuses its code source.
+     */
+    List<Verdict> checkAtStartup(List<Path> sources, int threads) {
+        int count = sources.size();
+        Verdict[] verdicts = new Verdict[count];
+        List<List<Deferred>> events = new java.util.ArrayList<>(java.util.Collections.nCopies(count, List.of()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < count; ) {
+                Path source = sources.get(i);
+                List<Deferred> mine = new java.util.ArrayList<>(1);
+                deferred.set(mine);
+                try {
+                    verdicts[i] = ReadThreads.alone(() -> checkAtStartup(source));
+                } catch (Throwable e) { // the thread goes on with the next: nothing it could not check is admitted
+                    verdicts[i] = event(source.toString(), "", cannotCheck(source.toString(), e), 0, false);
+                } finally {
+                    deferred.remove();
+                }
+                synchronized (events) {
+                    events.set(i, mine);
+                }
+            }
+        };
+        Thread[] helpers = new Thread[Math.max(0, Math.min(threads, count) - 1)];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(work, "importspy-agent-startup-" + (t + 1));
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            joinUninterruptibly(helper);
+        }
+        List<Verdict> all = new java.util.ArrayList<>(count);
+        synchronized (events) {
+            for (int i = 0; i < count; i++) {
+                for (Deferred event : events.get(i)) {
+                    record(event);
+                }
+                all.add(verdicts[i]);
+            }
+        }
+        return all;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A verdict a start-up worker reached, and its JFR event when the JVM records them. */
+    private record Deferred(VerdictEvent.Reached reached, Verdict verdict) {
+    }
+
+    private void record(Deferred event) {
+        if (event.reached() != null) {
+            startup.add(event.reached());
+        }
+        unlogged.add(event.verdict());
     }
 
     /** What a code source is known by: {@code sha256:<hex>} of a JAR's bytes, {@code dir:<path>} for a directory. */
@@ -150,9 +229,20 @@ final class Checker {
         if (path.startsWith(javaHome)) {
             return new Policy.Decision(Optional.empty(), Policy.Mode.ALLOW, Optional.empty(), rules.defaultLocation());
         }
-        List<String> names = namesByDigest.computeIfAbsent(digest,
+        // a policy whose rules all match paths decides without the module's names: nothing is read for them
+        List<String> names = !byName(rules) ? List.of() : namesByDigest.computeIfAbsent(digest,
                 d -> PolicyReports.names(Inspector.withClasspath(List.of()).identify(path)));
-        return rules.decide(path, names);
+        return rules.decideResolved(path, names); // path is real: resolving it again could lead elsewhere
+    }
+
+    /** Whether a rule of {@code rules} matches by module name or coordinates (not only by path). */
+    private static boolean byName(Policy rules) {
+        for (Policy.Rule rule : rules.rules()) {
+            if (!(rule.match() instanceof Policy.Match.OnPath)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Verdict validate(Path path, Policy.Decision decision) {
@@ -198,8 +288,13 @@ final class Checker {
     }
 
     private Verdict event(String where, String digest, Verdict verdict, long nanos, boolean cached) {
-        if (recorded) {
-            VerdictEvent.Reached reached = new VerdictEvent.Reached(where, digest, verdict, nanos, cached);
+        VerdictEvent.Reached reached = recorded ? new VerdictEvent.Reached(where, digest, verdict, nanos, cached) : null;
+        List<Deferred> later = deferred.get();
+        if (later != null) {
+            later.add(new Deferred(reached, verdict));
+            return verdict;
+        }
+        if (reached != null) {
             if (startup != null) {
                 startup.add(reached);
             } else {

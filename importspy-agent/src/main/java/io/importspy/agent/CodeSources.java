@@ -1,5 +1,7 @@
 package io.importspy.agent;
 
+import io.importspy.internal.java.RealPaths;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -25,8 +28,10 @@ import java.util.function.Function;
  *       file ({@code http:}, a custom URL handler) cannot be checked: such code is refused unless the agent is
  *       started with {@code unchecked=audit} or {@code unchecked=allow}.</li>
  * </ul>
- * A path is matched and read as the file system resolves it: a {@code ..} after a symbolic link leads where the
- * link's target leads, not where the text says.
+ * A path is matched and read as the file system resolves it, once ({@link #resolved}): a symbolic link is judged
+ * as the file it leads to, and a {@code ..} after a link where the link's target leads, not where the text says.
+ * A JAR that a class loader of the JDK's kind opened before a link to it changed, or before it was replaced, is
+ * refused when the file at its path is no longer the one the loader reads ({@link OpenedJars}).
  * The agent's own JAR, loaded by the agent's own class loader (or, for its {@code Premain-Class}, from the boot
  * class path), is admitted.
  */
@@ -71,8 +76,28 @@ final class CodeSources {
         if (path == null) {
             return unchecked.domain("classes of " + loaderName + " from " + location + ", which is no local file");
         }
+        Optional<String> opened = OpenedJars.identity(loader, location);
+        if (opened.isPresent() && !opened.get().equals(Agent.identity(path))) {
+            return replaced(path, loaderName);
+        }
         Verdict verdict = startup.apply(path);
-        return admission(path, verdict == null ? checker.check(path) : verdict);
+        if (verdict == null) {
+            verdict = checker.check(path);
+            if (opened.isPresent() && !opened.get().equals(Agent.identity(path))) {
+                return replaced(path, loaderName); // changed while it was checked: the check read another file
+            }
+        }
+        return admission(path, verdict);
+    }
+
+    /** The refusal of a JAR whose loader reads another file than the one at {@code path} now. */
+    private Admission replaced(Path path, String loaderName) throws IOException {
+        String where = path.toString();
+        Verdict replaced = Verdict.refused(where, "the file " + loaderName + " has open", "ImportSpy refused "
+                + where + " (none of its code runs): the JAR " + loaderName + " reads its classes from is not the"
+                + " file at that path now: it was replaced, or a link to it changed, after the loader opened it");
+        checker.reached(replaced);
+        return admission(path, replaced);
     }
 
     /**
@@ -153,19 +178,13 @@ final class CodeSources {
     }
 
     /**
-     * {@code path}, absolute, as the file system resolves it: without {@code .} and {@code ..}, each {@code ..}
-     * resolved after the symbolic links before it (as opening the file does), not by dropping the name before it.
-     *
-     * @throws IOException when a path with {@code ..} does not lead to a file
+     * {@code path} as the file system resolves it now: its real path, symbolic links and {@code ..} resolved (each
+     * {@code ..} after the links before it, as opening the file does). The one resolution a code source is decided,
+     * read and named by: the policy's rules are matched with the file the agent reads, never with a second
+     * resolution that a link changed in between. A path that leads to no file is resolved as far as it exists.
      */
-    static Path resolved(Path path) throws IOException {
-        Path absolute = path.toAbsolutePath();
-        for (Path name : absolute) {
-            if (name.toString().equals("..")) {
-                return absolute.toRealPath();
-            }
-        }
-        return absolute.normalize();
+    static Path resolved(Path path) {
+        return RealPaths.of(path);
     }
 
     /** What happens to code no checkable code source accounts for. */

@@ -73,7 +73,13 @@ final class StartupCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+        byte[] bytes;
+        try (java.io.FileInputStream stream = new java.io.FileInputStream(file.toFile())) {
+            bytes = stream.readAllBytes(); // not Files.readAllBytes: its channel classes are a warm start's cost
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte[] stored = new byte[in.readInt()];
             in.readFully(stored);
             if (!new String(stored, StandardCharsets.UTF_8).equals(key)) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -127,6 +129,44 @@ final class Transformer implements ClassFileTransformer {
         }
         sources.log(); // outside the check: a logging back end may load classes of its own
         return admission;
+    }
+
+    /**
+     * The refusals of the classes among {@code loaded} that the JVM defined before this transformer was installed,
+     * so that it never saw them: a JDK 25 AOT cache made with AOT class linking defines the classes of the class
+     * path it holds before any agent runs. Each is judged as if it were being defined now; one line per refused
+     * class, none when all are admitted (as they always are without such a cache: the JDK's own and the agent's).
+     */
+    List<String> refusedBefore(Class<?>[] loaded) throws IOException {
+        ProtectionDomain none = Object.class.getProtectionDomain(); // what a class defined with no domain reports
+        ClassLoader own = Transformer.class.getClassLoader();
+        List<String> refused = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            ClassLoader loader = type.getClassLoader();
+            if (type.isArray() || type.isPrimitive() || loader == own || loader == null && type.getModule().isNamed()) {
+                continue; // the agent's own classes, and the JDK's boot modules: most of what is loaded
+            }
+            ProtectionDomain domain = type.getProtectionDomain();
+            String name = type.getName().replace('.', '/');
+            Admission admission;
+            if (domain == none) {
+                if (loader != null || type.getModule().isNamed()) {
+                    continue; // the JDK's own, as transform passes them
+                }
+                admission = sources.bootClassPath(name);
+            } else {
+                admission = byDomain.get(domain);
+                if (admission == null) {
+                    admission = sources.admission(loader, domain, path -> startupVerdict(loader, path));
+                    byDomain.put(domain, admission);
+                }
+            }
+            String refusal = admission.refusal(name);
+            if (refusal != null) {
+                refused.add(type.getName() + ": " + refusal.lines().findFirst().orElse(refusal));
+            }
+        }
+        return refused;
     }
 
     /** How many domains are decided (for tests of the cache). */

@@ -1,5 +1,7 @@
 package io.importspy.agent;
 
+import io.importspy.testsupport.Jvms;
+import io.importspy.testsupport.Jvms.Run;
 import io.importspy.testsupport.TestJars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -232,6 +233,117 @@ class AgentEvasionIT {
                 + " (none of its code runs)");
     }
 
+    /**
+     * A JAR the policy admits that holds the rogue JAR's package, so that the rogue classes would pass the package
+     * check were the rogue JAR judged as that one.
+     */
+    static Path lookalike(String name) throws IOException {
+        return Files.move(TestJars.project(work).source("rogue/Good.java", "package rogue; public class Good { }")
+                .jar(name), work.resolve("lib/" + name));
+    }
+
+    @Test
+    void a_jar_whose_link_changed_after_its_loader_opened_it_is_judged_by_the_file_the_loader_reads() throws Exception {
+        Path admitted = lookalike("lookalike.jar");
+        Path link = Files.createSymbolicLink(work.resolve("plugins/current.jar"), rogue);
+
+        // the host's loader opens the rogue JAR through the link; the link then names an admitted JAR
+        Run run = host(List.of("link changed after its loader opened it"), "-Dlink=" + link, "-Dadmitted=" + admitted);
+
+        assertThat(work.resolve("link-marker")).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("link changed after its loader opened it: java.lang.Error: ImportSpy refused "
+                + admitted + " (none of its code runs): the JAR class loader java.net.URLClassLoader@");
+        assertThat(run.out()).contains("reads its classes from is not the file at that path now");
+    }
+
+    @Test
+    void a_class_path_link_is_read_where_it_led_when_the_jvm_started_and_judged_there() throws Exception {
+        Path admitted = lookalike("cp-lookalike.jar");
+        Path link = Files.createSymbolicLink(work.resolve("plugins/cp-current.jar"), rogue);
+        Path marker = work.resolve("cp-link-marker");
+
+        // the class path's loader resolves the link when the JVM starts, and keeps reading the rogue JAR
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker, "-Drogue=" + rogue,
+                "-Dlink=" + link, "-Dadmitted=" + admitted, "-cp", host + java.io.File.pathSeparator + link,
+                "evasion.Host", "class path link changed after its loader opened it");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.out()).contains("class path link changed after its loader opened it: java.lang.Error: ImportSpy "
+                + "refused " + rogue + " (none of its code runs)");
+    }
+
+    /**
+     * A JDK 25 AOT cache of an application whose class path held {@code rogue.jar} when it was admitted, made
+     * with or without AOT class linking ({@code linking}); returns the options that use it.
+     */
+    static List<String> aotCache(Path jdk, String name, Path app, boolean linking) throws IOException {
+        Path allowAll = Files.writeString(work.resolve("allow-all.yml"), "importspy-policy: 1\ndefault: allow\n");
+        String classPath = app + java.io.File.pathSeparator + rogue;
+        Path config = work.resolve(name + ".aotconf");
+        Path cache = work.resolve(name + ".aot");
+        Run record = Jvms.run(jdk, work, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config,
+                "-javaagent:" + AgentIT.AGENT + "=policy=" + allowAll, "-Dmarker=" + work.resolve(name + "-training"),
+                "-cp", classPath, "aot.Main");
+        assertThat(record.out()).as(record.toString()).contains("aot.Main: rogue.Plugin initialized");
+        Run create = Jvms.run(jdk, work, "-XX:AOTMode=create", "-XX:" + (linking ? "+" : "-") + "AOTClassLinking",
+                "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + cache, "-Xbootclasspath/a:" + AgentIT.AGENT,
+                "--add-modules", "java.instrument", "-cp", classPath);
+        assertThat(create.exit()).as(create.toString()).isZero();
+        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=error", "-cp", classPath);
+    }
+
+    static Path aotApp() throws IOException {
+        Path app = work.resolve("lib/aot-app.jar");
+        if (!Files.exists(app)) {
+            Files.move(TestJars.project(work).source("aot/Main.java", """
+                    package aot;
+                    public class Main {
+                        public static void main(String[] args) {
+                            try {
+                                Class.forName("rogue.Plugin");
+                                System.out.println("aot.Main: rogue.Plugin initialized");
+                            } catch (Throwable e) {
+                                System.out.println("aot.Main: " + e);
+                            }
+                        }
+                    }
+                    """).jar("aot-app.jar"), app);
+        }
+        return app;
+    }
+
+    @Test
+    void classes_an_aot_cache_defines_before_the_agent_runs_stop_the_jvm_when_refused() throws Exception {
+        Path jdk = AgentIT.jdk25();
+        List<String> args = new ArrayList<>(aotCache(jdk, "linked", aotApp(), true));
+        Path marker = work.resolve("aot-linked-marker");
+        args.addAll(0, List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker));
+        args.add("aot.Main");
+
+        Run run = Jvms.run(jdk, work, args.toArray(String[]::new));
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain("aot.Main");
+        assertThat(run.err()).contains("importspy-agent: rogue.Plugin: ImportSpy refused " + rogue)
+                .contains("defined before the agent started, where it cannot replace them");
+    }
+
+    @Test
+    void an_aot_cache_made_without_aot_class_linking_leaves_every_class_to_the_agent() throws Exception {
+        Path jdk = AgentIT.jdk25();
+        List<String> args = new ArrayList<>(aotCache(jdk, "unlinked", aotApp(), false));
+        Path marker = work.resolve("aot-unlinked-marker");
+        args.addAll(0, List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker));
+        args.add("aot.Main");
+
+        Run run = Jvms.run(jdk, work, args.toArray(String[]::new));
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("aot.Main: java.lang.Error: ImportSpy refused " + rogue);
+    }
+
     /** The host with {@code attempts}, its marker named after the first attempt's first word. */
     static Run host(List<String> attempts, String... properties) throws Exception {
         List<String> args = new ArrayList<>(List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
@@ -242,20 +354,7 @@ class AgentEvasionIT {
         return java(args.toArray(String[]::new));
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run java(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AgentIT.java17().toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the JVM did not finish in 120 s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    static Run java(String... args) {
+        return Jvms.run(Jvms.current(), work, args);
     }
 }

@@ -1,5 +1,7 @@
 package io.importspy.agent;
 
+import io.importspy.testsupport.Jvms;
+import io.importspy.testsupport.Jvms.Run;
 import io.importspy.testsupport.TestJars;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -12,9 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -276,20 +277,10 @@ class AgentIT {
                 .contains("WARNING: importspy audit: " + blocked + ": ");
     }
 
-    static Path jdk25() throws IOException {
-        String configured = System.getProperty("importspy.jdk25", "");
-        if (!configured.isEmpty()) {
-            return Path.of(configured, "bin", "java");
-        }
-        try (var jdks = Files.newDirectoryStream(Path.of("/usr/lib/jvm"), "temurin-25*")) {
-            for (Path jdk : jdks) {
-                return jdk.resolve("bin/java");
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            // no /usr/lib/jvm
-        }
-        org.junit.jupiter.api.Assumptions.abort("no JDK 25: set -Dimportspy.jdk25=/path/to/jdk-25");
-        return null;
+    static Path jdk25() {
+        Optional<Path> jdk25 = Jvms.jdk25();
+        org.junit.jupiter.api.Assumptions.assumeTrue(jdk25.isPresent(), "no JDK 25: set -Dimportspy.jdk25=/path/to/jdk-25");
+        return jdk25.get();
     }
 
     /** What the host printed, without JFR's start-up lines and the class loaders' identity hash codes. */
@@ -314,25 +305,12 @@ class AgentIT {
         }).toList();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
     static Path java17() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+        return Jvms.current();
     }
 
-    static Run java(Path java, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the JVM did not finish in 120 s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    static Run java(Path java, String... args) {
+        return Jvms.run(java, work, args);
     }
 
     static String resource(String name) {

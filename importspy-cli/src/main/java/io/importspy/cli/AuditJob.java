@@ -9,6 +9,7 @@ import io.importspy.inspect.ModuleIdentity;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.ReadThreads;
+import io.importspy.internal.java.RealPaths;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
 import io.importspy.internal.pipeline.PolicyReports;
@@ -204,7 +205,9 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         try {
             copy = run.copies.resolve(Integer.toString(run.copyNumber.incrementAndGet()))
                     .resolve(target.path().getFileName().toString());
-            digest = copy(copy);
+            // one resolution of links and '..', which the copy is read from and the policy decides by
+            Path source = RealPaths.of(target.path());
+            digest = copy(source, copy);
             Map<Path, String> labels = Map.of(copy, target.path().toString());
             Optional<PolicyContract> contract = Optional.empty();
             if (run.single.isPresent()) {
@@ -213,10 +216,10 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             } else {
                 ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
                 PolicyPlan policy = run.policy.orElseThrow();
-                Optional<PolicyPlan.Rule> rule = underJavaHome(target.path()) ? Optional.empty()
-                        : policy.decide(target.path(), PolicyReports.names(identity));
+                Optional<PolicyPlan.Rule> rule = underJavaHome(source) ? Optional.empty()
+                        : policy.decide(source, PolicyReports.names(identity));
                 if (rule.isEmpty() || rule.get().contract().isEmpty()) {
-                    boolean refused = !underJavaHome(target.path()) && rule.isEmpty()
+                    boolean refused = !underJavaHome(source) && rule.isEmpty()
                             && policy.defaultMode() == Policy.Mode.ENFORCE;
                     TargetReport report = PolicyReports.decided(target.path().toString(), identity, policy.file(),
                             refused, rule.map(PolicyPlan.Rule::location).orElse(policy.defaultLocation()));
@@ -291,13 +294,13 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         return true;
     }
 
-    /** Copies the target to {@code copy}, returning its SHA-256; a digest the manifest pins must match. */
-    private String copy(Path copy) throws IOException {
+    /** Copies the target, read at {@code source}, to {@code copy}, returning its SHA-256; a pinned digest must match. */
+    private String copy(Path source, Path copy) throws IOException {
         Files.createDirectories(copy.getParent());
         String pinnedAlgorithm = target.pinned().map(p -> p.substring(0, p.indexOf(':'))).orElse("sha256");
         MessageDigest sha256 = Digests.of("sha256");
         MessageDigest pinned = pinnedAlgorithm.equals("sha256") ? null : Digests.of(pinnedAlgorithm);
-        try (InputStream in = Files.newInputStream(target.path()); OutputStream out = Files.newOutputStream(copy)) {
+        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(copy)) {
             copiedBytes = Digests.update(in, out, sha256, pinned);
         }
         String digest = Digests.text("sha256", sha256);
@@ -320,9 +323,8 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         }
     }
 
-    private static boolean underJavaHome(Path path) {
-        Path home = Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
-        return path.toAbsolutePath().normalize().startsWith(home);
+    private static boolean underJavaHome(Path real) {
+        return real.startsWith(RealPaths.of(Path.of(System.getProperty("java.home"))));
     }
 
     /** The part of a record the cache keeps: verdict, module and violations, as a JSON object. */

@@ -53,7 +53,8 @@ public record PolicyPlan(String file, Policy.Mode defaultMode, Location defaultL
 
     /**
      * The rule that decides the code source at {@code path} whose module has the names {@code names}, as
-     * {@link Policy#decide} finds it: the first that matches; empty when the default applies.
+     * {@link Policy#decideResolved} finds it: the first that matches; empty when the default applies. {@code path}
+     * is the real path the caller read the code source from ({@code RealPaths.of}): it is not resolved again.
      */
     public Optional<Rule> decide(Path path, List<String> names) {
         String absolute = path.toAbsolutePath().normalize().toString().replace('\\', '/');
