@@ -11,7 +11,14 @@
 #   4. for each policy, `audit --jobs 1`, `audit --jobs 2`, and a cold and a warm run of the verdict cache;
 #   5. `diff` of guava 32 and 33 against `inspect` of each of them (BENCH_AUDIT_DIFF=0 leaves it out);
 #   6. with BENCH_BASELINE_CLI=JAR, `audit --jobs 1` of both policies by that CLI too (an earlier build), in the
-#      same rounds.
+#      same rounds;
+#   7. the references policy with C1 alone (-XX:TieredStopAtLevel=1, as `./importspy` runs every other command),
+#      and over the corpus three times (150 targets, `--jobs 2`): what a JAR costs once the JIT has compiled the
+#      read.
+#
+# Each run's wall time and CPU time (user + system of all threads, the JIT's and GC's too) are recorded; the table
+# gives both, CPU being what the machine's load inflates least. BENCH_AUDIT_REUSE=1 keeps the corpus and the
+# contracts of an earlier run in the output directory (inspecting the 50 JARs takes minutes).
 #
 # Needs the CLI built (mvn -DskipTests package) and python3. Writes bench/target/audit/table.md.
 set -euo pipefail
@@ -21,9 +28,11 @@ repo="${BENCH_M2:-$HOME/.m2/repository}"
 runs="${BENCH_AUDIT_RUNS:-3}"
 cli="${BENCH_CLI:-$root/importspy-cli/target/importspy.jar}"
 [[ -f "$cli" ]] || { echo "audit.sh: $cli is missing; build with 'mvn -DskipTests package'" >&2; exit 2; }
-rm -rf "$out" && mkdir -p "$out/corpus" "$out/contracts" "$out/classes"
 java=(java -Xshare:auto)
-cat /proc/loadavg > "$out/load-start.txt"
+if [[ "${BENCH_AUDIT_REUSE:-0}" == 1 && -f "$out/policy.yml" ]]; then
+  rm -f "$out"/*.times "$out"/*.time "$out"/*.out "$out"/*.err
+else  # a new corpus and its contracts
+rm -rf "$out" && mkdir -p "$out/corpus" "$out/contracts" "$out/classes"
 
 echo "== corpus: 50 real JARs from $repo" >&2
 python3 - "$repo" "$out/corpus" <<'PY'
@@ -82,15 +91,22 @@ YML
 printf 'importspy-policy: 1\ndefault: refuse\nrules:\n  - match: {path: "corpus/*.jar"}\n    contract: contracts/references.yml\n' \
   > "$out/policy-references.yml"
 javac -d "$out/classes" "$root/bench/src/main/java/io/importspy/bench/RawReadMain.java"
+fi
+cat /proc/loadavg > "$out/load-start.txt"
+rm -rf "$out/long" && mkdir -p "$out/long"
+for copy in 1 2 3; do  # the corpus three times over, each copy its own targets (names differ by directory)
+  mkdir -p "$out/long/$copy"
+  for jar in "$out"/corpus/*.jar; do ln -s "$(readlink -f "$jar")" "$out/long/$copy/$(basename "$jar")"; done
+done
+printf 'importspy-policy: 1\ndefault: refuse\nrules:\n  - match: {path: "long/**/*.jar"}\n    contract: contracts/references.yml\n' \
+  > "$out/policy-long.yml"
 
-time_it() {  # time_it LABEL COMMAND...: wall seconds of one run appended to $out/LABEL.times
+time_it() {  # time_it LABEL COMMAND...: "wall cpu" seconds of one run appended to $out/LABEL.times
   local label=$1
   shift
-  local start end
-  start=$(date +%s.%N)
-  "$@" > "$out/$label.out" 2> "$out/$label.err" || { local rc=$?; [[ $rc -eq 1 || $rc -eq 2 ]]; } # 2: error records
-  end=$(date +%s.%N)
-  awk "BEGIN { print $end - $start }" >> "$out/$label.times"
+  /usr/bin/time -f '%e %U %S' -o "$out/$label.time" "$@" > "$out/$label.out" 2> "$out/$label.err" \
+    || { local rc=$?; [[ $rc -eq 1 || $rc -eq 2 ]]; } # 2: error records
+  awk 'END { print $1, $2 + $3 }' "$out/$label.time" >> "$out/$label.times"  # after any "exited with" line
 }
 g32="$repo/com/google/guava/guava/32.1.3-jre/guava-32.1.3-jre.jar"
 g33="$repo/com/google/guava/guava/33.0.0-jre/guava-33.0.0-jre.jar"
@@ -109,6 +125,10 @@ for ((i = 0; i < runs; i++)); do
   rm -rf "$out/cache-references"
   time_it refscold "${refs[@]}" --cache "$out/cache-references"
   time_it refswarm "${refs[@]}" --cache "$out/cache-references"
+  time_it refsc1 java -Xshare:auto -XX:TieredStopAtLevel=1 -jar "$cli" audit --policy "$out/policy-references.yml" \
+    --dir "$out/corpus" --quiet --no-cache --jobs 1
+  time_it refslong "${java[@]}" -jar "$cli" audit --policy "$out/policy-long.yml" --dir "$out/long" --quiet \
+    --no-cache --jobs 2
   if [[ -n "${BENCH_BASELINE_CLI:-}" ]]; then
     time_it base1 "${java[@]}" -jar "$BENCH_BASELINE_CLI" audit --policy "$out/policy.yml" --dir "$out/corpus" --quiet \
       --no-cache --jobs 1
@@ -127,11 +147,12 @@ cmp -s "$out/refs1.out" "$out/refs2.out" || { echo "audit.sh: --jobs 1 and --job
 python3 - "$out" "$runs" <<'PY' | tee "$out/table.md"
 import json, os, statistics, sys
 out, runs = sys.argv[1], int(sys.argv[2])
-def med(label):
+def med(label, column=0):  # the median wall (column 0) or CPU (column 1) seconds of LABEL's runs
     path = os.path.join(out, label + '.times')
-    return statistics.median(float(x) for x in open(path)) if os.path.exists(path) else None
-raw, j1, j2, cold, warm = med('raw'), med('jobs1'), med('jobs2'), med('cold'), med('warm')
-r1, r2, rcold, rwarm = med('refs1'), med('refs2'), med('refscold'), med('refswarm')
+    return statistics.median(float(x.split()[column]) for x in open(path)) if os.path.exists(path) else None
+def cpu(label):
+    return med(label, 1)
+raw, r1, r2 = med('raw'), med('refs1'), med('refs2')
 diff, i32, i33 = med('diff'), med('inspect32'), med('inspect33')
 jars, classes, bytes_ = open(os.path.join(out, 'raw.out')).read().split(', ')
 def summary(label):
@@ -145,34 +166,48 @@ def verdict(ok):
     return 'PASS' if ok else 'MISS'
 def verdicts(s):
     return f"{s['compliant']} compliant, {s['non-compliant']} non-compliant, {s['error']} errors"
+def times(label):
+    return f'{med(label):.2f} s | {cpu(label):.2f} s'
 print(f"Corpus: {n} JARs, {classes}, {mb:.1f} MB of class bytes. Load average at start "
       f"{open(os.path.join(out, 'load-start.txt')).read().split()[0]}, at end {open(os.path.join(out, 'load-end.txt')).read().split()[0]} "
-      f"(2 cores). Medians of {runs} interleaved runs, whole processes.")
+      f"(2 cores). Medians of {runs} interleaved runs, whole processes; CPU is user + system of all threads.")
 print()
 print(f"Whole-API policy ({contracts_mb:.1f} MB of contracts `inspect` wrote): {verdicts(whole)}. "
       f"References policy (one contract of 5 lines): {verdicts(refs)}.")
 print()
-print('| measure | wall | ratio | target | verdict |')
-print('|---|---:|---:|---|---|')
-print(f'| raw read of the class bytes, one core | {raw:.2f} s | 1.00× (baseline) | | |')
-for label, a, b, c, w in (('references policy', r1, r2, rcold, rwarm), ('whole-API policy', j1, j2, cold, warm)):
-    print(f'| {label}: `audit --jobs 1`, no cache | {a:.2f} s | {a/raw:.2f}× raw | ≤ 1.3× raw | {verdict(a/raw <= 1.3)} |')
-    print(f'| {label}: `audit --jobs 2`, no cache | {b:.2f} s | {a/b:.2f}× the throughput of one job | ≥ 1.7× | {verdict(a/b >= 1.7)} |')
-    print(f'| {label}: `audit`, cache cold (all jobs) | {c:.2f} s | | | |')
-    print(f'| {label}: `audit`, cache warm (re-run) | {w:.2f} s | {w/c:.1%} of the cold run | ≤ 10% | {verdict(w/c <= 0.10)} |')
-base1, baserefs1 = med('base1'), med('baserefs1')
-if base1:
-    print(f'| baseline CLI, references policy: `audit --jobs 1`, no cache | {baserefs1:.2f} s | {baserefs1/raw:.2f}× raw | | |')
-    print(f'| baseline CLI, whole-API policy: `audit --jobs 1`, no cache | {base1:.2f} s | {base1/raw:.2f}× raw | | |')
+print('| measure | wall | CPU | ratio (wall; CPU) | target | verdict |')
+print('|---|---:|---:|---:|---|---|')
+print(f'| raw read of the class bytes, one core | {times("raw")} | 1.00× (baseline) | | |')
+for label, one, two, c, w in (('references policy', 'refs1', 'refs2', 'refscold', 'refswarm'),
+                              ('whole-API policy', 'jobs1', 'jobs2', 'cold', 'warm')):
+    a, b = med(one), med(two)
+    print(f'| {label}: `audit --jobs 1`, no cache | {times(one)} | {a/raw:.2f}×; {cpu(one)/cpu("raw"):.2f}× raw '
+          f'| ≤ 1.3× raw | {verdict(a/raw <= 1.3)} |')
+    print(f'| {label}: `audit --jobs 2`, no cache | {times(two)} | {b/raw:.2f}× raw; {a/b:.2f}× the throughput of '
+          f'one job | ≤ 1.3× raw (all cores); ≥ 1.7× one job | {verdict(b/raw <= 1.3)}; {verdict(a/b >= 1.7)} |')
+    print(f'| {label}: `audit`, cache cold (all jobs) | {times(c)} | | | |')
+    print(f'| {label}: `audit`, cache warm (re-run) | {times(w)} | {med(w)/med(c):.1%} of the cold run '
+          f'| ≤ 10% | {verdict(med(w)/med(c) <= 0.10)} |')
+if med('refsc1'):
+    print(f'| references policy: `--jobs 1`, C1 alone (`-XX:TieredStopAtLevel=1`) | {times("refsc1")} '
+          f'| {med("refsc1")/raw:.2f}×; {cpu("refsc1")/cpu("raw"):.2f}× raw | | |')
+if med('refslong'):
+    print(f'| references policy: the corpus three times (150 targets), `--jobs 2` | {times("refslong")} '
+          f'| {med("refslong")/raw/3:.2f}×; {cpu("refslong")/cpu("raw")/3:.2f}× raw a corpus | | |')
+if med('base1'):
+    print(f'| baseline CLI, references policy: `audit --jobs 1`, no cache | {times("baserefs1")} '
+          f'| {med("baserefs1")/raw:.2f}×; {cpu("baserefs1")/cpu("raw"):.2f}× raw | | |')
+    print(f'| baseline CLI, whole-API policy: `audit --jobs 1`, no cache | {times("base1")} '
+          f'| {med("base1")/raw:.2f}×; {cpu("base1")/cpu("raw"):.2f}× raw | | |')
 if diff:
     both = i32 + i33
-    print(f'| `inspect` guava 32.1.3 + `inspect` guava 33.0.0 | {both:.2f} s | 1.00× (baseline) | | |')
-    print(f'| `diff` guava 32.1.3 → 33.0.0 | {diff:.2f} s | {diff/both:.2f}× both inspections | ≤ 2× | {verdict(diff/both <= 2)} |')
-per_jar = r1 / n
+    print(f'| `inspect` guava 32.1.3 + `inspect` guava 33.0.0 | {both:.2f} s | | 1.00× (baseline) | | |')
+    print(f'| `diff` guava 32.1.3 → 33.0.0 | {diff:.2f} s | | {diff/both:.2f}× both inspections | ≤ 2× '
+          f'| {verdict(diff/both <= 2)} |')
 print()
-print(f'Per JAR, references policy, one job: {per_jar*1000:.0f} ms wall ({mb/n:.1f} MB of class bytes a JAR on average).')
-scaling = r1 / r2
-for machines in (1, 10, 50):
-    hours = 100_000 * per_jar / scaling / machines / 3600
-    print(f'- 100,000 JARs on {machines} machine(s) of 2 cores (`--jobs 2`, {scaling:.2f}× one job as measured): {hours:.1f} h')
+print(f'Per JAR, references policy, one job: {r1/n*1000:.0f} ms wall, {cpu("refs1")/n*1000:.0f} ms CPU '
+      f'({mb/n:.1f} MB of class bytes a JAR on average).')
+if med('refslong'):
+    marginal = (cpu('refslong') - cpu('refs2')) / (2 * n)
+    print(f'In a long audit (150 targets against 50, `--jobs 2`), each further JAR: {marginal*1000:.0f} ms CPU.')
 PY

@@ -188,10 +188,10 @@ final class AuditCommand {
         ExecutorService pool = jobs == 1 ? null : Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, mine.size())),
                 new Daemons());
         try {
-            List<Future<AuditJob.Outcome>> futures = new ArrayList<>();
+            List<Future<AuditJob.Outcome>> futures = new ArrayList<>(java.util.Collections.nCopies(mine.size(), null));
             if (pool != null) {
-                for (AuditTargets.Target target : mine) {
-                    futures.add(pool.submit(new AuditJob(run, target)));
+                for (int i : largestFirst(mine)) {
+                    futures.set(i, pool.submit(new AuditJob(run, mine.get(i))));
                 }
             }
             for (int i = 0; i < mine.size(); i++) {
@@ -237,6 +237,26 @@ final class AuditCommand {
             return Main.BAD_INPUT;
         }
         return counts[AuditJob.Verdict.NON_COMPLIANT.ordinal()] > 0 ? Main.VIOLATIONS : Main.COMPLIANT;
+    }
+
+    /**
+     * The indexes of {@code targets}, largest file first: the jobs start the longest audits first and share the
+     * short ones at the end, so that no large JAR started last keeps one job busy while the others idle. Records
+     * are still written in target order.
+     */
+    static List<Integer> largestFirst(List<AuditTargets.Target> targets) {
+        long[] sizes = new long[targets.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            try {
+                sizes[i] = Files.size(targets.get(i).path());
+            } catch (IOException | RuntimeException e) {
+                sizes[i] = 0; // its job reports it
+            }
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingLong(i -> sizes[i]).reversed().thenComparingInt(i -> i));
+        return order;
     }
 
     private static AuditJob.Outcome result(Future<AuditJob.Outcome> future) throws Exception {

@@ -147,6 +147,26 @@ class LauncherIT {
     }
 
     /** A launcher beside a copy of the CLI's JAR (and the file whose absence makes it build first). */
+    @Test
+    void runs_an_audit_with_both_compilers_and_every_other_command_with_the_quick_one_only() throws Exception {
+        Path root = launcherCopy();
+        Map<String, String> environment = with(Map.of("IMPORTSPY_JAVA_OPTS", "-XX:+PrintFlagsFinal"), path(java()));
+
+        Run audit = run(List.of(root.resolve("importspy").toString(), "audit", "--help"), environment);
+        Run version = run(List.of(root.resolve("importspy").toString(), "--version"), environment);
+
+        assertThat(audit.exit()).isZero();
+        assertThat(tieredStopAtLevel(audit.out())).isEqualTo("4");
+        assertThat(tieredStopAtLevel(version.out())).isEqualTo("1");
+    }
+
+    /** The {@code TieredStopAtLevel} that {@code -XX:+PrintFlagsFinal} printed. */
+    private static String tieredStopAtLevel(String flags) {
+        Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(flags);
+        assertThat(m.find()).as("TieredStopAtLevel among the flags").isTrue();
+        return m.group(1);
+    }
+
     private Path launcherCopy() throws IOException {
         Path root = dir.resolve("importspy-home");
         Files.createDirectories(root.resolve("importspy-cli/target"));

@@ -1,6 +1,7 @@
 package io.importspy.validate;
 
 import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.MethodFacts;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.java.JavaType;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,10 @@ final class Hierarchy {
     private final List<ClassFacts> interfaces;
     private final List<String> unresolved;
     private final Map<String, Reached> reached;
+    /** Each class's methods by name, made on first use (a hierarchy serves one class's check, on one thread). */
+    private final Map<ClassFacts, Map<String, List<MethodFacts>>> methodsByName = new IdentityHashMap<>();
+    /** The checked class's methods of each name, declared and inherited, found once a name. */
+    private final Map<String, List<MethodFacts>> overloads = new HashMap<>();
 
     private Hierarchy(List<String> superclassNames, Optional<String> chainBreak, List<ClassFacts> superclasses,
                       List<String> interfaceNames, List<ClassFacts> interfaces, List<String> unresolved,
@@ -175,6 +181,36 @@ final class Hierarchy {
      */
     Bindings bindingsOf(ClassFacts supertype) {
         return reached(supertype.name()).bindingsOf(supertype);
+    }
+
+    /**
+     * The methods that {@code owner} (the checked class or one of its supertypes) declares named {@code name}, in
+     * their order: a contract of a class's every method asks for each name once, so the class's methods are
+     * indexed once, not scanned once a name.
+     */
+    List<MethodFacts> methodsNamed(ClassFacts owner, String name) {
+        Map<String, List<MethodFacts>> byName = methodsByName.get(owner);
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (MethodFacts method : owner.methods()) {
+                byName.computeIfAbsent(method.name(), n -> new ArrayList<>(1)).add(method);
+            }
+            methodsByName.put(owner, byName);
+        }
+        return byName.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The methods of the checked class named {@code name}, as {@code find} finds them the first time a name is
+     * asked for: a contract that lists a name's every overload asks for it once an overload.
+     */
+    List<MethodFacts> overloads(String name, java.util.function.Function<String, List<MethodFacts>> find) {
+        List<MethodFacts> found = overloads.get(name);
+        if (found == null) {
+            found = List.copyOf(find.apply(name));
+            overloads.put(name, found);
+        }
+        return found;
     }
 
     /** Every supertype that was needed but not read, in the order met. */

@@ -40,7 +40,7 @@ final class MethodRules {
         String signature = spec.name() + spec.parameters().map(Texts::parameters).orElse("");
         Member member = new Member(Context.METHOD, owner.name() + "#" + signature, "method " + signature,
                 "method " + owner.name() + "#" + signature);
-        List<MethodFacts> candidates = methodsNamed(spec.name(), facts, hierarchy);
+        List<MethodFacts> candidates = hierarchy.overloads(spec.name(), name -> methodsNamed(name, facts, hierarchy));
         if (candidates.isEmpty() || noneMatch(spec.parameters(), candidates)) {
             if (!hierarchy.unresolved().isEmpty()) {
                 out.accept(MemberViolations.memberInheritanceUnknown(owner.name(), member, hierarchy.unresolved(),
@@ -147,14 +147,15 @@ final class MethodRules {
     private static List<MethodFacts> methodsNamed(String name, ClassFacts facts, Hierarchy hierarchy) {
         List<MethodFacts> found = new ArrayList<>();
         Set<String> erasures = new HashSet<>();
-        collect(name, facts.methods(), Bindings.start(), false, false, found, erasures);
+        collect(name, hierarchy.methodsNamed(facts, name), Bindings.start(), false, false, found, erasures);
         boolean isInterface = facts.kind() == ClassKind.INTERFACE || facts.kind() == ClassKind.ANNOTATION;
         for (ClassFacts supertype : hierarchy.supertypes()) {
             if (isInterface && OBJECT.equals(supertype.name())) {
                 continue; // an interface has Object's public methods only, below
             }
-            if (declares(supertype, name)) { // binding a supertype's type variables costs more than this look
-                collect(name, supertype.methods(), hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype),
+            List<MethodFacts> named = hierarchy.methodsNamed(supertype, name);
+            if (!named.isEmpty()) { // binding a supertype's type variables costs more than this look
+                collect(name, named, hierarchy.bindingsOf(supertype), true, hierarchy.isInterface(supertype),
                         found, erasures);
             }
         }
@@ -162,15 +163,6 @@ final class MethodRules {
             collect(name, ObjectMembers.ofInterface(name), Bindings.start(), true, false, found, erasures);
         }
         return found;
-    }
-
-    private static boolean declares(ClassFacts owner, String name) {
-        for (MethodFacts declared : owner.methods()) {
-            if (declared.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -99,6 +99,13 @@ final class TypeMatcher {
             return expected.equals(simple.substring(simple.lastIndexOf('$') + 1));
         }
         boolean suffix = Character.isUpperCase(expected.charAt(0));
+        // every candidate is as long as the name written (only '.' turns into '$'): the common cases need none
+        if (factName.equals(expected)) {
+            return true;
+        }
+        if (factName.length() < expected.length() || !suffix && factName.length() != expected.length()) {
+            return false;
+        }
         for (String candidate : ClassNames.candidates(expected)) {
             if (factName.equals(candidate) || suffix && (factName.endsWith("." + candidate)
                     || factName.endsWith("$" + candidate))) {
