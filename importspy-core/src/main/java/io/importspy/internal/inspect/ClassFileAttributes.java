@@ -60,7 +60,24 @@ final class ClassFileAttributes {
             "EnclosingMethod", "BootstrapMethods", "NestHost", "NestMembers", "PermittedSubclasses", "Record",
             "SourceDebugExtension", "LineNumberTable", "LocalVariableTable", "LocalVariableTypeTable", "StackMapTable");
 
+    /** The kinds whose names have each length, so that a name is compared with the names of its length alone. */
+    private static final int[][] BY_LENGTH = byLength();
+
     private ClassFileAttributes() {
+    }
+
+    private static int[][] byLength() {
+        int longest = 0;
+        for (byte[] name : NAMES) {
+            longest = Math.max(longest, name.length);
+        }
+        int[][] kinds = new int[longest + 1][0];
+        for (int k = 1; k < NAMES.length; k++) {
+            int[] same = java.util.Arrays.copyOf(kinds[NAMES[k].length], kinds[NAMES[k].length].length + 1);
+            same[same.length - 1] = k;
+            kinds[NAMES[k].length] = same;
+        }
+        return kinds;
     }
 
     private static byte[][] names(String... names) {
@@ -83,10 +100,12 @@ final class ClassFileAttributes {
         int kind = OTHER;
         int from = f.start(name);
         int to = f.end(name);
-        for (int k = 1; k < NAMES.length; k++) {
-            if (ClassFileFormat.equalsAscii(f.bytes, from, to, NAMES[k])) {
-                kind = k;
-                break;
+        if (to - from < BY_LENGTH.length) {
+            for (int k : BY_LENGTH[to - from]) {
+                if (ClassFileFormat.equalsAscii(f.bytes, from, to, NAMES[k])) {
+                    kind = k;
+                    break;
+                }
             }
         }
         f.attributeKinds[name] = kind + 1;

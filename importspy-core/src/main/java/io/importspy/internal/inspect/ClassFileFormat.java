@@ -69,7 +69,7 @@ final class ClassFileFormat {
     int[] attributeKinds;
     /** Per UTF-8 constant, the roles it was judged in (bit 2k) and the verdicts (bit 2k + 1); see {@link #legal}. */
     private byte[] judged;
-    /** Per UTF-8 constant judged as a method descriptor, its argument slots (-1: malformed). */
+    /** Per UTF-8 constant judged as a method descriptor, its argument slots plus 2 (1: malformed; 0: not judged). */
     private int[] slots;
     boolean hasBootstrapReferences;
     int maxBootstrapIndex = -1;
@@ -109,6 +109,8 @@ final class ClassFileFormat {
 
     /** Per constant, its text once {@link #utf8} made it. */
     private String[] texts;
+    /** Per UTF-8 constant, whether it holds other characters than ASCII; null while none does. */
+    private boolean[] wide;
 
     /**
      * The text of UTF-8 constant {@code index} (checked to be one), made once per class file however often it
@@ -125,20 +127,12 @@ final class ClassFileFormat {
         if (text == null) {
             int from = start(index);
             int to = end(index);
-            text = ascii(from, to) ? new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+            text = wide == null || !wide[index]
+                    ? new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1) // ASCII: its bytes
                     : ModifiedUtf8.decode(bytes, from, to - from);
             texts[index] = text;
         }
         return text;
-    }
-
-    private boolean ascii(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The name this class declares ({@code this_class}), as it is, unescaped. */
@@ -190,8 +184,15 @@ final class ClassFileFormat {
                 case UTF8 -> {
                     int length = u2();
                     skip(length);
-                    if (!ModifiedUtf8.isLegal(bytes, at - length, length, old)) {
+                    int text = ModifiedUtf8.judge(bytes, at - length, length, old);
+                    if (text == ModifiedUtf8.ILLEGAL) {
                         throw error("constant #" + i + " is not valid modified UTF-8");
+                    }
+                    if (text == ModifiedUtf8.WIDE) {
+                        if (wide == null) {
+                            wide = new boolean[count];
+                        }
+                        wide[i] = true;
                     }
                 }
                 case INTEGER, FLOAT -> skip(4);
@@ -375,12 +376,11 @@ final class ClassFileFormat {
     int methodSlots(int utf8) {
         if (slots == null) {
             slots = new int[tags.length];
-            java.util.Arrays.fill(slots, -2);
         }
-        int known = slots[utf8];
+        int known = slots[utf8] - 2; // stored plus 2, so that 0 (as allocated) means not judged yet
         if (known == -2) {
             known = ClassFileNames.methodArgumentSlots(bytes, start(utf8), end(utf8), false, major);
-            slots[utf8] = known;
+            slots[utf8] = known + 2;
         }
         return known;
     }

@@ -21,7 +21,15 @@ final class ClassFiles {
      * must declare the name that a class loader reads from that entry.
      */
     static ClassFacts read(byte[] bytes, Origin origin, String where, String entry, Signatures.Cache types) {
-        ClassFileFormat format = checked(bytes, where, entry);
+        return read(checked(bytes, where, entry), origin, types);
+    }
+
+    /**
+     * Facts of a class file that {@link #checked} has checked: the bytes the check judged, read through its
+     * layout, so that a class whose header was read first is neither inflated nor checked a second time.
+     */
+    static ClassFacts read(ClassFileFormat format, Origin origin, Signatures.Cache types) {
+        String where = format.where;
         ClassCollector collector = new ClassCollector(types);
         try {
             ClassFileVisit.accept(format, collector);
@@ -29,6 +37,8 @@ final class ClassFiles {
                 LocalVariableTables.read(format, collector.methods());
             }
             return collector.toFacts(origin);
+        } catch (InspectionException located) {
+            throw located; // already names the class file (a malformed annotation value)
         } catch (RuntimeException corrupt) {
             throw new InspectionException(where + ": not a valid class file (" + describe(corrupt) + ")", corrupt);
         } catch (StackOverflowError deep) {

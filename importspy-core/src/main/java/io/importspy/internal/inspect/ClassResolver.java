@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads named classes from the target and, transitively, their supertypes in the order a plugin's class
@@ -41,6 +43,8 @@ final class ClassResolver implements AutoCloseable {
     private final Map<String, ClassFacts> classes = new LinkedHashMap<>();
     private final Set<String> unresolved = new LinkedHashSet<>();
     private final Deque<String> supertypes = new ArrayDeque<>();
+    /** Facts (or the failure) of target entries read ahead by {@link #preread}, by entry, in reading order. */
+    private final Map<String, Object> preread = new LinkedHashMap<>();
     private final Signatures.Cache types;
 
     private final java.util.function.Function<Path, String> labels;
@@ -61,6 +65,48 @@ final class ClassResolver implements AutoCloseable {
 
     Set<String> unresolved() {
         return unresolved;
+    }
+
+    /**
+     * Reads, on several threads ({@link AllClasses}), the facts of those of {@code names} whose class files a
+     * header read has already checked ({@code checked}, by entry): {@link #resolve} then takes them instead of
+     * reading those entries again. A failure is kept and thrown where {@link #resolve} reaches its class, so the
+     * error is the one a read in order reports.
+     */
+    void preread(Set<String> names, Map<String, ClassFileFormat> checked) {
+        if (checked.isEmpty()) {
+            return;
+        }
+        List<ClassFileFormat> formats = new ArrayList<>();
+        for (String name : names) {
+            for (String candidate : ClassNames.candidates(name)) {
+                ClassFileFormat format = checked.get(ClassNames.entry(candidate));
+                if (format != null && !preread.containsKey(ClassNames.entry(candidate))) {
+                    preread.put(ClassNames.entry(candidate), format);
+                    formats.add(format);
+                }
+            }
+        }
+        List<Object> read = AllClasses.map(formats, new Supplier<Function<ClassFileFormat, Object>>() {
+            @Override
+            public Function<ClassFileFormat, Object> get() {
+                Signatures.Cache cache = new Signatures.Cache(); // one per thread
+                return new Function<>() {
+                    @Override
+                    public Object apply(ClassFileFormat format) {
+                        try {
+                            return ClassFiles.read(format, Origin.TARGET, cache);
+                        } catch (RuntimeException failed) {
+                            return failed;
+                        }
+                    }
+                };
+            }
+        });
+        int i = 0;
+        for (Map.Entry<String, Object> entry : preread.entrySet()) {
+            entry.setValue(read.get(i++));
+        }
     }
 
     /**
@@ -108,11 +154,19 @@ final class ClassResolver implements AutoCloseable {
      */
     private boolean readFrom(Archive archive, String binaryName, Origin origin) {
         String entry = ClassNames.entry(binaryName);
-        Optional<byte[]> bytes = archive.read(entry);
-        if (bytes.isEmpty()) {
-            return false;
+        Object known = archive == target ? preread.remove(entry) : null;
+        ClassFacts facts;
+        if (known instanceof ClassFacts read) {
+            facts = read;
+        } else if (known instanceof RuntimeException failed) {
+            throw failed;
+        } else {
+            Optional<byte[]> bytes = archive.read(entry);
+            if (bytes.isEmpty()) {
+                return false;
+            }
+            facts = ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types);
         }
-        ClassFacts facts = ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types);
         if (origin == Origin.TARGET) {
             for (Archive.ClassFile variant : archive.otherVersions(entry)) {
                 Versions.requireSame(facts, archive.where(entry),

@@ -47,6 +47,7 @@ final class ClassScan {
     private final Descriptors descriptors;
     private final boolean collect;
     private final Set<String> types = new HashSet<>();
+    private final String[] texts;
 
     private ClassScan(ClassFileFormat format, Descriptors descriptors, boolean collect) {
         this.f = format;
@@ -54,6 +55,7 @@ final class ClassScan {
         this.strings = descriptors.strings();
         this.descriptors = descriptors;
         this.collect = collect;
+        this.texts = new String[format.tags.length];
     }
 
     /**
@@ -80,8 +82,14 @@ final class ClassScan {
         return index == 0 ? null : text(index);
     }
 
+    /** The text of UTF-8 constant {@code utf8}, looked up once per class file (a class name serves many references). */
     private String text(int utf8) {
-        return strings.get(b, f.start(utf8), f.end(utf8));
+        String text = texts[utf8];
+        if (text == null) {
+            text = strings.get(b, f.start(utf8), f.end(utf8));
+            texts[utf8] = text;
+        }
+        return text;
     }
 
     /** The name of the Class constant whose index is at {@code offset}, or null for index 0. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,35 +27,59 @@ import java.util.function.Supplier;
 final class HeaderInspection {
     private static final Map<String, ClassHeader> JDK_HEADERS = new ConcurrentHashMap<>();
 
+    /**
+     * How much of the checked class files a header read keeps for the facts of the classes selected from the
+     * headers (twice the bytes of each, for its layout): a larger module's classes beyond it are read again.
+     */
+    static final long KEPT_BYTES = 32L << 20;
+
     private HeaderInspection() {
     }
 
     /**
+     * What a header read found: the headers, and the module's class files it checked, by entry, as far as
+     * {@link #KEPT_BYTES} allows, so that the classes selected from the headers are read from the bytes already
+     * judged rather than inflated and checked again.
+     */
+    record Read(ClassHeaders headers, Map<String, ClassFileFormat> checked) {
+    }
+
+    private record Checked(String entry, ClassHeader header, ClassFileFormat format) {
+    }
+
+    /**
      * The headers of {@code archive}'s classes; with {@code supertypes}, also those of every supertype
-     * they reach and of {@code annotationTypes} (binary names).
+     * they reach and of {@code annotationTypes} (binary names); and the checked class files kept.
      *
      * @param classpath the archives supertypes outside the module are read from, before the JDK
      */
-    static ClassHeaders read(Archive archive, ClassPathArchives classpath, boolean supertypes,
-                             Set<String> annotationTypes) {
-        List<ClassHeader> read = AllClasses.map(archive.classFiles(),
-                new Supplier<Function<Archive.ClassFile, ClassHeader>>() {
+    static Read read(Archive archive, ClassPathArchives classpath, boolean supertypes, Set<String> annotationTypes) {
+        AtomicLong kept = new AtomicLong();
+        List<Checked> read = AllClasses.map(archive.classFiles(),
+                new Supplier<Function<Archive.ClassFile, Checked>>() {
                     @Override
-                    public Function<Archive.ClassFile, ClassHeader> get() {
+                    public Function<Archive.ClassFile, Checked> get() {
                         return new Function<>() {
                             @Override
-                            public ClassHeader apply(Archive.ClassFile file) {
-                                return HeaderReader.read(file.read(), Origin.TARGET, file.where(), file.entry());
+                            public Checked apply(Archive.ClassFile file) {
+                                ClassFileFormat format = ClassFiles.checked(file.read(), file.where(), file.entry());
+                                ClassHeader header = HeaderReader.read(format, Origin.TARGET);
+                                boolean keep = kept.addAndGet(2L * format.bytes.length) <= KEPT_BYTES;
+                                return new Checked(file.entry(), header, keep ? format : null);
                             }
                         };
                     }
                 });
         Map<String, ClassHeader> module = new LinkedHashMap<>();
-        for (ClassHeader header : read) {
-            module.putIfAbsent(header.name(), header);
+        Map<String, ClassFileFormat> checked = new HashMap<>();
+        for (Checked one : read) {
+            module.putIfAbsent(one.header().name(), one.header());
+            if (one.format() != null) {
+                checked.put(one.entry(), one.format());
+            }
         }
         if (!supertypes) {
-            return ClassHeaders.of(module, Map.of(), Set.of());
+            return new Read(ClassHeaders.of(module, Map.of(), Set.of()), checked);
         }
         Map<String, ClassHeader> others = new HashMap<>();
         Set<String> unresolved = new LinkedHashSet<>();
@@ -82,7 +107,7 @@ final class HeaderInspection {
             found.get().superclass().ifPresent(queue::add);
             queue.addAll(found.get().interfaces());
         }
-        return ClassHeaders.of(module, others, unresolved);
+        return new Read(ClassHeaders.of(module, others, unresolved), checked);
     }
 
     private static Optional<ClassHeader> outside(String name, ClassPathArchives classpath, boolean inModule) {

@@ -43,10 +43,17 @@ final class HeaderReader extends ClassVisitor {
      * errors.
      */
     static ClassHeader read(byte[] bytes, Origin origin, String where, String entry) {
-        ClassFileFormat format = ClassFiles.checked(bytes, where, entry);
+        return read(ClassFiles.checked(bytes, where, entry), origin);
+    }
+
+    /** The header of a class file that {@link ClassFiles#checked} has checked. */
+    static ClassHeader read(ClassFileFormat format, Origin origin) {
+        String where = format.where;
         HeaderReader header = new HeaderReader();
         try {
             ClassFileVisit.accept(format, header);
+        } catch (InspectionException located) {
+            throw located; // already names the class file (a malformed annotation value)
         } catch (RuntimeException stopped) {
             if (stopped != DONE) {
                 throw new InspectionException(where + ": not a valid class file (" + (stopped.getMessage() == null

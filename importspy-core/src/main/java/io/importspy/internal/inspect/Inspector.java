@@ -162,6 +162,7 @@ public final class Inspector {
             List<Object> sections = new ArrayList<>();
             // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
             Set<String> names = new LinkedHashSet<>(new java.util.TreeSet<>(named.names()));
+            Map<String, ClassFileFormat> checked = Map.of();
             if (!named.queries().isEmpty()) {
                 Optional<ClassHeaders> headers = Optional.empty();
                 if (named.needsHeaders()) {
@@ -170,7 +171,9 @@ public final class Inspector {
                     for (ClassQuery query : named.queries()) {
                         query.annotated().filter(a -> a.indexOf('.') > 0).ifPresent(annotations::add);
                     }
-                    headers = Optional.of(HeaderInspection.read(archive, opened, supertypes, annotations));
+                    HeaderInspection.Read read = HeaderInspection.read(archive, opened, supertypes, annotations);
+                    headers = Optional.of(read.headers());
+                    checked = read.checked();
                     sections.add(headers.get());
                 }
                 List<String> classNames = HeaderInspection.classNames(archive);
@@ -185,6 +188,7 @@ public final class Inspector {
             Map<String, ClassFacts> classes;
             Set<String> unresolved;
             try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache())) {
+                resolver.preread(names, checked);
                 resolver.resolve(names);
                 classes = resolver.classes();
                 unresolved = resolver.unresolved();

@@ -69,11 +69,23 @@ final class JarArchive implements Archive {
         return entryNames;
     }
 
+    /** The entry last looked up by name, which {@link #where} is asked for next (a versioned look-up costs). */
+    private String lastName;
+    private JarEntry lastEntry;
+
+    private JarEntry entry(String name) {
+        if (!name.equals(lastName)) {
+            lastEntry = jar.getJarEntry(name);
+            lastName = name;
+        }
+        return lastEntry;
+    }
+
     @Override
     public Optional<byte[]> read(String name) {
         JarEntry entry;
         try {
-            entry = jar.getJarEntry(name);
+            entry = entry(name);
         } catch (RuntimeException corrupt) {
             throw new InspectionException(label + ": not a readable JAR (" + corrupt.getMessage() + ")", corrupt);
         }
@@ -121,7 +133,7 @@ final class JarArchive implements Archive {
         if (all.isEmpty()) {
             return List.of();
         }
-        JarEntry chosen = jar.getJarEntry(name);
+        JarEntry chosen = entry(name);
         String read = chosen == null ? null : chosen.getRealName();
         List<ClassFile> files = new ArrayList<>();
         for (ZipEntry raw : all) {
@@ -190,7 +202,7 @@ final class JarArchive implements Archive {
 
     @Override
     public String where(String name) {
-        JarEntry entry = jar.getJarEntry(name);
+        JarEntry entry = entry(name);
         return label + "!" + (entry == null ? name : realName(entry));
     }
 

@@ -15,8 +15,17 @@ final class ModifiedUtf8 {
     private ModifiedUtf8() {
     }
 
-    /** Whether the {@code length} bytes at {@code offset} are legal modified UTF-8. */
-    static boolean isLegal(byte[] bytes, int offset, int length, boolean version47OrOlder) {
+    /** What {@link #judge} says of bytes: legal and all ASCII, legal with longer characters, or illegal. */
+    static final int ASCII = 0;
+    static final int WIDE = 1;
+    static final int ILLEGAL = -1;
+
+    /**
+     * Whether the {@code length} bytes at {@code offset} are legal modified UTF-8 ({@link #ILLEGAL} when not),
+     * and if so whether they are all ASCII ({@link #ASCII}, text that is its bytes) or not ({@link #WIDE}).
+     */
+    static int judge(byte[] bytes, int offset, int length, boolean version47OrOlder) {
+        int wide = ASCII;
         int end = offset + length;
         int i = offset;
         while (i < end) {
@@ -33,36 +42,37 @@ final class ModifiedUtf8 {
                 continue;
             }
             if (b == 0) {
-                return false;
+                return ILLEGAL;
             }
             b &= 0xFF;
+            wide = WIDE;
             switch (b >> 4) {
                 case 0xC, 0xD -> {
                     if (i + 1 >= end || (bytes[i + 1] & 0xC0) != 0x80) {
-                        return false;
+                        return ILLEGAL;
                     }
                     int c = (b & 0x1F) << 6 | bytes[i + 1] & 0x3F;
                     if (!version47OrOlder && c != 0 && c < 0x80) {
-                        return false;
+                        return ILLEGAL;
                     }
                     i += 2;
                 }
                 case 0xE -> {
                     if (i + 2 >= end || (bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) {
-                        return false;
+                        return ILLEGAL;
                     }
                     int c = (b & 0x0F) << 12 | (bytes[i + 1] & 0x3F) << 6 | bytes[i + 2] & 0x3F;
                     if (!version47OrOlder && c < 0x800) {
-                        return false;
+                        return ILLEGAL;
                     }
                     i += 3;
                 }
                 default -> {
-                    return false; // a continuation byte first, or 0xF0 and above
+                    return ILLEGAL; // a continuation byte first, or 0xF0 and above
                 }
             }
         }
-        return true;
+        return wide;
     }
 
     /** The eight bytes at {@code i}, big-endian. */

@@ -39,7 +39,7 @@ final class PoolStrings {
                 }
                 return made;
             }
-            if (hashes[slot] == hash && Arrays.equals(texts[slot], 0, texts[slot].length, bytes, from, to)) {
+            if (hashes[slot] == hash && same(texts[slot], bytes, from, to)) {
                 return known;
             }
         }
@@ -72,12 +72,40 @@ final class PoolStrings {
         }
     }
 
+    /** A hash of the bytes, eight at a time (a lookup probes a bounded number of slots, whatever the hashes). */
     private static int hash(byte[] bytes, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
+        long h = to - from;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = (h ^ ModifiedUtf8.word(bytes, i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 32;
         }
-        return h ^ h >>> 16;
+        long tail = 0;
+        for (; i < to; i++) {
+            tail = tail << 8 | bytes[i] & 0xFF;
+        }
+        h = (h ^ tail) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ h >>> 32);
+    }
+
+    /** Whether {@code text} holds the bytes {@code [from, to)}, compared eight at a time. */
+    private static boolean same(byte[] text, byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (text.length != length) {
+            return false;
+        }
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (ModifiedUtf8.word(text, i) != ModifiedUtf8.word(bytes, from + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (text[i] != bytes[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(byte[] bytes, int from, int to) {

@@ -1,9 +1,12 @@
 package io.importspy.internal.inspect;
 
 import io.importspy.inspect.ClassFacts;
+import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.Origin;
+import io.importspy.testsupport.TestJars;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 
 import java.io.IOException;
@@ -16,11 +19,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The facts read through the check's layout ({@link ClassFileVisit}) against the facts of the same visitors
@@ -55,6 +60,40 @@ class ClassFileVisitTest {
             compare(Files.readAllBytes(file), entry, types);
         }
         assertThat(files.size()).as("classes compared").isGreaterThan(5_000);
+    }
+
+    @Test
+    void an_annotation_value_of_the_wrong_constant_is_one_located_error(@TempDir Path tmp) throws Exception {
+        Path classes = TestJars.compile(tmp, Map.of("a/Tag.java", """
+                package a;
+                @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                public @interface Tag { String value(); }
+                """, "a/Tagged.java", """
+                package a;
+                @Tag("xyzzy") public class Tagged { }
+                """));
+        byte[] bytes = Files.readAllBytes(classes.resolve("a/Tagged.class"));
+        ClassFileFormat format = ClassFileFormat.check(bytes, "t");
+        int text = 0;
+        for (int i = 1; i < format.tags.length; i++) {
+            if (format.tags[i] == ClassFileFormat.UTF8 && "xyzzy".equals(format.utf8(i))) {
+                text = i;
+            }
+        }
+        int value = -1;
+        for (int at = format.header; at + 2 < bytes.length; at++) {
+            if (bytes[at] == 's' && (bytes[at + 1] & 0xFF) == text >> 8 && (bytes[at + 2] & 0xFF) == (text & 0xFF)) {
+                value = at;
+            }
+        }
+        assertThat(value).as("the element value").isPositive();
+        bytes[value] = 'I'; // an int value, whose constant is the UTF-8 text: the check leaves values to the reader
+
+        assertThatThrownBy(() -> ClassFiles.read(bytes, Origin.TARGET, "t.jar!a/Tagged.class", "a/Tagged.class",
+                new Signatures.Cache()))
+                .isInstanceOf(InspectionException.class)
+                .hasMessage("t.jar!a/Tagged.class: not a valid class file (an annotation value is constant #" + text
+                        + ", which has tag 1, not 3)");
     }
 
     private static int compareJar(Path jar) throws IOException {
