@@ -10,6 +10,7 @@ import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.ReadThreads;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.report.PlainText;
 import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.report.TextReport;
 import io.importspy.validate.Report;
@@ -77,7 +78,7 @@ final class Checker {
         } catch (IOException e) {
             String where = path.toString();
             return event(where, "", Verdict.refused(where, "policy " + policy.get().file(),
-                    "ImportSpy refused " + where + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
+                    "ImportSpy refused " + PlainText.visible(where) + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
         }
         return check(path, digest, identity);
     }
@@ -195,16 +196,25 @@ final class Checker {
             return event(where, digest, before.at(where), System.nanoTime() - start, true);
         }
         seen.add(where + " " + digest);
-        Verdict verdict;
+        Verdict verdict = null;
         try {
-            verdict = validate(path, decision);
-        } catch (RuntimeException | LinkageError e) {
-            verdict = cannotCheck(where, e);
-        }
-        if (identity != null && !identity.equals(Agent.identity(path))) {
-            verdict = Verdict.refused(where, verdict.contract(), "ImportSpy refused " + where + " (none of its code "
-                    + "runs): it changed on disk while ImportSpy checked it");
-            verdicts.remove(key, mine);
+            try {
+                verdict = validate(path, decision);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                verdict = cannotCheck(where, e);
+            }
+            if (identity != null && !identity.equals(Agent.identity(path))) {
+                verdict = Verdict.refused(where, verdict.contract(), "ImportSpy refused " + PlainText.visible(where) + " (none of its code "
+                        + "runs): it changed on disk while ImportSpy checked it");
+                verdicts.remove(key, mine);
+            }
+        } finally {
+            if (verdict == null) {
+                // an error no check survives (the heap ran out): refused, and a later class of it is checked anew
+                // rather than wait forever on this verdict
+                verdicts.remove(key, mine);
+                mine.complete(Verdict.refused(where, "policy", "ImportSpy refused " + PlainText.visible(where) + ": it cannot be checked"));
+            }
         }
         mine.complete(verdict);
         return event(where, digest.startsWith("path:") ? "" : digest, verdict, System.nanoTime() - start, false);
@@ -280,11 +290,11 @@ final class Checker {
     private Verdict cannotCheck(String where, Throwable e) {
         String why = e instanceof InspectionException ? e.getMessage() : e.toString();
         return Verdict.refused(where, "policy " + policy.get().file(),
-                "ImportSpy refused " + where + ": it cannot be checked: " + why);
+                "ImportSpy refused " + PlainText.visible(where) + ": it cannot be checked: " + why);
     }
 
     private static String refusal(String where, Report report) {
-        return "ImportSpy refused " + where + " (none of its code runs):\n" + TextReport.render(report);
+        return "ImportSpy refused " + PlainText.visible(where) + " (none of its code runs):\n" + TextReport.render(report);
     }
 
     private Verdict event(String where, String digest, Verdict verdict, long nanos, boolean cached) {
