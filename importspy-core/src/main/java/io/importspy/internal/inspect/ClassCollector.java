@@ -49,7 +49,7 @@ final class ClassCollector extends ClassVisitor {
         this.access = access;
         this.internalName = name;
         this.superName = superName;
-        this.signature = signature;
+        this.signature = readsJava5Attributes() ? signature : null;
         this.interfaces = interfaces == null ? List.of() : Arrays.stream(interfaces).map(Signatures::binaryName).toList();
     }
 
@@ -72,29 +72,44 @@ final class ClassCollector extends ClassVisitor {
         return null;
     }
 
+    /**
+     * Whether the JVM reads this class file's {@code Signature} and annotation attributes: only from version 49
+     * (Java 5) on; in an older class file it ignores them, and so do the facts.
+     */
+    private boolean readsJava5Attributes() {
+        return version >= JAVA_5;
+    }
+
+    /** The class-file major version of Java 5, the first whose {@code Signature} and annotations the JVM reads. */
+    static final int JAVA_5 = 49;
+
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-        return new AnnotationCollector(descriptor, annotations::add);
+        return readsJava5Attributes() ? new AnnotationCollector(descriptor, annotations::add) : null;
     }
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         JavaType erasure = Signatures.fieldType(descriptor, types);
         JavaType type = erasure;
-        if (signature != null) {
+        if (signature != null && readsJava5Attributes()) {
             try {
                 type = Signatures.fieldType(signature, types);
             } catch (IllegalArgumentException malformed) {
                 type = erasure;
             }
         }
-        Optional<Object> constant = Optional.ofNullable(constant(descriptor, value));
+        // the JVM sets a field from its ConstantValue attribute only when the field is static; it ignores the
+        // attribute on an instance field, so that is no constant
+        Optional<Object> constant = (access & Opcodes.ACC_STATIC) == 0 ? Optional.empty()
+                : Optional.ofNullable(constant(descriptor, value));
         List<AnnotationFacts> fieldAnnotations = new ArrayList<>();
         JavaType fieldType = type;
         return new FieldVisitor(Opcodes.ASM9) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
-                return new AnnotationCollector(annotationDescriptor, fieldAnnotations::add);
+                return readsJava5Attributes() ? new AnnotationCollector(annotationDescriptor, fieldAnnotations::add)
+                        : null;
             }
 
             @Override
@@ -111,7 +126,8 @@ final class ClassCollector extends ClassVisitor {
             methods.add(null);
             return null;
         }
-        MethodCollector method = new MethodCollector(access, name, descriptor, signature, exceptions, types);
+        MethodCollector method = new MethodCollector(access, name, descriptor,
+                readsJava5Attributes() ? signature : null, exceptions, types, readsJava5Attributes());
         methods.add(method);
         return method;
     }
