@@ -321,13 +321,40 @@ final class Checker {
     }
 
     /**
-     * Logs the verdicts reached since the last call on the {@code System.Logger} named {@code io.importspy.agent}:
-     * refusals and audit findings as warnings, admissions at debug level. Called outside the class-loading path
-     * that reached them, since a logging back end may load classes of its own.
+     * Logs the verdicts reached since the last call on the {@code System.Logger} named {@code io.importspy.agent}
+     * (refusals and audit findings as warnings), on a thread of its own that the caller waits for (at most
+     * {@link #LOG_WAIT_MILLIS}), so each line is written before the class that reached it is defined. Never on the
+     * caller's thread: a logging back end loads classes (a {@code System.LoggerFinder}, a {@code ZoneRulesProvider}
+     * for a time stamp, ...) from the class path, and a class that a thread loads while inside a
+     * {@code ClassFileTransformer} is defined by the JVM without any transformer, so it would escape the check;
+     * loaded by the logging thread, it is judged like any other.
      */
     void log() {
+        if (unlogged.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(this::drain, "importspy-agent-log");
+        thread.setContextClassLoader(null);
+        thread.start();
+        try {
+            thread.join(LOG_WAIT_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How long a caller waits for its lines to be logged. */
+    static final long LOG_WAIT_MILLIS = 5_000;
+
+    private void drain() {
         for (Verdict verdict; (verdict = unlogged.poll()) != null; ) {
-            Log.verdict(verdict);
+            try {
+                Log.verdict(verdict);
+            } catch (Throwable unusable) {
+                // a logging back end ImportSpy refused (its classes are stubs): the line goes to stderr instead
+                System.err.println("importspy-agent: " + PlainText.visible(verdict.reason().lines().findFirst()
+                        .orElse(verdict.codeSource())));
+            }
         }
     }
 }
