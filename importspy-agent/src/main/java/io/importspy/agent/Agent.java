@@ -1,10 +1,11 @@
 package io.importspy.agent;
 
 import io.importspy.API;
-import io.importspy.Spy;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.contract.Policies;
+import io.importspy.internal.report.PlainText;
 import io.importspy.internal.spi.Extensions;
 
 import java.io.File;
@@ -58,10 +59,13 @@ public final class Agent {
         OpenedJars.open(instrumentation);
         // An extension found on the class path would run before that class path is checked: the agent uses none,
         // and a contract that needs one is refused as a contract error. Installed when the policy is first read
-        // (a warm start reads none), before any contract is.
+        // (a warm start reads none), before any contract is. Read on first need, perhaps inside the transformer:
+        // its warnings go to stderr, never through a logger (a logging back end loaded inside a transformer
+        // escapes it; see Checker.log).
         Supplier<Policy> policy = new Once<>(() -> {
             Extensions.install(Extensions.none());
-            return Spy.policy(parsed.policy());
+            return Policies.read(parsed.policy(),
+                    warning -> System.err.println("importspy-agent: " + PlainText.visible(warning)));
         });
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);

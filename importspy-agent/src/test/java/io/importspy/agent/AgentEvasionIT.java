@@ -367,12 +367,17 @@ class AgentEvasionIT {
                 .resource("META-INF/services/java.time.zone.ZoneRulesProvider", "evil.Zones\n")
                 .jar("providers.jar"), work.resolve("plugins/providers.jar"));
 
-        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy, "-Dmarker=" + marker, "-Drogue=" + rogue,
+        // a policy that warns (an allow by module name), read on the first later code source, inside the transformer
+        Path warning = Files.writeString(work.resolve("warning-policy.yml"), Files.readString(policy)
+                + "  - match: {module: com.acme.unclaimed}\n    mode: allow\n");
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + warning, "-Dmarker=" + marker, "-Drogue=" + rogue,
                 "-cp", host + java.io.File.pathSeparator + providers, "evasion.Host", "logger", "zone");
 
         assertThat(marker).as(run.toString()).doesNotExist();
         assertThat(run.err()).as(run.toString()).contains("ImportSpy refused " + providers);
         assertThat(run.out()).as(run.toString()).doesNotContain(": ran");
+        assertThat(run.err()).contains("importspy-agent: " + warning + ":10:5: warning: 'mode: allow' on "
+                + "'module: com.acme.unclaimed'");
     }
 
     static Run host(List<String> attempts, String... properties) throws Exception {
