@@ -6,8 +6,9 @@ import static io.importspy.API.Status.INTERNAL;
 
 /**
  * Text from a module, a contract or a file name made safe for a terminal or a log: control characters (C0, DEL,
- * C1, and the Unicode line and paragraph separators) shown as {@code \\uXXXX}, so that a hostile class name,
- * constant or file name cannot move the cursor, clear the screen or forge a report or log line.
+ * C1, the Unicode line and paragraph separators, and the controls of text direction) shown as {@code \\uXXXX}, so
+ * that a hostile class name, constant or file name cannot move the cursor, clear the screen, reverse the text
+ * shown or forge a report or log line.
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class PlainText {
@@ -19,7 +20,8 @@ public final class PlainText {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                    || isBidiControl(c);
             if (control && out == null) {
                 out = new StringBuilder(text.length() + 8).append(text, 0, i);
             }
@@ -33,6 +35,15 @@ public final class PlainText {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * The Unicode controls of text direction (marks, embeddings, overrides, isolates), which make a terminal or a
+     * review tool show {@code evil.jar} as something else.
+     */
+    private static boolean isBidiControl(char c) {
+        return c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u061c';
     }
 
     /** {@link String#valueOf} of {@code value}, made {@linkplain #visible visible}. */
