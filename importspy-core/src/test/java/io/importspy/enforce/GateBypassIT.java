@@ -626,6 +626,43 @@ class GateBypassIT {
             assertThat(Spy.validate(jar, model).targets().get(0).violations()).hasSize(3);
         }
 
+        @Test
+        void a_constant_its_class_may_assign_or_that_the_jvm_ignores_is_no_compiled_constant() throws Exception {
+            org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+            writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC
+                    | org.objectweb.asm.Opcodes.ACC_SUPER, "p/Consts", null, "java/lang/Object", null);
+            int constant = org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_STATIC
+                    | org.objectweb.asm.Opcodes.ACC_FINAL;
+            writer.visitField(constant, "NAME", "Ljava/lang/String;", null, "greeter").visitEnd();
+            writer.visitField(constant, "KEPT", "Ljava/lang/String;", null, "kept").visitEnd();
+            writer.visitField(org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_FINAL, "ID",
+                    "Ljava/lang/String;", null, "good").visitEnd();
+            org.objectweb.asm.MethodVisitor clinit = writer.visitMethod(org.objectweb.asm.Opcodes.ACC_STATIC, "<clinit>",
+                    "()V", null, null);
+            clinit.visitCode();
+            clinit.visitLdcInsn("evil");
+            clinit.visitFieldInsn(org.objectweb.asm.Opcodes.PUTSTATIC, "p/Consts", "NAME", "Ljava/lang/String;");
+            clinit.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+            clinit.visitMaxs(0, 0);
+            clinit.visitEnd();
+            writer.visitEnd();
+            Path jar = TestJars.jar(work.resolve("assigned-constant.jar")).entry("p/Consts.class", writer.toByteArray())
+                    .build();
+            SpyModel model = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - name: p.Consts
+                        fields:
+                          - {name: NAME, value: greeter}
+                          - {name: ID, value: good}
+                          - {name: KEPT, value: kept}
+                    """, "plugin-contract.yml");
+
+            assertThat(Spy.validate(jar, model).targets().get(0).violations())
+                    .extracting(v -> v.category())
+                    .containsExactly(Category.UNVERIFIED, Category.UNVERIFIED);
+        }
+
         /** The class file {@code bytes} declaring itself {@code to} (the class never names itself otherwise). */
         static byte[] renamed(byte[] bytes, String from, String to) {
             org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(bytes);

@@ -38,10 +38,37 @@ final class ClassCollector extends ClassVisitor {
     private final List<MethodCollector> methods = new ArrayList<>();
     private final Signatures.Cache types;
 
-    ClassCollector(Signatures.Cache types) {
+    /** {@code name:descriptor} of each field of this class that its own code references ({@link #ownFieldReferences}). */
+    private final java.util.Set<String> referenced;
+
+    ClassCollector(Signatures.Cache types, java.util.Set<String> referenced) {
         super(Opcodes.ASM9);
         this.types = types;
+        this.referenced = referenced;
     }
+
+    /**
+     * {@code name:descriptor} of each field of its own class that the checked class file {@code format} references in
+     * its constant pool. javac never references a constant variable of its own class (it inlines its value), but a
+     * hand-made class can assign its {@code static final} field in its static initializer, which then holds that
+     * value and not the one of its {@code ConstantValue} attribute.
+     */
+    static java.util.Set<String> ownFieldReferences(ClassFileFormat format) {
+        java.util.Set<String> found = null;
+        for (int i = 1; i < format.tags.length; i++) {
+            if (format.tags[i] != ClassFileFormat.FIELDREF
+                    || !format.sameText(format.classNameOf(format.u2(format.offsets[i])), format.thisName)) {
+                continue;
+            }
+            int nameAndType = format.offsets[format.u2(format.offsets[i] + 2)];
+            if (found == null) {
+                found = new java.util.HashSet<>();
+            }
+            found.add(format.utf8(format.u2(nameAndType)) + ":" + format.utf8(format.u2(nameAndType + 2)));
+        }
+        return found == null ? java.util.Set.of() : found;
+    }
+
 
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
@@ -100,9 +127,9 @@ final class ClassCollector extends ClassVisitor {
             }
         }
         // the JVM sets a field from its ConstantValue attribute only when the field is static; it ignores the
-        // attribute on an instance field, so that is no constant
-        Optional<Object> constant = (access & Opcodes.ACC_STATIC) == 0 ? Optional.empty()
-                : Optional.ofNullable(constant(descriptor, value));
+        // attribute on an instance field, so that is no constant; nor is one the class's own code may assign
+        Optional<Object> constant = (access & Opcodes.ACC_STATIC) == 0 || referenced.contains(name + ":" + descriptor)
+                ? Optional.empty() : Optional.ofNullable(constant(descriptor, value));
         List<AnnotationFacts> fieldAnnotations = new ArrayList<>();
         JavaType fieldType = type;
         return new FieldVisitor(Opcodes.ASM9) {
