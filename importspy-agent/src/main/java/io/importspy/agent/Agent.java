@@ -171,9 +171,12 @@ public final class Agent {
     /** The entries of a path-list property that exist, absolute; a module directory's modules one by one. */
     static List<Path> codeSources(String property, Path agentJar) {
         List<Path> sources = new ArrayList<>();
-        for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
+        for (String entry : System.getProperty(property, "").split(File.pathSeparator, -1)) {
+            if (entry.isEmpty()) {
+                if (!property.equals("java.class.path")) {
+                    continue;
+                }
+                entry = "."; // the class path's loader reads an empty element as the working directory
             }
             Path path;
             try {

@@ -380,6 +380,16 @@ class AgentEvasionIT {
                 + "'module: com.acme.unclaimed'");
     }
 
+    @Test
+    void an_empty_class_path_element_is_the_working_directory_and_is_checked_before_main() throws Exception {
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy + ",fail-fast", "-Drogue=" + rogue,
+                "-cp", host + java.io.File.pathSeparator, "evasion.Host", "logger");
+
+        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("ImportSpy refused " + work.toRealPath());
+    }
+
     static Run host(List<String> attempts, String... properties) throws Exception {
         List<String> args = new ArrayList<>(List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
                 "-Dmarker=" + work.resolve(attempts.get(0).split(" ")[0] + "-marker"), "-Drogue=" + rogue));
