@@ -1,10 +1,11 @@
 package io.importspy.agent;
 
 import io.importspy.API;
-import io.importspy.Spy;
 import io.importspy.contract.ContractException;
 import io.importspy.contract.Policy;
 import io.importspy.contract.SpyModel;
+import io.importspy.internal.contract.Policies;
+import io.importspy.internal.report.PlainText;
 import io.importspy.internal.spi.Extensions;
 
 import java.io.File;
@@ -58,10 +59,13 @@ public final class Agent {
         OpenedJars.open(instrumentation);
         // An extension found on the class path would run before that class path is checked: the agent uses none,
         // and a contract that needs one is refused as a contract error. Installed when the policy is first read
-        // (a warm start reads none), before any contract is.
+        // (a warm start reads none), before any contract is. Read on first need, perhaps inside the transformer:
+        // its warnings go to stderr, never through a logger (a logging back end loaded inside a transformer
+        // escapes it; see Checker.log).
         Supplier<Policy> policy = new Once<>(() -> {
             Extensions.install(Extensions.none());
-            return Spy.policy(parsed.policy());
+            return Policies.read(parsed.policy(),
+                    warning -> System.err.println("importspy-agent: " + PlainText.visible(warning)));
         });
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);
@@ -167,9 +171,12 @@ public final class Agent {
     /** The entries of a path-list property that exist, absolute; a module directory's modules one by one. */
     static List<Path> codeSources(String property, Path agentJar) {
         List<Path> sources = new ArrayList<>();
-        for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
+        for (String entry : System.getProperty(property, "").split(File.pathSeparator, -1)) {
+            if (entry.isEmpty()) {
+                if (!property.equals("java.class.path")) {
+                    continue;
+                }
+                entry = "."; // the class path's loader reads an empty element as the working directory
             }
             Path path;
             try {

@@ -10,6 +10,7 @@ import io.importspy.internal.inspect.Inspector;
 import io.importspy.internal.inspect.ReadThreads;
 import io.importspy.internal.pipeline.InspectionListener;
 import io.importspy.internal.pipeline.Pipeline;
+import io.importspy.internal.report.PlainText;
 import io.importspy.internal.pipeline.PolicyReports;
 import io.importspy.report.TextReport;
 import io.importspy.validate.Report;
@@ -77,7 +78,7 @@ final class Checker {
         } catch (IOException e) {
             String where = path.toString();
             return event(where, "", Verdict.refused(where, "policy " + policy.get().file(),
-                    "ImportSpy refused " + where + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
+                    "ImportSpy refused " + PlainText.visible(where) + ": it cannot be read (" + e.getMessage() + ")"), 0, false);
         }
         return check(path, digest, identity);
     }
@@ -195,16 +196,25 @@ final class Checker {
             return event(where, digest, before.at(where), System.nanoTime() - start, true);
         }
         seen.add(where + " " + digest);
-        Verdict verdict;
+        Verdict verdict = null;
         try {
-            verdict = validate(path, decision);
-        } catch (RuntimeException | LinkageError e) {
-            verdict = cannotCheck(where, e);
-        }
-        if (identity != null && !identity.equals(Agent.identity(path))) {
-            verdict = Verdict.refused(where, verdict.contract(), "ImportSpy refused " + where + " (none of its code "
-                    + "runs): it changed on disk while ImportSpy checked it");
-            verdicts.remove(key, mine);
+            try {
+                verdict = validate(path, decision);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                verdict = cannotCheck(where, e);
+            }
+            if (identity != null && !identity.equals(Agent.identity(path))) {
+                verdict = Verdict.refused(where, verdict.contract(), "ImportSpy refused " + PlainText.visible(where) + " (none of its code "
+                        + "runs): it changed on disk while ImportSpy checked it");
+                verdicts.remove(key, mine);
+            }
+        } finally {
+            if (verdict == null) {
+                // an error no check survives (the heap ran out): refused, and a later class of it is checked anew
+                // rather than wait forever on this verdict
+                verdicts.remove(key, mine);
+                mine.complete(Verdict.refused(where, "policy", "ImportSpy refused " + PlainText.visible(where) + ": it cannot be checked"));
+            }
         }
         mine.complete(verdict);
         return event(where, digest.startsWith("path:") ? "" : digest, verdict, System.nanoTime() - start, false);
@@ -280,11 +290,11 @@ final class Checker {
     private Verdict cannotCheck(String where, Throwable e) {
         String why = e instanceof InspectionException ? e.getMessage() : e.toString();
         return Verdict.refused(where, "policy " + policy.get().file(),
-                "ImportSpy refused " + where + ": it cannot be checked: " + why);
+                "ImportSpy refused " + PlainText.visible(where) + ": it cannot be checked: " + why);
     }
 
     private static String refusal(String where, Report report) {
-        return "ImportSpy refused " + where + " (none of its code runs):\n" + TextReport.render(report);
+        return "ImportSpy refused " + PlainText.visible(where) + " (none of its code runs):\n" + TextReport.render(report);
     }
 
     private Verdict event(String where, String digest, Verdict verdict, long nanos, boolean cached) {
@@ -311,13 +321,40 @@ final class Checker {
     }
 
     /**
-     * Logs the verdicts reached since the last call on the {@code System.Logger} named {@code io.importspy.agent}:
-     * refusals and audit findings as warnings, admissions at debug level. Called outside the class-loading path
-     * that reached them, since a logging back end may load classes of its own.
+     * Logs the verdicts reached since the last call on the {@code System.Logger} named {@code io.importspy.agent}
+     * (refusals and audit findings as warnings), on a thread of its own that the caller waits for (at most
+     * {@link #LOG_WAIT_MILLIS}), so each line is written before the class that reached it is defined. Never on the
+     * caller's thread: a logging back end loads classes (a {@code System.LoggerFinder}, a {@code ZoneRulesProvider}
+     * for a time stamp, ...) from the class path, and a class that a thread loads while inside a
+     * {@code ClassFileTransformer} is defined by the JVM without any transformer, so it would escape the check;
+     * loaded by the logging thread, it is judged like any other.
      */
     void log() {
+        if (unlogged.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(this::drain, "importspy-agent-log");
+        thread.setContextClassLoader(null);
+        thread.start();
+        try {
+            thread.join(LOG_WAIT_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How long a caller waits for its lines to be logged. */
+    static final long LOG_WAIT_MILLIS = 5_000;
+
+    private void drain() {
         for (Verdict verdict; (verdict = unlogged.poll()) != null; ) {
-            Log.verdict(verdict);
+            try {
+                Log.verdict(verdict);
+            } catch (Throwable unusable) {
+                // a logging back end ImportSpy refused (its classes are stubs): the line goes to stderr instead
+                System.err.println("importspy-agent: " + PlainText.visible(verdict.reason().lines().findFirst()
+                        .orElse(verdict.codeSource())));
+            }
         }
     }
 }

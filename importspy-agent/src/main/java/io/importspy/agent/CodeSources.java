@@ -1,6 +1,7 @@
 package io.importspy.agent;
 
 import io.importspy.internal.java.RealPaths;
+import io.importspy.internal.report.PlainText;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -67,14 +68,16 @@ final class CodeSources {
         URL location = location(domain);
         String loaderName = loader == null ? "the boot class loader" : "class loader " + loader;
         if (location == null) {
-            return unchecked.domain("classes defined by " + loaderName + " with no code source");
+            return unchecked.domain("classes defined by " + PlainText.visible(loaderName) + " with no code source");
         }
         if (location.getProtocol().equals("jrt")) {
-            return unchecked.domain("classes of " + loaderName + " that claim the JDK's code source " + location);
+            return unchecked.domain("classes of " + PlainText.visible(loaderName) + " that claim the JDK's code source "
+                    + PlainText.visible(location));
         }
         Path path = file(location);
         if (path == null) {
-            return unchecked.domain("classes of " + loaderName + " from " + location + ", which is no local file");
+            return unchecked.domain("classes of " + PlainText.visible(loaderName) + " from " + PlainText.visible(location)
+                    + ", which is no local file");
         }
         Optional<String> opened = OpenedJars.identity(loader, location);
         if (opened.isPresent() && !opened.get().equals(Agent.identity(path))) {
@@ -94,7 +97,7 @@ final class CodeSources {
     private Admission replaced(Path path, String loaderName) throws IOException {
         String where = path.toString();
         Verdict replaced = Verdict.refused(where, "the file " + loaderName + " has open", "ImportSpy refused "
-                + where + " (none of its code runs): the JAR " + loaderName + " reads its classes from is not the"
+                + PlainText.visible(where) + " (none of its code runs): the JAR " + loaderName + " reads its classes from is not the"
                 + " file at that path now: it was replaced, or a link to it changed, after the loader opened it");
         checker.reached(replaced);
         return admission(path, replaced);
@@ -113,7 +116,7 @@ final class CodeSources {
         }
         if (path == null) {
             return unchecked.domain("classes the boot class loader defines outside the JDK's modules from "
-                    + (resource == null ? "no file of its class path" : resource + ", which is no local file"));
+                    + (resource == null ? "no file of its class path" : PlainText.visible(resource) + ", which is no local file"));
         }
         Admission known = bootClassPath.get(path);
         if (known == null) {

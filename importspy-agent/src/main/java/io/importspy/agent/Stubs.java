@@ -45,13 +45,37 @@ final class Stubs {
         return new ClassReader(classFile).getClassName();
     }
 
-    /** {@link #of} when the bytes are a class file ASM reads; else no bytes at all, which no JVM defines. */
-    static byte[] orNothing(byte[] original, String message) {
+    /**
+     * {@link #of} when it can be written; else the same stub without supertypes (a class whose constant pool is full
+     * leaves no room for the stub's own constants); else, when the bytes are no class file ASM reads, a class file
+     * cut after its magic number, which every JVM refuses with a {@link ClassFormatError}. Never empty: a
+     * transformer's empty result means "unchanged" to the JVM, which would define the original.
+     */
+    static byte[] orUndefinable(byte[] original, String message) {
         try {
             return of(original, message);
-        } catch (RuntimeException unreadable) {
-            return new byte[0];
+        } catch (RuntimeException | LinkageError tooLarge) {
+            try {
+                return bare(new ClassReader(original).getClassName(), message);
+            } catch (RuntimeException | LinkageError unreadable) {
+                return UNDEFINABLE.clone();
+            }
         }
+    }
+
+    /** Four bytes, the magic number of a class file and nothing else: a {@link ClassFormatError} to define. */
+    private static final byte[] UNDEFINABLE = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE};
+
+    /** A final class {@code name} extending {@code Object}, whose initializer throws an error with {@code message}. */
+    private static byte[] bare(String name, String message) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
+                "java/lang/Object", null);
+        String text = clip(message);
+        thrower(writer.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null), text);
+        thrower(writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null), text);
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     private static void thrower(MethodVisitor method, String message) {

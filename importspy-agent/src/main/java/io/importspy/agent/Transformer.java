@@ -1,5 +1,7 @@
 package io.importspy.agent;
 
+import io.importspy.internal.report.PlainText;
+
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.file.Path;
@@ -96,15 +98,15 @@ final class Transformer implements ClassFileTransformer {
             if (admission == null) {
                 admission = admission(loader, domain, name);
                 if (admission == null) {
-                    return Stubs.of(bytes, "ImportSpy refused " + name.replace('/', '.')
+                    return Stubs.orUndefinable(bytes, "ImportSpy refused " + PlainText.visible(name.replace('/', '.'))
                             + ": it was loaded while ImportSpy was checking another code source");
                 }
             }
             String refusal = admission.refusal(name);
-            return refusal == null ? null : Stubs.of(bytes, refusal);
+            return refusal == null ? null : Stubs.orUndefinable(bytes, refusal);
         } catch (Throwable e) {
-            return Stubs.orNothing(bytes, "ImportSpy refused " + (name == null ? "a class" : name.replace('/', '.'))
-                    + ": its code source could not be checked: " + e);
+            return Stubs.orUndefinable(bytes, "ImportSpy refused " + (name == null ? "a class"
+                    : PlainText.visible(name.replace('/', '.'))) + ": its code source could not be checked: " + e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.importspy.agent;
 
+import io.importspy.internal.report.PlainText;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -32,8 +34,9 @@ record Verdict(String codeSource, Outcome outcome, String contract, String reaso
     Verdict at(String where) {
         String first = reason.lines().findFirst().orElse("");
         String rest = reason.substring(first.length());
-        String text = refused() ? "ImportSpy refused " + where + " (the same bytes as " + codeSource
-                + "; none of its code runs):" + rest : reason.replace(codeSource + ": ", where + ": ");
+        String text = refused() ? "ImportSpy refused " + PlainText.visible(where) + " (the same bytes as "
+                + PlainText.visible(codeSource) + "; none of its code runs):" + rest
+                : reason.replace(PlainText.visible(codeSource) + ": ", PlainText.visible(where) + ": ");
         return new Verdict(where, outcome, contract, text, cacheable);
     }
 

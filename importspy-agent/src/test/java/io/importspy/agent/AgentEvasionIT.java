@@ -345,6 +345,51 @@ class AgentEvasionIT {
     }
 
     /** The host with {@code attempts}, its marker named after the first attempt's first word. */
+    @Test
+    void a_refused_jar_that_only_provides_a_logging_back_end_or_time_zone_rules_never_runs() throws Exception {
+        Path marker = work.resolve("provider-marker");
+        String ran = "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker
+                + "\"), getClass().getName() + \" ran\\n\", java.nio.file.StandardOpenOption.CREATE,"
+                + " java.nio.file.StandardOpenOption.APPEND); } catch (java.io.IOException e) { }";
+        Path providers = Files.move(TestJars.project(work)
+                .source("evil/Finder.java", "package evil; public class Finder extends System.LoggerFinder {"
+                        + " public Finder() { " + ran + " }"
+                        + " public System.Logger getLogger(String name, Module module) {"
+                        + " return System.LoggerFinder.getLoggerFinder().getLogger(name, module); } }")
+                .source("evil/Zones.java", "package evil; public class Zones extends java.time.zone.ZoneRulesProvider {"
+                        + " public Zones() { " + ran + " }"
+                        + " protected java.util.Set<String> provideZoneIds() { return java.util.Set.of(\"Evil/Zone\"); }"
+                        + " protected java.time.zone.ZoneRules provideRules(String id, boolean cache) {"
+                        + " return java.time.ZoneOffset.UTC.getRules(); }"
+                        + " protected java.util.NavigableMap<String, java.time.zone.ZoneRules> provideVersions(String id) {"
+                        + " return new java.util.TreeMap<>(); } }")
+                .resource("META-INF/services/java.lang.System$LoggerFinder", "evil.Finder\n")
+                .resource("META-INF/services/java.time.zone.ZoneRulesProvider", "evil.Zones\n")
+                .jar("providers.jar"), work.resolve("plugins/providers.jar"));
+
+        // a policy that warns (an allow by module name), read on the first later code source, inside the transformer
+        Path warning = Files.writeString(work.resolve("warning-policy.yml"), Files.readString(policy)
+                + "  - match: {module: com.acme.unclaimed}\n    mode: allow\n");
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + warning, "-Dmarker=" + marker, "-Drogue=" + rogue,
+                "-cp", host + java.io.File.pathSeparator + providers, "evasion.Host", "logger", "zone");
+
+        assertThat(marker).as(run.toString()).doesNotExist();
+        assertThat(run.err()).as(run.toString()).contains("ImportSpy refused " + providers);
+        assertThat(run.out()).as(run.toString()).doesNotContain(": ran");
+        assertThat(run.err()).contains("importspy-agent: " + warning + ":10:5: warning: 'mode: allow' on "
+                + "'module: com.acme.unclaimed'");
+    }
+
+    @Test
+    void an_empty_class_path_element_is_the_working_directory_and_is_checked_before_main() throws Exception {
+        Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy + ",fail-fast", "-Drogue=" + rogue,
+                "-cp", host + java.io.File.pathSeparator, "evasion.Host", "logger");
+
+        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("ImportSpy refused " + work.toRealPath());
+    }
+
     static Run host(List<String> attempts, String... properties) throws Exception {
         List<String> args = new ArrayList<>(List.of("-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
                 "-Dmarker=" + work.resolve(attempts.get(0).split(" ")[0] + "-marker"), "-Drogue=" + rogue));

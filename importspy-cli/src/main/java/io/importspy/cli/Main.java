@@ -4,6 +4,7 @@ import io.importspy.Spy;
 import io.importspy.contract.ContractError;
 import io.importspy.contract.ContractException;
 import io.importspy.inspect.InspectionException;
+import io.importspy.internal.report.PlainText;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -184,9 +185,9 @@ public final class Main {
         return null;
     }
 
-    /** A message on one line: line breaks become {@code "; "}. */
+    /** A message on one line: line breaks become {@code "; "}, other control characters {@code \\uXXXX}. */
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return message == null ? "" : PlainText.visible(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 
     /**

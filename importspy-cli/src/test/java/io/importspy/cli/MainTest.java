@@ -154,6 +154,15 @@ class MainTest {
         }
 
         @Test
+        void a_file_name_with_control_characters_cannot_forge_a_line_or_drive_the_terminal() {
+            Outcome outcome = run("inspect", "evil\u001b[2K.jar\nimportspy: all compliant");
+
+            assertThat(outcome.exit()).isEqualTo(2);
+            assertThat(outcome.err()).isEqualTo("importspy: target 'evil\\u001b[2K.jar; importspy: all compliant' "
+                    + "not found\n");
+        }
+
+        @Test
         void inspect_of_a_missing_target_is_named() {
             Outcome outcome = run("inspect", "missing.jar");
 

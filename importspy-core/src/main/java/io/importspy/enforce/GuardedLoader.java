@@ -294,7 +294,7 @@ public final class GuardedLoader {
         paths.add(checked.bytes());
         paths.addAll(checked.libraries());
         try {
-            Optional<String> moduleName = namedModule(checked.bytes());
+            Optional<String> moduleName = namedModule(checked.bytes(), checked.plugin());
             if (moduleName.isPresent()) {
                 ModuleLayer layer = defineLayer(checked.plugin(), paths, moduleName.get());
                 return new GuardedPlugin(checked, layer.findLoader(moduleName.get()), Optional.of(layer), null);
@@ -308,14 +308,38 @@ public final class GuardedLoader {
         }
     }
 
-    /** The module name when {@code plugin} declares a module-info (automatic modules do not count). */
-    private static Optional<String> namedModule(Path plugin) {
+    /**
+     * The name of the module the copy {@code bytes} of {@code plugin} declares in its module-info, or empty for a JAR
+     * without one (whose file name may well make no automatic module name).
+     *
+     * @throws InspectionException when it has a module-info that the JVM refuses: validation judged it as a named
+     *                             module, so it is never loaded as anything else
+     */
+    private static Optional<String> namedModule(Path bytes, Path plugin) {
         try {
-            Set<ModuleReference> found = ModuleFinder.of(plugin).findAll();
+            Set<ModuleReference> found = ModuleFinder.of(bytes).findAll();
             return found.stream().map(ModuleReference::descriptor).filter(d -> !d.isAutomatic())
                     .map(java.lang.module.ModuleDescriptor::name).findFirst();
         } catch (FindException e) {
+            if (hasModuleInfo(bytes)) {
+                throw new InspectionException("plugin '" + plugin + "' has a module-info that the JVM refuses ("
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                        + "); it is judged as a named module, so it cannot be loaded as another kind", e);
+            }
             return Optional.empty();
+        }
+    }
+
+    /** Whether the JAR or class directory at {@code path} has a module-info this Java reads. */
+    private static boolean hasModuleInfo(Path path) {
+        if (java.nio.file.Files.isDirectory(path)) {
+            return java.nio.file.Files.isRegularFile(path.resolve("module-info.class"));
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile(), false, java.util.zip.ZipFile.OPEN_READ,
+                java.util.jar.JarFile.runtimeVersion())) {
+            return jar.getJarEntry("module-info.class") != null;
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return true; // not readable as a JAR: refused rather than loaded as something else
         }
     }
 

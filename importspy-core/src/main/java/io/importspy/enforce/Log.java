@@ -6,9 +6,12 @@ import io.importspy.validate.Violation;
 
 import java.lang.System.Logger.Level;
 
+import static io.importspy.internal.report.PlainText.visible;
+
 /**
  * ImportSpy's runtime logging through {@link System.Logger} named {@code io.importspy}: one DEBUG line per
- * validation, one WARNING per violation in audit mode, nothing at INFO or above on success.
+ * validation, one WARNING per violation in audit mode, nothing at INFO or above on success. What a module or a
+ * file name brings into a line has its control characters made visible, so no line can be forged.
  */
 final class Log {
     static final System.Logger LOGGER = System.getLogger("io.importspy");
@@ -23,8 +26,8 @@ final class Log {
         for (TargetReport target : report.targets()) {
             long failing = target.violations().stream().filter(v -> v.fails(report.strictness())).count();
             String verdict = failing == 0 ? "compliant" : failing + (failing == 1 ? " violation" : " violations");
-            LOGGER.log(Level.DEBUG, "importspy: {0} {1} against {2}: {3}{4}", what, describe(target),
-                    report.contract(), verdict, cached ? " (cached)" : "");
+            LOGGER.log(Level.DEBUG, "importspy: {0} {1} against {2}: {3}{4}", visible(what), describe(target),
+                    visible(report.contract()), verdict, cached ? " (cached)" : "");
         }
     }
 
@@ -33,7 +36,7 @@ final class Log {
             for (Violation violation : target.violations()) {
                 if (violation.fails(report.strictness())) {
                     LOGGER.log(Level.WARNING, "importspy audit: {0}: {1} ({2})", describe(target),
-                            violation.message(), violation.location());
+                            visible(violation.message()), visible(violation.location()));
                 }
             }
         }
@@ -41,11 +44,12 @@ final class Log {
 
     /** A plugin refused without a report (corrupt, unreadable, adding unvalidated code). */
     static void refused(java.nio.file.Path plugin, String reason) {
-        LOGGER.log(Level.WARNING, "importspy: plugin {0} refused: {1}", plugin, reason);
+        LOGGER.log(Level.WARNING, "importspy: plugin {0} refused: {1}", visible(plugin), visible(reason));
     }
 
+    /** The target as a log line names it, its control characters (a file name may hold a line feed) made visible. */
     static String describe(TargetReport target) {
-        return target.moduleName().map(name -> name + target.moduleVersion().map(v -> " " + v).orElse("")
-                + " (" + target.target() + ")").orElse(target.target());
+        return visible(target.moduleName().map(name -> name + target.moduleVersion().map(v -> " " + v).orElse("")
+                + " (" + target.target() + ")").orElse(target.target()));
     }
 }

@@ -82,17 +82,14 @@ public record ModuleFacts(String target, ModuleIdentity identity, Map<String, St
         return new ModuleFacts(target, identity, manifest, services, entries, classes, unresolved, more);
     }
 
-    /** Binary names of every class file of the module, from its entry names (no class file is read). */
+    /**
+     * Binary names of every class of the module, from its entry names (no class file is read), sorted: in a
+     * multi-release JAR also each class only a version directory holds.
+     */
     public java.util.List<String> classNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (String entry : entries) {
-            if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && !entry.endsWith("module-info.class")
-                    && !entry.endsWith("package-info.class")) {
-                names.add(entry.substring(0, entry.length() - 6).replace('/', '.'));
-            }
-        }
-        java.util.Collections.sort(names);
-        return names;
+        boolean multiRelease = manifest.entrySet().stream().anyMatch(a -> a.getKey().equalsIgnoreCase("Multi-Release")
+                && a.getValue().trim().equalsIgnoreCase("true"));
+        return io.importspy.internal.inspect.ClassNames.ofEntries(entries, multiRelease);
     }
 
     /** The facts of a class of this module (origin TARGET or LIVE), by binary name. */

@@ -1,6 +1,7 @@
 package io.importspy.report;
 
 import io.importspy.API;
+import io.importspy.internal.report.PlainText;
 import io.importspy.validate.Category;
 import io.importspy.validate.Report;
 import io.importspy.validate.Strictness;
@@ -137,23 +138,9 @@ public final class TextReport {
         return report.isCompliant() ? paint(Ansi.GREEN, line) : paint(Ansi.RED, line);
     }
 
-    /**
-     * Text from a module or contract with control characters made visible (a line feed becomes backslash-u000a),
-     * so that a hostile constant cannot move the cursor, clear the screen or forge report lines.
-     */
+    /** Text from a module or contract with control characters made visible ({@link PlainText#visible}). */
     static String clean(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
-            if (control && out == null) {
-                out = new StringBuilder(text.length() + 8).append(text, 0, i);
-            }
-            if (out != null) {
-                out.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out == null ? text : out.toString();
+        return PlainText.visible(text);
     }
 
     private static String plural(long count, String noun) {

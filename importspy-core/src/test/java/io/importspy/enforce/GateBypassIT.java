@@ -1,5 +1,6 @@
 package io.importspy.enforce;
 
+import io.importspy.Spy;
 import io.importspy.contract.SpyModel;
 import io.importspy.inspect.InspectionException;
 import io.importspy.internal.contract.Contracts;
@@ -442,10 +443,238 @@ class GateBypassIT {
                     classes:
                       - select: {implements: java.util.function.Supplier, modifiers: [final]}
                     """, "plugin-contract.yml");
-            assertThatThrownBy(() -> GuardedLoader.of(finalOnly).load(jar))
-                    .isInstanceOf(ContractViolationException.class)
-                    .hasMessageContaining("no class matches select");
+            assertThatThrownBy(() -> GuardedLoader.of(finalOnly).load(jar)).as("the versions' headers differ")
+                    .isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith(jar + "!com/acme/Hello.class: another Java version loads this class instead"
+                            + " of META-INF/versions/17/com/acme/Hello.class, which was judged, and its header differs");
             assertThat(marker).as("the versioned class never ran").doesNotExist();
+        }
+    }
+
+    /** Findings of the second outside campaign: what some JVM or loader reads that inspection did not. */
+    @Nested
+    class Every_class_file_some_JVM_loads_is_read {
+        static final SpyModel FORBIDDING = Contracts.parse(
+                "importspy: 1\nreferences:\n  forbid: [java.nio.file.Files#writeString]\n", "plugin-contract.yml");
+
+        static Path clean(String name) {
+            return compile(name, Map.of("com/acme/Hello.java", "package com.acme; public class Hello implements"
+                    + " java.util.function.Supplier<String> { public String get() { return \"hi\"; } }"));
+        }
+
+        @Test
+        void a_version_for_a_newer_java_than_the_checking_one_is_scanned_for_references() throws Exception {
+            Path marker = marker("newer-version");
+            Path rogue = compile("newer-version-rogue", Map.of("com/acme/Hello.java",
+                    supplier("com.acme", "public class Hello", marker.toString(), false)));
+            Path jar = TestJars.jar(work.resolve("newer-version.jar")).multiRelease().classes(clean("newer-version-base"))
+                    .classes(rogue, "META-INF/versions/99/").build();
+
+            assertThat(Spy.validate(jar, FORBIDDING).targets().get(0).violations()).singleElement()
+                    .satisfies(v -> assertThat(v.message()).contains("com.acme.Hello#<clinit>()")
+                            .contains("java.nio.file.Files#writeString"));
+            assertThatThrownBy(() -> GuardedLoader.of(FORBIDDING).load(jar)).isInstanceOf(ContractViolationException.class);
+            assertThat(marker).doesNotExist();
+        }
+
+        @Test
+        void a_class_only_a_newer_java_loads_is_selected_by_name() throws Exception {
+            Path sneaky = compile("newer-only", Map.of("com/acme/host/Sneaky.java",
+                    "package com.acme.host; public class Sneaky { }"));
+            Path jar = TestJars.jar(work.resolve("newer-only.jar")).multiRelease().classes(clean("newer-only-base"))
+                    .classes(sneaky, "META-INF/versions/99/").build();
+            SpyModel none = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - select: {name: "com.acme.host.**"}
+                        count: 0
+                    """, "plugin-contract.yml");
+
+            assertThat(Spy.validate(jar, none).targets().get(0).violations()).singleElement()
+                    .satisfies(v -> assertThat(v.message()).contains("com.acme.host.Sneaky"));
+        }
+
+        @Test
+        void a_modular_jar_whose_services_file_and_provides_differ_is_refused() throws Exception {
+            Path marker = marker("services-differ");
+            Path jar = TestJars.project(work)
+                    .source("module-info.java", """
+                            module com.acme.both {
+                                provides java.util.function.Supplier with com.acme.Hello;
+                            }""")
+                    .source("com/acme/Hello.java", supplier("com.acme", "public class Hello", marker("unused").toString(), true))
+                    .source("com/acme/Rogue.java", supplier("com.acme", "public class Rogue", marker.toString(), false))
+                    .resource("META-INF/services/java.util.function.Supplier", "com.acme.Rogue\n")
+                    .jar("services-differ.jar");
+
+            assertThatThrownBy(() -> Spy.validate(jar, helloContract())).isInstanceOf(InspectionException.class)
+                    .hasMessage(jar + "!module-info.class: provides java.util.function.Supplier with [com.acme.Hello], but"
+                            + " META-INF/services/java.util.function.Supplier lists [com.acme.Rogue]; the JVM uses the one"
+                            + " or the other as the JAR is loaded from the module path or the class path, so they must name"
+                            + " the same providers");
+            assertThat(marker).doesNotExist();
+        }
+
+        @Test
+        void classes_named_like_package_info_or_under_meta_inf_are_scanned() throws Exception {
+            Path marker = marker("odd-names");
+            Path rogue = compile("odd-names-rogue", Map.of("com/acme/Helper.java",
+                    supplier("com.acme", "public class Helper", marker.toString(), false)));
+            byte[] helper = Files.readAllBytes(rogue.resolve("com/acme/Helper.class"));
+            for (String name : List.of("com/acme/Helperpackage-info", "META-INF/Helper", "com/acme/package-info",
+                    "com/acme/module-info")) {
+                Path jar = TestJars.jar(work.resolve(name.replace('/', '_') + ".jar")).classes(clean("odd-" + name.hashCode()))
+                        .entry(name + ".class", renamed(helper, "com/acme/Helper", name)).build();
+                assertThat(Spy.validate(jar, FORBIDDING).targets().get(0).violations()).as(name).singleElement()
+                        .satisfies(v -> assertThat(v.message()).contains("java.nio.file.Files#writeString"));
+            }
+            assertThat(marker).doesNotExist();
+        }
+
+        @Test
+        void a_directory_entry_holding_a_class_is_refused() throws Exception {
+            Path marker = marker("directory-entry");
+            Path rogue = compile("directory-entry-rogue", Map.of("com/acme/Helper.java",
+                    supplier("com.acme", "public class Helper", marker.toString(), false)));
+            Path jar = TestJars.jar(work.resolve("directory-entry.jar")).classes(clean("directory-entry-base"))
+                    .entry("com/acme/Helper.class/", Files.readAllBytes(rogue.resolve("com/acme/Helper.class"))).build();
+
+            assertThatThrownBy(() -> Spy.validate(jar, FORBIDDING)).isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith(jar + "!com/acme/Helper.class/: a directory entry holds ")
+                    .hasMessageEndingWith("bytes of data, which the JVM reads as the entry com/acme/Helper.class; the"
+                            + " JAR is corrupt or crafted");
+            assertThatThrownBy(() -> GuardedLoader.of(FORBIDDING).load(jar)).isInstanceOf(InspectionException.class);
+            assertThat(marker).doesNotExist();
+        }
+
+        @Test
+        void a_signature_nested_past_the_limit_is_a_located_error_not_a_stack_overflow() throws Exception {
+            org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+            writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "p/S", null,
+                    "java/lang/Object", null);
+            String deep = "La<".repeat(12_000) + "La;" + ">;".repeat(12_000); // 60,003 bytes: one constant holds it
+            writer.visitField(org.objectweb.asm.Opcodes.ACC_PUBLIC, "f", "Lp/S;", deep, null).visitEnd();
+            writer.visitEnd();
+            Path jar = TestJars.jar(work.resolve("deep-signature.jar")).entry("p/S.class", writer.toByteArray()).build();
+            SpyModel named = Contracts.parse("importspy: 1\nclasses:\n  - name: p.S\n", "plugin-contract.yml");
+
+            assertThatThrownBy(() -> Spy.validate(jar, FORBIDDING)).isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith(jar + "!p/S.class: ").hasMessageContaining("nested more than 255 deep");
+            // the facts of a field take its erasure when its signature is past reading, as for a malformed one
+            assertThat(Spy.validate(jar, named).isCompliant()).isTrue();
+        }
+
+        @Test
+        void a_class_directory_reached_through_a_linked_package_directory_is_scanned() throws Exception {
+            Path marker = marker("linked-package");
+            Path rogue = compile("linked-package-rogue", Map.of("com/acme/impl/Helper.java",
+                    supplier("com.acme.impl", "public class Helper", marker.toString(), false)));
+            Path plugin = clean("linked-package-plugin");
+            Path hidden = Files.createDirectories(work.resolve("linked-package-outside"));
+            Files.copy(rogue.resolve("com/acme/impl/Helper.class"), hidden.resolve("Helper.class"));
+            Files.createSymbolicLink(plugin.resolve("com/acme/impl"), hidden);
+
+            assertThat(Spy.validate(plugin, FORBIDDING).targets().get(0).violations()).singleElement()
+                    .satisfies(v -> assertThat(v.message()).contains("com.acme.impl.Helper"));
+            Files.createSymbolicLink(hidden.resolve("loop"), hidden);
+            assertThatThrownBy(() -> Spy.validate(plugin, FORBIDDING)).isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith(plugin + ": directory cannot be read");
+        }
+
+        @Test
+        void a_module_info_the_jvm_refuses_is_never_loaded_as_an_unnamed_plugin() throws Exception {
+            Path marker = marker("refused-module-info");
+            org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+            writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_MODULE, "module-info", null, null,
+                    null);
+            org.objectweb.asm.ModuleVisitor module = writer.visitModule("com.acme.broken", 0, null);
+            module.visitProvide("java/util/function/Supplier", "com/acme/Hello"); // and no 'requires java.base'
+            module.visitEnd();
+            writer.visitEnd();
+            Path classes = compile("refused-module-info", Map.of("com/acme/Hello.java",
+                    supplier("com.acme", "public class Hello", marker.toString(), true)));
+            Path jar = TestJars.jar(work.resolve("refused-module-info.jar")).classes(classes)
+                    .entry("module-info.class", writer.toByteArray())
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+
+            assertThatThrownBy(() -> GuardedLoader.of(helloContract()).load(jar)).isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith("plugin '" + jar + "' has a module-info that the JVM refuses (");
+            assertThat(marker).doesNotExist();
+        }
+
+        @Test
+        void annotations_and_signatures_of_a_class_file_older_than_java_5_are_ignored_as_the_jvm_ignores_them()
+                throws Exception {
+            org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+            writer.visit(org.objectweb.asm.Opcodes.V1_4, org.objectweb.asm.Opcodes.ACC_PUBLIC
+                    | org.objectweb.asm.Opcodes.ACC_SUPER, "p/Old", null, "java/lang/Object", null);
+            writer.visitAnnotation("Ljava/lang/Deprecated;", true).visitEnd();
+            writer.visitField(org.objectweb.asm.Opcodes.ACC_PUBLIC, "names", "Ljava/util/List;",
+                    "Ljava/util/List<Ljava/lang/String;>;", null).visitEnd();
+            writer.visitEnd();
+            Path jar = TestJars.jar(work.resolve("old-class-file.jar")).entry("p/Old.class", writer.toByteArray()).build();
+            SpyModel model = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - name: p.Old
+                        annotations: [java.lang.Deprecated]
+                        fields: [{name: names, type: "java.util.List<String>"}]
+                      - select: {annotated: java.lang.Deprecated}
+                        count: {min: 1}
+                    """, "plugin-contract.yml");
+
+            assertThat(Spy.validate(jar, model).targets().get(0).violations()).hasSize(3);
+        }
+
+        @Test
+        void a_constant_its_class_may_assign_or_that_the_jvm_ignores_is_no_compiled_constant() throws Exception {
+            org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+            writer.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC
+                    | org.objectweb.asm.Opcodes.ACC_SUPER, "p/Consts", null, "java/lang/Object", null);
+            int constant = org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_STATIC
+                    | org.objectweb.asm.Opcodes.ACC_FINAL;
+            writer.visitField(constant, "NAME", "Ljava/lang/String;", null, "greeter").visitEnd();
+            writer.visitField(constant, "KEPT", "Ljava/lang/String;", null, "kept").visitEnd();
+            writer.visitField(org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_FINAL, "ID",
+                    "Ljava/lang/String;", null, "good").visitEnd();
+            org.objectweb.asm.MethodVisitor clinit = writer.visitMethod(org.objectweb.asm.Opcodes.ACC_STATIC, "<clinit>",
+                    "()V", null, null);
+            clinit.visitCode();
+            clinit.visitLdcInsn("evil");
+            clinit.visitFieldInsn(org.objectweb.asm.Opcodes.PUTSTATIC, "p/Consts", "NAME", "Ljava/lang/String;");
+            clinit.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+            clinit.visitMaxs(0, 0);
+            clinit.visitEnd();
+            writer.visitEnd();
+            Path jar = TestJars.jar(work.resolve("assigned-constant.jar")).entry("p/Consts.class", writer.toByteArray())
+                    .build();
+            SpyModel model = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - name: p.Consts
+                        fields:
+                          - {name: NAME, value: greeter}
+                          - {name: ID, value: good}
+                          - {name: KEPT, value: kept}
+                    """, "plugin-contract.yml");
+
+            assertThat(Spy.validate(jar, model).targets().get(0).violations())
+                    .extracting(v -> v.category())
+                    .containsExactly(Category.UNVERIFIED, Category.UNVERIFIED);
+        }
+
+        /** The class file {@code bytes} declaring itself {@code to} (the class never names itself otherwise). */
+        static byte[] renamed(byte[] bytes, String from, String to) {
+            org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(bytes);
+            org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+            reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
+                @Override
+                public void visit(int version, int access, String name, String signature, String superName,
+                                  String[] interfaces) {
+                    super.visit(version, access, from.equals(name) ? to : name, signature, superName, interfaces);
+                }
+            }, 0);
+            return writer.toByteArray();
         }
     }
 }

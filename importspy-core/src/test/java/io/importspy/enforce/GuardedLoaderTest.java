@@ -297,6 +297,17 @@ class GuardedLoaderTest {
         }
 
         @Test
+        void a_file_name_with_a_line_feed_or_an_escape_cannot_forge_a_log_line() throws Exception {
+            Path forged = work.resolve("bad.jar\nimportspy: plugin good.jar compliant\u001b[2K.jar");
+            java.nio.file.Files.copy(bad, forged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            GuardedLoader.of(CONTRACT).withMode(EnforcementMode.AUDIT).load(forged).close();
+            assertThat(records).isNotEmpty();
+            assertThat(records).extracting(r -> java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                    .allSatisfy(m -> assertThat(m).doesNotContain("\n", "\u001b"))
+                    .anySatisfy(m -> assertThat(m).contains("bad.jar\\u000aimportspy: plugin good.jar compliant\\u001b[2K.jar"));
+        }
+
+        @Test
         void an_audited_plugin_logs_a_warning_per_violation() {
             GuardedLoader.of(CONTRACT).withMode(EnforcementMode.AUDIT).load(bad).close();
             assertThat(messages(Level.FINE)).singleElement().asString().contains("bad.jar").containsPattern(": \\d+ violations?$");

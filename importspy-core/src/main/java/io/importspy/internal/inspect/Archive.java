@@ -60,7 +60,10 @@ interface Archive extends Closeable {
         return List.of();
     }
 
-    /** Logical names of every class file, without {@code module-info}, {@code package-info} and META-INF. */
+    /**
+     * Logical names of every class of the module ({@link #isClassEntry}); in a multi-release JAR also of every class
+     * only a version directory holds, whichever Java loads it.
+     */
     List<String> classEntries();
 
     /** One class file of the archive, not yet read: how errors name it, and its bytes on demand. */
@@ -99,13 +102,27 @@ interface Archive extends Closeable {
         }
     }
 
-    /** The class files {@link #classEntries()} names, in that order. */
+    /**
+     * One class file for every logical name that holds code ({@link #isCodeEntry}: the classes of
+     * {@link #classEntries()} and {@code package-info} files): the entry this Java loads for it, or in a multi-release
+     * JAR, for a class only a newer Java loads, the lowest version's.
+     */
     default List<ClassFile> classFiles() {
         List<ClassFile> files = new ArrayList<>();
-        for (String name : classEntries()) {
-            files.add(ClassFile.of(name, where(name), () -> read(name).orElseThrow()));
+        for (String name : entryNames()) {
+            if (isCodeEntry(name)) {
+                files.add(ClassFile.of(name, where(name), () -> read(name).orElseThrow()));
+            }
         }
         return files;
+    }
+
+    /**
+     * In a multi-release JAR, every class file {@link #classFiles()} does not give: the other versions of each of
+     * its logical names, which other Java versions load. A whole-module scan reads these too.
+     */
+    default List<ClassFile> versionFiles() {
+        return List.of();
     }
 
     /** The manifest, when there is one. */
@@ -168,9 +185,30 @@ interface Archive extends Closeable {
                 + " MiB; no class file or resource is that large (a zip bomb?)");
     }
 
-    /** Whether {@code entry} is a class file inspection reads for {@code all()}. */
+    /**
+     * Whether {@code entry} (a logical name) is a class of the module's API, which inspection reads for
+     * {@code all()}, selections and {@code --undeclared}: every class file but a {@code module-info.class} or
+     * {@code package-info.class} (by its whole file name: {@code Xpackage-info.class} is a class like any other)
+     * and a raw {@code META-INF/versions/} entry. A class under {@code META-INF/} is one: on the class path
+     * {@code META-INF} is a package like any other.
+     */
     static boolean isClassEntry(String entry) {
-        return entry.endsWith(".class") && !entry.startsWith("META-INF/")
-                && !entry.endsWith("module-info.class") && !entry.endsWith("package-info.class");
+        return isCodeEntry(entry) && !isNamed(entry, "package-info.class") && !isNamed(entry, "module-info.class");
+    }
+
+    /**
+     * Whether {@code entry} (a logical name) holds code the JVM may run, which a whole-module scan
+     * ({@code references:}) reads: every class file but the module's own descriptor ({@code module-info.class} at
+     * the root) and a raw {@code META-INF/versions/} entry (read as the version of its logical name); a
+     * {@code package-info} or a {@code module-info} in a package is a class a loader defines by its name.
+     */
+    static boolean isCodeEntry(String entry) {
+        return entry.endsWith(".class") && !entry.equals("module-info.class") && !entry.startsWith("META-INF/versions/");
+    }
+
+    /** Whether the file name of {@code entry} (its last segment) is {@code fileName}. */
+    static boolean isNamed(String entry, String fileName) {
+        return entry.endsWith(fileName) && (entry.length() == fileName.length()
+                || entry.charAt(entry.length() - fileName.length() - 1) == '/');
     }
 }

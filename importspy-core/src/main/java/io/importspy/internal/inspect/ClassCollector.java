@@ -38,10 +38,37 @@ final class ClassCollector extends ClassVisitor {
     private final List<MethodCollector> methods = new ArrayList<>();
     private final Signatures.Cache types;
 
-    ClassCollector(Signatures.Cache types) {
+    /** {@code name:descriptor} of each field of this class that its own code references ({@link #ownFieldReferences}). */
+    private final java.util.Set<String> referenced;
+
+    ClassCollector(Signatures.Cache types, java.util.Set<String> referenced) {
         super(Opcodes.ASM9);
         this.types = types;
+        this.referenced = referenced;
     }
+
+    /**
+     * {@code name:descriptor} of each field of its own class that the checked class file {@code format} references in
+     * its constant pool. javac never references a constant variable of its own class (it inlines its value), but a
+     * hand-made class can assign its {@code static final} field in its static initializer, which then holds that
+     * value and not the one of its {@code ConstantValue} attribute.
+     */
+    static java.util.Set<String> ownFieldReferences(ClassFileFormat format) {
+        java.util.Set<String> found = null;
+        for (int i = 1; i < format.tags.length; i++) {
+            if (format.tags[i] != ClassFileFormat.FIELDREF
+                    || !format.sameText(format.classNameOf(format.u2(format.offsets[i])), format.thisName)) {
+                continue;
+            }
+            int nameAndType = format.offsets[format.u2(format.offsets[i] + 2)];
+            if (found == null) {
+                found = new java.util.HashSet<>();
+            }
+            found.add(format.utf8(format.u2(nameAndType)) + ":" + format.utf8(format.u2(nameAndType + 2)));
+        }
+        return found == null ? java.util.Set.of() : found;
+    }
+
 
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
@@ -49,7 +76,7 @@ final class ClassCollector extends ClassVisitor {
         this.access = access;
         this.internalName = name;
         this.superName = superName;
-        this.signature = signature;
+        this.signature = readsJava5Attributes() ? signature : null;
         this.interfaces = interfaces == null ? List.of() : Arrays.stream(interfaces).map(Signatures::binaryName).toList();
     }
 
@@ -72,29 +99,44 @@ final class ClassCollector extends ClassVisitor {
         return null;
     }
 
+    /**
+     * Whether the JVM reads this class file's {@code Signature} and annotation attributes: only from version 49
+     * (Java 5) on; in an older class file it ignores them, and so do the facts.
+     */
+    private boolean readsJava5Attributes() {
+        return version >= JAVA_5;
+    }
+
+    /** The class-file major version of Java 5, the first whose {@code Signature} and annotations the JVM reads. */
+    static final int JAVA_5 = 49;
+
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-        return new AnnotationCollector(descriptor, annotations::add);
+        return readsJava5Attributes() ? new AnnotationCollector(descriptor, annotations::add) : null;
     }
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         JavaType erasure = Signatures.fieldType(descriptor, types);
         JavaType type = erasure;
-        if (signature != null) {
+        if (signature != null && readsJava5Attributes()) {
             try {
                 type = Signatures.fieldType(signature, types);
             } catch (IllegalArgumentException malformed) {
                 type = erasure;
             }
         }
-        Optional<Object> constant = Optional.ofNullable(constant(descriptor, value));
+        // the JVM sets a field from its ConstantValue attribute only when the field is static; it ignores the
+        // attribute on an instance field, so that is no constant; nor is one the class's own code may assign
+        Optional<Object> constant = (access & Opcodes.ACC_STATIC) == 0 || referenced.contains(name + ":" + descriptor)
+                ? Optional.empty() : Optional.ofNullable(constant(descriptor, value));
         List<AnnotationFacts> fieldAnnotations = new ArrayList<>();
         JavaType fieldType = type;
         return new FieldVisitor(Opcodes.ASM9) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
-                return new AnnotationCollector(annotationDescriptor, fieldAnnotations::add);
+                return readsJava5Attributes() ? new AnnotationCollector(annotationDescriptor, fieldAnnotations::add)
+                        : null;
             }
 
             @Override
@@ -111,7 +153,8 @@ final class ClassCollector extends ClassVisitor {
             methods.add(null);
             return null;
         }
-        MethodCollector method = new MethodCollector(access, name, descriptor, signature, exceptions, types);
+        MethodCollector method = new MethodCollector(access, name, descriptor,
+                readsJava5Attributes() ? signature : null, exceptions, types, readsJava5Attributes());
         methods.add(method);
         return method;
     }

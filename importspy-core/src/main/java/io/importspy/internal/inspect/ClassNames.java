@@ -33,6 +33,31 @@ public final class ClassNames {
     private ClassNames() {
     }
 
+    /**
+     * The binary names of the classes of a module whose entries (raw, {@code /}-separated) are {@code entries},
+     * sorted, each once: every class entry as {@link Archive#isClassEntry} judges it and, in a multi-release JAR,
+     * the logical name of each class a version directory holds (which some Java loads).
+     */
+    public static List<String> ofEntries(Iterable<String> entries, boolean multiRelease) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        String versions = "META-INF/versions/";
+        for (String entry : entries) {
+            String logical = entry;
+            if (multiRelease && entry.startsWith(versions)) {
+                int slash = entry.indexOf('/', versions.length());
+                String version = slash < 0 ? "" : entry.substring(versions.length(), slash);
+                if (!version.matches("[1-9][0-9]{0,8}") || Integer.parseInt(version) < 9) {
+                    continue;
+                }
+                logical = entry.substring(slash + 1);
+            }
+            if (Archive.isClassEntry(logical)) {
+                names.add(logical.substring(0, logical.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
     /** The binary names {@code name} may denote, the package reading first. */
     public static List<String> candidates(String name) {
         String binary = name.trim();

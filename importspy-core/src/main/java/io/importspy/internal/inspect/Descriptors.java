@@ -57,7 +57,7 @@ final class Descriptors {
             i = formalParameters(text, 1, out);
         }
         while (i < length) {
-            i = type(text, i, out);
+            i = type(text, i, out, 0);
         }
     }
 
@@ -73,18 +73,23 @@ final class Descriptors {
             while (i < length && text.charAt(i) == ':') {
                 i++;
                 if (i < length && text.charAt(i) != ':' && text.charAt(i) != '>') {
-                    i = type(text, i, out);
+                    i = type(text, i, out, 0);
                 }
             }
         }
         return i + 1;
     }
 
-    /** Reads one type (or skips one character that starts none), returning the offset after it. */
-    private static int type(String text, int i, List<String> out) {
+    /**
+     * Reads one type (or skips one character that starts none), returning the offset after it; {@code nesting} is how
+     * many type argument lists enclose it, at most {@link Signatures#MAX_NESTING}, as for a class's facts.
+     *
+     * @throws IllegalArgumentException when type arguments nest deeper
+     */
+    private static int type(String text, int i, List<String> out, int nesting) {
         char c = text.charAt(i);
         if (c == 'L') {
-            return classType(text, i + 1, out);
+            return classType(text, i + 1, out, nesting);
         }
         if (c == 'T') {
             int end = text.indexOf(';', i);
@@ -93,7 +98,7 @@ final class Descriptors {
         return i + 1; // primitives, '[', '(', ')', '^', wildcards '+', '-', '*'
     }
 
-    private static int classType(String text, int i, List<String> out) {
+    private static int classType(String text, int i, List<String> out, int nesting) {
         int length = text.length();
         StringBuilder name = new StringBuilder();
         int start = i;
@@ -106,7 +111,11 @@ final class Descriptors {
             }
             if (c == '<') {
                 name.append(text, start, i);
-                i = arguments(text, i + 1, out);
+                if (nesting >= Signatures.MAX_NESTING) {
+                    throw new IllegalArgumentException("type arguments nested more than " + Signatures.MAX_NESTING
+                            + " deep in a signature");
+                }
+                i = arguments(text, i + 1, out, nesting + 1);
                 start = i;
                 continue;
             }
@@ -121,10 +130,10 @@ final class Descriptors {
         return length;
     }
 
-    private static int arguments(String text, int i, List<String> out) {
+    private static int arguments(String text, int i, List<String> out, int nesting) {
         int length = text.length();
         while (i < length && text.charAt(i) != '>') {
-            i = type(text, i, out);
+            i = type(text, i, out, nesting);
         }
         return i + 1;
     }

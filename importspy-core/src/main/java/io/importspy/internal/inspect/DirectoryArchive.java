@@ -5,6 +5,7 @@ import io.importspy.inspect.InspectionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
-/** An exploded class directory ({@code target/classes}); entries are its regular files. */
+/** An exploded class directory ({@code target/classes}); entries are its regular files, through links too. */
 final class DirectoryArchive implements Archive {
     private final Path root;
     private final String label;
@@ -34,7 +35,8 @@ final class DirectoryArchive implements Archive {
     public Set<String> entries() {
         if (entries == null) {
             Set<String> names = new TreeSet<>();
-            try (Stream<Path> files = Files.walk(root)) {
+            // links followed (loops refused), as a class loader opens a.b.C through a linked directory a/b
+            try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
                 files.filter(Files::isRegularFile)
                         .forEach(file -> names.add(root.relativize(file).toString().replace('\\', '/')));
             } catch (IOException | UncheckedIOException unreadable) {

@@ -54,8 +54,20 @@ final class HeaderInspection {
      * @param classpath the archives supertypes outside the module are read from, before the JDK
      */
     static Read read(Archive archive, ClassPathArchives classpath, boolean supertypes, Set<String> annotationTypes) {
+        List<Archive.ClassFile> files = new ArrayList<>();
+        for (Archive.ClassFile file : archive.classFiles()) {
+            if (Archive.isClassEntry(file.entry())) {
+                files.add(file);
+            }
+        }
+        int judged = files.size();
+        for (Archive.ClassFile file : archive.versionFiles()) {
+            if (Archive.isClassEntry(file.entry())) {
+                files.add(file);
+            }
+        }
         AtomicLong kept = new AtomicLong();
-        List<Checked> read = AllClasses.map(archive.classFiles(),
+        List<Checked> read = AllClasses.map(files,
                 new Supplier<Function<Archive.ClassFile, Checked>>() {
                     @Override
                     public Function<Archive.ClassFile, Checked> get() {
@@ -72,10 +84,28 @@ final class HeaderInspection {
                 });
         Map<String, ClassHeader> module = new LinkedHashMap<>();
         Map<String, ClassFileFormat> checked = new HashMap<>();
-        for (Checked one : read) {
+        Map<String, String> where = new HashMap<>();
+        for (int i = 0; i < judged; i++) {
+            Checked one = read.get(i);
             module.putIfAbsent(one.header().name(), one.header());
+            where.putIfAbsent(one.header().name(), files.get(i).where());
             if (one.format() != null) {
                 checked.put(one.entry(), one.format());
+            }
+        }
+        // every other version of a class (another Java loads it) must have the header that selection judged
+        for (int i = judged; i < read.size(); i++) {
+            ClassHeader other = read.get(i).header();
+            ClassHeader first = module.get(other.name());
+            if (first != null && !sameHeader(first, other)) {
+                String at = where.get(other.name());
+                throw new InspectionException(files.get(i).where() + ": another Java version loads this class instead of "
+                        + at.substring(at.lastIndexOf('!') + 1) + ", which was judged, and its header differs ("
+                        + other.kind() + " " + ordered(other.modifiers()) + " extends " + other.superclass().orElse("none")
+                        + " implements " + other.interfaces() + " annotated " + other.annotations() + ", not "
+                        + first.kind() + " " + ordered(first.modifiers()) + " extends " + first.superclass().orElse("none")
+                        + " implements " + first.interfaces() + " annotated " + first.annotations()
+                        + "); a multi-release JAR must give every Java version the same API");
             }
         }
         if (!supertypes) {
@@ -108,6 +138,18 @@ final class HeaderInspection {
             queue.addAll(found.get().interfaces());
         }
         return new Read(ClassHeaders.of(module, others, unresolved), checked);
+    }
+
+    /** Whether two versions of a class have the same header, as selection sees it (lists as sets). */
+    private static boolean sameHeader(ClassHeader a, ClassHeader b) {
+        return a.kind() == b.kind() && a.modifiers().equals(b.modifiers()) && a.superclass().equals(b.superclass())
+                && Set.copyOf(a.interfaces()).equals(Set.copyOf(b.interfaces()))
+                && Set.copyOf(a.annotations()).equals(Set.copyOf(b.annotations()));
+    }
+
+    /** Modifiers in their declaration order, so that a message is the same in every JVM. */
+    private static String ordered(Set<io.importspy.java.Modifier> modifiers) {
+        return modifiers.isEmpty() ? "[]" : java.util.EnumSet.copyOf(modifiers).toString();
     }
 
     private static Optional<ClassHeader> outside(String name, ClassPathArchives classpath, boolean inModule) {

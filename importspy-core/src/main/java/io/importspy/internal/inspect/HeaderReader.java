@@ -63,8 +63,11 @@ final class HeaderReader extends ClassVisitor {
         return header.toHeader(origin);
     }
 
+    private boolean annotated;
+
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        this.annotated = (version & 0xFFFF) >= ClassCollector.JAVA_5; // the JVM ignores older files' annotations
         this.access = access;
         this.internalName = name;
         this.superName = superName;
@@ -73,7 +76,7 @@ final class HeaderReader extends ClassVisitor {
 
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-        if (descriptor.length() > 2 && descriptor.charAt(0) == 'L') {
+        if (annotated && descriptor.length() > 2 && descriptor.charAt(0) == 'L') {
             annotations.add(Signatures.binaryName(descriptor.substring(1, descriptor.length() - 1)));
         }
         return null;

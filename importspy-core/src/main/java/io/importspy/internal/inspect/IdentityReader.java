@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a module's identity, manifest and services from module-info, the manifest and META-INF. A module's
- * services are those the JVM uses: module-info {@code provides} for a named module, {@code META-INF/services}
- * files otherwise.
+ * services are every provider the JVM may use: a JAR's {@code META-INF/services} files, and for a JAR with a
+ * module-info also its {@code provides}, which must then agree with the files ({@link #agreed}).
  */
 final class IdentityReader {
     private static final Pattern POM = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
@@ -45,9 +45,11 @@ final class IdentityReader {
         Optional<byte[]> moduleInfo = archive.read("module-info.class");
         moduleInfo.ifPresent(bytes -> readModuleInfo(bytes, archive.where("module-info.class"), names, versions,
                 services));
-        // A named module's providers are its module-info 'provides' only: the JVM never reads a named module's
-        // META-INF/services (ServiceLoader, a ModuleLayer, the module path), so neither does validation.
-        boolean named = moduleInfo.isPresent();
+        // A JAR with a module-info is a named module on the module path and in a layer, whose providers are its
+        // 'provides'; on the class path (or in a URLClassLoader) the same JAR is unnamed and ServiceLoader reads its
+        // META-INF/services. Validation cannot know which way it will be loaded, so the two must agree.
+        Map<String, List<String>> provided = new LinkedHashMap<>(services);
+        services.clear();
 
         Map<String, String> manifest = new LinkedHashMap<>();
         archive.manifest().ifPresent(m -> mainAttributes(m, manifest));
@@ -64,11 +66,13 @@ final class IdentityReader {
             }
             if (POM.matcher(entry).matches()) {
                 poms.add(properties(archive, entry));
-            } else if (!named && entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0
+            } else if (entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0
                     && entry.length() > 18) {
                 readServiceFile(archive, entry, services);
             }
         }
+        Map<String, List<String>> used = moduleInfo.isPresent()
+                ? agreed(provided, services, archive.where("module-info.class")) : services;
         String stem = fileStem(fileName);
         for (java.util.Properties pom : ownPoms(poms, stem)) {
             String groupId = pom.getProperty("groupId");
@@ -80,7 +84,7 @@ final class IdentityReader {
             declare(versions, pom.getProperty("version"), "pom.properties");
         }
         declare(names, stem, "file name");
-        return new Result(new ModuleIdentity(names, versions, fileName), manifest, services);
+        return new Result(new ModuleIdentity(names, versions, fileName), manifest, used);
     }
 
     /**
@@ -138,6 +142,31 @@ final class IdentityReader {
         } catch (RuntimeException corrupt) {
             throw new InspectionException(where + ": not a valid class file (" + corrupt + ")", corrupt);
         }
+    }
+
+    /**
+     * The services of a JAR with a module-info: its {@code provides} (what the module path and a layer use) and its
+     * {@code META-INF/services} files (what the class path uses) together, when every service both declare has the
+     * same providers in both; a service only one of them declares is provided only in the way of loading that reads
+     * it, and nothing is provided for it in the other.
+     *
+     * @throws InspectionException naming the service and both lists when they differ
+     */
+    private static Map<String, List<String>> agreed(Map<String, List<String>> provided,
+                                                    Map<String, List<String>> files, String where) {
+        Map<String, List<String>> all = new LinkedHashMap<>(provided);
+        for (Map.Entry<String, List<String>> file : files.entrySet()) {
+            List<String> declared = provided.get(file.getKey());
+            if (declared == null) {
+                all.put(file.getKey(), file.getValue());
+            } else if (!new java.util.HashSet<>(declared).equals(new java.util.HashSet<>(file.getValue()))) {
+                throw new InspectionException(where + ": provides " + file.getKey() + " with " + declared
+                        + ", but META-INF/services/" + file.getKey() + " lists " + file.getValue() + "; the JVM uses "
+                        + "the one or the other as the JAR is loaded from the module path or the class path, so "
+                        + "they must name the same providers");
+            }
+        }
+        return all;
     }
 
     private static void mainAttributes(Manifest manifest, Map<String, String> into) {

@@ -139,7 +139,9 @@ public final class Inspector {
             Map<String, ClassFacts> classes = new LinkedHashMap<>();
             Set<String> unresolved = Set.of();
             if (selection instanceof ClassSelection.All) {
-                for (ClassFacts facts : AllClasses.read(archive.classFiles())) {
+                List<Archive.ClassFile> files = archive.classFiles().stream()
+                        .filter(file -> Archive.isClassEntry(file.entry())).toList();
+                for (ClassFacts facts : AllClasses.read(files)) {
                     onRead.accept(facts.name());
                     classes.put(facts.name(), facts);
                 }

@@ -62,6 +62,8 @@ final class JarArchive implements Archive {
                 JarEntry entry = all.nextElement();
                 if (!entry.isDirectory()) {
                     names.add(entry.getName());
+                } else {
+                    requireEmpty(entry);
                 }
             }
             entryNames = Collections.unmodifiableList(names);
@@ -89,10 +91,42 @@ final class JarArchive implements Archive {
         } catch (RuntimeException corrupt) {
             throw new InspectionException(label + ": not a readable JAR (" + corrupt.getMessage() + ")", corrupt);
         }
-        if (entry == null || entry.isDirectory()) {
-            return Optional.empty();
+        if (entry != null && entry.isDirectory()) {
+            requireEmpty(entry);
+            entry = null;
+        }
+        if (entry == null) {
+            ZipEntry newer = newerOnly(name);
+            return newer == null ? Optional.empty() : Optional.of(bytes(newer));
         }
         return Optional.of(bytes(entry));
+    }
+
+    /**
+     * Refuses a directory entry that holds data: a class loader asking for {@code a/B.class} is given the entry
+     * {@code a/B.class/} when there is no {@code a/B.class} ({@link ZipFile#getEntry} falls back to the name with a
+     * slash), and defines the class from its bytes.
+     */
+    private void requireEmpty(ZipEntry directory) {
+        if (directory.getSize() > 0 || directory.getCompressedSize() > 2) {
+            String name = directory.getName();
+            throw new InspectionException(label + "!" + name + ": a directory entry holds " + Math.max(directory.getSize(),
+                    directory.getCompressedSize()) + " bytes of data, which the JVM reads as the entry "
+                    + name.substring(0, name.length() - 1) + "; the JAR is corrupt or crafted");
+        }
+    }
+
+    /**
+     * In a multi-release JAR, the entry of a class that no entry this Java loads gives, but a version directory for
+     * a newer Java does: the lowest such version's, judged for every Java that loads it (the others must have the
+     * same API). Null when there is none.
+     */
+    private ZipEntry newerOnly(String name) {
+        if (!jar.isMultiRelease() || !name.endsWith(".class") || name.startsWith("META-INF/") || !hasVersions(name)) {
+            return null;
+        }
+        List<ZipEntry> all = versions().getOrDefault(name, List.of());
+        return all.isEmpty() ? null : all.get(0);
     }
 
     private byte[] bytes(ZipEntry entry) {
@@ -120,21 +154,14 @@ final class JarArchive implements Archive {
         if (!jar.isMultiRelease()) {
             return List.of();
         }
-        if (versioned == null) {
-            versioned = versionedNames();
-        }
-        if (!versioned.contains(name)) {
+        if (!hasVersions(name)) {
             return List.of(); // most classes of a multi-release JAR have no other version: no entry walk for them
         }
-        if (versions == null) {
-            versions = versions();
-        }
-        List<ZipEntry> all = versions.getOrDefault(name, List.of());
+        List<ZipEntry> all = versions().getOrDefault(name, List.of());
         if (all.isEmpty()) {
             return List.of();
         }
-        JarEntry chosen = entry(name);
-        String read = chosen == null ? null : chosen.getRealName();
+        String read = judgedName(name);
         List<ClassFile> files = new ArrayList<>();
         for (ZipEntry raw : all) {
             if (!raw.getName().equals(read)) {
@@ -143,6 +170,14 @@ final class JarArchive implements Archive {
             }
         }
         return files;
+    }
+
+    /** Whether some version directory holds logical entry {@code name}: from the entry names, without a walk. */
+    private boolean hasVersions(String name) {
+        if (versioned == null) {
+            versioned = versionedNames();
+        }
+        return versioned.contains(name);
     }
 
     private Set<String> versionedNames() {
@@ -158,9 +193,29 @@ final class JarArchive implements Archive {
         return names;
     }
 
-    /** Raw entries (as stored, not versioned) of each logical name that has a versioned entry. */
+    /** The real name of the entry {@link #read} reads for logical name {@code name}, or null when there is none. */
+    private String judgedName(String name) {
+        JarEntry chosen = entry(name);
+        if (chosen != null && !chosen.isDirectory()) {
+            return chosen.getRealName();
+        }
+        ZipEntry newer = newerOnly(name);
+        return newer == null ? null : newer.getName();
+    }
+
+    /**
+     * Raw entries (as stored, not versioned) of each logical class name that has a versioned entry: the base entry
+     * first when there is one, then the versions from the lowest. Built on first need and kept.
+     */
     private java.util.Map<String, List<ZipEntry>> versions() {
-        java.util.Map<String, List<ZipEntry>> versioned = new java.util.HashMap<>();
+        if (versions == null) {
+            versions = readVersions();
+        }
+        return versions;
+    }
+
+    private java.util.Map<String, List<ZipEntry>> readVersions() {
+        java.util.Map<String, List<ZipEntry>> versioned = new java.util.LinkedHashMap<>();
         java.util.Map<String, ZipEntry> base = new java.util.HashMap<>();
         Enumeration<JarEntry> all = jar.entries();
         while (all.hasMoreElements()) {
@@ -177,6 +232,7 @@ final class JarArchive implements Archive {
             }
         }
         versioned.forEach((logical, entries) -> {
+            entries.sort(java.util.Comparator.comparingInt(JarArchive::version));
             ZipEntry plain = base.get(logical);
             if (plain != null) {
                 entries.add(0, plain);
@@ -186,6 +242,12 @@ final class JarArchive implements Archive {
     }
 
     private static final String VERSIONS = "META-INF/versions/";
+
+    /** The version of a raw {@code META-INF/versions/N/...} entry. */
+    private static int version(ZipEntry entry) {
+        String name = entry.getName();
+        return Integer.parseInt(name.substring(VERSIONS.length(), name.indexOf('/', VERSIONS.length())));
+    }
 
     /** A version directory a multi-release JarFile reads: a whole number of 9 or more. */
     private static boolean isVersion(String text) {
@@ -202,8 +264,8 @@ final class JarArchive implements Archive {
 
     @Override
     public String where(String name) {
-        JarEntry entry = entry(name);
-        return label + "!" + (entry == null ? name : realName(entry));
+        String read = judgedName(name);
+        return label + "!" + (read == null ? name : read);
     }
 
     private static String realName(ZipEntry entry) {
@@ -212,16 +274,53 @@ final class JarArchive implements Archive {
 
     @Override
     public List<String> classEntries() {
-        return jar.versionedStream().map(ZipEntry::getName).filter(Archive::isClassEntry).toList();
+        List<String> names = new ArrayList<>();
+        for (ClassFile file : classFiles()) {
+            if (Archive.isClassEntry(file.entry())) {
+                names.add(file.entry());
+            }
+        }
+        return names;
     }
 
-    /** The versioned entries as listed once: no entry is looked up again by name to be read. */
+    /**
+     * The versioned entries as listed once (no entry is looked up again by name to be read) and, in a multi-release
+     * JAR, the lowest version of each class that only a newer Java loads.
+     */
     @Override
     public List<ClassFile> classFiles() {
         List<ClassFile> files = new ArrayList<>();
-        jar.versionedStream().filter(e -> Archive.isClassEntry(e.getName())).forEach(entry -> {
+        Set<String> listed = new java.util.HashSet<>();
+        jar.versionedStream().filter(e -> Archive.isCodeEntry(e.getName())).forEach(entry -> {
+            if (entry.isDirectory()) {
+                return; // a directory entry holding data was refused when the entries were listed
+            }
             String where = label + "!" + realName(entry);
+            listed.add(entry.getName());
             files.add(ClassFile.of(entry.getName(), where, () -> bytes(entry, where)));
+        });
+        if (jar.isMultiRelease()) {
+            versions().forEach((logical, entries) -> {
+                if (!listed.contains(logical) && Archive.isCodeEntry(logical)) {
+                    ZipEntry lowest = entries.get(0);
+                    String where = label + "!" + lowest.getName();
+                    files.add(ClassFile.of(logical, where, () -> bytes(lowest, where)));
+                }
+            });
+        }
+        return files;
+    }
+
+    @Override
+    public List<ClassFile> versionFiles() {
+        if (!jar.isMultiRelease()) {
+            return List.of();
+        }
+        List<ClassFile> files = new ArrayList<>();
+        versions().forEach((logical, entries) -> {
+            if (Archive.isCodeEntry(logical)) {
+                files.addAll(otherVersions(logical));
+            }
         });
         return files;
     }

@@ -31,9 +31,13 @@ final class MethodCollector extends MethodVisitor {
     private String[] localNames;
     private boolean[] atStart;
 
+    private final boolean annotated;
+
+    /** With {@code annotated} false (a class file older than Java 5), its annotations are ignored, as by the JVM. */
     MethodCollector(int access, String name, String descriptor, String signature, String[] exceptions,
-                    Signatures.Cache types) {
+                    Signatures.Cache types, boolean annotated) {
         super(Opcodes.ASM9);
+        this.annotated = annotated;
         this.types = types;
         this.access = access;
         this.name = name;
@@ -49,7 +53,7 @@ final class MethodCollector extends MethodVisitor {
 
     @Override
     public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
-        return new AnnotationCollector(annotationDescriptor, annotations::add);
+        return annotated ? new AnnotationCollector(annotationDescriptor, annotations::add) : null;
     }
 
     /** Whether names must come from the LocalVariableTable: parameters, no MethodParameters, and code. */

@@ -62,7 +62,9 @@ final class ReferenceCheck {
     }
 
     static ReferenceFacts run(Archive archive, ClassPathArchives classpath, ReferenceQuery query) {
-        List<Archive.ClassFile> files = archive.classFiles();
+        // every class file some Java may load: in a multi-release JAR each version of a class, not only this Java's
+        List<Archive.ClassFile> files = new ArrayList<>(archive.classFiles());
+        files.addAll(archive.versionFiles());
         List<ClassScan.Result> scans = AllClasses.map(files, new Supplier<Function<Archive.ClassFile, ClassScan.Result>>() {
             @Override
             public Function<Archive.ClassFile, ClassScan.Result> get() {
