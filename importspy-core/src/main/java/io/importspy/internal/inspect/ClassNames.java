@@ -46,7 +46,7 @@ public final class ClassNames {
             if (multiRelease && entry.startsWith(versions)) {
                 int slash = entry.indexOf('/', versions.length());
                 String version = slash < 0 ? "" : entry.substring(versions.length(), slash);
-                if (!version.matches("[1-9][0-9]{0,8}") || Integer.parseInt(version) < 9) {
+                if (!JarArchive.isVersion(version)) {
                     continue;
                 }
                 logical = entry.substring(slash + 1);

@@ -250,7 +250,7 @@ final class JarArchive implements Archive {
     }
 
     /** A version directory a multi-release JarFile reads: a whole number of 9 or more. */
-    private static boolean isVersion(String text) {
+    static boolean isVersion(String text) {
         if (text.isEmpty() || text.length() > 9 || text.charAt(0) == '0') {
             return false;
         }
