@@ -57,6 +57,20 @@ class PolicyValidationIT {
     }
 
     @Test
+    void a_target_that_is_a_link_is_matched_as_the_file_it_leads_to_not_by_its_name_and_the_refusal_says_so() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("plugins/greeter-9.9.jar"), stray);
+        try {
+            MainTest.Outcome outcome = MainTest.run("validate", "--policy", policy.toString(), link.toString());
+            assertThat(outcome.exit()).as(outcome.err()).isEqualTo(1);
+            assertThat(outcome.out()).contains("no rule of policy " + policy + " matches com.acme.greeter (" + link
+                            + ", a link to " + stray.toRealPath() + "), and the policy's default is refuse")
+                    .contains("a path rule matches the file a link leads to, " + stray.toRealPath());
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
     void a_bad_policy_is_a_located_one_line_error_with_exit_2() throws Exception {
         Path bad = dir.resolve("bad-policy.yml");
         Files.writeString(bad, "importspy-policy: 1\ndefault: refuse\nrules:\n  - match: {path: x}\n    contrat: c.yml\n");

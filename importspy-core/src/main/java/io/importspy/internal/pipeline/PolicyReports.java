@@ -4,10 +4,13 @@ import io.importspy.API;
 import io.importspy.contract.Location;
 import io.importspy.contract.Policy;
 import io.importspy.inspect.ModuleIdentity;
+import io.importspy.internal.java.RealPaths;
 import io.importspy.validate.Context;
 import io.importspy.validate.TargetReport;
 import io.importspy.validate.Violation;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,13 +51,38 @@ public final class PolicyReports {
             return new TargetReport(target, name, version, List.of(), 0);
         }
         String subject = name.orElse(identity.fileName());
+        Optional<Path> link = linkTarget(target);
+        String where = link.map(real -> target + ", a link to " + real).orElse(target);
         Violation refused = Violation.invalid(Context.MODULE, subject)
                 .expected("code matched by a rule of " + policyFile)
-                .found(target)
-                .message("no rule of policy " + policyFile + " matches " + subject + " (" + target
+                .found(where)
+                .message("no rule of policy " + policyFile + " matches " + subject + " (" + where
                         + "), and the policy's default is refuse")
-                .fix("add a rule that matches it (by path, module or coordinates) to the policy, or remove it")
+                .fix(link.isPresent()
+                        ? "add a rule that matches it (by path, module or coordinates) to the policy, or remove it;"
+                                + " a path rule matches the file a link leads to, " + link.get()
+                        : "add a rule that matches it (by path, module or coordinates) to the policy, or remove it")
                 .at(location);
         return new TargetReport(target, name, version, List.of(refused), 0);
+    }
+
+    /**
+     * The file {@code target} leads to when the file itself is a link: a policy's path globs were matched with
+     * that file, which the report must show. (Links among its directories need no word: a glob's directories
+     * are made real as well.)
+     */
+    private static Optional<Path> linkTarget(String target) {
+        try {
+            Path written = Path.of(target).toAbsolutePath();
+            Path parent = written.getParent();
+            if (parent == null || written.getFileName() == null) {
+                return Optional.empty();
+            }
+            Path real = RealPaths.of(written);
+            Path asWritten = RealPaths.of(parent).resolve(written.getFileName());
+            return real.equals(asWritten) ? Optional.empty() : Optional.of(real);
+        } catch (InvalidPathException | SecurityException notAPath) {
+            return Optional.empty();
+        }
     }
 }
