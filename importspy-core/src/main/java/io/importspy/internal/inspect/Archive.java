@@ -81,9 +81,43 @@ interface Archive extends Closeable {
          */
         byte[] read();
 
+        /**
+         * The bytes as a stream, for a reader that may stop before the end ({@link ClassFileHead}); the caller
+         * closes it. By default the stream of {@link #read()}'s bytes.
+         *
+         * @throws InspectionException when the entry cannot be opened
+         */
+        default InputStream open() {
+            return new java.io.ByteArrayInputStream(read());
+        }
+
+        /** How many bytes the archive says the entry holds; -1 when it does not say. */
+        default long size() {
+            return -1;
+        }
+
         /** Class file {@code entry}, named {@code where} in errors, whose bytes {@code read} supplies. */
         static ClassFile of(String entry, String where, java.util.function.Supplier<byte[]> read) {
+            return of(entry, where, read, null, -1);
+        }
+
+        /**
+         * Class file {@code entry}, named {@code where} in errors, whose bytes {@code read} supplies whole and
+         * {@code open} (when not null) as a stream of {@code size} bytes (-1 unknown).
+         */
+        static ClassFile of(String entry, String where, java.util.function.Supplier<byte[]> read,
+                            java.util.function.Supplier<InputStream> open, long size) {
             return new ClassFile() {
+                @Override
+                public InputStream open() {
+                    return open == null ? ClassFile.super.open() : open.get();
+                }
+
+                @Override
+                public long size() {
+                    return size;
+                }
+
                 @Override
                 public String entry() {
                     return entry;
@@ -180,7 +214,8 @@ interface Archive extends Closeable {
         return whole;
     }
 
-    private static InspectionException tooLarge(String where) {
+    /** The error of an entry that inflates past {@link #MAX_ENTRY_BYTES}. */
+    static InspectionException tooLarge(String where) {
         return new InspectionException(where + ": entry inflates to more than " + (MAX_ENTRY_BYTES >> 20)
                 + " MiB; no class file or resource is that large (a zip bomb?)");
     }

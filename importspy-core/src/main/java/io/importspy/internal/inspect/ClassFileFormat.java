@@ -75,6 +75,8 @@ final class ClassFileFormat {
     int maxBootstrapIndex = -1;
     /** The class (this_class's name), and the member whose attributes are read, for error messages only. */
     int thisName;
+    /** The UTF-8 constant of the superclass's name; 0 when there is none. */
+    int superName;
     String ownerKind;
     int ownerName;
     /** Keys of the local variable tables of one Code attribute, reused from one to the next. */
@@ -104,6 +106,23 @@ final class ClassFileFormat {
         if (format.at != bytes.length) {
             throw format.error((bytes.length - format.at) + " bytes after the end of the class");
         }
+        return format;
+    }
+
+    /**
+     * Checks the head of a class file as {@link #check} does: magic, version, the whole constant pool, the
+     * class's flags, this_class, super_class and interfaces. {@code head} holds the class file's bytes up to the
+     * end of its interfaces (the rest was not read, and is not judged).
+     *
+     * @return the checked head, whose {@link #header} offset points to the class's flags
+     * @throws InspectionException naming {@code where} and the first problem found in the head
+     */
+    static ClassFileFormat checkHead(byte[] head, String where) {
+        ClassFileFormat format = new ClassFileFormat(head, where);
+        format.header();
+        format.constantPool();
+        format.header = format.at;
+        ClassFileMembers.head(format);
         return format;
     }
 

@@ -31,6 +31,20 @@ final class ClassFileMembers {
     }
 
     static void check(ClassFileFormat f) {
+        int access = head(f);
+        boolean isInterface = (access & ACC_INTERFACE) != 0;
+        members(f, isInterface, true);
+        members(f, isInterface, false);
+        f.ownerKind = null;
+        ClassFileAttributes.ofClass(f, access, f.superName);
+    }
+
+    /**
+     * The class's flags, this_class, super_class and interfaces (the head that {@link ClassFileFormat#checkHead}
+     * checks alone); the flags as the rest of the check judges them, the superclass's name in
+     * {@link ClassFileFormat#superName}.
+     */
+    static int head(ClassFileFormat f) {
         int access = f.u2();
         boolean module = (access & ACC_MODULE) != 0;
         int thisClass = f.u2();
@@ -83,11 +97,8 @@ final class ClassFileMembers {
         if (twice >= 0) {
             throw f.error("more than one interface " + f.text(interfaces[twice]));
         }
-        boolean isInterface = (access & ACC_INTERFACE) != 0;
-        members(f, isInterface, true);
-        members(f, isInterface, false);
-        f.ownerKind = null;
-        ClassFileAttributes.ofClass(f, access, superName);
+        f.superName = superName;
+        return access;
     }
 
     /** The fields (or methods) of the class, none twice with the same name and descriptor. */

@@ -69,7 +69,21 @@ final class ClassFiles {
      * @throws InspectionException naming {@code where} and the first problem; a decoy is an error
      */
     static ClassFileFormat checked(byte[] bytes, String where, String entry) {
-        ClassFileFormat format = ClassFileFormat.check(bytes, where);
+        return ofEntry(ClassFileFormat.check(bytes, where), where, entry);
+    }
+
+    /**
+     * The head of a class file ({@code head}: its bytes up to the end of its interfaces), checked as far as it
+     * goes as {@link #checked} checks a whole one ({@link ClassFileFormat#checkHead}), for a reader that needs no
+     * more of the class than its constant pool and supertypes.
+     *
+     * @throws InspectionException naming {@code where} and the first problem of the head; a decoy is an error
+     */
+    static ClassFileFormat checkedHead(byte[] head, String where, String entry) {
+        return ofEntry(ClassFileFormat.checkHead(head, where), where, entry);
+    }
+
+    private static ClassFileFormat ofEntry(ClassFileFormat format, String where, String entry) {
         String declared = format.declaredName();
         if (entry.length() != declared.length() + 6 || !entry.startsWith(declared) || !entry.endsWith(".class")) {
             throw new InspectionException(where + " declares " + ClassFileFormat.printable(Signatures.binaryName(declared))

@@ -69,33 +69,38 @@ final class ClassResolver implements AutoCloseable {
 
     /**
      * Reads, on several threads ({@link AllClasses}), the facts of those of {@code names} whose class files a
-     * header read has already checked ({@code checked}, by entry): {@link #resolve} then takes them instead of
-     * reading those entries again. A failure is kept and thrown where {@link #resolve} reaches its class, so the
-     * error is the one a read in order reports.
+     * header read has already checked ({@code checked}, by entry) or read only the heads of ({@code unread}, by
+     * entry: read whole here): {@link #resolve} then takes them instead of reading those entries one by one. A
+     * failure is kept and thrown where {@link #resolve} reaches its class, so the error is the one a read in
+     * order reports.
      */
-    void preread(Set<String> names, Map<String, ClassFileFormat> checked) {
-        if (checked.isEmpty()) {
+    void preread(Set<String> names, Map<String, ClassFileFormat> checked, Map<String, Archive.ClassFile> unread) {
+        if (checked.isEmpty() && unread.isEmpty()) {
             return;
         }
-        List<ClassFileFormat> formats = new ArrayList<>();
+        List<Object> sources = new ArrayList<>();
         for (String name : names) {
             for (String candidate : ClassNames.candidates(name)) {
-                ClassFileFormat format = checked.get(ClassNames.entry(candidate));
-                if (format != null && !preread.containsKey(ClassNames.entry(candidate))) {
-                    preread.put(ClassNames.entry(candidate), format);
-                    formats.add(format);
+                String entry = ClassNames.entry(candidate);
+                Object source = checked.containsKey(entry) ? checked.get(entry) : unread.get(entry);
+                if (source != null && !preread.containsKey(entry)) {
+                    preread.put(entry, source);
+                    sources.add(source);
                 }
             }
         }
-        List<Object> read = AllClasses.map(formats, new Supplier<Function<ClassFileFormat, Object>>() {
+        List<Object> read = AllClasses.map(sources, new Supplier<Function<Object, Object>>() {
             @Override
-            public Function<ClassFileFormat, Object> get() {
+            public Function<Object, Object> get() {
                 Signatures.Cache cache = new Signatures.Cache(); // one per thread
                 return new Function<>() {
                     @Override
-                    public Object apply(ClassFileFormat format) {
+                    public Object apply(Object source) {
                         try {
-                            return ClassFiles.read(format, Origin.TARGET, cache);
+                            if (source instanceof Archive.ClassFile file) {
+                                return ClassFiles.read(file.read(), Origin.TARGET, file.where(), file.entry(), cache);
+                            }
+                            return ClassFiles.read((ClassFileFormat) source, Origin.TARGET, cache);
                         } catch (RuntimeException failed) {
                             return failed;
                         }

@@ -39,21 +39,38 @@ final class HeaderInspection {
     /**
      * What a header read found: the headers, and the module's class files it checked, by entry, as far as
      * {@link #KEPT_BYTES} allows, so that the classes selected from the headers are read from the bytes already
-     * judged rather than inflated and checked again.
+     * judged rather than inflated and checked again; the others ({@code unread}, by entry, with only their heads
+     * read or not kept), so that the selected ones among them are read whole together, on several threads.
      */
-    record Read(ClassHeaders headers, Map<String, ClassFileFormat> checked) {
+    record Read(ClassHeaders headers, Map<String, ClassFileFormat> checked, Map<String, Archive.ClassFile> unread) {
     }
 
-    private record Checked(String entry, ClassHeader header, ClassFileFormat format) {
+    /** One class file's header, and the checked class file kept, or else (when only its head was read) the file. */
+    private record Checked(String entry, ClassHeader header, ClassFileFormat format, Archive.ClassFile unread) {
     }
 
     /**
-     * The headers of {@code archive}'s classes; with {@code supertypes}, also those of every supertype
-     * they reach and of {@code annotationTypes} (binary names); and the checked class files kept.
+     * The headers of {@code archive}'s classes, for selection by {@code queries}; when they walk supertypes,
+     * also those of every supertype they reach and of the annotation types they name; and the checked class
+     * files kept.
+     *
+     * <p>A class file is read and checked only as far as its head ({@link ClassFileHead}) when the rest cannot
+     * change what the queries select: an annotation is named in the constant pool of every class it annotates
+     * (its descriptor), and a nested or sealed class's modifiers need an InnerClasses or PermittedSubclasses
+     * attribute, whose name is there too. A class whose pool names an annotation type a query looks for (or
+     * {@code java.lang.annotation.Inherited}, which decides whether superclasses count), whose modifiers a
+     * query reads and its pool says they may differ from its flags, or that has other versions in a
+     * multi-release JAR (every version's header must agree whole) is read and checked whole.
      *
      * @param classpath the archives supertypes outside the module are read from, before the JDK
      */
-    static Read read(Archive archive, ClassPathArchives classpath, boolean supertypes, Set<String> annotationTypes) {
+    static Read read(Archive archive, ClassPathArchives classpath, List<ClassQuery> queries) {
+        boolean supertypes = queries.stream().anyMatch(ClassQuery::needsSupertypes);
+        Set<String> annotationTypes = new LinkedHashSet<>();
+        for (ClassQuery query : queries) {
+            query.annotated().filter(a -> a.indexOf('.') > 0).ifPresent(annotationTypes::add);
+        }
+        HeadNeeds needs = HeadNeeds.of(queries);
         List<Archive.ClassFile> files = new ArrayList<>();
         for (Archive.ClassFile file : archive.classFiles()) {
             if (Archive.isClassEntry(file.entry())) {
@@ -61,9 +78,11 @@ final class HeaderInspection {
             }
         }
         int judged = files.size();
+        Set<String> versioned = new java.util.HashSet<>();
         for (Archive.ClassFile file : archive.versionFiles()) {
             if (Archive.isClassEntry(file.entry())) {
                 files.add(file);
+                versioned.add(file.entry());
             }
         }
         AtomicLong kept = new AtomicLong();
@@ -74,16 +93,33 @@ final class HeaderInspection {
                         return new Function<>() {
                             @Override
                             public Checked apply(Archive.ClassFile file) {
-                                ClassFileFormat format = ClassFiles.checked(file.read(), file.where(), file.entry());
+                                ClassFileFormat format;
+                                if (versioned.contains(file.entry())) {
+                                    format = ClassFiles.checked(file.read(), file.where(), file.entry());
+                                } else {
+                                    try (ClassFileHead stream = ClassFileHead.read(file)) {
+                                        byte[] head = stream.head();
+                                        if (head != null) {
+                                            ClassFileFormat checkedHead = ClassFiles.checkedHead(head, file.where(),
+                                                    file.entry());
+                                            if (!needs.wholeFor(checkedHead)) {
+                                                return new Checked(file.entry(),
+                                                        HeaderReader.ofHead(checkedHead, Origin.TARGET), null, file);
+                                            }
+                                        }
+                                        format = ClassFiles.checked(stream.whole(), file.where(), file.entry());
+                                    }
+                                }
                                 ClassHeader header = HeaderReader.read(format, Origin.TARGET);
                                 boolean keep = kept.addAndGet(2L * format.bytes.length) <= KEPT_BYTES;
-                                return new Checked(file.entry(), header, keep ? format : null);
+                                return new Checked(file.entry(), header, keep ? format : null, keep ? null : file);
                             }
                         };
                     }
                 });
         Map<String, ClassHeader> module = new LinkedHashMap<>();
         Map<String, ClassFileFormat> checked = new HashMap<>();
+        Map<String, Archive.ClassFile> unread = new HashMap<>();
         Map<String, String> where = new HashMap<>();
         for (int i = 0; i < judged; i++) {
             Checked one = read.get(i);
@@ -91,6 +127,8 @@ final class HeaderInspection {
             where.putIfAbsent(one.header().name(), files.get(i).where());
             if (one.format() != null) {
                 checked.put(one.entry(), one.format());
+            } else if (one.unread() != null) {
+                unread.put(one.entry(), one.unread());
             }
         }
         // every other version of a class (another Java loads it) must have the header that selection judged
@@ -109,7 +147,7 @@ final class HeaderInspection {
             }
         }
         if (!supertypes) {
-            return new Read(ClassHeaders.of(module, Map.of(), Set.of()), checked);
+            return new Read(ClassHeaders.of(module, Map.of(), Set.of()), checked, unread);
         }
         Map<String, ClassHeader> others = new HashMap<>();
         Set<String> unresolved = new LinkedHashSet<>();
@@ -137,7 +175,7 @@ final class HeaderInspection {
             found.get().superclass().ifPresent(queue::add);
             queue.addAll(found.get().interfaces());
         }
-        return new Read(ClassHeaders.of(module, others, unresolved), checked);
+        return new Read(ClassHeaders.of(module, others, unresolved), checked, unread);
     }
 
     /** Whether two versions of a class have the same header, as selection sees it (lists as sets). */

@@ -63,6 +63,26 @@ final class HeaderReader extends ClassVisitor {
         return header.toHeader(origin);
     }
 
+    /**
+     * The header of a class file of which only the head was read and checked ({@link ClassFiles#checkedHead}):
+     * its kind, supertypes and modifiers from its own flags (a nested class's InnerClasses entry and a sealed
+     * class's PermittedSubclasses are not read), and no annotations. {@link HeaderInspection} reads the whole
+     * class file wherever what is not read could change a selection.
+     */
+    static ClassHeader ofHead(ClassFileFormat head, Origin origin) {
+        HeaderReader header = new HeaderReader();
+        int at = head.header;
+        header.access = head.u2(at);
+        header.internalName = head.utf8(head.classNameOf(head.u2(at + 2)));
+        header.superName = head.superName == 0 ? null : head.utf8(head.superName);
+        String[] interfaces = new String[head.u2(at + 6)];
+        for (int i = 0; i < interfaces.length; i++) {
+            interfaces[i] = head.utf8(head.classNameOf(head.u2(at + 8 + 2 * i)));
+        }
+        header.interfaces = interfaces;
+        return header.toHeader(origin);
+    }
+
     private boolean annotated;
 
     @Override

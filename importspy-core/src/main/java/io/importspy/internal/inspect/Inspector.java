@@ -165,17 +165,14 @@ public final class Inspector {
             // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
             Set<String> names = new LinkedHashSet<>(new java.util.TreeSet<>(named.names()));
             Map<String, ClassFileFormat> checked = Map.of();
+            Map<String, Archive.ClassFile> unread = Map.of();
             if (!named.queries().isEmpty()) {
                 Optional<ClassHeaders> headers = Optional.empty();
                 if (named.needsHeaders()) {
-                    boolean supertypes = named.queries().stream().anyMatch(ClassQuery::needsSupertypes);
-                    Set<String> annotations = new LinkedHashSet<>();
-                    for (ClassQuery query : named.queries()) {
-                        query.annotated().filter(a -> a.indexOf('.') > 0).ifPresent(annotations::add);
-                    }
-                    HeaderInspection.Read read = HeaderInspection.read(archive, opened, supertypes, annotations);
+                    HeaderInspection.Read read = HeaderInspection.read(archive, opened, named.queries());
                     headers = Optional.of(read.headers());
                     checked = read.checked();
+                    unread = read.unread();
                     sections.add(headers.get());
                 }
                 List<String> classNames = HeaderInspection.classNames(archive);
@@ -190,7 +187,7 @@ public final class Inspector {
             Map<String, ClassFacts> classes;
             Set<String> unresolved;
             try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache())) {
-                resolver.preread(names, checked);
+                resolver.preread(names, checked, unread);
                 resolver.resolve(names);
                 classes = resolver.classes();
                 unresolved = resolver.unresolved();

@@ -139,9 +139,23 @@ final class JarArchive implements Archive {
         } catch (InspectionException tooLarge) {
             throw tooLarge;
         } catch (IOException | RuntimeException unreadable) {
-            throw new InspectionException(where + ": entry cannot be read (" + unreadable.getMessage()
-                    + "); the JAR is corrupt or truncated", unreadable);
+            throw unreadable(where, unreadable);
         }
+    }
+
+    /** The inflating stream of {@code entry}, for a reader that may stop before its end. */
+    private InputStream stream(ZipEntry entry, String where) {
+        try {
+            return jar.getInputStream(entry);
+        } catch (IOException | RuntimeException unreadable) {
+            throw unreadable(where, unreadable);
+        }
+    }
+
+    /** The error of an entry that cannot be read. */
+    static InspectionException unreadable(String where, Exception cause) {
+        return new InspectionException(where + ": entry cannot be read (" + cause.getMessage()
+                + "); the JAR is corrupt or truncated", cause);
     }
 
     /** Every raw entry of a multi-release JAR that has versions, by logical name; built on first need. */
@@ -166,7 +180,7 @@ final class JarArchive implements Archive {
         for (ZipEntry raw : all) {
             if (!raw.getName().equals(read)) {
                 String where = label + "!" + raw.getName();
-                files.add(ClassFile.of(name, where, () -> bytes(raw, where)));
+                files.add(ClassFile.of(name, where, () -> bytes(raw, where), () -> stream(raw, where), raw.getSize()));
             }
         }
         return files;
@@ -297,14 +311,16 @@ final class JarArchive implements Archive {
             }
             String where = label + "!" + realName(entry);
             listed.add(entry.getName());
-            files.add(ClassFile.of(entry.getName(), where, () -> bytes(entry, where)));
+            files.add(ClassFile.of(entry.getName(), where, () -> bytes(entry, where), () -> stream(entry, where),
+                    entry.getSize()));
         });
         if (jar.isMultiRelease()) {
             versions().forEach((logical, entries) -> {
                 if (!listed.contains(logical) && Archive.isCodeEntry(logical)) {
                     ZipEntry lowest = entries.get(0);
                     String where = label + "!" + lowest.getName();
-                    files.add(ClassFile.of(logical, where, () -> bytes(lowest, where)));
+                    files.add(ClassFile.of(logical, where, () -> bytes(lowest, where), () -> stream(lowest, where),
+                            lowest.getSize()));
                 }
             });
         }
