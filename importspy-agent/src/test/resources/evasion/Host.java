@@ -40,6 +40,8 @@ public class Host {
                         relink(Path.of(System.getProperty("link")), Path.of(System.getProperty("admitted")));
                         Class.forName("rogue.Plugin");
                     }
+                    case "late plugin" -> Class.forName("late.Good", true,
+                            new URLClassLoader(new URL[] {Path.of(System.getProperty("late")).toUri().toURL()}, null));
                     case "logger" -> System.getLogger("evasion").log(System.Logger.Level.WARNING, "host logs");
                     case "zone" -> java.time.ZoneId.of("Evil/Zone");
                     default -> throw new IllegalArgumentException(what);

@@ -77,6 +77,11 @@ public final class Agent {
         for (Path source : startup) {                                // stream: a warm start does little else
             identities.add(identity(source));
         }
+        // installed before the start-up check, so that a class the JDK loads from the class path for it (a security
+        // provider that a system property names, say) reaches the transformer, which refuses it: the check threads
+        // have no verdict on it yet. What the JVM defined before is judged below, from this list.
+        instrumentation.addTransformer(transformer);
+        Class<?>[] loadedBefore = instrumentation.getAllLoadedClasses();
         List<Verdict> verdicts;
         try {
             verdicts = startup(parsed, policy, checker, agentJar, startup, identities);
@@ -104,8 +109,8 @@ public final class Agent {
         }
         List<String> before;
         try {
-            before = transformer.refusedBefore(instrumentation.getAllLoadedClasses());
-        } catch (IOException | RuntimeException e) {
+            before = transformer.refusedBefore(loadedBefore);
+        } catch (Exception e) {
             before = List.of("the classes defined before the agent started cannot be checked: " + e);
         }
         if (!before.isEmpty()) { // defined already: no stub can replace them, so the application must not start
@@ -118,7 +123,6 @@ public final class Agent {
             Runtime.getRuntime().halt(1);
         }
         checker.started();
-        instrumentation.addTransformer(transformer);
         checker.log();
     }
 

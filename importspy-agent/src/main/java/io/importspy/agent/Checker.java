@@ -101,7 +101,7 @@ final class Checker {
         Verdict[] verdicts = new Verdict[count];
         List<List<Deferred>> events = new java.util.ArrayList<>(java.util.Collections.nCopies(count, List.of()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable work = () -> {
+        Runnable work = () -> Checking.mark(() -> {
             for (int i; (i = next.getAndIncrement()) < count; ) {
                 Path source = sources.get(i);
                 List<Deferred> mine = new java.util.ArrayList<>(1);
@@ -117,7 +117,7 @@ final class Checker {
                     events.set(i, mine);
                 }
             }
-        };
+        });
         Thread[] helpers = new Thread[Math.max(0, Math.min(threads, count) - 1)];
         for (int t = 0; t < helpers.length; t++) {
             helpers[t] = new Thread(work, "importspy-agent-startup-" + (t + 1));

@@ -60,7 +60,11 @@ final class CodeSources {
         return loader == CodeSources.class.getClassLoader() && agentJar.equals(file(location));
     }
 
-    Admission admission(ClassLoader loader, ProtectionDomain domain, Function<Path, Verdict> startup)
+    /**
+     * The admission of a domain: by its start-up verdict when {@code startup} has one, else by a check now; {@code null}
+     * when it has none and {@code mayCheck} is false (on a thread that is checking already).
+     */
+    Admission admission(ClassLoader loader, ProtectionDomain domain, Function<Path, Verdict> startup, boolean mayCheck)
             throws IOException {
         if (isOwn(loader, domain)) {
             return Admission.OWN;
@@ -85,6 +89,9 @@ final class CodeSources {
         }
         Verdict verdict = startup.apply(path);
         if (verdict == null) {
+            if (!mayCheck) {
+                return null;
+            }
             verdict = checker.check(path);
             if (opened.isPresent() && !opened.get().equals(Agent.identity(path))) {
                 return replaced(path, loaderName); // changed while it was checked: the check read another file
@@ -105,9 +112,10 @@ final class CodeSources {
 
     /**
      * The admission of {@code className}, which the boot class loader defines outside the JDK's modules: decided by
-     * the JAR or directory of the boot class path that the loader finds it in, once per code source.
+     * the JAR or directory of the boot class path that the loader finds it in, once per code source; {@code null} when
+     * that one is not decided yet and {@code mayCheck} is false.
      */
-    Admission bootClassPath(String className) throws IOException {
+    Admission bootClassPath(String className, boolean mayCheck) throws IOException {
         String entry = className + ".class";
         URL resource = ClassLoader.getPlatformClassLoader().getResource(entry); // the boot loader's search
         Path path = resource == null ? null : file(codeSourceOf(resource, entry));
@@ -120,6 +128,9 @@ final class CodeSources {
         }
         Admission known = bootClassPath.get(path);
         if (known == null) {
+            if (!mayCheck) {
+                return null;
+            }
             known = admission(path, checker.check(path));
             bootClassPath.put(path, known);
         }

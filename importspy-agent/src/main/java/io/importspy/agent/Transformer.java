@@ -26,7 +26,6 @@ final class Transformer implements ClassFileTransformer {
     private final CodeSources sources;
     private final WeakIdentityMap<ProtectionDomain, Admission> byDomain = new WeakIdentityMap<>();
     private final Map<String, Decided> atStartup = new ConcurrentHashMap<>();
-    private final ThreadLocal<Boolean> checking = new ThreadLocal<>();
 
     Transformer(CodeSources sources) {
         this.sources = sources;
@@ -99,7 +98,9 @@ final class Transformer implements ClassFileTransformer {
                 admission = admission(loader, domain, name);
                 if (admission == null) {
                     return Stubs.orUndefinable(bytes, "ImportSpy refused " + PlainText.visible(name.replace('/', '.'))
-                            + ": it was loaded while ImportSpy was checking another code source");
+                            + (Checking.onThisThread()
+                            ? ": it was loaded for a check of another code source before its own was decided"
+                            : ": the check of its code source waited on a class that this thread is loading"));
                 }
             }
             String refusal = admission.refusal(name);
@@ -112,24 +113,31 @@ final class Transformer implements ClassFileTransformer {
 
     /**
      * The admission of a domain seen for the first time, or of a class of the boot class path's own ({@code domain}
-     * null); {@code null} while this thread is checking another.
+     * null), decided on a {@link Checking#onWorker worker}; {@code null} when it cannot be decided now: on a thread
+     * that is checking another code source (for which this one has no verdict yet), or when the worker got stuck.
      */
-    private Admission admission(ClassLoader loader, ProtectionDomain domain, String className) throws IOException {
-        if (checking.get() != null) {
-            return domain != null && sources.isOwn(loader, domain) ? Admission.OWN : null;
+    private Admission admission(ClassLoader loader, ProtectionDomain domain, String className) throws Exception {
+        if (domain != null && sources.isOwn(loader, domain)) {
+            return Admission.OWN;
         }
-        Admission admission;
-        checking.set(Boolean.TRUE);
-        try {
-            admission = domain == null ? sources.bootClassPath(className)
-                    : sources.admission(loader, domain, path -> startupVerdict(loader, path));
-        } finally {
-            checking.remove();
+        if (Checking.onThisThread()) {
+            return decided(loader, domain, className, false);
         }
-        if (domain != null) {
+        Admission admission = Checking.onWorker(() -> decided(loader, domain, className, true));
+        if (admission != null) {
+            sources.log(); // outside the check: a logging back end may load classes of its own
+        }
+        return admission;
+    }
+
+    /** The admission of a domain, recorded; {@code null} when it has no verdict yet and {@code mayCheck} is false. */
+    private Admission decided(ClassLoader loader, ProtectionDomain domain, String className, boolean mayCheck)
+            throws IOException {
+        Admission admission = domain == null ? sources.bootClassPath(className, mayCheck)
+                : sources.admission(loader, domain, path -> startupVerdict(loader, path), mayCheck);
+        if (admission != null && domain != null) {
             byDomain.put(domain, admission);
         }
-        sources.log(); // outside the check: a logging back end may load classes of its own
         return admission;
     }
 
@@ -139,7 +147,11 @@ final class Transformer implements ClassFileTransformer {
      * path it holds before any agent runs. Each is judged as if it were being defined now; one line per refused
      * class, none when all are admitted (as they always are without such a cache: the JDK's own and the agent's).
      */
-    List<String> refusedBefore(Class<?>[] loaded) throws IOException {
+    List<String> refusedBefore(Class<?>[] loaded) throws Exception {
+        return Checking.here(() -> judgedBefore(loaded));
+    }
+
+    private List<String> judgedBefore(Class<?>[] loaded) throws IOException {
         ProtectionDomain none = Object.class.getProtectionDomain(); // what a class defined with no domain reports
         ClassLoader own = Transformer.class.getClassLoader();
         List<String> refused = new ArrayList<>();
@@ -155,11 +167,11 @@ final class Transformer implements ClassFileTransformer {
                 if (loader != null || type.getModule().isNamed()) {
                     continue; // the JDK's own, as transform passes them
                 }
-                admission = sources.bootClassPath(name);
+                admission = sources.bootClassPath(name, true);
             } else {
                 admission = byDomain.get(domain);
                 if (admission == null) {
-                    admission = sources.admission(loader, domain, path -> startupVerdict(loader, path));
+                    admission = sources.admission(loader, domain, path -> startupVerdict(loader, path), true);
                     byDomain.put(domain, admission);
                 }
             }

@@ -381,6 +381,33 @@ class AgentEvasionIT {
     }
 
     @Test
+    void a_class_the_jdk_loads_from_the_class_path_while_a_check_runs_is_judged_and_never_runs() throws Exception {
+        // a security provider named first by a system property: the JDK loads it from the class path when a check
+        // first computes a digest, at start-up (a checked JAR on the class path) or later (a plugin's first class)
+        Path marker = work.resolve("security-marker");
+        Path provider = Files.move(TestJars.project(work)
+                .source("evil/Provider.java", "package evil; public class Provider extends java.security.Provider {"
+                        + " static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker
+                        + "\"), \"evil.Provider ran\\n\"); } catch (java.io.IOException e) { } }"
+                        + " public Provider() { super(\"Evil\", \"1\", \"evil\"); } }")
+                .jar("provider.jar"), work.resolve("plugins/provider.jar"));
+        Path security = Files.writeString(work.resolve("first.security"), "security.provider.1=evil.Provider\n");
+        Path late = Files.createDirectories(work.resolve("checked")).resolve("late.jar");
+        Files.move(TestJars.project(work).source("late/Good.java", "package late; public class Good { }")
+                .jar("late.jar"), late, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        for (String classPath : List.of(host + java.io.File.pathSeparator + provider,
+                host + java.io.File.pathSeparator + provider + java.io.File.pathSeparator + late)) {
+            Run run = java("-Djava.security.properties=" + security, "-javaagent:" + AgentIT.AGENT + "=policy=" + policy,
+                    "-Drogue=" + rogue, "-Dlate=" + late, "-cp", classPath, "evasion.Host", "late plugin");
+
+            assertThat(marker).as(run.toString()).doesNotExist();
+            assertThat(run.exit()).as(run.toString()).isZero();
+            assertThat(run.out()).as(run.toString()).startsWith("late plugin: ");
+        }
+    }
+
+    @Test
     void an_empty_class_path_element_is_the_working_directory_and_is_checked_before_main() throws Exception {
         Run run = java("-javaagent:" + AgentIT.AGENT + "=policy=" + policy + ",fail-fast", "-Drogue=" + rogue,
                 "-cp", host + java.io.File.pathSeparator, "evasion.Host", "logger");
