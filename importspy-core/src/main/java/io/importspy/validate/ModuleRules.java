@@ -7,6 +7,7 @@ import io.importspy.internal.contract.ModuleSpec;
 import io.importspy.internal.contract.ServiceSpec;
 import io.importspy.internal.contract.ValueSpec;
 import io.importspy.internal.contract.VersionConstraint;
+import io.importspy.internal.inspect.Resources;
 import io.importspy.internal.java.Glob;
 
 import java.util.ArrayList;
@@ -39,10 +40,11 @@ final class ModuleRules implements Rule<ModuleSpec> {
         });
         spec.manifest().forEach(attribute -> checkManifest(attribute, facts, out));
         spec.services().forEach(service -> checkService(service, facts, out));
+        Resources resources = spec.resources().isEmpty() ? null : Resources.of(facts.entries(), facts.manifest());
         for (Located<String> resource : spec.resources()) {
             String entry = resource.value().startsWith("/") ? resource.value().substring(1) : resource.value();
-            if (!facts.entries().contains(entry)) {
-                out.accept(ModuleViolations.resourceMissing(entry, resource.location()));
+            if (resources.served(entry) == null) {
+                out.accept(ModuleViolations.resourceMissing(entry, resources.newerOnly(entry), resource.location()));
             }
         }
     }

@@ -66,6 +66,56 @@ class MultiReleaseIT {
                 """, "plugin-contract.yml");
     }
 
+    /**
+     * A {@code resources:} requirement is met by exactly the entries that the running Java's class loader serves for
+     * the name: in a multi-release JAR, a version directory's entry for this Java or an older one stands for a
+     * missing base entry, one for a newer Java does not, and a name under {@code META-INF/} is served as stored.
+     */
+    @Test
+    void a_resource_is_required_as_a_class_loader_of_this_java_serves_it() throws Exception {
+        Path classes = TestJars.compile(work.resolve("resources-base"), Map.of("com/acme/Impl.java",
+                impl(work.resolve("resources-ran"), true)), "--release", "17");
+        List<String> names = List.of("res/base.properties", "res/nine.properties", "res/this.properties",
+                "res/newer.properties", "META-INF/versions/" + ABOVE + "/res/newer.properties",
+                "META-INF/versions/9/res/nine.properties", "res/none.properties", "META-INF/versions/9/res/none.properties");
+        StringBuilder contract = new StringBuilder("importspy: 1\nmodule:\n  resources:\n");
+        names.forEach(name -> contract.append("    - ").append(name).append('\n'));
+        for (boolean multiRelease : List.of(true, false)) {
+            TestJars.JarBuilder builder = TestJars.jar(work.resolve("resources-" + multiRelease + ".jar")).classes(classes)
+                    .entry("res/base.properties", "base\n")
+                    .entry("META-INF/versions/9/res/nine.properties", "nine\n")
+                    .entry("META-INF/versions/" + Runtime.version().feature() + "/res/this.properties", "this\n")
+                    .entry("META-INF/versions/" + ABOVE + "/res/newer.properties", "newer\n");
+            Path jar = (multiRelease ? builder.multiRelease() : builder).build();
+            List<String> missing = Spy.validate(jar, Contracts.parse(contract.toString(), "resources.yml")).targets()
+                    .get(0).violations().stream().map(v -> v.message()).toList();
+
+            List<String> unserved = new java.util.ArrayList<>();
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                    null)) {
+                for (String name : names) {
+                    if (loader.getResource(name) == null) {
+                        unserved.add(name);
+                    }
+                }
+            }
+            assertThat(missing).as("multi-release " + multiRelease).hasSize(unserved.size());
+            for (int i = 0; i < unserved.size(); i++) {
+                assertThat(missing.get(i)).startsWith("module lacks resource " + unserved.get(i));
+            }
+            if (multiRelease) {
+                assertThat(unserved).containsExactly("res/newer.properties", "res/none.properties",
+                        "META-INF/versions/9/res/none.properties");
+                assertThat(missing.get(0)).isEqualTo("module lacks resource res/newer.properties (only META-INF/versions/"
+                        + ABOVE + "/ holds it, which Java " + ABOVE + " and later are served; this is Java "
+                        + Runtime.version().feature() + ")");
+            } else {
+                assertThat(unserved).containsExactly("res/nine.properties", "res/this.properties", "res/newer.properties",
+                        "res/none.properties", "META-INF/versions/9/res/none.properties");
+            }
+        }
+    }
+
     @Test
     void a_versioned_class_for_a_newer_java_that_differs_is_refused_naming_its_entry() throws Exception {
         Path marker = work.resolve("newer-ran");
