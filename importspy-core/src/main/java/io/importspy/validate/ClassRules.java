@@ -6,6 +6,7 @@ import io.importspy.internal.contract.AnnotationSpec;
 import io.importspy.internal.contract.ClassSpec;
 import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.Sections;
+import io.importspy.internal.contract.SelectSpec;
 import io.importspy.internal.inspect.ClassNames;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
@@ -40,6 +41,10 @@ final class ClassRules implements Rule<Sections.Classes> {
         for (ClassSpec spec : section.classes()) {
             if (spec.select().isEmpty()) {
                 names.add(spec.name()); // the classes a selection selects are read through its query
+            } else { // every reading of a dotted class name a selection writes, so that an ambiguous one is told
+                SelectSpec select = spec.select().get();
+                java.util.stream.Stream.of(select.implemented(), select.extended(), select.annotated())
+                        .flatMap(Optional::stream).map(Located::value).filter(ClassRules::dottedName).forEach(names::add);
             }
             // every reading of a dotted supertype name, so that an ambiguous one is told (see supertypeAmbiguity)
             spec.superclass().map(s -> s.value().name()).filter(ClassRules::dottedName).ifPresent(names::add);

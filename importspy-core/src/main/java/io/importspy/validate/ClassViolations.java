@@ -51,6 +51,22 @@ final class ClassViolations {
                         + " them").at(at);
     }
 
+    /**
+     * A dotted class name in a selection's {@code key} that denotes several classes that exist: the selection selects
+     * none, since which it means is not what the contract can say.
+     */
+    static Violation ambiguousSelector(String selector, String key, String written, List<String> classes,
+                                       Location at) {
+        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
+                .orElse(classes.get(classes.size() - 1));
+        return Violation.invalid(Context.CLASS, selector).expected(key + " one class named " + written)
+                .found(String.join(", ", classes))
+                .message("class name " + written + " in " + key + " of " + selector + " is ambiguous: "
+                        + String.join(" and ", classes) + " both exist, so the selection selects no class")
+                .fix("write the binary name in the contract (" + nested + " for the nested class), or rename one of"
+                        + " them").at(at);
+    }
+
     static Violation kindMismatch(String name, String required, String actual, Location at) {
         return Violation.mismatch(Context.CLASS, name).expected(required).found(actual)
                 .message("class " + name + " is " + Texts.withArticle(actual) + ", not " + Texts.withArticle(required))

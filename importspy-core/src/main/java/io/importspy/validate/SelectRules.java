@@ -2,13 +2,17 @@ package io.importspy.validate;
 
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.ClassSpec;
+import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.SelectSpec;
 import io.importspy.internal.inspect.ClassHeaders;
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.internal.inspect.ClassQuery;
 import io.importspy.internal.inspect.Selections;
 import io.importspy.internal.validate.Readings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,6 +39,9 @@ final class SelectRules {
                             + "was read from live classes, whose class files ImportSpy does not read")
                     .fix("validate the module's JAR or class directory (importspy validate, or guarded loading)")
                     .at(select.location()));
+            return Optional.empty();
+        }
+        if (ambiguous(select, module, headers, out)) {
             return Optional.empty();
         }
         List<String> names = headers.map(h -> List.copyOf(h.module().keySet())).orElseGet(module::classNames);
@@ -77,6 +84,39 @@ final class SelectRules {
             }
         }
         return Optional.of(new Selected(select, selected));
+    }
+
+    /**
+     * Whether a class name that the selection's {@code provides}, {@code implements}, {@code extends} or
+     * {@code annotated} writes with dots denotes several classes that exist (in the module, on its class path or in
+     * the JDK; for {@code provides}, among the module's services): {@code a.b.Outer.Inner} is class {@code Inner}
+     * of package {@code a.b.Outer} or nested {@code a.b.Outer$Inner}. Each is reported, and the selection selects
+     * nothing: which classes it means is not what the contract can say, so none is picked.
+     */
+    private static boolean ambiguous(SelectSpec select, ModuleFacts module, Optional<ClassHeaders> headers,
+                                     Consumer<Violation> out) {
+        boolean ambiguous = false;
+        Map<String, Optional<Located<String>>> keys = new LinkedHashMap<>();
+        keys.put("provides", select.provides());
+        keys.put("implements", select.implemented());
+        keys.put("extends", select.extended());
+        keys.put("annotated", select.annotated());
+        for (Map.Entry<String, Optional<Located<String>>> key : keys.entrySet()) {
+            if (key.getValue().isEmpty() || key.getValue().get().value().indexOf('.') <= 0) {
+                continue;
+            }
+            String written = key.getValue().get().value();
+            List<String> existing = ClassNames.candidates(written).stream().filter(candidate -> key.getKey()
+                    .equals("provides") ? module.services().containsKey(candidate)
+                    : module.anyClass(candidate).isPresent()
+                    || headers.flatMap(h -> h.any(candidate)).isPresent()).toList();
+            if (existing.size() > 1) {
+                out.accept(ClassViolations.ambiguousSelector("select " + select.describe(), key.getKey(), written,
+                        existing, key.getValue().get().location()));
+                ambiguous = true;
+            }
+        }
+        return ambiguous;
     }
 
     private static String plural(int count) {

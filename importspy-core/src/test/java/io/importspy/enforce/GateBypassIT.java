@@ -203,6 +203,45 @@ class GateBypassIT {
     }
 
     @Nested
+    class A_selector_name_is_not_met_by_a_look_alike {
+        /**
+         * The host's {@code com.host.Api$Listener} and the plugin's {@code com.host.Api.Listener} both answer
+         * {@code com.host.Api.Listener}: a selection by it, or by the annotation or superclass written so, selects
+         * no class and says why, rather than judge the classes of either reading.
+         */
+        @Test
+        void a_dotted_name_in_implements_extends_or_annotated_that_two_classes_answer_is_reported_ambiguous()
+                throws Exception {
+            Path host = TestJars.jar(work.resolve("selector-host.jar")).classes(compile("selector-host", Map.of(
+                    "com/host/Api.java", "package com.host; public class Api { public interface Listener { }"
+                            + " public static class Base { } public @interface Tag { } }"))).build();
+            Path classes = TestJars.compile(work.resolve("selector-plugin"), Map.of(
+                    "com/host/Api/Listener.java", "package com.host.Api; public interface Listener { }",
+                    "com/host/Api/Base.java", "package com.host.Api; public class Base { }",
+                    "com/host/Api/Tag.java", "package com.host.Api; public @interface Tag { }",
+                    "com/acme/Plugin.java", "package com.acme; @com.host.Api.Tag public class Plugin"
+                            + " extends com.host.Api.Base implements com.host.Api.Listener { }"), "--release", "17");
+            Path plugin = TestJars.jar(work.resolve("selector.jar")).classes(classes).build();
+            for (String key : List.of("implements", "extends", "annotated")) {
+                String name = "com.host.Api." + Map.of("implements", "Listener", "extends", "Base", "annotated", "Tag")
+                        .get(key);
+                SpyModel model = Contracts.parse("importspy: 1\nclasses:\n  - select: {" + key + ": " + name
+                        + "}\n    modifiers: [public, final]\n", "selector-contract.yml");
+
+                assertThat(io.importspy.Spy.validate(model, io.importspy.ValidationOptions.defaults()
+                        .withClasspath(List.of(host)), List.of(plugin)).targets().get(0).violations())
+                        .as(key).singleElement().satisfies(v -> {
+                            assertThat(v.category()).isEqualTo(Category.INVALID);
+                            assertThat(v.message()).startsWith("class name " + name + " in " + key + " of select ")
+                                    .endsWith(" is ambiguous: " + name + " and " + name.replace("Api.", "Api$")
+                                            + " both exist, so the selection selects no class");
+                            assertThat(v.location().line()).isEqualTo(3);
+                        });
+            }
+        }
+    }
+
+    @Nested
     class A_named_module_is_judged_by_what_its_layer_uses {
         @Test
         void its_services_are_its_provides_never_a_services_file_the_layer_ignores() throws Exception {
