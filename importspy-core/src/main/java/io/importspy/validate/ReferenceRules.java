@@ -4,6 +4,7 @@ import io.importspy.contract.Location;
 import io.importspy.inspect.ModuleFacts;
 import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.ReferencesSpec;
+import io.importspy.internal.inspect.ClassNames;
 import io.importspy.internal.inspect.ReferenceFacts;
 import io.importspy.internal.inspect.ReferenceFacts.Breach;
 import io.importspy.internal.inspect.ReferenceFacts.Reference;
@@ -11,9 +12,11 @@ import io.importspy.internal.java.ReferencePattern;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +33,63 @@ final class ReferenceRules implements Rule<ReferencesSpec> {
         return ReferencesSpec.class;
     }
 
+    /** Every reading of each class name that a pattern writes with dots, so that an ambiguous one is told. */
+    @Override
+    public Set<String> classesToRead(ReferencesSpec spec) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Located<ReferencePattern> pattern : patterns(spec)) {
+            pattern.value().literalClass().filter(name -> name.indexOf('.') > 0).ifPresent(names::add);
+        }
+        return names;
+    }
+
     @Override
     public void check(ReferencesSpec spec, Facts facts, Sink sink) {
-        check(spec, facts.module(), sink::report);
+        if (!ambiguous(spec, facts.module(), sink::report)) {
+            check(spec, facts.module(), sink::report);
+        }
+    }
+
+    private static List<Located<ReferencePattern>> patterns(ReferencesSpec spec) {
+        List<Located<ReferencePattern>> all = new ArrayList<>(spec.forbid());
+        spec.allow().ifPresent(allow -> all.addAll(allow.value()));
+        return all;
+    }
+
+    /**
+     * Whether a pattern names one class with dots that several classes answer (in the module, on its class path or
+     * in the JDK): {@code a.b.Outer.Inner} is class {@code Inner} of package {@code a.b.Outer} or nested
+     * {@code a.b.Outer$Inner}, and a pattern matches both. Each is reported, and no reference is judged by the
+     * patterns: which class a rule means is not what the contract can say, so neither reading is picked.
+     */
+    private static boolean ambiguous(ReferencesSpec spec, ModuleFacts module, Consumer<Violation> out) {
+        boolean ambiguous = false;
+        Set<String> own = null; // the module's class names, listed once when a pattern needs them
+        for (Located<ReferencePattern> pattern : patterns(spec)) {
+            Optional<String> name = pattern.value().literalClass().filter(n -> n.indexOf('.') > 0);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (own == null) {
+                own = new java.util.HashSet<>(module.classNames());
+            }
+            Set<String> moduleClasses = own;
+            List<String> existing = ClassNames.candidates(name.get()).stream()
+                    .filter(candidate -> module.anyClass(candidate).isPresent() || moduleClasses.contains(candidate)).toList();
+            if (existing.size() > 1) {
+                String nested = existing.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
+                        .orElse(existing.get(existing.size() - 1));
+                out.accept(Violation.invalid(REFERENCE, "references").expected("one class named " + name.get())
+                        .found(String.join(", ", existing))
+                        .message("class name " + name.get() + " in reference pattern " + pattern.value()
+                                + " is ambiguous: " + String.join(" and ", existing) + " both exist, so no reference"
+                                + " is judged by the patterns")
+                        .fix("write the binary name in the pattern (" + nested + " for the nested class), or rename"
+                                + " one of them").at(pattern.location()));
+                ambiguous = true;
+            }
+        }
+        return ambiguous;
     }
 
     /** The references of one referencing member that break one rule. */

@@ -242,6 +242,36 @@ class GateBypassIT {
     }
 
     @Nested
+    class A_reference_pattern_is_not_met_by_a_look_alike {
+        @Test
+        void a_dotted_class_name_in_forbid_or_allow_that_two_classes_answer_is_reported_ambiguous() throws Exception {
+            Path host = TestJars.jar(work.resolve("pattern-host.jar")).classes(compile("pattern-host", Map.of(
+                    "com/host/Api.java", "package com.host; public class Api { public interface Listener { } }")))
+                    .build();
+            Path classes = TestJars.compile(work.resolve("pattern-plugin"), Map.of(
+                    "com/host/Api/Listener.java", "package com.host.Api; public interface Listener { }",
+                    "com/acme/Plugin.java", "package com.acme; public class Plugin implements com.host.Api.Listener"
+                            + " { }"), "--release", "17");
+            Path plugin = TestJars.jar(work.resolve("pattern.jar")).classes(classes).build();
+            for (String references : List.of("{forbid: [com.host.Api.Listener]}",
+                    "{allow: [\"java.**\", \"com.acme.**\", com.host.Api.Listener]}")) {
+                SpyModel model = Contracts.parse("importspy: 1\nreferences: " + references + "\n",
+                        "pattern-contract.yml");
+
+                assertThat(io.importspy.Spy.validate(model, io.importspy.ValidationOptions.defaults()
+                        .withClasspath(List.of(host)), List.of(plugin)).targets().get(0).violations())
+                        .as(references).singleElement().satisfies(v -> {
+                            assertThat(v.category()).isEqualTo(Category.INVALID);
+                            assertThat(v.message()).isEqualTo("class name com.host.Api.Listener in reference pattern"
+                                    + " com.host.Api.Listener is ambiguous: com.host.Api.Listener and"
+                                    + " com.host.Api$Listener both exist, so no reference is judged by the patterns");
+                            assertThat(v.location().line()).isEqualTo(2);
+                        });
+            }
+        }
+    }
+
+    @Nested
     class A_named_module_is_judged_by_what_its_layer_uses {
         @Test
         void its_services_are_its_provides_never_a_services_file_the_layer_ignores() throws Exception {

@@ -128,6 +128,11 @@ public final class ReferencePattern {
         return member;
     }
 
+    /** The class part, when it is one class name (no {@code *} or {@code ?}) as the contract writes it. */
+    public Optional<String> literalClass() {
+        return owner.isLiteral() ? Optional.of(owner.toString()) : Optional.empty();
+    }
+
     /** Whether the class part matches {@code binaryName} (for a member pattern: it names that class). */
     public boolean matchesOwner(String binaryName) {
         return owner.matches(binaryName);
