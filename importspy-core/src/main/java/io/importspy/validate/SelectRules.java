@@ -81,6 +81,9 @@ final class SelectRules {
         if (count.max().isEmpty() || count.max().getAsInt() > 0) {
             for (String name : selected) {
                 ClassRules.check(spec.forClass(name), module, out);
+                if (select.provides().isPresent()) {
+                    providerMethod(select, name, module, out);
+                }
             }
         }
         return Optional.of(new Selected(select, selected));
@@ -117,6 +120,37 @@ final class SelectRules {
             }
         }
         return ambiguous;
+    }
+
+    /**
+     * In a named module (one with a {@code module-info}), {@code ServiceLoader} gets a provider's instance from its
+     * {@code public static provider()} method when it declares one, not from its constructor. The instance is then
+     * of the method's declared return type or a subtype of it: when that type is the provider class itself, the class
+     * the selection judged (whose API a subclass keeps), it passes; any other type is reported, since the host would
+     * be given an instance of a class the selection never judged.
+     */
+    private static void providerMethod(SelectSpec select, String provider, ModuleFacts module,
+                                       Consumer<Violation> out) {
+        boolean named = module.identity().names().stream().anyMatch(d -> d.source().equals("module-info"));
+        Optional<io.importspy.inspect.ClassFacts> facts = module.moduleClass(provider);
+        if (!named || facts.isEmpty()) {
+            return;
+        }
+        for (io.importspy.inspect.MethodFacts method : facts.get().methods()) {
+            if (method.name().equals("provider") && method.parameters().isEmpty()
+                    && method.modifiers().contains(io.importspy.java.Modifier.STATIC)
+                    && method.modifiers().contains(io.importspy.java.Modifier.PUBLIC)
+                    && !method.erasedReturn().name().equals(provider)) {
+                String returned = method.erasedReturn().toString();
+                out.accept(Violation.invalid(Context.CLASS, provider).expected("instances of " + provider)
+                        .found(provider + ".provider() returns " + returned)
+                        .message("in this named module ServiceLoader calls " + provider + ".provider(), which returns "
+                                + returned + " (or a subtype of it), not the " + provider + " that select "
+                                + select.describe() + " judged")
+                        .fix("declare provider() to return " + provider + ", or name the class it returns in"
+                                + " module-info's provides").at(select.provides().get().location()));
+            }
+        }
     }
 
     private static String plural(int count) {

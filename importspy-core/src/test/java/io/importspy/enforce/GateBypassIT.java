@@ -295,6 +295,55 @@ class GateBypassIT {
             assertThat(rogueMarker).as("the provider the layer uses never ran").doesNotExist();
             assertThat(helloMarker).doesNotExist();
         }
+
+        /**
+         * In a named module ServiceLoader takes a provider's instance from its {@code public static provider()}:
+         * one that returns another class than the judged provider is refused; one that returns the provider's own
+         * class passes (the instance is a Hello, whose API was judged).
+         */
+        @Test
+        void a_provider_method_that_returns_another_class_than_the_judged_provider_is_refused() throws Exception {
+            Path rogueMarker = marker("provider-method-rogue");
+            Path helloMarker = marker("provider-method-hello");
+            SpyModel model = Contracts.parse("""
+                    importspy: 1
+                    classes:
+                      - select: {provides: java.util.function.Supplier}
+                        methods: [{name: greet, parameters: [String], returns: String}]
+                    """, "provider-method-contract.yml");
+            for (String returned : List.of("java.util.function.Supplier<String>", "Hello")) {
+                String hello = supplier("com.acme", "public class Hello", helloMarker.toString(), true)
+                        .replace("public String get()", "public static " + returned + " provider() { return "
+                                + (returned.equals("Hello") ? "new Hello()" : "new Rogue()") + "; } public String get()");
+                Path jar = TestJars.project(work)
+                        .source("module-info.java", """
+                                module com.acme.method {
+                                    provides java.util.function.Supplier with com.acme.Hello;
+                                }""")
+                        .source("com/acme/Hello.java", hello)
+                        .source("com/acme/Rogue.java", supplier("com.acme", "public class Rogue", rogueMarker.toString(),
+                                false))
+                        .resource("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n")
+                        .jar("provider-method-" + (returned.equals("Hello") ? "own" : "other") + ".jar");
+
+                List<String> messages = io.importspy.Spy.validate(jar, model).targets().get(0).violations().stream()
+                        .map(v -> v.message() + " @" + v.location().line()).toList();
+                if (returned.equals("Hello")) {
+                    assertThat(messages).isEmpty();
+                } else {
+                    assertThat(messages).containsExactly("in this named module ServiceLoader calls com.acme.Hello.provider(),"
+                            + " which returns java.util.function.Supplier (or a subtype of it), not the com.acme.Hello"
+                            + " that select {provides: java.util.function.Supplier} judged @3");
+                    try (GuardedServices.Loaded<Supplier> loaded = GuardedServices.load(Supplier.class, List.of(jar),
+                            GuardedLoader.of(model), GuardedServices.OnViolation.SKIP)) {
+                        assertThat(loaded.providers()).isEmpty();
+                        assertThat(loaded.refused()).containsExactly(jar);
+                    }
+                }
+                assertThat(rogueMarker).doesNotExist();
+                assertThat(helloMarker).doesNotExist();
+            }
+        }
     }
 
     @Nested
