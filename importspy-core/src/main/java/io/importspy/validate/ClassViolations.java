@@ -26,13 +26,10 @@ final class ClassViolations {
      * asks for, so neither is judged in its place.
      */
     static Violation ambiguous(String name, List<String> classes, Location at) {
-        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
-                .orElse(classes.get(classes.size() - 1));
         return Violation.invalid(Context.CLASS, name).expected("one class named " + name)
                 .found(String.join(", ", classes))
                 .message("class name " + name + " is ambiguous: the module holds " + String.join(" and ", classes))
-                .fix("write the binary name in the contract (" + nested + " for the nested class), or rename one of"
-                        + " them").at(at);
+                .fix(binaryNameFix(classes)).at(at);
     }
 
     /**
@@ -41,14 +38,11 @@ final class ClassViolations {
      */
     static Violation ambiguousSupertype(String name, String relation, String supertype, List<String> classes,
                                         Location at) {
-        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
-                .orElse(classes.get(classes.size() - 1));
         return Violation.invalid(Context.CLASS, name).expected(relation + " one class named " + supertype)
                 .found(String.join(", ", classes))
                 .message("supertype name " + supertype + " of class " + name + " is ambiguous: " + String.join(" and ",
                         classes) + " both exist")
-                .fix("write the binary name in the contract (" + nested + " for the nested class), or rename one of"
-                        + " them").at(at);
+                .fix(binaryNameFix(classes)).at(at);
     }
 
     /**
@@ -57,14 +51,11 @@ final class ClassViolations {
      */
     static Violation ambiguousSelector(String selector, String key, String written, List<String> classes,
                                        Location at) {
-        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
-                .orElse(classes.get(classes.size() - 1));
         return Violation.invalid(Context.CLASS, selector).expected(key + " one class named " + written)
                 .found(String.join(", ", classes))
                 .message("class name " + written + " in " + key + " of " + selector + " is ambiguous: "
                         + String.join(" and ", classes) + " both exist, so the selection selects no class")
-                .fix("write the binary name in the contract (" + nested + " for the nested class), or rename one of"
-                        + " them").at(at);
+                .fix(binaryNameFix(classes)).at(at);
     }
 
     static Violation kindMismatch(String name, String required, String actual, Location at) {
@@ -195,5 +186,12 @@ final class ClassViolations {
                 .fix(Fixes.orRemoveFrom("write " + values + " explicitly on @" + type + " of " + name,
                         Texts.list(defaulted), "its values"))
                 .at(at);
+    }
+
+    /** The fix for an ambiguous dotted name: the binary name of the nested reading (or of the last one). */
+    private static String binaryNameFix(List<String> classes) {
+        String nested = classes.stream().filter(n -> n.indexOf('$') >= 0).findFirst()
+                .orElse(classes.get(classes.size() - 1));
+        return "write the binary name in the contract (" + nested + " for the nested class), or rename one of them";
     }
 }
