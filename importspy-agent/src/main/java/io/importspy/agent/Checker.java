@@ -163,7 +163,17 @@ final class Checker {
         if (event.reached() != null) {
             startup.add(event.reached());
         }
-        unlogged.add(event.verdict());
+        toLog(event.verdict());
+    }
+
+    /**
+     * Queues a verdict for {@link #log}, which logs refusals and audit findings only: an admission is not queued, so a
+     * start-up that admits every code source (a warm start, most of all) starts no logging thread.
+     */
+    private void toLog(Verdict verdict) {
+        if (verdict.outcome() != Verdict.Outcome.ADMITTED) {
+            unlogged.add(verdict);
+        }
     }
 
     /** What a code source is known by: {@code sha256:<hex>} of a JAR's bytes, {@code dir:<path>} for a directory. */
@@ -311,7 +321,7 @@ final class Checker {
                 reached.record();
             }
         }
-        unlogged.add(verdict);
+        toLog(verdict);
         return verdict;
     }
 

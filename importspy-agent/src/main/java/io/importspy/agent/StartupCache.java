@@ -95,7 +95,7 @@ final class StartupCache {
             List<Verdict> verdicts = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 String codeSource = in.readUTF();
-                Verdict.Outcome outcome = Verdict.Outcome.valueOf(in.readUTF());
+                Verdict.Outcome outcome = outcome(in.readUTF());
                 String contract = in.readUTF();
                 byte[] reason = new byte[in.readInt()];
                 in.readFully(reason);
@@ -106,6 +106,19 @@ final class StartupCache {
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a torn or foreign file is a miss; the next store replaces it
         }
+    }
+
+    /**
+     * The outcome named {@code name}, looked up in {@code values()}: {@code Enum.valueOf} finds an enum's constants by
+     * reflection, which costs a warm start more than the rest of reading the file.
+     */
+    private static Verdict.Outcome outcome(String name) throws IOException {
+        for (Verdict.Outcome outcome : Verdict.Outcome.values()) {
+            if (outcome.name().equals(name)) {
+                return outcome;
+            }
+        }
+        throw new IOException("unknown outcome " + name);
     }
 
     /** Stores {@code verdicts} when all are cacheable and every contract in {@code contracts} can be read. */

@@ -157,8 +157,11 @@ final class Transformer implements ClassFileTransformer {
         List<String> refused = new ArrayList<>();
         for (Class<?> type : loaded) {
             ClassLoader loader = type.getClassLoader();
-            if (type.isArray() || type.isPrimitive() || loader == own || loader == null && type.getModule().isNamed()) {
-                continue; // the agent's own classes, and the JDK's boot modules: most of what is loaded
+            if (loader == null ? type.getModule().isNamed() : loader == own) {
+                continue; // the JDK's boot modules and the agent's own classes: most of what is loaded, asked first
+            }
+            if (type.isArray() || type.isPrimitive()) {
+                continue;
             }
             ProtectionDomain domain = type.getProtectionDomain();
             String name = type.getName().replace('.', '/');
