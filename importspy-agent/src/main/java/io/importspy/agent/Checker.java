@@ -31,10 +31,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Checks code sources against the policy, once per content: a JAR is known by the SHA-256 of its bytes (a class
- * directory by its path), its module names are read once per content, and its verdict is reached once per content
- * and deciding rule, so a JAR is checked once per JVM whatever the number of loaders reading it or copies of it
- * (a copy at a path another rule matches is decided by that rule). A code source that cannot be checked
+ * Checks code sources against the policy, once per content and file name: a JAR is known by the SHA-256 of its bytes
+ * (a class directory by its path) and its file name, its module names are read once per content and file name, and
+ * its verdict is reached once per content, file name and deciding rule, so a JAR is checked once per JVM whatever the
+ * number of loaders reading it or copies of it under its name (a copy at a path another rule matches is decided by
+ * that rule). The file name is part of what a JAR is: its stem is one of the module's names, which a policy's
+ * {@code module:} rule and a contract's {@code module.name} match, and a contract's {@code module.filename} judges
+ * it, so a copy under another name may be held to another contract, or fail the same one. A code source that cannot be checked
  * (unreadable, corrupt, a contract that fails) is refused, never admitted. Each verdict reached is recorded as a
  * JFR event; logging is the caller's, outside the class-loading path that reached it.
  */
@@ -195,7 +198,7 @@ final class Checker {
             return event(where, digest.startsWith("path:") ? "" : digest, cannotCheck(where, e),
                     System.nanoTime() - start, false);
         }
-        String key = digest + " " + decision.location();
+        String key = digest + " " + fileName(path) + " " + decision.location();
         CompletableFuture<Verdict> mine = new CompletableFuture<>();
         CompletableFuture<Verdict> known = verdicts.putIfAbsent(key, mine);
         if (known != null) {
@@ -250,9 +253,15 @@ final class Checker {
             return new Policy.Decision(Optional.empty(), Policy.Mode.ALLOW, Optional.empty(), rules.defaultLocation());
         }
         // a policy whose rules all match paths decides without the module's names: nothing is read for them
-        List<String> names = !byName(rules) ? List.of() : namesByDigest.computeIfAbsent(digest,
-                d -> PolicyReports.names(Inspector.withClasspath(List.of()).identify(path)));
+        List<String> names = !byName(rules) ? List.of()
+                : namesByDigest.computeIfAbsent(digest + " " + fileName(path),
+                        d -> PolicyReports.names(Inspector.withClasspath(List.of()).identify(path)));
         return rules.decideResolved(path, names); // path is real: resolving it again could lead elsewhere
+    }
+
+    /** The file name of a code source, which its module names and a contract's {@code filename} depend on. */
+    private static String fileName(Path path) {
+        return String.valueOf(path.getFileName());
     }
 
     /** Whether a rule of {@code rules} matches by module name or coordinates (not only by path). */

@@ -171,7 +171,7 @@ class AgentIT {
                 "blocked.jar refused checked",
                 "good.jar admitted checked",
                 "rogue-copy.jar refused checked",
-                "rogue.jar refused cached", // the same bytes as rogue-copy.jar, whose verdict it shares
+                "rogue.jar refused checked", // the same bytes as rogue-copy.jar, under another file name
                 "no code source refused checked",
                 "http://plugins.example/rogue.jar refused checked",
                 "jrt:/java.base refused checked");

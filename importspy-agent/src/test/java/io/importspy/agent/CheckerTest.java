@@ -62,4 +62,50 @@ class CheckerTest {
         assertThat(copyOfRogue.reason()).contains("good.Plugin");
         assertThat(checker.check(plugin).refused()).as("the good bytes now at that path").isFalse();
     }
+
+    /**
+     * A JAR's file name is part of what decides it: its stem is one of its module names, which a {@code module:} rule
+     * matches, and a contract's {@code filename} judges it. The same bytes under another name are decided for that
+     * name, whichever was checked first, never by the verdict a copy of another name earned.
+     */
+    @Test
+    void the_same_bytes_under_another_file_name_are_decided_for_that_name() throws IOException {
+        Files.writeString(dir.resolve("strict.yml"), "importspy: 1\nclasses:\n  - name: evil.Plugin\n"
+                + "    methods: [{name: greet}]\n");
+        Files.writeString(dir.resolve("named.yml"), "importspy: 1\nmodule:\n  filename: \"greeter-*.jar\"\n");
+        Path byName = Files.writeString(dir.resolve("by-name.yml"), """
+                importspy-policy: 1
+                default: allow
+                rules:
+                  - match: {module: greeter}
+                    contract: strict.yml
+                """);
+        Path byPath = Files.writeString(dir.resolve("by-path.yml"), """
+                importspy-policy: 1
+                default: refuse
+                rules:
+                  - match: {path: "plugins/*.jar"}
+                    contract: named.yml
+                """);
+        Path jar = TestJars.project(dir).source("evil/Plugin.java", "package evil; public class Plugin { }")
+                .jar("evil.jar");
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path notes = Files.copy(jar, plugins.resolve("notes.jar"));
+        Path greeter = Files.copy(jar, plugins.resolve("greeter-1.0.jar"));
+        Path rogue = Files.copy(jar, plugins.resolve("rogue.jar"));
+
+        Policy names = Spy.policy(byName);
+        Checker first = new Checker(() -> names, List.of(), false);
+        assertThat(first.check(notes).refused()).as("no rule holds notes.jar to a contract").isFalse();
+        Verdict held = first.check(greeter);
+        assertThat(held.refused()).as("greeter-1.0.jar is module greeter, held to strict.yml: " + held).isTrue();
+        assertThat(held.reason()).contains("greet").doesNotContain("the same bytes as");
+
+        Policy paths = Spy.policy(byPath);
+        Checker second = new Checker(() -> paths, List.of(), false);
+        assertThat(second.check(greeter).refused()).as("greeter-1.0.jar meets filename: greeter-*.jar").isFalse();
+        Verdict renamed = second.check(rogue);
+        assertThat(renamed.refused()).as("rogue.jar does not: " + renamed).isTrue();
+        assertThat(renamed.reason()).contains("greeter-*.jar").doesNotContain("the same bytes as");
+    }
 }

@@ -62,7 +62,10 @@ final class AuditCache {
         return base.resolve("importspy").resolve("audit");
     }
 
-    /** The key of a verdict: the digest of the target, of the contract (or policy), and of the settings. */
+    /**
+     * The key of a verdict: the digest of the target (of its bytes and its file name), of the contract (or policy),
+     * and of the settings.
+     */
     static String key(String targetDigest, String contractDigest, String settingsDigest) {
         return Digests.ofTexts(targetDigest, contractDigest, settingsDigest).substring("sha256:".length());
     }

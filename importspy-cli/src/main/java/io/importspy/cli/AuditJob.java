@@ -209,10 +209,12 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             Path source = RealPaths.of(target.path());
             digest = copy(source, copy);
             Map<Path, String> labels = Map.of(copy, target.path().toString());
+            // a verdict depends on the file name too: its stem is a module name, and a contract's filename judges it
+            String judged = Digests.ofTexts(digest, "file name " + copy.getFileName());
             Optional<PolicyContract> contract = Optional.empty();
             if (run.single.isPresent()) {
                 contractFile = run.contract.orElseThrow().file();
-                key = AuditCache.key(digest, run.contractDigest, run.settingsDigest);
+                key = AuditCache.key(judged, run.contractDigest, run.settingsDigest);
             } else {
                 ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
                 PolicyPlan policy = run.policy.orElseThrow();
@@ -228,7 +230,7 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                 }
                 contract = Optional.of(run.contract(rule.get().contract().get()));
                 contractFile = contract.get().file();
-                key = AuditCache.key(digest, Digests.ofTexts(run.contractDigest, contractFile,
+                key = AuditCache.key(judged, Digests.ofTexts(run.contractDigest, contractFile,
                         contract.get().digest()), run.settingsDigest);
             }
             Optional<String> cached = run.cache.get(key);

@@ -227,6 +227,27 @@ class AuditIT {
             assertThat(records(moved.out()).get(1)).containsEntry("cached", 0L);
         }
 
+        /**
+         * A verdict depends on the target's file name as well as its bytes: its stem is one of the module's names, and
+         * a contract's {@code filename} judges it. The same bytes under another name are judged for that name.
+         */
+        @Test
+        void the_same_bytes_under_another_file_name_miss_the_cache() throws Exception {
+            Path named = Files.writeString(dir.resolve("named.yml"),
+                    "importspy: 1\nmodule:\n  filename: \"greeter-*.jar\"\n");
+            Path rogue = Files.copy(plugins.resolve("greeter-1.jar"),
+                    Files.createDirectories(dir.resolve("renamed")).resolve("rogue.jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            MainTest.Outcome first = audit("-c", named.toString(), plugins.resolve("greeter-1.jar").toString(),
+                    "--cache", cache.toString());
+            MainTest.Outcome renamed = audit("-c", named.toString(), rogue.toString(), "--cache", cache.toString());
+
+            assertThat(records(first.out()).get(0)).containsEntry("verdict", "compliant");
+            assertThat(records(renamed.out()).get(0)).containsEntry("verdict", "non-compliant");
+            assertThat(records(renamed.out()).get(1)).containsEntry("cached", 0L);
+            assertThat(renamed.exit()).isEqualTo(1);
+        }
+
         @Test
         void a_damaged_entry_is_a_miss_not_a_verdict() throws Exception {
             audit("-c", contract.toString(), plugins.resolve("nested/rude-1.0.jar").toString(), "--cache", cache.toString());

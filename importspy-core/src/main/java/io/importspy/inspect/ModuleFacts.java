@@ -87,9 +87,20 @@ public record ModuleFacts(String target, ModuleIdentity identity, Map<String, St
      * multi-release JAR also each class only a version directory holds.
      */
     public java.util.List<String> classNames() {
-        boolean multiRelease = manifest.entrySet().stream().anyMatch(a -> a.getKey().equalsIgnoreCase("Multi-Release")
-                && a.getValue().trim().equalsIgnoreCase("true"));
-        return io.importspy.internal.inspect.ClassNames.ofEntries(entries, multiRelease);
+        return io.importspy.internal.inspect.ClassNames.ofEntries(entries, isMultiRelease());
+    }
+
+    /**
+     * Whether a class loader of the running Java reads this module as a multi-release JAR, so that a version
+     * directory's entries stand for its classes and resources: as the JDK's {@code JarFile} decided when the module's
+     * JAR was read (a class directory never is). Facts not read from a JAR or directory (live classes) decide by the
+     * main attribute {@code Multi-Release}, whose value must be {@code true} exactly, in any case.
+     */
+    public boolean isMultiRelease() {
+        return section(io.importspy.internal.inspect.MultiRelease.class)
+                .map(io.importspy.internal.inspect.MultiRelease::value)
+                .orElseGet(() -> manifest.entrySet().stream().anyMatch(a -> a.getKey().equalsIgnoreCase("Multi-Release")
+                        && a.getValue().equalsIgnoreCase("true")));
     }
 
     /** The facts of a class of this module (origin TARGET or LIVE), by binary name. */

@@ -40,7 +40,7 @@ final class ModuleRules implements Rule<ModuleSpec> {
         });
         spec.manifest().forEach(attribute -> checkManifest(attribute, facts, out));
         spec.services().forEach(service -> checkService(service, facts, out));
-        Resources resources = spec.resources().isEmpty() ? null : Resources.of(facts.entries(), facts.manifest());
+        Resources resources = spec.resources().isEmpty() ? null : Resources.of(facts.entries(), facts.isMultiRelease());
         for (Located<String> resource : spec.resources()) {
             String entry = resource.value().startsWith("/") ? resource.value().substring(1) : resource.value();
             if (resources.served(entry) == null) {

@@ -116,6 +116,53 @@ class MultiReleaseIT {
         }
     }
 
+    /**
+     * Whether a module is multi-release is what the JDK's {@code JarFile} decides from the manifest's bytes, not what
+     * the parsed attributes say: {@code Multi-Release: true } with a trailing space, or {@code true} split over a
+     * continuation line, parse as {@code true}, but a class loader serves no version directory of such a JAR, nor
+     * ever of a class directory. A resource only a version directory holds is then missing, as the loader says.
+     */
+    @Test
+    void a_resource_is_served_from_a_version_directory_only_where_a_class_loader_reads_the_jar_as_multi_release()
+            throws Exception {
+        Path classes = TestJars.compile(work.resolve("mr-manifest-base"), Map.of("com/acme/Impl.java",
+                impl(work.resolve("mr-manifest-ran"), true)), "--release", "17");
+        SpyModel contract = Contracts.parse("importspy: 1\nmodule:\n  resources: [res/nine.properties]\n",
+                "resources.yml");
+        Map<String, String> manifests = new java.util.LinkedHashMap<>();
+        manifests.put("trailing-space", "Manifest-Version: 1.0\r\nMulti-Release: true \r\n\r\n");
+        manifests.put("continued", "Manifest-Version: 1.0\r\nMulti-Release: tr\r\n ue\r\n\r\n");
+        manifests.put("plain", "Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n");
+        manifests.put("upper-case", "Manifest-Version: 1.0\r\nmulti-release: TRUE\r\n\r\n");
+        List<Path> targets = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> manifest : manifests.entrySet()) {
+            targets.add(TestJars.jar(work.resolve("mr-" + manifest.getKey() + ".jar")).withoutManifest()
+                    .entry("META-INF/MANIFEST.MF", manifest.getValue()).classes(classes)
+                    .entry("META-INF/versions/9/res/nine.properties", "nine\n").build());
+        }
+        Path directory = TestJars.compile(work.resolve("mr-directory"), Map.of("com/acme/Impl.java",
+                impl(work.resolve("mr-manifest-ran"), true)), "--release", "17");
+        Files.createDirectories(directory.resolve("META-INF/versions/9/res"));
+        Files.writeString(directory.resolve("META-INF/MANIFEST.MF"), manifests.get("plain"));
+        Files.writeString(directory.resolve("META-INF/versions/9/res/nine.properties"), "nine\n");
+        targets.add(directory);
+
+        List<String> served = new java.util.ArrayList<>();
+        for (Path target : targets) {
+            boolean missing = !Spy.validate(target, contract).targets().get(0).violations().isEmpty();
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {target.toUri().toURL()},
+                    null)) {
+                boolean servedHere = loader.getResource("res/nine.properties") != null;
+                assertThat(missing).as(target.getFileName() + ": missing exactly when its class loader serves none")
+                        .isEqualTo(!servedHere);
+                if (servedHere) {
+                    served.add(target.getFileName().toString());
+                }
+            }
+        }
+        assertThat(served).containsExactly("mr-plain.jar", "mr-upper-case.jar");
+    }
+
     @Test
     void a_versioned_class_for_a_newer_java_that_differs_is_refused_naming_its_entry() throws Exception {
         Path marker = work.resolve("newer-ran");

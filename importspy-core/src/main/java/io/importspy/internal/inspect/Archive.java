@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /** The bytes of a module on disk: a JAR (multi-release aware) or an exploded class directory. */
@@ -161,6 +162,16 @@ interface Archive extends Closeable {
 
     /** The manifest, when there is one. */
     Optional<Manifest> manifest();
+
+    /**
+     * Whether a class loader of the running Java reads this module as a multi-release JAR: as {@link JarFile}
+     * decides from the manifest's bytes, never from the parsed attributes (a value {@code true } with a trailing
+     * space or split over a continuation line parses as {@code true}, but no JarFile reads it so). A class
+     * directory never is: a class loader reads a directory's entries as they are stored.
+     */
+    default boolean multiRelease() {
+        return false;
+    }
 
     @Override
     void close();

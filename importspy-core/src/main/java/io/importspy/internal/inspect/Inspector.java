@@ -149,7 +149,7 @@ public final class Inspector {
                 return inspectNamed(target, label, archive, identity, entries, named);
             }
             return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
-                    classes, unresolved);
+                    classes, unresolved, List.of(new MultiRelease(archive.multiRelease())));
         }
     }
 
@@ -162,6 +162,7 @@ public final class Inspector {
                                      Set<String> entries, ClassSelection.Named named) {
         try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label)) {
             List<Object> sections = new ArrayList<>();
+            sections.add(new MultiRelease(archive.multiRelease()));
             // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
             Set<String> names = new LinkedHashSet<>(new java.util.TreeSet<>(named.names()));
             Map<String, ClassFileFormat> checked = Map.of();

@@ -342,6 +342,11 @@ final class JarArchive implements Archive {
     }
 
     @Override
+    public boolean multiRelease() {
+        return jar.isMultiRelease();
+    }
+
+    @Override
     public Optional<Manifest> manifest() {
         try {
             return Optional.ofNullable(jar.getManifest());

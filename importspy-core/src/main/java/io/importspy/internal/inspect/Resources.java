@@ -2,7 +2,6 @@ package io.importspy.internal.inspect;
 
 import io.importspy.API;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,15 +29,16 @@ public final class Resources {
         this.feature = feature;
     }
 
-    /** The resources of a module with these raw entries and manifest, as the running Java is served them. */
-    public static Resources of(Set<String> entries, Map<String, String> manifest) {
-        return of(entries, manifest, Runtime.version().feature());
+    /** The resources of a module with these raw entries, as the running Java is served them. */
+    public static Resources of(Set<String> entries, boolean multiRelease) {
+        return of(entries, multiRelease, Runtime.version().feature());
     }
 
-    /** The resources of a module with these raw entries and manifest, as Java {@code feature} is served them. */
-    public static Resources of(Set<String> entries, Map<String, String> manifest, int feature) {
-        boolean multiRelease = manifest.entrySet().stream().anyMatch(a -> a.getKey().equalsIgnoreCase("Multi-Release")
-                && a.getValue().trim().equalsIgnoreCase("true"));
+    /**
+     * The resources of a module with these raw entries, as Java {@code feature} is served them; {@code multiRelease}
+     * is whether its class loader reads it as a multi-release JAR ({@link Archive#multiRelease}).
+     */
+    public static Resources of(Set<String> entries, boolean multiRelease, int feature) {
         return new Resources(entries, multiRelease, feature);
     }
 
