@@ -16,6 +16,11 @@ import java.nio.file.Path;
  * {@code java.util.regex} implements with lambdas, so every {@code CommandSpec} compiled them and the first one
  * linked the JDK's method-handle machinery, whether or not an option is negatable (none of the command line's
  * is). The transformer made on first use is the default, as before.</li>
+ * <li>Picocli's {@code format}, through which every heading, description and footer of a help text passes, returns a
+ * text that holds no format specifier but {@code %n} and {@code %%} as {@code String.format} would make it (line
+ * separators and percent signs), without a {@code java.util.Formatter}: on JDK 17 that compiles its specifier
+ * expression on first use, linking the JDK's lambdas and loading about 90 classes; any other text is formatted by
+ * {@code String.format}, as before.</li>
  * </ul>
  */
 public final class PicocliPatch {
@@ -25,6 +30,27 @@ public final class PicocliPatch {
         {"public INegatableOptionTransformer negatableOptionTransformer() { return negatableOptionTransformer; }",
          "public INegatableOptionTransformer negatableOptionTransformer() { if (negatableOptionTransformer == null) {"
                  + " negatableOptionTransformer = RegexTransformer.createDefault(); } return negatableOptionTransformer; }"},
+        {"    private static String format(String formatString, Object... params) {\n"
+                 + "        try {\n"
+                 + "            return formatString == null ? \"\" : String.format(formatString, params);\n",
+         "    /** {@code text} as String.format makes it when it holds no specifier but %n and %%, else null (PicocliPatch). */\n"
+                 + "    private static String withoutSpecifiers(String text) {\n"
+                 + "        StringBuilder result = null;\n"
+                 + "        for (int i = 0; i < text.length(); i++) {\n"
+                 + "            char c = text.charAt(i);\n"
+                 + "            if (c != '%') { if (result != null) { result.append(c); } continue; }\n"
+                 + "            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;\n"
+                 + "            if (next != 'n' && next != '%') { return null; }\n"
+                 + "            if (result == null) { result = new StringBuilder(text.length()).append(text, 0, i); }\n"
+                 + "            result.append(next == 'n' ? System.lineSeparator() : \"%\");\n"
+                 + "            i++;\n"
+                 + "        }\n"
+                 + "        return result == null ? text : result.toString();\n"
+                 + "    }\n"
+                 + "    private static String format(String formatString, Object... params) {\n"
+                 + "        try {\n"
+                 + "            String plain = formatString == null ? \"\" : withoutSpecifiers(formatString);\n"
+                 + "            return plain != null ? plain : String.format(formatString, params);\n"},
     };
 
     private PicocliPatch() {

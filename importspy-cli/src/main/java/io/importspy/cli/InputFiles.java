@@ -61,7 +61,8 @@ final class InputFiles {
     static List<Path> classpath(List<String> values) {
         List<Path> paths = new ArrayList<>();
         for (String value : values) {
-            for (String part : value.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            // ':' and ';' are not special in a regular expression, so String.split takes them without compiling one
+            for (String part : value.split(File.pathSeparator)) {
                 if (!part.isBlank()) {
                     try {
                         paths.add(Path.of(part));

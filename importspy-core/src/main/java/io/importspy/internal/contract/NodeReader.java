@@ -170,8 +170,12 @@ final class NodeReader {
      * {@code Map<String} and {@code Integer>}), or nothing when the angle brackets of {@code text} balance.
      */
     static String splitByComma(String text) {
-        long opened = text.chars().filter(c -> c == '<').count();
-        long closed = text.chars().filter(c -> c == '>').count();
+        int opened = 0;
+        int closed = 0;
+        for (int i = 0; i < text.length(); i++) {
+            opened += text.charAt(i) == '<' ? 1 : 0;
+            closed += text.charAt(i) == '>' ? 1 : 0;
+        }
         if (opened == closed) {
             return "";
         }
@@ -237,7 +241,7 @@ final class NodeReader {
                 problems.add(text.location(), "'" + key + "' is empty; write a " + what + " name or remove the key");
                 return false;
             }
-            boolean valid = !name.isBlank() && name.chars().noneMatch(c -> forbidden.indexOf(c) >= 0);
+            boolean valid = !name.isBlank() && noneOf(name, forbidden);
             if (!valid) {
                 problems.add(text.location(), "'" + name + "' is not a valid " + what + " name: the JVM forbids "
                         + forbidden.chars().mapToObj(c -> "'" + (char) c + "'").collect(Collectors.joining(" "))
@@ -245,6 +249,15 @@ final class NodeReader {
             }
             return valid;
         });
+    }
+
+    private static boolean noneOf(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A set of modifiers that Java allows on {@code element}: a list, or one modifier. */

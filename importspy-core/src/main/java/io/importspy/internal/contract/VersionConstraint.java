@@ -105,7 +105,12 @@ public final class VersionConstraint {
     }
 
     private static boolean isNumber(String token) {
-        return !token.isEmpty() && token.chars().allMatch(Character::isDigit);
+        for (int i = 0; i < token.length(); i++) {
+            if (!Character.isDigit(token.charAt(i))) {
+                return false;
+            }
+        }
+        return !token.isEmpty();
     }
 
     private static List<String> tokens(String version) {

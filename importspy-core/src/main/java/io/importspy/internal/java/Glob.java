@@ -184,7 +184,17 @@ public final class Glob {
 
         Parser(String glob) {
             this.glob = glob;
-            this.points = glob.codePoints().toArray();
+            this.points = codePoints(glob);
+        }
+
+        private static int[] codePoints(String text) {
+            int[] points = new int[text.codePointCount(0, text.length())];
+            int at = 0;
+            for (int i = 0; i < points.length; i++) {
+                points[i] = text.codePointAt(at);
+                at += Character.charCount(points[i]);
+            }
+            return points;
         }
 
         /** {@code a,b,c}: the branches up to the end, or (in braces) up to the closing '}'. */
