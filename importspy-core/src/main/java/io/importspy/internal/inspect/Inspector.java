@@ -221,9 +221,13 @@ public final class Inspector {
                     unread = read.unread();
                     sections.add(headers.get());
                 }
-                List<String> classNames = HeaderInspection.classNames(archive);
+                List<String> classNames = null; // listed only for a selection by name alone: provides needs none
                 for (ClassQuery query : named.queries()) {
-                    names.addAll(Selections.select(query, identity.services(), classNames, headers).selected());
+                    if (classNames == null && query.provides().isEmpty() && headers.isEmpty()) {
+                        classNames = HeaderInspection.classNames(archive);
+                    }
+                    names.addAll(Selections.select(query, identity.services(), classNames == null ? List.of() : classNames,
+                            headers).selected());
                 }
             }
             named.references().ifPresent(query -> sections.add(ReferenceCheck.run(archive, opened, query)));
