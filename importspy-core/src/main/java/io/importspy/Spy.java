@@ -142,7 +142,8 @@ public final class Spy {
      * @throws InspectionException when the target is missing, unreadable or corrupt
      */
     public static String startingContract(Path target) {
-        return ContractWriter.toYaml(Inspector.withClasspath(List.of()).inspect(target, ClassSelection.all()));
+        return ContractWriter.toYaml(Inspector.withClasspath(List.of()).forJava(Inspector.EVERY_JAVA)
+                .inspect(target, ClassSelection.all()));
     }
 
     /**
@@ -160,8 +161,9 @@ public final class Spy {
      * @throws InspectionException when a target, a class-path entry or the runtime record cannot be read
      */
     public static Report validate(SpyModel model, ValidationOptions options, List<Path> targets) {
-        Pipeline pipeline = pipeline(model, options);
-        Optional<RuntimeFacts> runtime = runtime(pipeline, options.runtime());
+        Pipeline checking = pipeline(model, options);
+        Optional<RuntimeFacts> runtime = runtime(checking, options.runtime());
+        Pipeline pipeline = checking.forJavaOf(recorded(options.runtime(), runtime));
         List<TargetReport> reports = new ArrayList<>();
         for (Path target : targets) {
             reports.add(pipeline.validate(pipeline.inspect(target), runtime));
@@ -226,6 +228,7 @@ public final class Spy {
             if (runtime == null) {
                 runtime = runtime(pipeline, options.runtime());
             }
+            pipeline = pipeline.forJavaOf(recorded(options.runtime(), runtime));
             reports.add(pipeline.validate(pipeline.inspect(target), runtime));
         }
         return new Report(policy.file(), reports, options.strictness());
@@ -330,6 +333,14 @@ public final class Spy {
     private static Pipeline pipeline(SpyModel model, ValidationOptions options) {
         Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE);
         return options.undeclared() ? pipeline.reportingUndeclared() : pipeline;
+    }
+
+    /**
+     * The runtime when it was recorded, which names the Java that will load the targets' classes; a check in this
+     * JVM does not tell which Java the host runs, so every version of a multi-release JAR's classes is judged.
+     */
+    private static Optional<RuntimeFacts> recorded(RuntimeSource source, Optional<RuntimeFacts> runtime) {
+        return source instanceof RuntimeSource.Recorded ? runtime : Optional.empty();
     }
 
     /** The runtime to check deployments against, as {@code source} says. */

@@ -98,11 +98,11 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             this.strictness = strictness;
             this.cache = cache;
             this.copies = copies;
-            this.single = contract.map(model -> Pipeline.of(model, classpath, InspectionListener.NONE));
+            this.single = contract.map(model -> Pipeline.of(model, classpath, InspectionListener.NONE).forJavaOf(runtime));
         }
 
         PolicyContract contract(Path file) {
-            return contracts.computeIfAbsent(file, f -> new PolicyContract(f, classpath)); // no reading in here
+            return contracts.computeIfAbsent(file, f -> new PolicyContract(f, classpath, runtime)); // no reading in here
         }
     }
 
@@ -113,14 +113,17 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
     static final class PolicyContract {
         private final Path file;
         private final List<Path> classpath;
+        /** The recorded runtime, whose Java loads the classes judged; none: every Java's. */
+        private final Optional<RuntimeFacts> runtime;
         private final Object digesting = new Object();
         private String digest;
         private Pipeline pipeline;
         private ImportSpyException failure;
 
-        PolicyContract(Path file, List<Path> classpath) {
+        PolicyContract(Path file, List<Path> classpath, Optional<RuntimeFacts> runtime) {
             this.file = file;
             this.classpath = classpath;
+            this.runtime = runtime;
         }
 
         String file() {
@@ -175,7 +178,7 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                         }
                         model = parse(bytes);
                     }
-                    pipeline = Pipeline.of(model, classpath, InspectionListener.NONE);
+                    pipeline = Pipeline.of(model, classpath, InspectionListener.NONE).forJavaOf(runtime);
                 } catch (ImportSpyException e) {
                     failure = e;
                 }

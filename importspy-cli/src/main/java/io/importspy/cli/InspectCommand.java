@@ -75,7 +75,7 @@ final class InspectCommand {
 
     private String targetYaml(InspectFilter filter) {
         new InputFiles().fileOrDirectory(target, "target").check();
-        Inspector inspector = Inspector.withClasspath(List.of());
+        Inspector inspector = Inspector.withClasspath(List.of()).forJava(Inspector.EVERY_JAVA);
         ModuleFacts facts = inspector.inspect(target, ClassSelection.all());
         return ContractWriter.toYaml(pin ? facts.withSection(inspector.integrity(target)) : facts, filter);
     }

@@ -8,6 +8,7 @@ import io.importspy.internal.contract.Located;
 import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.SelectSpec;
 import io.importspy.internal.inspect.ClassNames;
+import io.importspy.internal.inspect.ClassVersions;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -86,7 +87,31 @@ final class ClassRules implements Rule<Sections.Classes> {
             out.accept(meant.isEmpty() ? missing : missing.withMessageSuffix("; did you mean " + meant.get() + "?"));
             return;
         }
-        ClassFacts facts = found.get();
+        ClassFacts judged = found.get();
+        List<ClassVersions.Version> versions = module.section(ClassVersions.class)
+                .map(v -> v.of(judged.name())).orElse(List.of());
+        if (versions.isEmpty()) {
+            checkClass(spec, judged, module, out);
+            return;
+        }
+        // the Java that will load the class is unknown: the version every other Java loads is judged as well, and
+        // what only such a version lacks is reported naming it
+        List<Violation> ofJudged = new ArrayList<>();
+        checkClass(spec, judged, module, ofJudged::add);
+        ofJudged.forEach(out);
+        for (ClassVersions.Version version : versions) {
+            String entry = version.where().substring(version.where().lastIndexOf('!') + 1);
+            checkClass(spec, version.facts(), module, violation -> {
+                if (!ofJudged.contains(violation)) {
+                    out.accept(violation.withMessageSuffix(" (in " + entry + ", the version of the class another Java"
+                            + " loads)"));
+                }
+            });
+        }
+    }
+
+    /** The rules of one entry on one version of its class. */
+    private static void checkClass(ClassSpec spec, ClassFacts facts, ModuleFacts module, Consumer<Violation> out) {
         Hierarchy hierarchy = Hierarchy.of(facts, module);
         spec.kind().ifPresent(kind -> checkKind(spec, kind, facts, out));
         spec.modifiers().ifPresent(modifiers -> checkModifiers(spec, modifiers, facts, module, out));

@@ -64,7 +64,8 @@ public final class ContractDiff {
 
         /** A JAR or class directory, inspected whole; the class path resolves supertypes. */
         public static Side module(Path path, List<Path> classpath) {
-            ModuleFacts facts = Inspector.withClasspath(classpath).inspect(path, ClassSelection.all());
+            ModuleFacts facts = Inspector.withClasspath(classpath).forJava(Inspector.EVERY_JAVA)
+                    .inspect(path, ClassSelection.all());
             String label = path.toString();
             return new Side(label, path, Optional.of(facts),
                     Contracts.parse(ContractWriter.toYaml(facts), "contract of " + label));
@@ -141,7 +142,7 @@ public final class ContractDiff {
         }
         if (newSide.module().isPresent()) {
             SpyModel required = oldSide.module().isPresent() ? withoutReleaseIdentity(oldSide.model()) : oldSide.model();
-            Pipeline pipeline = Pipeline.of(required, classpath, InspectionListener.NONE);
+            Pipeline pipeline = Pipeline.of(required, classpath, InspectionListener.NONE).forJava(Inspector.EVERY_JAVA);
             TargetReport report = pipeline.validate(pipeline.inspect(newSide.path()), Optional.empty());
             return forModule(oldSide, newSide, changes, report);
         }

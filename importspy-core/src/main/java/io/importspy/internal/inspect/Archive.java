@@ -20,17 +20,18 @@ interface Archive extends Closeable {
     /**
      * Opens {@code path}.
      *
-     * @param label how errors name it (the path as the user wrote it)
+     * @param label   how errors name it (the path as the user wrote it)
+     * @param release the Java whose entries a multi-release JAR gives, or {@link Inspector#EVERY_JAVA}
      * @throws InspectionException when it is missing or not a readable JAR or directory
      */
-    static Archive open(Path path, String label) {
+    static Archive open(Path path, String label, int release) {
         if (Files.isDirectory(path)) {
             return new DirectoryArchive(path, label);
         }
         if (!Files.exists(path)) {
             throw new InspectionException(label + ": no such file or directory; check the path");
         }
-        return new JarArchive(path, label);
+        return new JarArchive(path, label, release);
     }
 
     /** How errors name this archive. */
@@ -55,7 +56,8 @@ interface Archive extends Closeable {
 
     /**
      * In a multi-release JAR, every other version of entry {@code name} than the one {@link #read} gives (the
-     * base entry and each {@code META-INF/versions/N/name}): the classes other Java versions load for it.
+     * base entry and each {@code META-INF/versions/N/name}): the classes other Java versions load for it. None when
+     * the archive is read for one Java ({@link Inspector#forJava}), which never loads them.
      */
     default List<ClassFile> otherVersions(String name) {
         return List.of();
@@ -154,7 +156,8 @@ interface Archive extends Closeable {
 
     /**
      * In a multi-release JAR, every class file {@link #classFiles()} does not give: the other versions of each of
-     * its logical names, which other Java versions load. A whole-module scan reads these too.
+     * its logical names, which other Java versions load. A whole-module scan reads these too. None when the archive
+     * is read for one Java ({@link Inspector#forJava}).
      */
     default List<ClassFile> versionFiles() {
         return List.of();

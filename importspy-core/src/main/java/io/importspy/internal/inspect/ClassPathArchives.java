@@ -16,14 +16,17 @@ final class ClassPathArchives implements AutoCloseable {
     private final List<Path> classpath;
     private final Function<Path, String> labels;
     private final List<Archive> opened = new ArrayList<>();
+    private final int release;
 
     /** A class file found on the class path: its bytes, how errors name it, and its logical entry. */
     record Found(byte[] bytes, String where, String entry) {
     }
 
-    ClassPathArchives(List<Path> classpath, Function<Path, String> labels) {
+    /** @param release the Java whose entries a multi-release JAR gives ({@link Inspector#forJava}) */
+    ClassPathArchives(List<Path> classpath, Function<Path, String> labels, int release) {
         this.classpath = List.copyOf(classpath);
         this.labels = labels;
+        this.release = release;
     }
 
     /** The bytes of {@code entry} ({@code a/B.class}) in the first archive that holds it. */
@@ -31,7 +34,7 @@ final class ClassPathArchives implements AutoCloseable {
         for (int i = 0; i < classpath.size(); i++) {
             if (i == opened.size()) {
                 Path path = classpath.get(i);
-                opened.add(Archive.open(path, labels.apply(path)));
+                opened.add(Archive.open(path, labels.apply(path), release));
             }
             Archive archive = opened.get(i);
             Optional<byte[]> bytes = archive.read(entry);

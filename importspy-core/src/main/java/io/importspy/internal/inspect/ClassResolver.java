@@ -42,6 +42,8 @@ final class ClassResolver implements AutoCloseable {
     private final Consumer<String> onRead;
     private final Map<String, ClassFacts> classes = new LinkedHashMap<>();
     private final Set<String> unresolved = new LinkedHashSet<>();
+    /** The other versions of the target's classes read, by binary name (only when read for every Java). */
+    private final Map<String, List<ClassVersions.Version>> versions = new LinkedHashMap<>();
     private final Deque<String> supertypes = new ArrayDeque<>();
     /** Facts (or the failure) of target entries read ahead by {@link #preread}, by entry, in reading order. */
     private final Map<String, Object> preread = new LinkedHashMap<>();
@@ -49,8 +51,12 @@ final class ClassResolver implements AutoCloseable {
 
     private final java.util.function.Function<Path, String> labels;
 
+    private final int release;
+
     ClassResolver(Archive target, List<Path> classpath, List<Path> libraries,
-                  java.util.function.Function<Path, String> labels, Consumer<String> onRead, Signatures.Cache types) {
+                  java.util.function.Function<Path, String> labels, Consumer<String> onRead, Signatures.Cache types,
+                  int release) {
+        this.release = release;
         this.labels = labels;
         this.target = target;
         this.parents = new Lookup(classpath);
@@ -65,6 +71,11 @@ final class ClassResolver implements AutoCloseable {
 
     Set<String> unresolved() {
         return unresolved;
+    }
+
+    /** The other versions of the target's classes, which other Javas load; empty when read for one Java. */
+    Optional<ClassVersions> versions() {
+        return versions.isEmpty() ? Optional.empty() : Optional.of(new ClassVersions(versions));
     }
 
     /**
@@ -172,10 +183,13 @@ final class ClassResolver implements AutoCloseable {
             }
             facts = ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types);
         }
-        if (origin == Origin.TARGET) {
+        if (origin == Origin.TARGET) { // read for every Java: each other version is judged too, with its supertypes
             for (Archive.ClassFile variant : archive.otherVersions(entry)) {
-                Versions.requireSame(facts, archive.where(entry),
-                        ClassFiles.read(variant.read(), origin, variant.where(), entry, types), variant.where());
+                ClassFacts other = ClassFiles.read(variant.read(), origin, variant.where(), entry, types);
+                versions.computeIfAbsent(other.name(), n -> new ArrayList<>())
+                        .add(new ClassVersions.Version(variant.where(), other));
+                other.superclass().ifPresent(s -> supertypes.add(s.replace('.', '/')));
+                other.interfaces().forEach(i -> supertypes.add(i.replace('.', '/')));
             }
         }
         accept(facts);
@@ -192,7 +206,7 @@ final class ClassResolver implements AutoCloseable {
     }
 
     /** Archives searched in order, each opened on first need. */
-    private static final class Lookup {
+    private final class Lookup {
         private final List<Path> paths;
         private final List<Archive> opened = new ArrayList<>();
 
@@ -203,7 +217,7 @@ final class ClassResolver implements AutoCloseable {
         Archive open(int i, java.util.function.Function<Path, String> labels) {
             if (i == opened.size()) {
                 Path path = paths.get(i);
-                opened.add(Archive.open(path, labels.apply(path)));
+                opened.add(Archive.open(path, labels.apply(path), release));
             }
             return opened.get(i);
         }

@@ -40,20 +40,43 @@ public final class Inspector {
     private final List<Path> libraries;
     private final Consumer<String> onRead;
     private final Map<Path, String> labels;
+    private final int release;
 
-    private Inspector(List<Path> classpath, List<Path> libraries, Consumer<String> onRead, Map<Path, String> labels) {
+    /**
+     * The release a multi-release JAR is read for when no one Java is known to load it ({@link #forJava}): the
+     * running Java's entries are judged, and every other version of a class must have their API.
+     */
+    public static final int EVERY_JAVA = 0;
+
+    private Inspector(List<Path> classpath, List<Path> libraries, Consumer<String> onRead, Map<Path, String> labels,
+                      int release) {
         this.classpath = List.copyOf(classpath);
         this.libraries = List.copyOf(libraries);
         this.onRead = onRead;
         this.labels = Map.copyOf(labels);
+        this.release = release;
     }
 
     /**
      * An inspector that resolves supertypes as a plugin's class loader does: the JDK's boot-layer packages,
-     * then {@code classpath} (the host's, the parent), then the target, then the rest of the JDK.
+     * then {@code classpath} (the host's, the parent), then the target, then the rest of the JDK. It reads
+     * multi-release JARs for the running Java, which loads them in every in-process mode.
      */
     public static Inspector withClasspath(List<Path> classpath) {
-        return new Inspector(classpath, List.of(), name -> { }, Map.of());
+        return new Inspector(classpath, List.of(), name -> { }, Map.of(), Runtime.version().feature());
+    }
+
+    /**
+     * This inspector reading multi-release JARs (the target's and the class path's) for Java {@code release}: the
+     * entries that Java's class loaders read are judged, and the versions of a class only other Javas load are
+     * not. {@link #EVERY_JAVA} when the Java that will load the module is unknown: the running Java's entries are
+     * judged, and a class whose other versions differ in their API (what a contract can see) is an error.
+     */
+    public Inspector forJava(int release) {
+        if (release < 0) {
+            throw new IllegalArgumentException("release " + release);
+        }
+        return new Inspector(classpath, libraries, onRead, labels, release);
     }
 
     /**
@@ -69,12 +92,13 @@ public final class Inspector {
 
     /** This inspector resolving supertypes also from {@code libraries}, after the target (a plugin's own JARs). */
     public Inspector withLibraries(List<Path> libraries) {
-        return new Inspector(classpath, libraries, onRead, labels);
+        return new Inspector(classpath, libraries, onRead, labels, release);
     }
 
     /** An inspector that reports the binary name of every class it parses to {@code onRead} (for tests). */
     static Inspector observed(List<Path> classpath, Consumer<String> onRead) {
-        return new Inspector(classpath, List.of(), Objects.requireNonNull(onRead, "onRead"), Map.of());
+        return new Inspector(classpath, List.of(), Objects.requireNonNull(onRead, "onRead"), Map.of(),
+                Runtime.version().feature());
     }
 
     /**
@@ -82,7 +106,7 @@ public final class Inspector {
      * that is inspected in place of a user's file is reported as the user's file.
      */
     public Inspector withLabels(Map<Path, String> labels) {
-        return new Inspector(classpath, libraries, onRead, labels);
+        return new Inspector(classpath, libraries, onRead, labels, release);
     }
 
     private String label(Path path) {
@@ -97,7 +121,7 @@ public final class Inspector {
      */
     public ModuleIdentity identify(Path target) {
         String label = label(target);
-        try (Archive archive = Archive.open(target, label)) {
+        try (Archive archive = Archive.open(target, label, release)) {
             return IdentityReader.read(archive, fileName(target, label)).identity();
         }
     }
@@ -115,7 +139,7 @@ public final class Inspector {
      */
     public IntegrityFacts integrity(Path target) {
         String label = label(target);
-        Archive.open(target, label).close(); // the same errors as inspect for a missing or bad target
+        Archive.open(target, label, release).close(); // the same errors as inspect for a missing or bad target
         return JarIntegrity.read(target, Set.of("sha256"), true, label);
     }
 
@@ -129,7 +153,7 @@ public final class Inspector {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(selection, "selection");
         String label = label(target);
-        try (Archive archive = Archive.open(target, label)) {
+        try (Archive archive = Archive.open(target, label, release)) {
             Set<String> entries = archive.entries();
             if (archive instanceof DirectoryArchive && entries.stream().noneMatch(e -> e.endsWith(".class"))) {
                 throw new InspectionException(label + ": no class files in this directory; "
@@ -145,6 +169,7 @@ public final class Inspector {
                     onRead.accept(facts.name());
                     classes.put(facts.name(), facts);
                 }
+                commonToEveryVersion(archive, classes);
             } else if (selection instanceof ClassSelection.Named named) {
                 return inspectNamed(target, label, archive, identity, entries, named);
             }
@@ -154,13 +179,34 @@ public final class Inspector {
     }
 
     /**
+     * Read for every Java, a multi-release JAR's classes keep only the API their versions have in common, so that
+     * a contract written from them ({@code inspect}) is met by the version each Java loads.
+     */
+    private void commonToEveryVersion(Archive archive, Map<String, ClassFacts> classes) {
+        List<Archive.ClassFile> others = new ArrayList<>();
+        for (Archive.ClassFile file : archive.versionFiles()) {
+            if (Archive.isClassEntry(file.entry())) {
+                others.add(file);
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        Map<String, List<ClassFacts>> byName = new LinkedHashMap<>();
+        for (ClassFacts facts : AllClasses.read(others)) {
+            byName.computeIfAbsent(facts.name(), n -> new ArrayList<>()).add(facts);
+        }
+        byName.forEach((name, versions) -> classes.computeIfPresent(name, (n, judged) -> Versions.common(judged, versions)));
+    }
+
+    /**
      * The named classes, the classes the queries select (from class headers when they need them), the
      * references and the integrity facts asked for. Class-path archives opened for headers and references
      * are shared and closed at the end.
      */
     private ModuleFacts inspectNamed(Path target, String label, Archive archive, IdentityReader.Result identity,
                                      Set<String> entries, ClassSelection.Named named) {
-        try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label)) {
+        try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label, release)) {
             List<Object> sections = new ArrayList<>();
             sections.add(new MultiRelease(archive.multiRelease()));
             // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
@@ -176,9 +222,13 @@ public final class Inspector {
                     unread = read.unread();
                     sections.add(headers.get());
                 }
-                List<String> classNames = HeaderInspection.classNames(archive);
+                List<String> classNames = null; // listed only for a selection by name alone: provides needs none
                 for (ClassQuery query : named.queries()) {
-                    names.addAll(Selections.select(query, identity.services(), classNames, headers).selected());
+                    if (classNames == null && query.provides().isEmpty() && headers.isEmpty()) {
+                        classNames = HeaderInspection.classNames(archive);
+                    }
+                    names.addAll(Selections.select(query, identity.services(), classNames == null ? List.of() : classNames,
+                            headers).selected());
                 }
             }
             named.references().ifPresent(query -> sections.add(ReferenceCheck.run(archive, opened, query)));
@@ -187,11 +237,12 @@ public final class Inspector {
             }
             Map<String, ClassFacts> classes;
             Set<String> unresolved;
-            try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache())) {
+            try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache(), release)) {
                 resolver.preread(names, checked, unread);
                 resolver.resolve(names);
                 classes = resolver.classes();
                 unresolved = resolver.unresolved();
+                resolver.versions().ifPresent(sections::add);
             }
             return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
                     classes, unresolved, sections);

@@ -24,11 +24,16 @@ final class JarArchive implements Archive {
     private final JarFile jar;
     private List<String> entryNames;
     private Set<String> entries;
+    /** Whether no one Java is known to load the JAR, so that every version of a class must have the same API. */
+    private final boolean everyJava;
 
-    JarArchive(Path path, String label) {
+    /** @param release the Java whose entries are read ({@link Inspector#forJava}), or {@link Inspector#EVERY_JAVA} */
+    JarArchive(Path path, String label, int release) {
         this.label = label;
+        this.everyJava = release == Inspector.EVERY_JAVA;
         try {
-            this.jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, JarFile.runtimeVersion());
+            this.jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ,
+                    everyJava ? JarFile.runtimeVersion() : Runtime.Version.parse(Integer.toString(release)));
         } catch (ZipException notZip) {
             throw new InspectionException(label + ": not a readable JAR (" + notZip.getMessage() + ")", notZip);
         } catch (IOException | SecurityException unreadable) {
@@ -165,7 +170,7 @@ final class JarArchive implements Archive {
 
     @Override
     public List<ClassFile> otherVersions(String name) {
-        if (!jar.isMultiRelease()) {
+        if (!everyJava || !jar.isMultiRelease()) {
             return List.of();
         }
         if (!hasVersions(name)) {
@@ -329,7 +334,7 @@ final class JarArchive implements Archive {
 
     @Override
     public List<ClassFile> versionFiles() {
-        if (!jar.isMultiRelease()) {
+        if (!everyJava || !jar.isMultiRelease()) {
             return List.of();
         }
         List<ClassFile> files = new ArrayList<>();

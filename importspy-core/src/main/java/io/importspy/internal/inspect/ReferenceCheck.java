@@ -62,7 +62,8 @@ final class ReferenceCheck {
     }
 
     static ReferenceFacts run(Archive archive, ClassPathArchives classpath, ReferenceQuery query) {
-        // every class file some Java may load: in a multi-release JAR each version of a class, not only this Java's
+        // every class file the Java it is read for may load; when that Java is unknown, in a multi-release JAR each
+        // version of a class, not only this Java's
         List<Archive.ClassFile> files = new ArrayList<>(archive.classFiles());
         files.addAll(archive.versionFiles());
         List<ClassScan.Result> scans = AllClasses.map(files, new Supplier<Function<Archive.ClassFile, ClassScan.Result>>() {

@@ -57,9 +57,12 @@ public final class Pipeline {
     private final List<? extends Rule<?>> rules;
 
     private final boolean undeclared;
+    /** The Java whose entries of a multi-release JAR are judged ({@link Inspector#forJava}). */
+    private final int release;
 
     private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener,
-                     List<? extends Rule<?>> rules, boolean undeclared) {
+                     List<? extends Rule<?>> rules, boolean undeclared, int release) {
+        this.release = release;
         this.model = Objects.requireNonNull(model, "model");
         this.classpath = List.copyOf(classpath);
         this.libraries = List.copyOf(libraries);
@@ -75,7 +78,8 @@ public final class Pipeline {
      * beside, which its class loader delegates to before it reads the target (see {@link Inspector}).
      */
     public static Pipeline of(SpyModel model, List<Path> classpath, InspectionListener listener) {
-        return new Pipeline(model, classpath, List.of(), listener, Validator.builtInRules(), false);
+        return new Pipeline(model, classpath, List.of(), listener, Validator.builtInRules(), false,
+                Runtime.version().feature());
     }
 
     /**
@@ -83,12 +87,38 @@ public final class Pipeline {
      * loader reads after the target.
      */
     public Pipeline withLibraries(List<Path> libraries) {
-        return new Pipeline(model, classpath, libraries, listener, rules, undeclared);
+        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release);
+    }
+
+    /**
+     * This pipeline judging, in a multi-release JAR, the classes Java {@code release} loads
+     * ({@link Inspector#forJava}); the default is the running Java, which loads them in every in-process mode.
+     */
+    public Pipeline forJava(int release) {
+        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release);
+    }
+
+    /**
+     * This pipeline judging the classes of a multi-release JAR that the Java of {@code recorded} loads (a runtime
+     * recorded with {@code inspect --runtime}, which names the Java that will run the module); with none, the Java
+     * is unknown and every version of a class is judged ({@link Inspector#EVERY_JAVA}).
+     */
+    public Pipeline forJavaOf(Optional<RuntimeFacts> recorded) {
+        return forJava(recorded.map(Pipeline::feature).orElse(Inspector.EVERY_JAVA));
+    }
+
+    /** The feature release of a runtime's Java ({@code 17} of {@code 17.0.15+6}), or every Java when unreadable. */
+    private static int feature(RuntimeFacts runtime) {
+        try {
+            return Runtime.Version.parse(runtime.javaVersion().trim()).feature();
+        } catch (IllegalArgumentException unreadable) {
+            return Inspector.EVERY_JAVA;
+        }
     }
 
     /** This pipeline validating with {@code rules} instead of the built-in ones. */
     public Pipeline withRules(List<? extends Rule<?>> rules) {
-        return new Pipeline(model, classpath, libraries, listener, rules, undeclared);
+        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release);
     }
 
     /**
@@ -96,7 +126,7 @@ public final class Pipeline {
      * rule that reports it, and reading every class of the contract's packages for it.
      */
     public Pipeline reportingUndeclared() {
-        return new Pipeline(model, classpath, libraries, listener, Validator.rulesWithUndeclared(), true);
+        return new Pipeline(model, classpath, libraries, listener, Validator.rulesWithUndeclared(), true, release);
     }
 
     /** The classes validating against the contract reads: all that inspection reads (with their supertypes). */
@@ -124,7 +154,8 @@ public final class Pipeline {
             others = new ArrayList<>(classpath);
             others.remove(target);
         }
-        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels).inspect(target, reading);
+        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels).forJava(release)
+                .inspect(target, reading);
     }
 
     /** Tells the listener of a module read through reflection (it has no bytes on disk). */

@@ -51,10 +51,14 @@ class ClassHeadSelectionTest {
 
     /** The module's classes a selection by {@code query} reads the facts of: those it selects. */
     private static Set<String> selected(Path jar, ClassQuery query) {
+        return selected(jar, query, Inspector.EVERY_JAVA);
+    }
+
+    private static Set<String> selected(Path jar, ClassQuery query, int release) {
         ClassSelection.Named selection = new ClassSelection.Named(Set.of(), List.of(query), Optional.empty(), Set.of(),
                 false);
         // the facts read are those of the selected classes and of their supertypes (the JDK's)
-        return Inspector.withClasspath(List.of()).inspect(jar, selection).classes().keySet().stream()
+        return Inspector.withClasspath(List.of()).forJava(release).inspect(jar, selection).classes().keySet().stream()
                 .filter(name -> name.startsWith("com.example.")).collect(java.util.stream.Collectors.toSet());
     }
 
@@ -117,7 +121,7 @@ class ClassHeadSelectionTest {
     }
 
     @Test
-    void every_version_of_a_multi_release_class_is_read_whole_and_must_agree() {
+    void every_version_of_a_multi_release_class_is_read_whole_and_must_agree_unless_one_java_is_judged() {
         Path base = TestJars.compile(tmp.resolve("mr-base"), Map.of("com/example/Job.java",
                 "package com.example; public class Job implements Runnable { public void run() { } }"));
         Path versioned = TestJars.compile(tmp.resolve("mr-17"), Map.of("com/example/Job.java",
@@ -128,6 +132,9 @@ class ClassHeadSelectionTest {
         assertThatThrownBy(() -> selected(jar, runnable(Set.of()))).isInstanceOf(InspectionException.class)
                 .hasMessageContaining("another Java version loads this class instead of")
                 .hasMessageContaining("its header differs");
+        // read for one Java, only the version that Java loads counts
+        assertThat(selected(jar, runnable(Set.of()), 17)).containsExactly("com.example.Job");
+        assertThat(selected(jar, runnable(Set.of()), 11)).containsExactly("com.example.Job");
     }
 
     /** Where the interfaces of a class file end. */

@@ -161,11 +161,23 @@ class ModuleIdentityTest {
         for (ClassSelection selection : List.of(ClassSelection.all(), ClassSelection.named(Set.of("mr.Level")))) {
             assertThat(constant(plain, selection)).isEqualTo(8);
         }
-        // validation judges one class for every Java: versions that differ in what a contract sees are refused
-        assertThatThrownBy(() -> constant(multiRelease, ClassSelection.named(Set.of("mr.Level"))))
-                .isInstanceOf(InspectionException.class).hasMessage(multiRelease + "!mr/Level.class: another Java"
-                        + " version loads this class instead of META-INF/versions/11/mr/Level.class, which was judged,"
-                        + " and its fields differ; a multi-release JAR must give every Java version the same API");
+        assertThat(constant(multiRelease, ClassSelection.named(Set.of("mr.Level")))).isEqualTo(11);
+        // read for another Java, that Java's entries
+        for (int release : List.of(9, 11, 98, 99)) {
+            ModuleFacts facts = Inspector.withClasspath(List.of()).forJava(release).inspect(multiRelease,
+                    ClassSelection.named(Set.of("mr.Level")));
+            assertThat(facts.moduleClass("mr.Level").orElseThrow().fields().get(0).constant()).as("Java " + release)
+                    .contains(release < 11 ? 8 : release < 99 ? 11 : 99);
+            assertThat(facts.section(ClassVersions.class)).isEmpty();
+        }
+        // read for every Java, the running Java's, and the others beside it, lowest first, for validation to judge
+        ModuleFacts every = Inspector.withClasspath(List.of()).forJava(Inspector.EVERY_JAVA).inspect(multiRelease,
+                ClassSelection.named(Set.of("mr.Level")));
+        assertThat(every.moduleClass("mr.Level").orElseThrow().fields().get(0).constant()).contains(11);
+        assertThat(every.section(ClassVersions.class).orElseThrow().of("mr.Level"))
+                .extracting(v -> v.where().substring(v.where().indexOf('!') + 1), v -> v.facts().fields().get(0).constant().orElseThrow())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("mr/Level.class", 8),
+                        org.assertj.core.groups.Tuple.tuple("META-INF/versions/99/mr/Level.class", 99));
     }
 
     private Object constant(Path jar, ClassSelection selection) {
