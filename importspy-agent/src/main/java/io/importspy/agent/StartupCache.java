@@ -224,18 +224,20 @@ final class StartupCache {
 
     /** What a file is known by: its file system identity and times, or its SHA-256 where there are none. */
     static String identity(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            return "dir"; // the start-up verdicts of a class path with a class directory are never stored
-        }
         try {
-            Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+            // one stat: whether it is a directory comes with the rest
+            Map<String, Object> unix = Files.readAttributes(file,
+                    "unix:isDirectory,dev,ino,size,lastModifiedTime,ctime");
+            if (Boolean.TRUE.equals(unix.get("isDirectory"))) {
+                return "dir"; // the start-up verdicts of a class path with a class directory are never stored
+            }
             StringBuilder text = new StringBuilder(64).append("stat ").append(unix.get("dev")).append(' ')
                     .append(unix.get("ino")).append(' ').append(unix.get("size")).append(' ');
             nanos(text, unix.get("lastModifiedTime"));
             nanos(text.append(' '), unix.get("ctime"));
             return text.toString();
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return Digests.sha256(file);
+            return Files.isDirectory(file) ? "dir" : Digests.sha256(file);
         }
     }
 
