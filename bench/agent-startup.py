@@ -15,9 +15,11 @@ in each round (one discarded round first), whole-process wall time:
   - nop-boot: the same agent found on the boot class path, as ImportSpy's is: what any -javaagent costs (the
            JVM's instrumentation set-up), the floor;
   - cold:  -javaagent with a policy whose one rule checks every JAR against a contract (module names, file
-           name), and an empty start-up cache (emptied before each run): every JAR is hashed, identified,
-           inspected and validated;
-  - warm:  the same, with the cache the previous warm run left: every JAR is hashed, one cache file read.
+           name), and an empty start-up cache (emptied before each run): every JAR's file system identity is
+           read, and each JAR is inspected and validated (none is hashed: the class path's loader reads a start-up
+           JAR from its path, by which the check knows it);
+  - warm:  the same, with the cache the previous warm run left: the file system identity of every JAR (device,
+           inode, size and times; none is hashed on a POSIX file system) and one cache file are read.
 With --aot (a JDK 25 --java), also nop, warm and cold started with an AOT cache made for that command
 (-XX:AOTMode=record, then create; see bench/README.md): "nop-aot", "warm-aot", "cold-aot".
 Each run's wall time and CPU time (user + sys of the JVM process) are kept: on a loaded machine the CPU time

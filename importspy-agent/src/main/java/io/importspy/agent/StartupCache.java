@@ -147,8 +147,7 @@ final class StartupCache {
                     out.write(reason);
                 }
             }
-            Path temp = Files.createTempFile(file.getParent(), "verdicts", ".tmp");
-            Files.write(temp, bytes.toByteArray());
+            Path temp = written(bytes.toByteArray());
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -156,6 +155,49 @@ final class StartupCache {
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("importspy-agent: could not write cache " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A new file beside the entry's, holding {@code bytes}, readable and writable by the user alone. Not
+     * {@code Files.createTempFile}: its random name comes from a {@code SecureRandom}, whose seeding loads the
+     * security providers (about 90 classes of the JDK, and some 100 ms of a cold start on a busy 2-core machine). The
+     * name is the entry's and the time; the file is created only if no file has that name ({@code CREATE_NEW}, so
+     * nothing there, a link least of all, is written through), and another name is tried if one has.
+     */
+    private Path written(byte[] bytes) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path temp = file.resolveSibling(file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            java.nio.channels.SeekableByteChannel out;
+            try {
+                out = create(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                continue;
+            }
+            try (out) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            return temp;
+        }
+    }
+
+    private static java.nio.channels.SeekableByteChannel create(Path temp) throws IOException {
+        Set<java.nio.file.StandardOpenOption> options =
+                Set.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            return Files.newByteChannel(temp, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.newByteChannel(temp, options); // not a POSIX file system
         }
     }
 
@@ -168,7 +210,7 @@ final class StartupCache {
      */
     static String key(Path agentJar, Path policy, String unchecked, List<Path> sources, List<String> identities)
             throws IOException {
-        StringBuilder text = new StringBuilder("importspy-agent startup cache 3\n");
+        StringBuilder text = new StringBuilder("importspy-agent startup cache 4\n");
         text.append(agentJar).append(' ').append(identity(agentJar)).append('\n');
         text.append(System.getProperty("java.home")).append(' ').append(System.getProperty("java.runtime.version"))
                 .append('\n');
@@ -182,22 +224,38 @@ final class StartupCache {
 
     /** What a file is known by: its file system identity and times, or its SHA-256 where there are none. */
     static String identity(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            return "dir"; // the start-up verdicts of a class path with a class directory are never stored
-        }
         try {
-            Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
-            return "stat " + unix.get("dev") + " " + unix.get("ino") + " " + unix.get("size") + " "
-                    + nanos(unix.get("lastModifiedTime")) + " " + nanos(unix.get("ctime"));
+            // one stat: whether it is a directory comes with the rest
+            Map<String, Object> unix = Files.readAttributes(file,
+                    "unix:isDirectory,dev,ino,size,lastModifiedTime,ctime");
+            if (Boolean.TRUE.equals(unix.get("isDirectory"))) {
+                return "dir"; // the start-up verdicts of a class path with a class directory are never stored
+            }
+            StringBuilder text = new StringBuilder(64).append("stat ").append(unix.get("dev")).append(' ')
+                    .append(unix.get("ino")).append(' ').append(unix.get("size")).append(' ');
+            nanos(text, unix.get("lastModifiedTime"));
+            nanos(text.append(' '), unix.get("ctime"));
+            return text.toString();
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return Digests.sha256(file);
+            return Files.isDirectory(file) ? "dir" : Digests.sha256(file);
         }
     }
 
-    /** A file time as seconds and nanoseconds since the epoch ({@code FileTime.toString} formats a date with java.time). */
-    private static String nanos(Object time) {
-        java.time.Instant instant = ((java.nio.file.attribute.FileTime) time).toInstant();
-        return instant.getEpochSecond() + "." + instant.getNano();
+    /**
+     * Appends a file time as nanoseconds since the epoch; one that a {@code long} of nanoseconds cannot hold (before
+     * 1677 or after 2262), which {@code FileTime.to} would clamp, as seconds and nanoseconds, so that no two times are
+     * written alike. Neither {@code FileTime.toString} (a date formatted with java.time) nor {@code toInstant}, both a
+     * warm start's cost.
+     */
+    private static void nanos(StringBuilder text, Object time) {
+        java.nio.file.attribute.FileTime fileTime = (java.nio.file.attribute.FileTime) time;
+        long nanos = fileTime.to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (nanos == Long.MAX_VALUE || nanos == Long.MIN_VALUE) {
+            java.time.Instant instant = fileTime.toInstant();
+            text.append(instant.getEpochSecond()).append('.').append(instant.getNano()).append('s');
+        } else {
+            text.append(nanos);
+        }
     }
 
     private static boolean safe(Path dir) throws IOException {

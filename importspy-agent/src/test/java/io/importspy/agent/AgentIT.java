@@ -195,6 +195,21 @@ class AgentIT {
     }
 
     @Test
+    void the_cache_keeps_each_entry_in_one_file_that_only_its_owner_may_read() throws Exception {
+        cold();
+
+        List<Path> files;
+        try (java.util.stream.Stream<Path> listed = Files.list(work.resolve("cache"))) {
+            files = listed.toList();
+        }
+        assertThat(files).isNotEmpty().allSatisfy(file -> {
+            assertThat(file.getFileName().toString()).endsWith(".verdicts"); // no file it was written to first is left
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+        });
+    }
+
+    @Test
     void fail_fast_stops_the_jvm_before_main_with_the_reports_on_stderr() throws Exception {
         Run run = java(java17(), "-javaagent:" + AGENT + "=policy=" + work.resolve("strict-policy.yml") + ",fail-fast",
                 "-Dmarker=" + work.resolve("fail-fast-marker"), "-cp", host.toString(),
