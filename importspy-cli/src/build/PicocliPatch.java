@@ -21,6 +21,13 @@ import java.nio.file.Path;
  * separators and percent signs), without a {@code java.util.Formatter}: on JDK 17 that compiles its specifier
  * expression on first use, linking the JDK's lambdas and loading about 90 classes; any other text is formatted by
  * {@code String.format}, as before.</li>
+ * <li>Help tables wrap their cells at the line breaks of {@code picocli.LineBreaks} (src/picocli/java), which are those
+ * of {@code BreakIterator.getLineInstance()}: found by the class itself for the characters of the command line's help
+ * texts, by the JDK's line instance for any other text. The JDK's first line instance loads its locale providers, a
+ * resource bundle and the rules' data from the run-time image, and links lambdas: about 190 classes on the path of
+ * every {@code --help}.</li>
+ * <li>The length of the synopsis heading's last line is found without splitting the heading with a regular expression
+ * ({@code \\r?\\n|\\r|%n}, whose {@code ?} is a lambda in {@code java.util.regex}).</li>
  * </ul>
  */
 public final class PicocliPatch {
@@ -51,6 +58,17 @@ public final class PicocliPatch {
                  + "        try {\n"
                  + "            String plain = formatString == null ? \"\" : withoutSpecifiers(formatString);\n"
                  + "            return plain != null ? plain : String.format(formatString, params);\n"},
+        {"? copy(BreakIterator.getLineInstance(), value, textAt(row, col), indent)",
+         "? copy(new LineBreaks(), value, textAt(row, col), indent) // PicocliPatch"},
+        {"BreakIterator lineBreakIterator = BreakIterator.getLineInstance();",
+         "BreakIterator lineBreakIterator = new LineBreaks(); // PicocliPatch"},
+        {"String[] lines = Ansi.OFF.new Text(commandSpec.usageMessage().synopsisHeading()).toString().split(\"\\\\r?\\\\n|\\\\r|%n\", -1);\n"
+                 + "            return lines[lines.length - 1].length();",
+         "String heading = Ansi.OFF.new Text(commandSpec.usageMessage().synopsisHeading()).toString(); // PicocliPatch\n"
+                 + "            int percentN = heading.lastIndexOf(\"%n\");\n"
+                 + "            int lastLine = Math.max(Math.max(heading.lastIndexOf('\\n'), heading.lastIndexOf('\\r')) + 1,"
+                 + " percentN < 0 ? 0 : percentN + 2);\n"
+                 + "            return heading.length() - lastLine;"},
     };
 
     private PicocliPatch() {

@@ -2,6 +2,7 @@ package io.importspy.inspect;
 
 import io.importspy.API;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,12 @@ public record LibraryFacts(List<String> names, Optional<String> version, String 
 
     /** The library described by a module's identity. */
     public static LibraryFacts of(ModuleIdentity identity, String source) {
-        return new LibraryFacts(identity.names().stream().map(ModuleIdentity.Declared::value).distinct().toList(),
-                identity.version(), source);
+        List<String> names = new ArrayList<>();
+        for (ModuleIdentity.Declared name : identity.names()) {
+            if (!names.contains(name.value())) {
+                names.add(name.value());
+            }
+        }
+        return new LibraryFacts(names, identity.version(), source);
     }
 }

@@ -12,7 +12,6 @@ import io.importspy.internal.contract.VersionConstraint;
 import io.importspy.internal.java.Platforms;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +92,9 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
             checkFact(fact, runtime, out);
         }
         // in the order the contract writes them (variables, secrets and properties may come in any order)
-        out.sort(Comparator.comparingInt((Violation v) -> v.location().line()).thenComparingInt(v -> v.location().column()));
+        out.sort((a, b) -> a.location().line() != b.location().line()
+                ? Integer.compare(a.location().line(), b.location().line())
+                : Integer.compare(a.location().column(), b.location().column()));
         return out;
     }
 

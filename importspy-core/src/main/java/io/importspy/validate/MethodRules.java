@@ -97,16 +97,28 @@ final class MethodRules {
             out.accept(noOverloadMatches(owner, member, parameters.orElseThrow(), candidates, location));
             return Optional.empty();
         }
-        List<List<Violation>> results = new ArrayList<>();
+        // the first overload with the fewest failures, then the fewest violations
+        List<Violation> best = null;
+        int bestFailures = 0;
         for (MethodFacts method : eligible) {
             List<Violation> found = new ArrayList<>();
             parameters.ifPresent(p -> found.addAll(checkNames(member, p, method)));
             found.addAll(checks.apply(method));
-            results.add(found);
+            int failures = failures(found);
+            if (best == null || failures < bestFailures || failures == bestFailures && found.size() < best.size()) {
+                best = found;
+                bestFailures = failures;
+            }
         }
-        return results.stream().min(Comparator
-                .comparingLong((List<Violation> v) -> v.stream().filter(x -> x.category() != Category.UNVERIFIED).count())
-                .thenComparingInt(List::size));
+        return Optional.of(best);
+    }
+
+    private static int failures(List<Violation> violations) {
+        int failures = 0;
+        for (Violation violation : violations) {
+            failures += violation.category() != Category.UNVERIFIED ? 1 : 0;
+        }
+        return failures;
     }
 
     /**

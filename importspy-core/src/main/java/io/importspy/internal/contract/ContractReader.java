@@ -7,6 +7,7 @@ import io.importspy.internal.java.Platforms;
 import io.importspy.internal.spi.Extensions;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -268,7 +269,8 @@ final class ContractReader {
     private Optional<Located<List<String>>> platforms(YamlNode node, String key, String what,
                                                       Function<String, Optional<String>> normalize,
                                                       Set<String> known) {
-        List<String> names = known.stream().sorted().collect(Collectors.toList());
+        List<String> names = new ArrayList<>(known);
+        Collections.sort(names);
         return nodes.items(node, key, "a list of names or a single one", false).map(items -> {
             List<String> canonical = new ArrayList<>();
             for (YamlNode item : items) {
