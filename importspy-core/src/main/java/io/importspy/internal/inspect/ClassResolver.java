@@ -188,8 +188,7 @@ final class ClassResolver implements AutoCloseable {
                 ClassFacts other = ClassFiles.read(variant.read(), origin, variant.where(), entry, types);
                 versions.computeIfAbsent(other.name(), n -> new ArrayList<>())
                         .add(new ClassVersions.Version(variant.where(), other));
-                other.superclass().ifPresent(s -> supertypes.add(s.replace('.', '/')));
-                other.interfaces().forEach(i -> supertypes.add(i.replace('.', '/')));
+                queueSupertypes(other);
             }
         }
         accept(facts);
@@ -261,6 +260,11 @@ final class ClassResolver implements AutoCloseable {
     private void accept(ClassFacts facts) {
         onRead.accept(facts.name());
         classes.put(facts.name(), facts);
+        queueSupertypes(facts);
+    }
+
+    /** Queues the direct supertypes of {@code facts} to be read, as internal names. */
+    private void queueSupertypes(ClassFacts facts) {
         facts.superclass().ifPresent(s -> supertypes.add(s.replace('.', '/')));
         facts.interfaces().forEach(i -> supertypes.add(i.replace('.', '/')));
     }

@@ -44,7 +44,8 @@ public final class Inspector {
 
     /**
      * The release a multi-release JAR is read for when no one Java is known to load it ({@link #forJava}): the
-     * running Java's entries are judged, and every other version of a class must have their API.
+     * running Java's entries are read as the class, and every other version of it is read too, for validation to
+     * judge each against the contract.
      */
     public static final int EVERY_JAVA = 0;
 
@@ -70,7 +71,8 @@ public final class Inspector {
      * This inspector reading multi-release JARs (the target's and the class path's) for Java {@code release}: the
      * entries that Java's class loaders read are judged, and the versions of a class only other Javas load are
      * not. {@link #EVERY_JAVA} when the Java that will load the module is unknown: the running Java's entries are
-     * judged, and a class whose other versions differ in their API (what a contract can see) is an error.
+     * read as the class and every other version beside it, so that validation judges each version against the
+     * contract (a violation names the version's entry); versions may differ in what the contract does not ask.
      */
     public Inspector forJava(int release) {
         if (release < 0) {
