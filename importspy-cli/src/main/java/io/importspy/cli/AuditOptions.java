@@ -23,10 +23,10 @@ final class AuditOptions {
                                 + "repository; a JAR whose digest is not the one pinned is an error.", "",
                         "--shard I/N audits the targets whose name hashes to shard I (0 <= I < N): N machines with "
                                 + "shards 0/N .. N-1/N together audit each target exactly once, and their records are "
-                                + "those of one unsharded run. A verdict is cached under the digests of the target, "
-                                + "the contract (or the policy and its contracts) and the settings (ImportSpy and Java "
-                                + "versions, class path, extensions, runtime record, --strict), so a re-run skips what "
-                                + "has not changed.")
+                                + "those of one unsharded run. A verdict is cached under the target's file name and "
+                                + "digest, the digests of the contract (or the policy and its contracts) and the "
+                                + "settings (ImportSpy and Java versions, class path, extensions, runtime record, "
+                                + "--strict), so a re-run skips what has not changed.")
                 .footerHeading("%nExit codes:%n")
                 .footer("  0  every target compliant or allowed", "  1  at least one target non-compliant",
                         "  2  bad input (contract, policy, options, target lists), or a target that",

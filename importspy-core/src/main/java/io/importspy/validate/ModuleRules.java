@@ -7,6 +7,7 @@ import io.importspy.internal.contract.ModuleSpec;
 import io.importspy.internal.contract.ServiceSpec;
 import io.importspy.internal.contract.ValueSpec;
 import io.importspy.internal.contract.VersionConstraint;
+import io.importspy.internal.inspect.MultiRelease;
 import io.importspy.internal.inspect.Resources;
 import io.importspy.internal.java.Glob;
 
@@ -40,11 +41,17 @@ final class ModuleRules implements Rule<ModuleSpec> {
         });
         spec.manifest().forEach(attribute -> checkManifest(attribute, facts, out));
         spec.services().forEach(service -> checkService(service, facts, out));
-        Resources resources = spec.resources().isEmpty() ? null : Resources.of(facts.entries(), facts.isMultiRelease());
+        if (spec.resources().isEmpty()) {
+            return;
+        }
+        int java = facts.section(MultiRelease.class).map(MultiRelease::servedJava)
+                .orElseGet(() -> Runtime.version().feature());
+        Resources resources = Resources.of(facts.entries(), facts.isMultiRelease(), java);
         for (Located<String> resource : spec.resources()) {
             String entry = resource.value().startsWith("/") ? resource.value().substring(1) : resource.value();
             if (resources.served(entry) == null) {
-                out.accept(ModuleViolations.resourceMissing(entry, resources.newerOnly(entry), resource.location()));
+                out.accept(ModuleViolations.resourceMissing(entry, resources.newerOnly(entry), java,
+                        resource.location()));
             }
         }
     }

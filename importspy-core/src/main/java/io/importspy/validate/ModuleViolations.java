@@ -15,12 +15,15 @@ final class ModuleViolations {
                 .fix(Fixes.orChange("rename the module file to match " + glob, "module.filename")).at(at);
     }
 
-    /** A resource the running Java is not served; {@code newer}: the version directories of newer Javas that hold it. */
-    static Violation resourceMissing(String entry, List<Integer> newer, Location at) {
+    /**
+     * A resource Java {@code java} (the one the module was read for) is not served; {@code newer}: the version
+     * directories of newer Javas that hold it.
+     */
+    static Violation resourceMissing(String entry, List<Integer> newer, int java, Location at) {
         return Violation.missing(Context.MODULE, "resource " + entry).expected(entry)
                 .message("module lacks resource " + entry + (newer.isEmpty() ? "" : " (only META-INF/versions/"
                         + newer.get(0) + "/ holds it, which Java " + newer.get(0) + " and later are served; this is Java "
-                        + Runtime.version().feature() + ")"))
+                        + java + ")"))
                 .fix(Fixes.orRemoveFrom("add " + entry + " to the module", "it", "module.resources")).at(at);
     }
 

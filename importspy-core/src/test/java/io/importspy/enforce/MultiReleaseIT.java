@@ -119,6 +119,36 @@ class MultiReleaseIT {
     }
 
     /**
+     * With a runtime recorded on another machine, a resource is required as that runtime's Java is served it: a
+     * version directory of a newer Java than the checking one serves it there, and one above the recorded Java
+     * does not, whatever Java checks.
+     */
+    @Test
+    void a_resource_is_required_as_the_java_of_a_recorded_runtime_is_served_it() throws Exception {
+        Path classes = TestJars.compile(work.resolve("recorded-base"), Map.of("com/acme/Impl.java",
+                impl(work.resolve("recorded-ran"), true)), "--release", "17");
+        Path jar = TestJars.jar(work.resolve("recorded-resources.jar")).classes(classes)
+                .entry("META-INF/versions/" + ABOVE + "/res/newer.properties", "newer\n").multiRelease().build();
+        SpyModel contract = Contracts.parse("importspy: 1\nmodule:\n  resources: [res/newer.properties]\n",
+                "resources.yml");
+        String thisJava = io.importspy.internal.inspect.RuntimeRecord.toYaml(
+                io.importspy.internal.inspect.RuntimeInspector.current());
+        String version = Runtime.version().toString();
+        assertThat(thisJava).contains("version: " + version);
+        Path newer = Files.writeString(work.resolve("newer-java.yml"),
+                thisJava.replace("version: " + version, "version: " + ABOVE + ".0.1+9"));
+        Path same = Files.writeString(work.resolve("same-java.yml"), thisJava);
+
+        assertThat(Spy.validate(contract, ValidationOptions.defaults().withRuntime(RuntimeSource.recorded(newer)),
+                List.of(jar)).isCompliant()).as("served to Java " + ABOVE).isTrue();
+        assertThat(Spy.validate(contract, ValidationOptions.defaults().withRuntime(RuntimeSource.recorded(same)),
+                List.of(jar)).targets().get(0).violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).isEqualTo("module lacks resource res/newer.properties (only"
+                        + " META-INF/versions/" + ABOVE + "/ holds it, which Java " + ABOVE + " and later are served;"
+                        + " this is Java " + Runtime.version().feature() + ")"));
+    }
+
+    /**
      * Whether a module is multi-release is what the JDK's {@code JarFile} decides from the manifest's bytes, not what
      * the parsed attributes say: {@code Multi-Release: true } with a trailing space, or {@code true} split over a
      * continuation line, parse as {@code true}, but a class loader serves no version directory of such a JAR, nor

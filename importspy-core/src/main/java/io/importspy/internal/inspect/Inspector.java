@@ -176,7 +176,7 @@ public final class Inspector {
                 return inspectNamed(target, label, archive, identity, entries, named);
             }
             return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
-                    classes, unresolved, List.of(new MultiRelease(archive.multiRelease())));
+                    classes, unresolved, List.of(new MultiRelease(archive.multiRelease(), release)));
         }
     }
 
@@ -210,7 +210,7 @@ public final class Inspector {
                                      Set<String> entries, ClassSelection.Named named) {
         try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label, release)) {
             List<Object> sections = new ArrayList<>();
-            sections.add(new MultiRelease(archive.multiRelease()));
+            sections.add(new MultiRelease(archive.multiRelease(), release));
             // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
             Set<String> names = new LinkedHashSet<>(new java.util.TreeSet<>(named.names()));
             Map<String, ClassFileFormat> checked = Map.of();

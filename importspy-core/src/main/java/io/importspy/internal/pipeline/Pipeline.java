@@ -73,6 +73,19 @@ public final class Pipeline {
         this.reading = Readings.of(model, undeclared);
     }
 
+    /** {@code from} with other libraries or another Java: what it reads for its contract and rules is kept. */
+    private Pipeline(Pipeline from, List<Path> libraries, int release) {
+        this.release = release;
+        this.model = from.model;
+        this.classpath = from.classpath;
+        this.libraries = List.copyOf(libraries);
+        this.listener = from.listener;
+        this.rules = from.rules;
+        this.undeclared = from.undeclared;
+        this.classNames = from.classNames;
+        this.reading = from.reading;
+    }
+
     /**
      * The pipeline for {@code model}, resolving supertypes through {@code classpath}: the JARs the target runs
      * beside, which its class loader delegates to before it reads the target (see {@link Inspector}).
@@ -87,7 +100,7 @@ public final class Pipeline {
      * loader reads after the target.
      */
     public Pipeline withLibraries(List<Path> libraries) {
-        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release);
+        return new Pipeline(this, libraries, release);
     }
 
     /**
@@ -95,7 +108,7 @@ public final class Pipeline {
      * ({@link Inspector#forJava}); the default is the running Java, which loads them in every in-process mode.
      */
     public Pipeline forJava(int release) {
-        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release);
+        return new Pipeline(this, libraries, release);
     }
 
     /**
