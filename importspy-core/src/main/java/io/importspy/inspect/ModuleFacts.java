@@ -83,11 +83,14 @@ public record ModuleFacts(String target, ModuleIdentity identity, Map<String, St
     }
 
     /**
-     * Binary names of every class of the module, from its entry names (no class file is read), sorted: in a
-     * multi-release JAR also each class only a version directory holds.
+     * Binary names of every class of the module, sorted: as inspection listed them when it did (a class under
+     * {@code META-INF/versions/} that declares its own path among them), else from its entry names (no class file is
+     * read); in a multi-release JAR also each class only a version directory holds.
      */
     public java.util.List<String> classNames() {
-        return io.importspy.internal.inspect.ClassNames.ofEntries(entries, isMultiRelease());
+        return section(io.importspy.internal.inspect.ClassNameList.class)
+                .map(io.importspy.internal.inspect.ClassNameList::names)
+                .orElseGet(() -> io.importspy.internal.inspect.ClassNames.ofEntries(entries, isMultiRelease()));
     }
 
     /**

@@ -602,6 +602,77 @@ class GateBypassIT {
             assertThat(marker).doesNotExist();
         }
 
+        /**
+         * A class file under {@code META-INF/versions/} that declares its own path as its name is no version of
+         * another class: a class loader asked for {@code META-INF.versions.21.a.X} defines it from that entry (a name
+         * under {@code META-INF/} is never versioned), in a multi-release JAR, a plain JAR or a class directory alike.
+         * The plugin's judged class calls it, so its code runs on every Java and must be read like any other class.
+         */
+        @Test
+        void a_class_under_a_version_directory_that_declares_its_own_path_is_read_and_never_runs() throws Exception {
+            Path marker = marker("versions-path");
+            // javac takes no package named META-INF; names of the same length are compiled and then renamed
+            Path classes = compile("versions-path", Map.of(
+                    "com/acme/Hello.java", "package com.acme; public class Hello implements java.util.function.Supplier<String>"
+                            + " { public String get() { return METAZINF.versions.V1.a.X.run(); } }",
+                    "METAZINF/versions/V1/a/X.java", "package METAZINF.versions.V1.a; public class X { public static String"
+                            + " run() { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                            + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); } catch (java.io.IOException e)"
+                            + " { throw new java.io.UncheckedIOException(e); } return \"rogue\"; } }"));
+            byte[] hello = renamed(Files.readAllBytes(classes.resolve("com/acme/Hello.class")));
+            byte[] x = renamed(Files.readAllBytes(classes.resolve("METAZINF/versions/V1/a/X.class")));
+            Path directory = Files.createDirectories(work.resolve("versions-path-dir/META-INF/versions/21/a")).getParent()
+                    .getParent().getParent().getParent();
+            Files.createDirectories(directory.resolve("com/acme"));
+            Files.write(directory.resolve("com/acme/Hello.class"), hello);
+            Files.write(directory.resolve("META-INF/versions/21/a/X.class"), x);
+            Files.createDirectories(directory.resolve("META-INF/services"));
+            Files.writeString(directory.resolve("META-INF/services/java.util.function.Supplier"), "com.acme.Hello\n");
+            Path plain = TestJars.jar(work.resolve("versions-path.jar")).entry("com/acme/Hello.class", hello)
+                    .entry("META-INF/versions/21/a/X.class", x)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+            Path multiRelease = TestJars.jar(work.resolve("versions-path-mr.jar")).multiRelease()
+                    .entry("com/acme/Hello.class", hello).entry("META-INF/versions/21/a/X.class", x)
+                    .entry("META-INF/services/java.util.function.Supplier", "com.acme.Hello\n").build();
+
+            for (Path target : List.of(plain, directory, multiRelease)) {
+                try (URLClassLoader loader = new URLClassLoader(new URL[] {target.toUri().toURL()}, null)) {
+                    assertThat(loader.loadClass("META-INF.versions.21.a.X").getName()).as("a class loader defines it")
+                            .isEqualTo("META-INF.versions.21.a.X");
+                }
+            }
+            // in a multi-release JAR the entry is also what Java 21 and later read for class a.X, which it does not declare
+            assertThatThrownBy(() -> GuardedLoader.of(FORBIDDING).load(multiRelease))
+                    .isInstanceOf(InspectionException.class).hasMessageStartingWith(multiRelease
+                            + "!META-INF/versions/21/a/X.class declares META-INF.versions.21.a.X; a class loader never loads it");
+            for (Path target : List.of(plain, directory)) {
+                assertThat(Spy.validate(target, FORBIDDING).targets().get(0).violations()).as(target.toString())
+                        .singleElement().satisfies(v -> assertThat(v.message())
+                                .startsWith("META-INF.versions.21.a.X#run() (X.java:1) references java.nio.file.Files#writeString"));
+                assertThatThrownBy(() -> GuardedLoader.of(FORBIDDING).load(target)).as(target.toString())
+                        .isInstanceOf(ContractViolationException.class)
+                        .hasMessageContaining("META-INF.versions.21.a.X#run()");
+                SpyModel one = Contracts.parse("importspy: 1\nclasses:\n  - select: {name: \"**\"}\n"
+                        + "    count: 1\n", "plugin-contract.yml");
+                assertThat(Spy.validate(target, one).targets().get(0).violations()).as(target.toString())
+                        .singleElement().satisfies(v -> assertThat(v.message()).contains("META-INF.versions.21.a.X"));
+            }
+            assertThat(marker).as("the class under META-INF/versions/ never ran").doesNotExist();
+        }
+
+        /** {@code bytes} with the placeholder package {@code METAZINF/versions/V1/a} named {@code META-INF/versions/21/a}. */
+        static byte[] renamed(byte[] bytes) {
+            byte[] from = "METAZINF/versions/V1/a/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] to = "META-INF/versions/21/a/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] out = bytes.clone();
+            for (int i = 0; i + from.length <= out.length; i++) {
+                if (java.util.Arrays.equals(out, i, i + from.length, from, 0, from.length)) {
+                    System.arraycopy(to, 0, out, i, to.length);
+                }
+            }
+            return out;
+        }
+
         @Test
         void a_class_only_a_newer_java_loads_is_selected_by_name() throws Exception {
             Path sneaky = compile("newer-only", Map.of("com/acme/host/Sneaky.java",

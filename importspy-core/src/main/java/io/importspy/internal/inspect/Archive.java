@@ -142,7 +142,7 @@ interface Archive extends Closeable {
     /**
      * One class file for every logical name that holds code ({@link #isCodeEntry}: the classes of
      * {@link #classEntries()} and {@code package-info} files): the entry this Java loads for it, or in a multi-release
-     * JAR, for a class only a newer Java loads, the lowest version's.
+     * JAR, for a class only a newer Java loads, the lowest version's; and every {@link #versionsEntryClasses()}.
      */
     default List<ClassFile> classFiles() {
         List<ClassFile> files = new ArrayList<>();
@@ -151,7 +151,42 @@ interface Archive extends Closeable {
                 files.add(ClassFile.of(name, where(name), () -> read(name).orElseThrow()));
             }
         }
+        files.addAll(versionsEntryClasses());
         return files;
+    }
+
+    /**
+     * The class files stored under {@code META-INF/versions/} that declare their own path as their name
+     * ({@code META-INF/versions/21/a/X.class} declaring {@code META-INF/versions/21/a/X}): a class loader asked for
+     * class {@code META-INF.versions.21.a.X} defines it from that entry, whatever the manifest says (a name under
+     * {@code META-INF/} is never looked up in a version directory, and on the class path {@code META-INF} is a
+     * package like any other), so each is a class of the module like any other, which {@link #classFiles()} gives.
+     * One that declares its logical name is a version of that class (outside a multi-release JAR, loaded under no
+     * name at all), and bytes no JVM takes for a class file are no class.
+     */
+    default List<ClassFile> versionsEntryClasses() {
+        List<ClassFile> files = new ArrayList<>();
+        for (String name : entryNames()) {
+            if (name.startsWith("META-INF/versions/") && name.endsWith(".class")) {
+                Optional<byte[]> bytes = read(name);
+                if (bytes.isPresent() && ClassFiles.declaresOwnPath(bytes.get(), name)) {
+                    byte[] held = bytes.get();
+                    files.add(ClassFile.of(name, where(name), () -> held));
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Whether {@code file} (one of {@link #classFiles()} or {@link #versionFiles()}) is a class of the module's API:
+     * {@link #isClassEntry} of its name, a class under {@code META-INF/versions/} that declares its path
+     * ({@link #versionsEntryClasses()}) included.
+     */
+    static boolean isClass(ClassFile file) {
+        String entry = file.entry();
+        return entry.endsWith(".class") && !entry.equals("module-info.class") && !isNamed(entry, "package-info.class")
+                && !isNamed(entry, "module-info.class");
     }
 
     /**

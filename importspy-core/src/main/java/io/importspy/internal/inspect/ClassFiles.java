@@ -111,6 +111,60 @@ final class ClassFiles {
         }
     }
 
+    /**
+     * Whether the class file in {@code bytes} declares the name of the path {@code entry} it is stored at
+     * ({@code META-INF/versions/21/a/X} for {@code META-INF/versions/21/a/X.class}), so that a class loader asked for
+     * that name defines it from there. Read without judging the class: false for bytes no JVM would take for a class
+     * file (not the magic, a constant pool of unknown tags or cut short, a this_class that is not a class constant).
+     */
+    static boolean declaresOwnPath(byte[] bytes, String entry) {
+        try {
+            if (bytes.length < 10 || (int) u4(bytes, 0) != 0xCAFEBABE) {
+                return false;
+            }
+            int count = u2(bytes, 8);
+            int[] offsets = new int[count];
+            int at = 10;
+            for (int i = 1; i < count; i++) {
+                offsets[i] = at;
+                switch (bytes[at] & 0xFF) {
+                    case 1 -> at += 3 + u2(bytes, at + 1);
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5;
+                    case 5, 6 -> {
+                        at += 9;
+                        i++;
+                    }
+                    case 7, 8, 16, 19, 20 -> at += 3;
+                    case 15 -> at += 4;
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            int thisClass = u2(bytes, at + 2);
+            if (thisClass <= 0 || thisClass >= count || offsets[thisClass] == 0 || bytes[offsets[thisClass]] != 7) {
+                return false;
+            }
+            int name = u2(bytes, offsets[thisClass] + 1);
+            if (name <= 0 || name >= count || offsets[name] == 0 || bytes[offsets[name]] != 1) {
+                return false;
+            }
+            int from = offsets[name] + 3;
+            String declared = ModifiedUtf8.decode(bytes, from, u2(bytes, offsets[name] + 1));
+            return entry.length() == declared.length() + 6 && entry.startsWith(declared) && entry.endsWith(".class");
+        } catch (RuntimeException malformed) {
+            return false; // cut short or malformed: no class loader defines it under any name
+        }
+    }
+
+    private static int u2(byte[] bytes, int at) {
+        return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+    }
+
+    private static long u4(byte[] bytes, int at) {
+        return ((long) u2(bytes, at) << 16) | u2(bytes, at + 2);
+    }
+
     private static String describe(RuntimeException e) {
         if (e instanceof ArrayIndexOutOfBoundsException || e instanceof StringIndexOutOfBoundsException) {
             return "truncated or corrupt";

@@ -73,7 +73,9 @@ final class DirectoryArchive implements Archive {
 
     @Override
     public List<String> classEntries() {
-        return entries().stream().filter(Archive::isClassEntry).toList();
+        List<String> names = new java.util.ArrayList<>(entries().stream().filter(Archive::isClassEntry).toList());
+        versionsEntryClasses().forEach(file -> names.add(file.entry()));
+        return names;
     }
 
     @Override

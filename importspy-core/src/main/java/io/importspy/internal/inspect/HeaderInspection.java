@@ -73,7 +73,7 @@ final class HeaderInspection {
         HeadNeeds needs = HeadNeeds.of(queries);
         List<Archive.ClassFile> files = new ArrayList<>();
         for (Archive.ClassFile file : archive.classFiles()) {
-            if (Archive.isClassEntry(file.entry())) {
+            if (Archive.isClass(file)) {
                 files.add(file);
             }
         }

@@ -166,7 +166,7 @@ public final class Inspector {
             Set<String> unresolved = Set.of();
             if (selection instanceof ClassSelection.All) {
                 List<Archive.ClassFile> files = archive.classFiles().stream()
-                        .filter(file -> Archive.isClassEntry(file.entry())).toList();
+                        .filter(Archive::isClass).toList();
                 for (ClassFacts facts : AllClasses.read(files)) {
                     onRead.accept(facts.name());
                     classes.put(facts.name(), facts);
@@ -228,6 +228,7 @@ public final class Inspector {
                 for (ClassQuery query : named.queries()) {
                     if (classNames == null && query.provides().isEmpty() && headers.isEmpty()) {
                         classNames = HeaderInspection.classNames(archive);
+                        sections.add(new ClassNameList(new ArrayList<>(new java.util.TreeSet<>(classNames))));
                     }
                     names.addAll(Selections.select(query, identity.services(), classNames == null ? List.of() : classNames,
                             headers).selected());

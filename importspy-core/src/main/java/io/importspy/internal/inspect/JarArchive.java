@@ -295,7 +295,7 @@ final class JarArchive implements Archive {
     public List<String> classEntries() {
         List<String> names = new ArrayList<>();
         for (ClassFile file : classFiles()) {
-            if (Archive.isClassEntry(file.entry())) {
+            if (Archive.isClass(file)) {
                 names.add(file.entry());
             }
         }
@@ -329,6 +329,7 @@ final class JarArchive implements Archive {
                 }
             });
         }
+        files.addAll(versionsEntryClasses());
         return files;
     }
 
