@@ -195,6 +195,11 @@ final class ClassFileFormat {
         offsets = new int[count];
         judged = new byte[count];
         boolean old = major <= 47;
+        // the constants to cross-check: those that refer to UTF-8 constants only from the start, then (from the
+        // end) those that refer to them, so that each is checked after what it refers to, in the order of the pool
+        int[] order = new int[count];
+        int direct = 0;
+        int referring = 0;
         for (int i = 1; i < count; i++) {
             int tag = u1();
             tags[i] = tag;
@@ -221,27 +226,54 @@ final class ClassFileFormat {
                         throw error("constant #" + (i - 1) + " (8 bytes) is the last entry of the constant pool");
                     }
                 }
-                case CLASS, STRING, METHOD_TYPE, MODULE, PACKAGE -> skip(2);
-                case FIELDREF, METHODREF, INTERFACE_METHODREF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC -> skip(4);
-                case METHOD_HANDLE -> skip(3);
+                case CLASS, STRING -> {
+                    skip(2);
+                    order[direct++] = i;
+                }
+                case NAME_AND_TYPE -> {
+                    skip(4);
+                    order[direct++] = i;
+                }
+                case METHOD_TYPE -> {
+                    skip(2);
+                    since(i, tag, 51);
+                    order[direct++] = i;
+                }
+                case MODULE, PACKAGE -> {
+                    skip(2);
+                    since(i, tag, 53);
+                    order[direct++] = i;
+                }
+                case FIELDREF, METHODREF, INTERFACE_METHODREF -> {
+                    skip(4);
+                    order[count - 1 - referring++] = i;
+                }
+                case METHOD_HANDLE -> {
+                    skip(3);
+                    since(i, tag, 51);
+                    order[count - 1 - referring++] = i;
+                }
+                case DYNAMIC, INVOKE_DYNAMIC -> {
+                    skip(4);
+                    since(i, tag, tag == DYNAMIC ? 55 : 51);
+                    order[count - 1 - referring++] = i;
+                }
                 default -> throw error("constant #" + i + " has unknown tag " + tag);
             }
-            int since = tag == METHOD_HANDLE || tag == METHOD_TYPE || tag == INVOKE_DYNAMIC ? 51
-                    : tag == DYNAMIC ? 55 : tag == MODULE || tag == PACKAGE ? 53 : 0;
-            if (major < since) {
-                throw error("constant #" + i + " has tag " + tag + ", which class file version " + major
-                        + " does not support");
-            }
         }
-        for (int pass = 0; pass < 2; pass++) { // first the constants that refer to UTF-8 ones only
-            for (int i = 1; i < count; i++) {
-                int tag = tags[i];
-                boolean direct = tag == CLASS || tag == STRING || tag == METHOD_TYPE || tag == NAME_AND_TYPE
-                        || tag == MODULE || tag == PACKAGE;
-                if (direct == (pass == 0) && tag != UTF8 && tag != 0) {
-                    crossCheck(i);
-                }
-            }
+        for (int k = 0; k < direct; k++) {
+            crossCheck(order[k]);
+        }
+        for (int k = 0; k < referring; k++) {
+            crossCheck(order[count - 1 - k]);
+        }
+    }
+
+    /** Constant {@code i} has a tag that class files exist for from version {@code major} on. */
+    private void since(int i, int tag, int major) {
+        if (this.major < major) {
+            throw error("constant #" + i + " has tag " + tag + ", which class file version " + this.major
+                    + " does not support");
         }
     }
 
