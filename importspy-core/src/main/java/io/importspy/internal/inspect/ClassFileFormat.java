@@ -200,15 +200,18 @@ final class ClassFileFormat {
         int[] order = new int[count];
         int direct = 0;
         int referring = 0;
+        int p = at; // the cursor, in a local through this loop (the longest of the check)
         for (int i = 1; i < count; i++) {
-            int tag = u1();
+            p = skip(p, 1);
+            int tag = bytes[p - 1] & 0xFF;
             tags[i] = tag;
-            offsets[i] = at;
+            offsets[i] = p;
             switch (tag) {
                 case UTF8 -> {
-                    int length = u2();
-                    skip(length);
-                    int text = ModifiedUtf8.judge(bytes, at - length, length, old);
+                    p = skip(p, 2);
+                    int length = u2(p - 2);
+                    p = skip(p, length);
+                    int text = ModifiedUtf8.judge(bytes, p - length, length, old);
                     if (text == ModifiedUtf8.ILLEGAL) {
                         throw error("constant #" + i + " is not valid modified UTF-8");
                     }
@@ -219,48 +222,49 @@ final class ClassFileFormat {
                         wide[i] = true;
                     }
                 }
-                case INTEGER, FLOAT -> skip(4);
+                case INTEGER, FLOAT -> p = skip(p, 4);
                 case LONG, DOUBLE -> {
-                    skip(8);
+                    p = skip(p, 8);
                     if (++i >= count) {
                         throw error("constant #" + (i - 1) + " (8 bytes) is the last entry of the constant pool");
                     }
                 }
                 case CLASS, STRING -> {
-                    skip(2);
+                    p = skip(p, 2);
                     order[direct++] = i;
                 }
                 case NAME_AND_TYPE -> {
-                    skip(4);
+                    p = skip(p, 4);
                     order[direct++] = i;
                 }
                 case METHOD_TYPE -> {
-                    skip(2);
+                    p = skip(p, 2);
                     since(i, tag, 51);
                     order[direct++] = i;
                 }
                 case MODULE, PACKAGE -> {
-                    skip(2);
+                    p = skip(p, 2);
                     since(i, tag, 53);
                     order[direct++] = i;
                 }
                 case FIELDREF, METHODREF, INTERFACE_METHODREF -> {
-                    skip(4);
+                    p = skip(p, 4);
                     order[count - 1 - referring++] = i;
                 }
                 case METHOD_HANDLE -> {
-                    skip(3);
+                    p = skip(p, 3);
                     since(i, tag, 51);
                     order[count - 1 - referring++] = i;
                 }
                 case DYNAMIC, INVOKE_DYNAMIC -> {
-                    skip(4);
+                    p = skip(p, 4);
                     since(i, tag, tag == DYNAMIC ? 55 : 51);
                     order[count - 1 - referring++] = i;
                 }
                 default -> throw error("constant #" + i + " has unknown tag " + tag);
             }
         }
+        at = p;
         for (int k = 0; k < direct; k++) {
             crossCheck(order[k]);
         }
@@ -617,6 +621,15 @@ final class ClassFileFormat {
     void skip(long length) {
         need(length);
         at += (int) length;
+    }
+
+    /** The position {@code length} bytes after {@code position}, which must not be past the end of the bytes. */
+    private int skip(int position, int length) {
+        if (position + (long) length > bytes.length) {
+            at = position;
+            need(length);
+        }
+        return position + length;
     }
 
     private void need(long length) {
