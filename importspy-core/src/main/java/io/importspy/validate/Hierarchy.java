@@ -26,6 +26,8 @@ import java.util.Set;
  */
 final class Hierarchy {
     private static final String OBJECT = "java.lang.Object";
+    /** How many method names a check finds by scanning a class's methods before it indexes them by name. */
+    private static final int SCANNED_NAMES = 4;
 
     private final List<String> superclassNames;
     private final Optional<String> chainBreak;
@@ -185,10 +187,24 @@ final class Hierarchy {
 
     /**
      * The methods that {@code owner} (the checked class or one of its supertypes) declares named {@code name}, in
-     * their order: a contract of a class's every method asks for each name once, so the class's methods are
-     * indexed once, not scanned once a name.
+     * their order. The first {@value #SCANNED_NAMES} names a check asks for are found by a scan of the methods
+     * (a contract names few methods of most classes, and an index of every method costs more than a few scans);
+     * from then on (a contract of a class's every method asks for each name once) the class's methods are indexed
+     * once, not scanned once a name.
      */
     List<MethodFacts> methodsNamed(ClassFacts owner, String name) {
+        if (overloads.size() < SCANNED_NAMES) {
+            List<MethodFacts> found = List.of();
+            for (MethodFacts method : owner.methods()) {
+                if (method.name().equals(name)) {
+                    if (found.isEmpty()) {
+                        found = new ArrayList<>(1);
+                    }
+                    found.add(method);
+                }
+            }
+            return found;
+        }
         Map<String, List<MethodFacts>> byName = methodsByName.get(owner);
         if (byName == null) {
             byName = new HashMap<>();

@@ -249,11 +249,14 @@ final class ClassFileAttributes {
             throw f.error(f.attribute(code) + " has " + length + " bytes of code (1 to 65535 allowed)");
         }
         f.skip(length);
-        for (int k = f.u2(); k > 0; k--) {
-            int start = f.u2();
-            int stop = f.u2();
-            int handler = f.u2();
-            int type = f.u2();
+        int handlers = f.u2();
+        int table = f.at;
+        f.skip(8L * handlers);
+        for (int k = 0, at = table; k < handlers; k++, at += 8) {
+            int start = f.u2(at);
+            int stop = f.u2(at + 2);
+            int handler = f.u2(at + 4);
+            int type = f.u2(at + 6);
             if (start >= stop || stop > length || handler >= length) {
                 throw f.error(f.attribute(code) + " has an exception handler outside its code");
             }
@@ -278,11 +281,11 @@ final class ClassFileAttributes {
                 case LINE_NUMBER_TABLE -> {
                     int count = f.u2();
                     exactLength(f, size, 2 + 4L * count, name, code);
-                    for (int n = 0; n < count; n++) {
-                        if (f.u2() >= length) {
+                    // in bounds: the table is as long as its count says, and within the Code attribute
+                    for (int n = 0, entry = f.at; n < count; n++, entry += 4) {
+                        if (f.u2(entry) >= length) {
                             throw f.error(f.text(name) + " in the " + f.attribute(code) + " names a line of no instruction");
                         }
-                        f.u2();
                     }
                 }
                 case LOCAL_VARIABLE_TABLE, LOCAL_VARIABLE_TYPE_TABLE -> variables.read(f, kind == LOCAL_VARIABLE_TABLE,
@@ -326,18 +329,19 @@ final class ClassFileAttributes {
                     f.variableTypes = keys;
                 }
             }
-            for (int n = 0; n < count; n++) {
-                int start = f.u2();
-                int length = f.u2();
-                int variable = f.u2();
+            // in bounds: the table is as long as its count says, and within the Code attribute
+            for (int n = 0, entry = f.at; n < count; n++, entry += 10) {
+                int start = f.u2(entry);
+                int length = f.u2(entry + 2);
+                int variable = f.u2(entry + 4);
                 if (!f.is(variable, UTF8)) {
                     throw f.wrongConstant(variable, UTF8, "a variable name in the " + f.attribute(code));
                 }
-                int descriptor = f.u2();
+                int descriptor = f.u2(entry + 6);
                 if (!f.is(descriptor, UTF8)) {
                     throw f.wrongConstant(descriptor, UTF8, "a variable descriptor in the " + f.attribute(code));
                 }
-                int slot = f.u2();
+                int slot = f.u2(entry + 8);
                 if (start >= codeLength || start + length > codeLength) {
                     throw f.error(f.text(name) + " in the " + f.attribute(code) + " has a variable outside the code");
                 }

@@ -195,15 +195,23 @@ final class ClassFileFormat {
         offsets = new int[count];
         judged = new byte[count];
         boolean old = major <= 47;
+        // the constants to cross-check: those that refer to UTF-8 constants only from the start, then (from the
+        // end) those that refer to them, so that each is checked after what it refers to, in the order of the pool
+        int[] order = new int[count];
+        int direct = 0;
+        int referring = 0;
+        int p = at; // the cursor, in a local through this loop (the longest of the check)
         for (int i = 1; i < count; i++) {
-            int tag = u1();
+            p = skip(p, 1);
+            int tag = bytes[p - 1] & 0xFF;
             tags[i] = tag;
-            offsets[i] = at;
+            offsets[i] = p;
             switch (tag) {
                 case UTF8 -> {
-                    int length = u2();
-                    skip(length);
-                    int text = ModifiedUtf8.judge(bytes, at - length, length, old);
+                    p = skip(p, 2);
+                    int length = u2(p - 2);
+                    p = skip(p, length);
+                    int text = ModifiedUtf8.judge(bytes, p - length, length, old);
                     if (text == ModifiedUtf8.ILLEGAL) {
                         throw error("constant #" + i + " is not valid modified UTF-8");
                     }
@@ -214,34 +222,62 @@ final class ClassFileFormat {
                         wide[i] = true;
                     }
                 }
-                case INTEGER, FLOAT -> skip(4);
+                case INTEGER, FLOAT -> p = skip(p, 4);
                 case LONG, DOUBLE -> {
-                    skip(8);
+                    p = skip(p, 8);
                     if (++i >= count) {
                         throw error("constant #" + (i - 1) + " (8 bytes) is the last entry of the constant pool");
                     }
                 }
-                case CLASS, STRING, METHOD_TYPE, MODULE, PACKAGE -> skip(2);
-                case FIELDREF, METHODREF, INTERFACE_METHODREF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC -> skip(4);
-                case METHOD_HANDLE -> skip(3);
+                case CLASS, STRING -> {
+                    p = skip(p, 2);
+                    order[direct++] = i;
+                }
+                case NAME_AND_TYPE -> {
+                    p = skip(p, 4);
+                    order[direct++] = i;
+                }
+                case METHOD_TYPE -> {
+                    p = skip(p, 2);
+                    since(i, tag, 51);
+                    order[direct++] = i;
+                }
+                case MODULE, PACKAGE -> {
+                    p = skip(p, 2);
+                    since(i, tag, 53);
+                    order[direct++] = i;
+                }
+                case FIELDREF, METHODREF, INTERFACE_METHODREF -> {
+                    p = skip(p, 4);
+                    order[count - 1 - referring++] = i;
+                }
+                case METHOD_HANDLE -> {
+                    p = skip(p, 3);
+                    since(i, tag, 51);
+                    order[count - 1 - referring++] = i;
+                }
+                case DYNAMIC, INVOKE_DYNAMIC -> {
+                    p = skip(p, 4);
+                    since(i, tag, tag == DYNAMIC ? 55 : 51);
+                    order[count - 1 - referring++] = i;
+                }
                 default -> throw error("constant #" + i + " has unknown tag " + tag);
             }
-            int since = tag == METHOD_HANDLE || tag == METHOD_TYPE || tag == INVOKE_DYNAMIC ? 51
-                    : tag == DYNAMIC ? 55 : tag == MODULE || tag == PACKAGE ? 53 : 0;
-            if (major < since) {
-                throw error("constant #" + i + " has tag " + tag + ", which class file version " + major
-                        + " does not support");
-            }
         }
-        for (int pass = 0; pass < 2; pass++) { // first the constants that refer to UTF-8 ones only
-            for (int i = 1; i < count; i++) {
-                int tag = tags[i];
-                boolean direct = tag == CLASS || tag == STRING || tag == METHOD_TYPE || tag == NAME_AND_TYPE
-                        || tag == MODULE || tag == PACKAGE;
-                if (direct == (pass == 0) && tag != UTF8 && tag != 0) {
-                    crossCheck(i);
-                }
-            }
+        at = p;
+        for (int k = 0; k < direct; k++) {
+            crossCheck(order[k]);
+        }
+        for (int k = 0; k < referring; k++) {
+            crossCheck(order[count - 1 - k]);
+        }
+    }
+
+    /** Constant {@code i} has a tag that class files exist for from version {@code major} on. */
+    private void since(int i, int tag, int major) {
+        if (this.major < major) {
+            throw error("constant #" + i + " has tag " + tag + ", which class file version " + this.major
+                    + " does not support");
         }
     }
 
@@ -585,6 +621,15 @@ final class ClassFileFormat {
     void skip(long length) {
         need(length);
         at += (int) length;
+    }
+
+    /** The position {@code length} bytes after {@code position}, which must not be past the end of the bytes. */
+    private int skip(int position, int length) {
+        if (position + (long) length > bytes.length) {
+            at = position;
+            need(length);
+        }
+        return position + length;
     }
 
     private void need(long length) {

@@ -9,10 +9,20 @@ package io.importspy.internal.inspect;
  * <p>Every rule reads the modified UTF-8 bytes {@code [from, to)} of a constant that is already known to be
  * legal, and builds no string: the characters the rules name ({@code . ; [ / < > ( ) L}) are ASCII, and in
  * modified UTF-8 every byte of a longer character is 0x80 or above, so a byte equal to one of them is that
- * character. Only the identifiers of old class files are decoded, one character at a time.
+ * character. Only the identifiers of old class files are decoded, one character at a time. Names are scanned
+ * eight bytes at a time ({@link #equal}): a word holding none of the characters a rule looks for is judged
+ * whole.
  */
 final class ClassFileNames {
     static final int MAX_DIMENSIONS = 255;
+
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long DOTS = '.' * ONES;
+    private static final long SLASHES = '/' * ONES;
+    private static final long SEMICOLONS = ';' * ONES;
+    private static final long BRACKETS = '[' * ONES;
+    private static final long ANGLES = '>' * ONES;
 
     private ClassFileNames() {
     }
@@ -22,13 +32,32 @@ final class ClassFileNames {
         if (from >= to) {
             return false;
         }
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = ModifiedUtf8.word(b, i);
+            // '.' and '/' are the bytes that are '/' with bit 0 set, '<' and '>' those that are '>' with bit 1 set
+            long illegal = equal(word | ONES, SLASHES) | equal(word, SEMICOLONS) | equal(word, BRACKETS)
+                    | (method ? equal(word | 2 * ONES, ANGLES) : 0);
+            if (illegal != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
             byte c = b[i];
             if (c == '.' || c == ';' || c == '[' || c == '/' || (method && (c == '<' || c == '>'))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * 0x80 in each byte of {@code word} that equals the byte that {@code repeated} repeats, 0 in the others: exact
+     * (no carry crosses a byte), so that it also tells where those bytes are.
+     */
+    static long equal(long word, long repeated) {
+        long x = word ^ repeated;
+        return ~((x & LOW_SEVEN) + LOW_SEVEN | x | LOW_SEVEN);
     }
 
     static boolean isFieldName(byte[] b, int from, int to, int major) {
@@ -42,8 +71,8 @@ final class ClassFileNames {
 
     /** Whether the name is {@code <init>} or {@code <clinit>}. */
     static boolean isSpecialMethod(byte[] b, int from, int to) {
-        return ClassFileFormat.equalsAscii(b, from, to, ClassFileFormat.INIT)
-                || ClassFileFormat.equalsAscii(b, from, to, ClassFileFormat.CLINIT);
+        return from < to && b[from] == '<' && (ClassFileFormat.equalsAscii(b, from, to, ClassFileFormat.INIT)
+                || ClassFileFormat.equalsAscii(b, from, to, ClassFileFormat.CLINIT));
     }
 
     /** An internal class name ({@code a/b/C}), or an array descriptor where the JVM allows one. */
@@ -86,19 +115,36 @@ final class ClassFileNames {
         if (from >= to) {
             return false;
         }
-        int segment = from;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c == '/') {
-                if (i == segment) {
-                    return false;
-                }
-                segment = i + 1;
-            } else if (c == '.' || c == ';' || c == '[') {
+        boolean afterSlash = true; // at the start as after a slash: no segment may be empty
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = ModifiedUtf8.word(b, i);
+            if ((equal(word, DOTS) | equal(word, SEMICOLONS) | equal(word, BRACKETS)) != 0) {
                 return false;
             }
+            long slashes = equal(word, SLASHES);
+            if (slashes != 0) {
+                // two adjacent slashes in the word, or one first in it right after one last in the word before
+                if ((slashes & slashes >>> 8) != 0 || (afterSlash && (slashes & 0x80) != 0)) {
+                    return false;
+                }
+            }
+            afterSlash = slashes < 0; // the last byte (the highest) is a slash
         }
-        return segment < to;
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '/') {
+                if (afterSlash) {
+                    return false;
+                }
+                afterSlash = true;
+            } else if (c == '.' || c == ';' || c == '[') {
+                return false;
+            } else {
+                afterSlash = false;
+            }
+        }
+        return !afterSlash;
     }
 
     static boolean isFieldDescriptor(byte[] b, int from, int to, int major) {
@@ -147,14 +193,28 @@ final class ClassFileNames {
             case 'B': case 'C': case 'D': case 'F': case 'I': case 'J': case 'S': case 'Z':
                 return i + 1;
             case 'L': {
-                int semicolon = i + 1;
-                while (semicolon < to && b[semicolon] != ';') {
-                    semicolon++;
-                }
-                return semicolon < to && isInternalName(b, i + 1, semicolon, major) ? semicolon + 1 : -1;
+                int semicolon = indexOfSemicolon(b, i + 1, to);
+                return semicolon >= 0 && isInternalName(b, i + 1, semicolon, major) ? semicolon + 1 : -1;
             }
             default:
                 return -1;
         }
+    }
+
+    /** Where the first {@code ;} of {@code [from, to)} is, -1 when there is none. */
+    private static int indexOfSemicolon(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long semicolons = equal(ModifiedUtf8.word(b, i), SEMICOLONS);
+            if (semicolons != 0) {
+                return i + Long.numberOfTrailingZeros(semicolons) / 8; // the first byte is the lowest
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == ';') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -7,8 +7,9 @@ package io.importspy.internal.inspect;
  * a scan of the bytes that builds nothing; text is decoded only where a name must be shown.
  */
 final class ModifiedUtf8 {
+    /** Eight bytes as one {@code long}, the first byte lowest (the order of the usual processors: no swap). */
     private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH = 0x8080808080808080L;
 
@@ -75,7 +76,7 @@ final class ModifiedUtf8 {
         return wide;
     }
 
-    /** The eight bytes at {@code i}, big-endian. */
+    /** The eight bytes at {@code i}, little-endian: the byte at {@code i} is the lowest. */
     static long word(byte[] bytes, int i) {
         return (long) WORDS.get(bytes, i);
     }
