@@ -78,6 +78,17 @@ public final class Desugar {
         System.out.println("Desugar: " + sites + " invokedynamic call sites rewritten in " + args[0]);
     }
 
+    /** As {@link #rewrite(Path)}, raising class files of Java 8 to 10 with lambdas to Java 11 when {@code raiseTo11}. */
+    public static int rewrite(Path root, boolean raiseTo11) throws IOException {
+        boolean before = raise;
+        raise = raiseTo11;
+        try {
+            return rewrite(root);
+        } finally {
+            raise = before;
+        }
+    }
+
     /** Rewrites every class file under {@code root}; returns the number of call sites rewritten. */
     public static int rewrite(Path root) throws IOException {
         List<Path> files;
