@@ -140,8 +140,10 @@ final class StartupCache {
 
     /** Stores {@code verdicts} when all are cacheable and every contract in {@code contracts} can be read. */
     void store(List<Path> contracts, List<Verdict> verdicts) {
-        if (!verdicts.stream().allMatch(Verdict::cacheable)) {
-            return;
+        for (Verdict verdict : verdicts) { // a loop: allMatch spins JDK lambda classes on a cold start
+            if (!verdict.cacheable()) {
+                return;
+            }
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
