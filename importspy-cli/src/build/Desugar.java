@@ -42,7 +42,14 @@ import java.util.stream.Stream;
  * {@code -XDstringConcat=inline} compiles it; a library compiled with javac's default (the core, in the agent's
  * JAR) otherwise spins method handles for each new shape of concatenation on first use.</li>
  * </ul>
- * Left as they are: serializable lambdas, other bootstraps, and class files older than Java 11 (no nestmates).
+ * Left as they are: serializable lambdas, other bootstraps, and class files older than Java 11 (no nestmates), unless
+ * {@code --raise-to-11} is given ({@code java -cp ASM Desugar.java --raise-to-11 JAR}, the agent's build): then a
+ * class file of Java 8 to 10 whose lambdas are rewritten is raised to Java 11, the first with nestmates, which
+ * changes nothing else its bytecode means (it has the stack map frames Java 11 needs; Java 8 compilers emit nothing
+ * that Java 11 refuses), and its lambdas become classes like the others. A library compiled for Java 8 (SnakeYAML,
+ * in the agent's JAR) otherwise spins a class for each lambda on first use; and the JVM, resolving the types of each
+ * lambda's method type, first looks for them with the boot class loader, which finds the agent's classes in the
+ * agent JAR on the boot class path and defines a second copy of each there.
  */
 public final class Desugar {
     private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -51,18 +58,35 @@ public final class Desugar {
     private static final int FLAG_SERIALIZABLE = 1;
     private static final int FLAG_MARKERS = 2;
     private static final int FLAG_BRIDGES = 4;
+    /** Whether class files of Java 8 to 10 with lambdas are raised to Java 11 ({@code --raise-to-11}). */
+    private static boolean raise;
 
     private Desugar() {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--raise-to-11")) {
+            raise = true;
+            args = new String[] {args[1]};
+        }
         if (args.length != 1) {
-            System.err.println("usage: java -cp ASM Desugar.java DIR|JAR");
+            System.err.println("usage: java -cp ASM Desugar.java [--raise-to-11] DIR|JAR");
             System.exit(2);
         }
         Path target = Path.of(args[0]).toAbsolutePath();
         int sites = Files.isDirectory(target) ? rewrite(target) : rewriteJar(target);
         System.out.println("Desugar: " + sites + " invokedynamic call sites rewritten in " + args[0]);
+    }
+
+    /** As {@link #rewrite(Path)}, raising class files of Java 8 to 10 with lambdas to Java 11 when {@code raiseTo11}. */
+    public static int rewrite(Path root, boolean raiseTo11) throws IOException {
+        boolean before = raise;
+        raise = raiseTo11;
+        try {
+            return rewrite(root);
+        } finally {
+            raise = before;
+        }
     }
 
     /** Rewrites every class file under {@code root}; returns the number of call sites rewritten. */
@@ -266,6 +290,10 @@ public final class Desugar {
                                   String[] interfaces) {
                     Host.this.version = version & 0xFFFF;
                     Host.this.isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+                    if (raise && Host.this.version >= Opcodes.V1_8 && Host.this.version < Opcodes.V11) {
+                        Host.this.version = Opcodes.V11; // kept only when a lambda is rewritten (else the bytes are)
+                        version = Opcodes.V11;
+                    }
                     super.visit(version, access, name, signature, superName, interfaces);
                 }
 

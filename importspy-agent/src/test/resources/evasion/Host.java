@@ -13,6 +13,13 @@ import java.util.zip.ZipFile;
  * agent's transformer might not see as that JAR's. Each attempt prints one line.
  */
 public class Host {
+    /** Set when the host is also started as an agent ({@code -javaagent:host.jar}, after ImportSpy's). */
+    static java.lang.instrument.Instrumentation instrumentation;
+
+    public static void premain(String options, java.lang.instrument.Instrumentation given) {
+        instrumentation = given;
+    }
+
     public static void main(String[] args) throws Exception {
         Path rogue = Path.of(System.getProperty("rogue"));
         for (String what : args) {
@@ -39,6 +46,16 @@ public class Host {
                         ClassLoader.getSystemResource("rogue/Plugin.class"); // the class path's loader opens it
                         relink(Path.of(System.getProperty("link")), Path.of(System.getProperty("admitted")));
                         Class.forName("rogue.Plugin");
+                    }
+                    case "agent's domain" -> {
+                        // the protection domain of ImportSpy's own classes, under which its loader's classes pass
+                        ProtectionDomain agents = null;
+                        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+                            if (type.getName().equals("io.importspy.agent.Agent") && type.getClassLoader() != null) {
+                                agents = type.getProtectionDomain();
+                            }
+                        }
+                        new Forger().defineUnder(bytes(rogue, "rogue/Plugin.class"), agents);
                     }
                     case "late plugin" -> Class.forName("late.Good", true,
                             new URLClassLoader(new URL[] {Path.of(System.getProperty("late")).toUri().toURL()}, null));
@@ -79,8 +96,11 @@ public class Host {
         }
 
         void define(byte[] bytes, URL location) throws Exception {
-            ProtectionDomain domain = location == null ? null
-                    : new ProtectionDomain(new CodeSource(location, (CodeSigner[]) null), null, this, null);
+            defineUnder(bytes, location == null ? null
+                    : new ProtectionDomain(new CodeSource(location, (CodeSigner[]) null), null, this, null));
+        }
+
+        void defineUnder(byte[] bytes, ProtectionDomain domain) throws Exception {
             Class<?> type = defineClass(null, bytes, 0, bytes.length, domain);
             Class.forName(type.getName(), true, this);
         }

@@ -56,7 +56,8 @@ public final class Agent {
             Runtime.getRuntime().halt(2);
             return;
         }
-        OpenedJars.open(instrumentation);
+        openJdk(instrumentation);
+        OpenedJars.open();
         // An extension found on the class path would run before that class path is checked: the agent uses none,
         // and a contract that needs one is refused as a contract error. Installed when the policy is first read
         // (a warm start reads none), before any contract is. Read on first need, perhaps inside the transformer:
@@ -71,7 +72,7 @@ public final class Agent {
         List<Path> classpath = codeSources("java.class.path", agentJar);
         List<Path> startup = new ArrayList<>(classpath);
         startup.addAll(codeSources("jdk.module.path", agentJar));
-        Checker checker = new Checker(policy, classpath, recorded(jvmArguments(instrumentation)));
+        Checker checker = new Checker(policy, classpath, recorded(jvmArguments()));
         Transformer transformer = new Transformer(new CodeSources(checker, agentJar, parsed.unchecked()));
         List<String> identities = new ArrayList<>(startup.size()); // before anything reads them; a loop, not a
         for (Path source : startup) {                                // stream: a warm start does little else
@@ -223,16 +224,36 @@ public final class Agent {
     }
 
     /**
+     * Exports to the agent's module the package of {@code java.base} that holds the JVM's arguments
+     * ({@link #jvmArguments}) and opens those {@link OpenedJars} reads fields of, in one {@code redefineModule}: each
+     * call costs a start-up (the first of a JVM links the instrumentation's lambdas). Where the JDK lacks one of
+     * the packages, the export alone is tried; where that fails too, the JVM's arguments come from its management
+     * interface and the agent judges files by their paths.
+     */
+    static void openJdk(Instrumentation instrumentation) {
+        Module base = Object.class.getModule();
+        java.util.Set<Module> agent = java.util.Set.of(Agent.class.getModule());
+        java.util.Map<String, java.util.Set<Module>> exports = java.util.Map.of("jdk.internal.misc", agent);
+        try {
+            instrumentation.redefineModule(base, java.util.Set.of(), exports, OpenedJars.packages(agent),
+                    java.util.Set.of(), java.util.Map.of());
+        } catch (RuntimeException another) {
+            try {
+                instrumentation.redefineModule(base, java.util.Set.of(), exports, java.util.Map.of(),
+                        java.util.Set.of(), java.util.Map.of());
+            } catch (RuntimeException none) {
+                // jvmArguments and OpenedJars fall back
+            }
+        }
+    }
+
+    /**
      * The JVM's own arguments, wherever they came from (the command line, {@code JAVA_TOOL_OPTIONS}, argument files),
      * as the JDK's management interface reports them, read without loading it: its class is in a package of
-     * {@code java.base} that the agent opens to itself.
+     * {@code java.base} that {@link #openJdk} exports to the agent.
      */
-    static List<String> jvmArguments(Instrumentation instrumentation) {
+    static List<String> jvmArguments() {
         try {
-            Module base = Object.class.getModule();
-            instrumentation.redefineModule(base, java.util.Set.of(), java.util.Map.of("jdk.internal.misc",
-                    java.util.Set.of(Agent.class.getModule())), java.util.Map.of(), java.util.Set.of(),
-                    java.util.Map.of());
             Object arguments = Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
             return List.of((String[]) arguments);
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -2,7 +2,6 @@ package io.importspy.agent;
 
 import java.io.FileDescriptor;
 import java.io.RandomAccessFile;
-import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -33,16 +32,24 @@ final class OpenedJars {
                           Field resource, Field source, Field file, Field descriptor) {
     }
 
-    /** Opens the JDK packages whose fields say which file a loader reads to the agent, and finds the fields. */
-    static void open(Instrumentation instrumentation) {
+    /**
+     * The packages of {@code java.base} whose fields say which file a loader reads, to be opened to the agent's
+     * module (by {@link Agent#openJdk}, in the one {@code redefineModule} of the agent); none where the open files
+     * cannot be known.
+     */
+    static Map<String, Set<Module>> packages(Set<Module> agent) {
+        if (!Files.isDirectory(FDS)) {
+            return Map.of();
+        }
+        return Map.of("java.net", agent, "jdk.internal.loader", agent, "java.util.zip", agent, "java.io", agent);
+    }
+
+    /** Finds the JDK's fields this needs, once {@link #packages} are open to the agent. */
+    static void open() {
         if (!Files.isDirectory(FDS)) {
             return;
         }
         try {
-            Module base = Object.class.getModule();
-            Set<Module> agent = Set.of(OpenedJars.class.getModule());
-            instrumentation.redefineModule(base, Set.of(), Map.of(), Map.of("java.net", agent, "jdk.internal.loader",
-                    agent, "java.util.zip", agent, "java.io", agent), Set.of(), Map.of());
             Class<?> path = Class.forName("jdk.internal.loader.URLClassPath");
             Class<?> zip = java.util.zip.ZipFile.class;
             Class<?> resource = Class.forName("java.util.zip.ZipFile$CleanableResource");

@@ -80,32 +80,49 @@ final class StartupCache {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte[] stored = new byte[in.readInt()];
-            in.readFully(stored);
-            if (!new String(stored, StandardCharsets.UTF_8).equals(key)) {
+            if (!readText(in).equals(key)) {
                 return Optional.empty(); // another key with the same file name
             }
             for (int n = in.readInt(); n > 0; n--) {
-                String identity = in.readUTF();
-                Path contract = Path.of(in.readUTF());
+                String identity = readText(in);
+                Path contract = Path.of(readText(in));
                 if (!Files.isRegularFile(contract) || !identity(contract).equals(identity)) {
                     return Optional.empty();
                 }
             }
             List<Verdict> verdicts = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
-                String codeSource = in.readUTF();
-                Verdict.Outcome outcome = outcome(in.readUTF());
-                String contract = in.readUTF();
-                byte[] reason = new byte[in.readInt()];
-                in.readFully(reason);
-                verdicts.add(new Verdict(codeSource, outcome, contract, new String(reason, StandardCharsets.UTF_8),
-                        true));
+                String codeSource = readText(in);
+                Verdict.Outcome outcome = outcome(readText(in));
+                String contract = readText(in);
+                verdicts.add(new Verdict(codeSource, outcome, contract, readText(in), true));
             }
             return Optional.of(verdicts);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a torn or foreign file is a miss; the next store replaces it
         }
+    }
+
+    /**
+     * A text as its length and UTF-8 bytes: not {@code DataOutputStream.writeUTF}, whose modified UTF-8 the reader
+     * decodes a character at a time in interpreted code (a warm start reads about 160 texts), and which cannot hold
+     * more than 65,535 bytes.
+     */
+    private static void writeText(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** A text {@link #writeText} wrote; a length the rest of the file cannot hold is a torn file. */
+    private static String readText(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("torn cache file");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -123,28 +140,26 @@ final class StartupCache {
 
     /** Stores {@code verdicts} when all are cacheable and every contract in {@code contracts} can be read. */
     void store(List<Path> contracts, List<Verdict> verdicts) {
-        if (!verdicts.stream().allMatch(Verdict::cacheable)) {
-            return;
+        for (Verdict verdict : verdicts) { // a loop: allMatch spins JDK lambda classes on a cold start
+            if (!verdict.cacheable()) {
+                return;
+            }
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(keyBytes.length);
-                out.write(keyBytes);
+                writeText(out, key);
                 out.writeInt(contracts.size());
                 for (Path contract : contracts) {
-                    out.writeUTF(identity(contract));
-                    out.writeUTF(contract.toAbsolutePath().normalize().toString());
+                    writeText(out, identity(contract));
+                    writeText(out, contract.toAbsolutePath().normalize().toString());
                 }
                 out.writeInt(verdicts.size());
                 for (Verdict verdict : verdicts) {
-                    out.writeUTF(verdict.codeSource());
-                    out.writeUTF(verdict.outcome().name());
-                    out.writeUTF(verdict.contract());
-                    byte[] reason = verdict.reason().getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(reason.length);
-                    out.write(reason);
+                    writeText(out, verdict.codeSource());
+                    writeText(out, verdict.outcome().name());
+                    writeText(out, verdict.contract());
+                    writeText(out, verdict.reason());
                 }
             }
             Path temp = written(bytes.toByteArray());
@@ -210,7 +225,7 @@ final class StartupCache {
      */
     static String key(Path agentJar, Path policy, String unchecked, List<Path> sources, List<String> identities)
             throws IOException {
-        StringBuilder text = new StringBuilder("importspy-agent startup cache 4\n");
+        StringBuilder text = new StringBuilder("importspy-agent startup cache 5\n");
         text.append(agentJar).append(' ').append(identity(agentJar)).append('\n');
         text.append(System.getProperty("java.home")).append(' ').append(System.getProperty("java.runtime.version"))
                 .append('\n');

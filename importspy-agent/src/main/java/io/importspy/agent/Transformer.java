@@ -26,6 +26,13 @@ final class Transformer implements ClassFileTransformer {
     private final CodeSources sources;
     private final WeakIdentityMap<ProtectionDomain, Admission> byDomain = new WeakIdentityMap<>();
     private final Map<String, Decided> atStartup = new ConcurrentHashMap<>();
+    /**
+     * The protection domain of the agent's own classes, once {@link CodeSources#isOwn} has said so for the agent's
+     * class loader: each later class of the agent (a cold start defines some 300 after the transformer is installed)
+     * is then admitted by two identity tests instead of resolving the domain's location on disk again. Only with the
+     * agent's loader: another loader that defines classes with this domain is decided as any other.
+     */
+    private volatile ProtectionDomain own;
 
     Transformer(CodeSources sources) {
         this.sources = sources;
@@ -93,6 +100,9 @@ final class Transformer implements ClassFileTransformer {
             if (name == null) {
                 name = Stubs.nameOf(bytes);
             }
+            if (domain != null && domain == own && loader == Transformer.class.getClassLoader()) {
+                return null;
+            }
             Admission admission = domain == null ? null : byDomain.get(domain);
             if (admission == null) {
                 admission = admission(loader, domain, name);
@@ -118,6 +128,9 @@ final class Transformer implements ClassFileTransformer {
      */
     private Admission admission(ClassLoader loader, ProtectionDomain domain, String className) throws Exception {
         if (domain != null && sources.isOwn(loader, domain)) {
+            if (loader == Transformer.class.getClassLoader()) {
+                own = domain;
+            }
             return Admission.OWN;
         }
         if (Checking.onThisThread()) {

@@ -30,7 +30,7 @@ class AgentEvasionIT {
     @BeforeAll
     static void build() throws IOException {
         host = TestJars.project(work).source("evasion/Host.java", AgentIT.resource("evasion/Host.java"))
-                .jar("host.jar");
+                .manifest("Premain-Class", "evasion.Host").jar("host.jar");
         Files.createDirectories(work.resolve("plugins"));
         Files.createDirectories(work.resolve("lib"));
         rogue = Files.move(TestJars.project(work)
@@ -63,6 +63,19 @@ class AgentEvasionIT {
         assertThat(run.out()).contains("unnamed: java.lang.Error: ImportSpy refused " + rogue + " (none of its code runs)")
                 .containsPattern("unnamed without code source: java.lang.Error: ImportSpy refused classes defined by "
                         + "class loader evasion.Host\\$Forger@\\w+ with no code source \\(none of its code runs\\)");
+    }
+
+    @Test
+    void a_class_another_loader_defines_under_the_agents_own_protection_domain_is_judged_not_admitted_as_the_agents()
+            throws Exception {
+        // the host is also an agent (after ImportSpy's), which finds the domain of ImportSpy's classes
+        Run run = host(List.of("agent's domain", "unnamed"), "-javaagent:" + host);
+
+        assertThat(work.resolve("agent's-marker")).as(run.toString()).doesNotExist();
+        assertThat(run.out()).as(run.toString()).contains("agent's domain: java.lang.Error: ImportSpy refused "
+                + CodeSources.resolved(AgentIT.AGENT) + " (none of its code runs)")
+                // the agent's own classes, defined under that domain after it, still pass
+                .contains("unnamed: java.lang.Error: ImportSpy refused " + rogue + " (none of its code runs)");
     }
 
     @Test

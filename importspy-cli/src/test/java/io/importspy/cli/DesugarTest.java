@@ -195,19 +195,88 @@ class DesugarTest {
                         "shapes/Shapes.run: altMetafactory");
     }
 
+    private static final String JAVA_8 = """
+            package old;
+
+            import java.util.*;
+            import java.util.function.*;
+
+            public class Old {
+                private final String name = "old";
+                private int counter;
+
+                interface Maker<T> { T make(String text); }
+                interface Helper {
+                    static Supplier<String> make(String what) { return () -> "from an interface " + what; }
+                }
+
+                private String secret(String suffix) { return name + "-" + suffix + "-" + (++counter); }
+                private static int square(int x) { return x * x; }
+
+                public static void main(String[] args) {
+                    new Old().run();
+                }
+
+                void run() {
+                    Function<String, String> bound = this::secret;
+                    IntUnaryOperator squared = Old::square;
+                    Maker<StringBuilder> maker = StringBuilder::new;
+                    int base = 40;
+                    Supplier<Integer> captured = () -> base + counter;
+                    List<String> sorted = new ArrayList<>(Arrays.asList("b", "a", "c"));
+                    sorted.sort((x, y) -> y.compareTo(x));
+                    Runnable nested = () -> { Supplier<String> inner = () -> name + counter; System.out.println(inner.get()); };
+                    System.out.println(bound.apply("a") + " " + bound.apply("b") + " " + squared.applyAsInt(7) + " "
+                            + maker.make("sb").append('!') + " " + captured.get() + " " + sorted + " "
+                            + Helper.make("x").get());
+                    nested.run();
+                }
+            }
+            """;
+
+    @Test
+    void lambdas_of_a_java_8_class_file_become_plain_code_when_raised_to_java_11() throws Exception {
+        Path original = TestJars.compile(dir.resolve("original"), Map.of("old/Old.java", JAVA_8), "--release", "8");
+        Path rewritten = TestJars.compile(dir.resolve("rewritten"), Map.of("old/Old.java", JAVA_8), "--release", "8");
+        Path unraised = TestJars.compile(dir.resolve("unraised"), Map.of("old/Old.java", JAVA_8), "--release", "8");
+        Path tool = TestJars.compile(dir.resolve("tool"), Map.of("Desugar.java", Files.readString(TOOL)),
+                "-classpath", CLASSES.toString());
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {tool.toUri().toURL(), CLASSES.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> desugar = loader.loadClass("Desugar");
+            assertThat((Integer) desugar.getMethod("rewrite", Path.class).invoke(null, unraised))
+                    .as("a Java 8 class file is left as it is by default").isZero();
+            assertThat((Integer) desugar.getMethod("rewrite", Path.class, boolean.class).invoke(null, rewritten, true))
+                    .as("call sites rewritten").isGreaterThanOrEqualTo(8);
+        }
+
+        String expected = run(original, "old.Old");
+        assertThat(expected).contains("old-a-1 old-b-2 49 sb! 42 [c, b, a] from an interface x", "old2");
+        assertThat(run(rewritten, "old.Old")).isEqualTo(expected);
+        assertThat(metafactoryCallSites(rewritten)).isEmpty();
+        assertThat(metafactoryCallSites(unraised)).isNotEmpty();
+        assertThat(new ClassReader(Files.readAllBytes(rewritten.resolve("old/Old.class"))).readUnsignedShort(6))
+                .isEqualTo(Opcodes.V11);
+    }
+
     @Test
     void the_command_lines_classes_link_no_lambda_and_no_record_method_at_run_time() throws IOException {
         assertThat(metafactoryCallSites(CLASSES)).isEmpty();
     }
 
     private static String run(Path classes) throws Exception {
+        return run(classes, "shapes.Shapes");
+    }
+
+    private static String run(Path classes, String main) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = System.out;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
              PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
-            loader.loadClass("shapes.Shapes").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            loader.loadClass(main).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         } finally {
             System.setOut(out);
         }

@@ -156,12 +156,20 @@ public record Policy(String file, Mode defaultMode, Location defaultLocation, Li
      * (a claim any JAR can make). Reading a policy with {@code Spy.policy} logs each at {@code WARNING}.
      */
     public List<String> warnings() {
-        return rules.stream().flatMap(r -> PolicyPlan.warning(r.match(), r.mode(), r.location()).stream()).toList();
+        List<String> warnings = new java.util.ArrayList<>(); // loops, not streams: a start-up reads a policy
+        for (Rule rule : rules) {
+            PolicyPlan.warning(rule.match(), rule.mode(), rule.location()).ifPresent(warnings::add);
+        }
+        return List.copyOf(warnings);
     }
 
     /** Every contract the rules name, in rule order, each once. */
     public List<SpyModel> contracts() {
-        return rules.stream().flatMap(r -> r.contract().stream()).distinct().toList();
+        java.util.Set<SpyModel> contracts = new java.util.LinkedHashSet<>();
+        for (Rule rule : rules) {
+            rule.contract().ifPresent(contracts::add);
+        }
+        return List.copyOf(contracts);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.importspy.java.Modifier;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,8 +34,16 @@ final class NodeReader {
         CLASS
     }
 
-    private static final List<String> MODIFIERS =
-            Arrays.stream(Modifier.values()).map(Modifier::keyword).collect(Collectors.toList());
+    /** The modifiers' keywords; a loop, not a stream: a collector spins three JDK lambda classes on a cold start. */
+    private static final List<String> MODIFIERS = keywords();
+
+    private static List<String> keywords() {
+        List<String> keywords = new java.util.ArrayList<>();
+        for (Modifier modifier : Modifier.values()) {
+            keywords.add(modifier.keyword());
+        }
+        return keywords;
+    }
 
     private final Problems problems;
 

@@ -89,7 +89,11 @@ public record PolicyPlan(String file, Policy.Mode defaultMode, Location defaultL
 
     /** Every contract file the rules name, in rule order, each once. */
     public List<Path> contracts() {
-        return rules.stream().flatMap(r -> r.contract().stream()).distinct().toList();
+        java.util.Set<Path> contracts = new java.util.LinkedHashSet<>(); // not distinct(): a JDK lambda class to spin
+        for (Rule rule : rules) {
+            rule.contract().ifPresent(contracts::add);
+        }
+        return List.copyOf(contracts);
     }
 
     /** The policy, with {@code contracts} holding the contract read from each of {@link #contracts()}. */
