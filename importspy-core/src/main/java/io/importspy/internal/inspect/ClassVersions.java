@@ -79,7 +79,16 @@ public final class ClassVersions {
      * for a class no entry of which that Java loads, its lowest version, as the module is judged), with the
      * supertypes of that version.
      */
-    public ModuleFacts view(int release, ModuleFacts module) {
+    public synchronized ModuleFacts view(int release, ModuleFacts module) {
+        // made once per Java and module: each class a contract names is judged in each view
+        Map<Integer, ModuleFacts> ofModule = views.computeIfAbsent(module, m -> new java.util.HashMap<>());
+        return ofModule.computeIfAbsent(release, r -> made(r, module));
+    }
+
+    /** The views made, by module (by identity) and Java. */
+    private final Map<ModuleFacts, Map<Integer, ModuleFacts>> views = new java.util.IdentityHashMap<>();
+
+    private ModuleFacts made(int release, ModuleFacts module) {
         Map<String, ClassFacts> classes = new LinkedHashMap<>(module.classes());
         for (String name : byName.keySet()) {
             classes.put(name, pick(name, release, module).facts());
