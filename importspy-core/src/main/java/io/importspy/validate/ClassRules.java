@@ -88,23 +88,42 @@ final class ClassRules implements Rule<Sections.Classes> {
             return;
         }
         ClassFacts judged = found.get();
-        List<ClassVersions.Version> versions = module.section(ClassVersions.class)
-                .map(v -> v.of(judged.name())).orElse(List.of());
+        Optional<ClassVersions> versions = module.section(ClassVersions.class);
         if (versions.isEmpty()) {
             checkClass(spec, judged, module, out);
             return;
         }
-        // the Java that will load the class is unknown: the version every other Java loads is judged as well, and
-        // what only such a version lacks is reported naming it
+        // the Java that will load the class is unknown: the class is judged as every other Java loads it as well,
+        // with the versions of its supertypes that Java loads, and what only such a Java lacks is reported naming
+        // the versions it loads
         List<Violation> ofJudged = new ArrayList<>();
         checkClass(spec, judged, module, ofJudged::add);
         ofJudged.forEach(out);
-        for (ClassVersions.Version version : versions) {
-            String entry = version.where().substring(version.where().lastIndexOf('!') + 1);
-            checkClass(spec, version.facts(), module, violation -> {
+        Set<Violation> told = new HashSet<>(ofJudged);
+        for (int release : versions.get().releases()) {
+            ModuleFacts view = versions.get().view(release, module);
+            ClassFacts loaded = view.classes().get(judged.name());
+            List<String> differing = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            names.add(judged.name());
+            Hierarchy.of(loaded, view).supertypes().forEach(supertype -> names.add(supertype.name()));
+            for (String name : names) {
+                if (versions.get().differs(name, release, module)) {
+                    differing.add(versions.get().entry(name, release, module));
+                }
+            }
+            if (differing.isEmpty()) {
+                continue;
+            }
+            String suffix = differing.size() == 1 && versions.get().differs(judged.name(), release, module)
+                    ? " (in " + differing.get(0) + ", the version of the class another Java loads)"
+                    : " (on Java " + release + ", which loads " + String.join(", ", differing) + ")";
+            checkClass(spec, loaded, view, violation -> {
                 if (!ofJudged.contains(violation)) {
-                    out.accept(violation.withMessageSuffix(" (in " + entry + ", the version of the class another Java"
-                            + " loads)"));
+                    Violation inThatJava = violation.withMessageSuffix(suffix);
+                    if (told.add(inThatJava)) {
+                        out.accept(inThatJava);
+                    }
                 }
             });
         }

@@ -234,6 +234,188 @@ class MultiReleaseIT {
         }
     }
 
+    static String marking(Path marker) {
+        return " static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); }"
+                + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } }";
+    }
+
+    /** The output of class {@code main} run on {@code java} with {@code options} (a class path, a module path). */
+    static String run(Path java, String main, String... options) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(List.of(options));
+        command.add(main);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out.strip();
+    }
+
+    /**
+     * A class without versions whose supertype has a version for a newer Java inherits from that version there: for
+     * an unknown Java the class is judged with the supertypes each Java loads, members and supertypes alike, and
+     * its references resolve through them, so neither a version that drops an interface nor one that moves a
+     * forbidden call's target into a superclass is judged compliant.
+     */
+    @Test
+    void a_class_is_judged_with_the_versions_of_its_supertypes_that_each_java_loads() throws Exception {
+        Path marker = work.resolve("supertype-ran");
+        Path base = TestJars.compile(work.resolve("supertype-base"), Map.of(
+                "com/acme/Base.java", "package com.acme; public abstract class Base implements"
+                        + " java.util.function.Supplier<String> { public String greet(String who) { return who; }"
+                        + " protected Class<?> defineClass(String n, byte[] b, int o, int l) { return null; } }",
+                "com/acme/Impl.java", "package com.acme; public class Impl extends Base { public String get() { return"
+                        + " \"judged\"; } public Class<?> load(byte[] b) { return defineClass(null, b, 0, b.length); } }"),
+                "--release", "17");
+        Path versioned = TestJars.compile(work.resolve("supertype-versioned"), Map.of("com/acme/Base.java",
+                "package com.acme; public abstract class Base extends ClassLoader {" + marking(marker)
+                        + " public String get() { return \"rogue\"; } }"), "--release", "17");
+        Path plugin = TestJars.jar(work.resolve("supertype.jar")).multiRelease().classes(base)
+                .classes(versioned, "META-INF/versions/" + ABOVE + "/").build();
+        SpyModel contract = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - name: com.acme.Impl
+                    implements: [java.util.function.Supplier]
+                    methods: [{name: greet, parameters: [String], returns: String}]
+                references:
+                  forbid: [java.lang.ClassLoader#defineClass]
+                """, "plugin-contract.yml");
+
+        String loads = " (on Java " + ABOVE + ", which loads META-INF/versions/" + ABOVE + "/com/acme/Base.class)";
+        assertThat(Spy.validate(contract, ValidationOptions.defaults(), List.of(plugin)).targets().get(0).violations())
+                .extracting(v -> v.message()).containsExactly(
+                        "class com.acme.Impl does not implement java.util.function.Supplier" + loads,
+                        "class com.acme.Impl lacks method greet(String)" + loads,
+                        "com.acme.Impl#load(byte[]) (Impl.java:1) references java.lang.ClassLoader#defineClass(java.lang.String,"
+                                + " byte[], int, int), which references.forbid excludes (java.lang.ClassLoader#defineClass)");
+        // this Java loads the base entries, which meet the contract
+        try (GuardedPlugin loaded = GuardedLoader.of(contract).load(plugin)) {
+            Object impl = loaded.classLoader().loadClass("com.acme.Impl").getConstructor().newInstance();
+            assertThat(((java.util.function.Supplier<?>) impl).get()).isEqualTo("judged");
+        }
+        assertThat(marker).doesNotExist();
+
+        Optional<Path> newer = newerJava();
+        if (newer.isPresent()) { // such a Java runs the versioned supertype: Impl is no Supplier there
+            Path host = TestJars.compile(work.resolve("supertype-host"), Map.of("Host.java", "public class Host {"
+                    + " public static void main(String[] a) throws Exception { System.out.println(Class.forName("
+                    + "\"com.acme.Impl\").getConstructor().newInstance() instanceof java.util.function.Supplier); } }"),
+                    "--release", "17");
+            assertThat(run(newer.get(), "Host", "-cp", host + java.io.File.pathSeparator + plugin)).isEqualTo("false");
+            assertThat(marker).exists();
+        }
+    }
+
+    /** The same holds for a supertype from a multi-release JAR of the class path, which the class loader's parent serves. */
+    @Test
+    void a_class_is_judged_with_the_versions_of_its_class_path_supertypes_that_each_java_loads() throws Exception {
+        Path apiBase = TestJars.compile(work.resolve("api-base"), Map.of("com/host/Base.java", "package com.host;"
+                + " public abstract class Base implements java.util.function.Supplier<String> { }"), "--release", "17");
+        Path apiVersioned = TestJars.compile(work.resolve("api-versioned"), Map.of("com/host/Base.java",
+                "package com.host; public abstract class Base { }"), "--release", "17");
+        Path api = TestJars.jar(work.resolve("api.jar")).multiRelease().classes(apiBase)
+                .classes(apiVersioned, "META-INF/versions/" + ABOVE + "/").build();
+        Path classes = TestJars.compile(work.resolve("api-plugin"), Map.of("com/acme/Impl.java", "package com.acme;"
+                + " public class Impl extends com.host.Base { public String get() { return \"judged\"; } }"),
+                "--release", "17", "-cp", apiBase.toString());
+        Path plugin = TestJars.jar(work.resolve("api-plugin.jar")).classes(classes).build();
+        SpyModel contract = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - name: com.acme.Impl
+                    implements: [java.util.function.Supplier]
+                """, "plugin-contract.yml");
+
+        assertThat(Spy.validate(contract, ValidationOptions.defaults().withClasspath(List.of(api)), List.of(plugin))
+                .targets().get(0).violations()).singleElement().satisfies(v -> assertThat(v.message()).isEqualTo(
+                        "class com.acme.Impl does not implement java.util.function.Supplier (on Java " + ABOVE
+                                + ", which loads " + api + "!META-INF/versions/" + ABOVE + "/com/host/Base.class)"));
+    }
+
+    /**
+     * A module-info for a newer Java ({@code META-INF/versions/N/module-info.class}) is what that Java's module path
+     * and layers read: for an unknown Java, one that declares other providers than the judged module-info is
+     * refused, since its layer's {@code ServiceLoader} would give a provider nobody selected.
+     */
+    @Test
+    void a_module_info_for_a_newer_java_that_provides_other_classes_is_refused() throws Exception {
+        Path marker = work.resolve("module-info-ran");
+        Map<String, String> classes = Map.of(
+                "com/acme/Good.java", "package com.acme; public class Good implements java.util.function.Supplier<String>"
+                        + " { public String greet(String who) { return who; } public String get() { return \"good\"; } }",
+                "com/acme/Evil.java", "package com.acme; public class Evil implements java.util.function.Supplier<String>"
+                        + " {" + marking(marker) + " public String get() { return \"evil\"; } }");
+        Map<String, String> base = new java.util.HashMap<>(classes);
+        base.put("module-info.java", "module com.acme { provides java.util.function.Supplier with com.acme.Good; }");
+        Map<String, String> versioned = new java.util.HashMap<>(classes);
+        versioned.put("module-info.java", "module com.acme { provides java.util.function.Supplier with com.acme.Evil; }");
+        Path baseClasses = TestJars.compile(work.resolve("module-info-base"), base, "--release", "17");
+        Path versionedClasses = TestJars.compile(work.resolve("module-info-versioned"), versioned, "--release", "17");
+        Path plugin = TestJars.jar(work.resolve("module-info.jar")).multiRelease().classes(baseClasses)
+                .entry("META-INF/versions/" + ABOVE + "/module-info.class",
+                        Files.readAllBytes(versionedClasses.resolve("module-info.class")))
+                .entry("META-INF/services/java.util.function.Supplier", "com.acme.Good\n").build();
+        SpyModel contract = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - select: {provides: java.util.function.Supplier}
+                    methods: [{name: greet, parameters: [String], returns: String}]
+                """, "plugin-contract.yml");
+
+        assertThatThrownBy(() -> Spy.validate(contract, ValidationOptions.defaults(), List.of(plugin)))
+                .isInstanceOf(InspectionException.class).hasMessage(plugin + "!META-INF/versions/" + ABOVE
+                        + "/module-info.class provides {java.util.function.Supplier=[com.acme.Evil]}, but " + plugin
+                        + "!module-info.class, which was judged, provides {java.util.function.Supplier=[com.acme.Good]};"
+                        + " another Java's module path and layers read this module-info instead, so every version of a"
+                        + " multi-release JAR's module-info must declare the same module name, version and services");
+        // this Java's layer reads the base module-info, whose provider meets the contract
+        try (GuardedPlugin loaded = GuardedLoader.of(contract).load(plugin)) {
+            assertThat(loaded.providers(java.util.function.Supplier.class)).singleElement()
+                    .satisfies(s -> assertThat(s.get()).isEqualTo("good"));
+        }
+        assertThat(marker).doesNotExist();
+
+        Optional<Path> newer = newerJava();
+        if (newer.isPresent()) { // such a Java's module path reads the versioned module-info, whose provider is Evil
+            Path host = TestJars.compile(work.resolve("module-info-host"), Map.of("Host.java", "public class Host {"
+                    + " public static void main(String[] a) { java.util.ServiceLoader.load(java.util.function.Supplier"
+                    + ".class).forEach(s -> System.out.println(s.get())); } }"), "--release", "17");
+            assertThat(run(newer.get(), "Host", "-p", plugin.toString(), "--add-modules", "com.acme", "-cp",
+                    host.toString())).isEqualTo("evil");
+            assertThat(marker).exists();
+        }
+    }
+
+    /**
+     * A JarFile for Java 9 or later reads {@code META-INF/versions/8/} as a version directory, and Java 8 reads only
+     * the base entry: for an unknown Java both are judged, so a base entry that Java 8 loads is no unjudged decoy.
+     */
+    @Test
+    void a_version_directory_for_java_8_is_read_by_later_javas_and_the_base_entry_is_judged_too() throws Exception {
+        Path marker = work.resolve("java8-ran");
+        Path base = TestJars.compile(work.resolve("java8-base"), Map.of("com/acme/Impl.java", impl(marker, false)),
+                "--release", "17");
+        Path versioned = TestJars.compile(work.resolve("java8-versioned"), Map.of("com/acme/Impl.java",
+                impl(marker, true)), "--release", "17");
+        Path plugin = TestJars.jar(work.resolve("java8.jar")).multiRelease().classes(base)
+                .classes(versioned, "META-INF/versions/8/").build();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {plugin.toUri().toURL()},
+                null)) {
+            Object impl = loader.loadClass("com.acme.Impl").getConstructor().newInstance();
+            assertThat(((java.util.function.Supplier<?>) impl).get()).as("this Java reads versions/8").isEqualTo("judged");
+        }
+
+        assertThat(Spy.validate(contract(), ValidationOptions.defaults(), List.of(plugin)).targets().get(0).violations())
+                .singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("class com.acme.Impl lacks method"
+                        + " greet(String) (in com/acme/Impl.class, the version of the class another Java loads)"));
+        try (GuardedPlugin loaded = GuardedLoader.of(contract()).load(plugin)) {
+            Object impl = loaded.classLoader().loadClass("com.acme.Impl").getConstructor().newInstance();
+            assertThat(((java.util.function.Supplier<?>) impl).get()).isEqualTo("judged");
+        }
+        assertThat(marker).doesNotExist();
+    }
+
     @Test
     void versions_that_differ_only_in_private_members_and_code_are_judged_once() {
         Path plugin = plugin("private-only", work.resolve("private-only-ran"), true);

@@ -44,6 +44,8 @@ final class ClassResolver implements AutoCloseable {
     private final Set<String> unresolved = new LinkedHashSet<>();
     /** The other versions of the target's classes read, by binary name (only when read for every Java). */
     private final Map<String, List<ClassVersions.Version>> versions = new LinkedHashMap<>();
+    /** Where the judged version of each class in {@link #versions} was read from. */
+    private final Map<String, String> judged = new LinkedHashMap<>();
     private final Deque<String> supertypes = new ArrayDeque<>();
     /** Facts (or the failure) of target entries read ahead by {@link #preread}, by entry, in reading order. */
     private final Map<String, Object> preread = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ final class ClassResolver implements AutoCloseable {
 
     /** The other versions of the target's classes, which other Javas load; empty when read for one Java. */
     Optional<ClassVersions> versions() {
-        return versions.isEmpty() ? Optional.empty() : Optional.of(new ClassVersions(versions));
+        return versions.isEmpty() ? Optional.empty() : Optional.of(new ClassVersions(versions, judged));
     }
 
     /**
@@ -183,8 +185,12 @@ final class ClassResolver implements AutoCloseable {
             }
             facts = ClassFiles.read(bytes.get(), origin, archive.where(entry), entry, types);
         }
-        if (origin == Origin.TARGET) { // read for every Java: each other version is judged too, with its supertypes
-            for (Archive.ClassFile variant : archive.otherVersions(entry)) {
+        if (origin != Origin.JDK) { // read for every Java: each other version is judged too, with its supertypes
+            List<Archive.ClassFile> variants = archive.otherVersions(entry);
+            if (!variants.isEmpty()) {
+                judged.put(facts.name(), archive.where(entry));
+            }
+            for (Archive.ClassFile variant : variants) {
                 ClassFacts other = ClassFiles.read(variant.read(), origin, variant.where(), entry, types);
                 versions.computeIfAbsent(other.name(), n -> new ArrayList<>())
                         .add(new ClassVersions.Version(variant.where(), other));

@@ -45,6 +45,9 @@ final class IdentityReader {
         Optional<byte[]> moduleInfo = archive.read("module-info.class");
         moduleInfo.ifPresent(bytes -> readModuleInfo(bytes, archive.where("module-info.class"), names, versions,
                 services));
+        if (moduleInfo.isPresent()) {
+            sameInEveryVersion(archive, names, versions, services);
+        }
         // A JAR with a module-info is a named module on the module path and in a layer, whose providers are its
         // 'provides'; on the class path (or in a URLClassLoader) the same JAR is unnamed and ServiceLoader reads its
         // META-INF/services. Validation cannot know which way it will be loaded, so the two must agree.
@@ -116,6 +119,49 @@ final class IdentityReader {
             stem = stem.substring(0, version.start());
         }
         return stem;
+    }
+
+    /**
+     * Read for every Java, a multi-release JAR's other versions of its module-info ({@code META-INF/versions/N/
+     * module-info.class}, which that Java's module path and layers read instead) must declare the module name,
+     * version and services of the one judged: the module Java N loads would otherwise not be the one judged (its
+     * layer's {@code ServiceLoader} would give a provider nobody selected). Its {@code requires} may differ, as the
+     * JDK's {@code jar} tool lets them.
+     *
+     * @throws InspectionException naming the version that differs and what it declares
+     */
+    private static void sameInEveryVersion(Archive archive, List<ModuleIdentity.Declared> names,
+                                           List<ModuleIdentity.Declared> versions, Map<String, List<String>> services) {
+        for (Archive.ClassFile other : archive.otherVersions("module-info.class")) {
+            List<ModuleIdentity.Declared> otherNames = new ArrayList<>();
+            List<ModuleIdentity.Declared> otherVersions = new ArrayList<>();
+            Map<String, List<String>> otherServices = new LinkedHashMap<>();
+            readModuleInfo(other.read(), other.where(), otherNames, otherVersions, otherServices);
+            String judged = archive.where("module-info.class") + ", which was judged,";
+            String differs = null;
+            if (!otherNames.equals(names)) {
+                differs = "declares module " + text(otherNames) + ", but " + judged + " declares " + text(names);
+            } else if (!otherVersions.equals(versions)) {
+                differs = "declares version " + text(otherVersions) + ", but " + judged + " declares " + text(versions);
+            } else if (!providers(otherServices).equals(providers(services))) {
+                differs = "provides " + otherServices + ", but " + judged + " provides " + services;
+            }
+            if (differs != null) {
+                throw new InspectionException(other.where() + " " + differs + "; another Java's module path and"
+                        + " layers read this module-info instead, so every version of a multi-release JAR's module-info"
+                        + " must declare the same module name, version and services");
+            }
+        }
+    }
+
+    private static String text(List<ModuleIdentity.Declared> declared) {
+        return declared.isEmpty() ? "<none>" : declared.get(0).value();
+    }
+
+    private static Map<String, java.util.Set<String>> providers(Map<String, List<String>> services) {
+        Map<String, java.util.Set<String>> sets = new java.util.HashMap<>();
+        services.forEach((service, list) -> sets.put(service, new java.util.HashSet<>(list)));
+        return sets;
     }
 
     private static void readModuleInfo(byte[] bytes, String where, List<ModuleIdentity.Declared> names,

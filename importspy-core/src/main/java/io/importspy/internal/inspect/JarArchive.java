@@ -268,7 +268,11 @@ final class JarArchive implements Archive {
         return Integer.parseInt(name.substring(VERSIONS.length(), name.indexOf('/', VERSIONS.length())));
     }
 
-    /** A version directory a multi-release JarFile reads: a whole number of 9 or more. */
+    /**
+     * A version directory a multi-release JarFile reads: a whole number of 8 or more, without a leading zero. A
+     * JarFile for Java 9 or later reads {@code META-INF/versions/8/} too, below any version directory for Java 9 and
+     * later (only Java 8, which reads no version directory, does not).
+     */
     static boolean isVersion(String text) {
         if (text.isEmpty() || text.length() > 9 || text.charAt(0) == '0') {
             return false;
@@ -278,7 +282,7 @@ final class JarArchive implements Archive {
                 return false;
             }
         }
-        return Integer.parseInt(text) >= 9;
+        return Integer.parseInt(text) >= 8;
     }
 
     @Override

@@ -78,20 +78,31 @@ final class ReferenceCheck {
                 };
             }
         });
-        Map<String, ClassMembers> module = new HashMap<>();
+        // each class file is checked with the versions of the other classes that a Java which loads it loads too:
+        // a reference resolves through the supertypes of that Java's versions (one Java, when read for one)
+        List<Map<String, ClassMembers>> views = views(files, scans);
+        List<ReferenceCheck> checks = new ArrayList<>();
+        for (Map<String, ClassMembers> view : views) {
+            checks.add(new ReferenceCheck(query, view, new MemberResolver(view, classpath)));
+        }
         List<Integer> indexes = new ArrayList<>(scans.size());
         for (int i = 0; i < scans.size(); i++) {
-            module.putIfAbsent(scans.get(i).members().name(), scans.get(i).members());
             indexes.add(i);
         }
-        ReferenceCheck check = new ReferenceCheck(query, module, new MemberResolver(module, classpath));
         List<List<Reference>> found = AllClasses.map(indexes, new Supplier<Function<Integer, List<Reference>>>() {
             @Override
             public Function<Integer, List<Reference>> get() {
                 return new Function<>() {
                     @Override
                     public List<Reference> apply(Integer index) {
-                        return check.check(files.get(index), scans.get(index));
+                        ClassMembers members = scans.get(index).members();
+                        java.util.LinkedHashSet<Reference> references = new java.util.LinkedHashSet<>();
+                        for (int v = 0; v < views.size(); v++) {
+                            if (views.get(v).get(members.name()) == members) {
+                                references.addAll(checks.get(v).check(files.get(index), scans.get(index)));
+                            }
+                        }
+                        return new ArrayList<>(references);
                     }
                 };
             }
@@ -101,6 +112,63 @@ final class ReferenceCheck {
             references.addAll(some);
         }
         return new ReferenceFacts(references, files.size());
+    }
+
+    /**
+     * The classes of the module as each Java that loads another set of their versions loads them, by internal name:
+     * one view when the module is read for one Java (the first file of each name, the one that Java loads); for
+     * every Java, the view of Java 8 (the base entries) and of each Java a version directory is for (the highest
+     * version not above it, else the base entry; a class no entry of which that Java loads, by its lowest version).
+     */
+    private static List<Map<String, ClassMembers>> views(List<Archive.ClassFile> files, List<ClassScan.Result> scans) {
+        int[] ranks = new int[files.size()];
+        java.util.TreeSet<Integer> releases = new java.util.TreeSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            Archive.ClassFile file = files.get(i);
+            // a class under META-INF/versions/ that declares its own path is no version of another
+            ranks[i] = file.entry().startsWith("META-INF/versions/") ? 0 : ClassVersions.rank(file.where());
+            if (ranks[i] > 0) {
+                releases.add(Math.max(9, ranks[i]));
+            }
+        }
+        Map<String, ClassMembers> first = new HashMap<>();
+        for (ClassScan.Result scan : scans) {
+            first.putIfAbsent(scan.members().name(), scan.members());
+        }
+        boolean versioned = false;
+        Map<String, Integer> seen = new HashMap<>();
+        for (ClassScan.Result scan : scans) {
+            versioned |= seen.merge(scan.members().name(), 1, Integer::sum) > 1;
+        }
+        if (!versioned) {
+            return List.of(first);
+        }
+        releases.add(8);
+        List<Map<String, ClassMembers>> views = new ArrayList<>();
+        for (int release : releases) {
+            Map<String, Integer> chosen = new HashMap<>();
+            for (int i = 0; i < scans.size(); i++) {
+                String name = scans.get(i).members().name();
+                Integer sofar = chosen.get(name);
+                if (sofar == null || better(ranks[i], ranks[sofar], release)) {
+                    chosen.put(name, i);
+                }
+            }
+            Map<String, ClassMembers> view = new HashMap<>();
+            chosen.forEach((name, i) -> view.put(name, scans.get(i).members()));
+            views.add(view);
+        }
+        return views;
+    }
+
+    /** Whether the version of rank {@code rank} (0: the base entry) is what Java {@code release} loads rather than the one of rank {@code than}. */
+    private static boolean better(int rank, int than, int release) {
+        boolean loaded = release <= 8 ? rank == 0 : rank <= release;
+        boolean thanLoaded = release <= 8 ? than == 0 : than <= release;
+        if (loaded != thanLoaded) {
+            return loaded;
+        }
+        return loaded ? rank > than : rank < than;
     }
 
     private List<Reference> check(Archive.ClassFile file, ClassScan.Result scan) {

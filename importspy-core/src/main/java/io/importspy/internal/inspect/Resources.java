@@ -44,7 +44,7 @@ public final class Resources {
 
     /** The raw entry served for resource {@code name}, or {@code null} when none is. */
     public String served(String name) {
-        if (!multiRelease || name.startsWith("META-INF/")) {
+        if (!multiRelease || feature <= 8 || name.startsWith("META-INF/")) { // Java 8 reads no version directory
             return entries.contains(name) ? name : null;
         }
         for (int version : versions()) {
