@@ -489,6 +489,14 @@ final class ClassFileFormat {
     }
 
     /**
+     * Whether UTF-8 constants {@code a} and {@code b} decode to the same text: byte for byte, but for the longer
+     * forms of characters that class files before version 48 may use.
+     */
+    boolean sameDecodedText(int a, int b) {
+        return sameText(a, b) || (major <= 47 && wide != null && (wide[a] || wide[b]) && utf8(a).equals(utf8(b)));
+    }
+
+    /**
      * A hash of the text of UTF-8 constant {@code utf8}, in constant time: its length and its first and last
      * eight bytes (texts that share them are told apart byte for byte by the callers).
      */
