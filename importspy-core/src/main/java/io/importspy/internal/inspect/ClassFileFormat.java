@@ -154,9 +154,12 @@ final class ClassFileFormat {
         return text;
     }
 
-    /** The name this class declares ({@code this_class}), as it is, unescaped. */
+    /**
+     * The name this class declares ({@code this_class}), as it is, unescaped: the text {@link #utf8} makes of it,
+     * which the readers of the class then take without making it again.
+     */
     String declaredName() {
-        return ModifiedUtf8.decode(bytes, start(thisName), end(thisName) - start(thisName));
+        return utf8(thisName);
     }
 
     private void header() {
