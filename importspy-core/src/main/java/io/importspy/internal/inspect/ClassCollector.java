@@ -38,13 +38,18 @@ final class ClassCollector extends ClassVisitor {
     private final List<MethodCollector> methods = new ArrayList<>();
     private final Signatures.Cache types;
 
-    /** {@code name:descriptor} of each field of this class that its own code references ({@link #ownFieldReferences}). */
-    private final java.util.Set<String> referenced;
+    /** The checked class file read, whose constant pool tells which of its own fields it references. */
+    private final ClassFileFormat format;
+    /**
+     * {@code name:descriptor} of each field of this class that its own code references ({@link #ownFieldReferences}),
+     * found when a static field with a ConstantValue attribute first asks.
+     */
+    private java.util.Set<String> referenced;
 
-    ClassCollector(Signatures.Cache types, java.util.Set<String> referenced) {
+    ClassCollector(Signatures.Cache types, ClassFileFormat format) {
         super(Opcodes.ASM9);
         this.types = types;
-        this.referenced = referenced;
+        this.format = format;
     }
 
     /**
@@ -78,6 +83,13 @@ final class ClassCollector extends ClassVisitor {
         this.superName = superName;
         this.signature = readsJava5Attributes() ? signature : null;
         this.interfaces = interfaces == null ? List.of() : Arrays.stream(interfaces).map(Signatures::binaryName).toList();
+    }
+
+    private java.util.Set<String> referenced() {
+        if (referenced == null) {
+            referenced = ownFieldReferences(format);
+        }
+        return referenced;
     }
 
     @Override
@@ -128,7 +140,8 @@ final class ClassCollector extends ClassVisitor {
         }
         // the JVM sets a field from its ConstantValue attribute only when the field is static; it ignores the
         // attribute on an instance field, so that is no constant; nor is one the class's own code may assign
-        Optional<Object> constant = (access & Opcodes.ACC_STATIC) == 0 || referenced.contains(name + ":" + descriptor)
+        Optional<Object> constant = (access & Opcodes.ACC_STATIC) == 0 || value == null
+                || referenced().contains(name + ":" + descriptor)
                 ? Optional.empty() : Optional.ofNullable(constant(descriptor, value));
         List<AnnotationFacts> fieldAnnotations = new ArrayList<>();
         JavaType fieldType = type;

@@ -154,9 +154,12 @@ final class ClassFileFormat {
         return text;
     }
 
-    /** The name this class declares ({@code this_class}), as it is, unescaped. */
+    /**
+     * The name this class declares ({@code this_class}), as it is, unescaped: the text {@link #utf8} makes of it,
+     * which the readers of the class then take without making it again.
+     */
     String declaredName() {
-        return ModifiedUtf8.decode(bytes, start(thisName), end(thisName) - start(thisName));
+        return utf8(thisName);
     }
 
     private void header() {
@@ -486,6 +489,14 @@ final class ClassFileFormat {
     /** Whether UTF-8 constants {@code a} and {@code b} hold the same text. */
     boolean sameText(int a, int b) {
         return a == b || java.util.Arrays.equals(bytes, start(a), end(a), bytes, start(b), end(b));
+    }
+
+    /**
+     * Whether UTF-8 constants {@code a} and {@code b} decode to the same text: byte for byte, but for the longer
+     * forms of characters that class files before version 48 may use.
+     */
+    boolean sameDecodedText(int a, int b) {
+        return sameText(a, b) || (major <= 47 && wide != null && (wide[a] || wide[b]) && utf8(a).equals(utf8(b)));
     }
 
     /**

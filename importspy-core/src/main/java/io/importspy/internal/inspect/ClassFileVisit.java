@@ -21,7 +21,8 @@ import org.objectweb.asm.Type;
  * layout the check laid out: the bytes are parsed once, by the check, and each constant's text is made once. It makes the calls ImportSpy's visitors
  * use, in ASM's order and with ASM's values (access flags with {@code ACC_SYNTHETIC}, {@code ACC_DEPRECATED}
  * and {@code ACC_RECORD} added for their attributes, annotation values boxed as ASM boxes them): the class
- * header, its annotations, permitted subclasses, inner classes, record components (of a class extending
+ * header, its annotations, permitted subclasses, the InnerClasses entries of the class itself (the only ones
+ * ImportSpy's visitors read), record components (of a class extending
  * {@code java.lang.Record}, the only components the JVM reads), then each field with its
  * constant and annotations and each method with its exceptions, parameters and annotations. Source, module,
  * nest, enclosing method, type and parameter annotations and unknown attributes are not visited.
@@ -97,9 +98,11 @@ final class ClassFileVisit {
                 visitor.visitPermittedSubclass(className(u2(permitted + 2 + 2 * i)));
             }
         }
-        if (inner != 0) {
+        if (inner != 0) { // the class's own entries alone (its flags as source declares them, its outer class)
             for (int count = u2(inner), i = 0, at = inner + 2; i < count; i++, at += 8) {
-                visitor.visitInnerClass(className(u2(at)), className(u2(at + 2)), utf8(u2(at + 4)), u2(at + 6));
+                if (f.sameDecodedText(f.classNameOf(u2(at)), f.thisName)) {
+                    visitor.visitInnerClass(name, className(u2(at + 2)), utf8(u2(at + 4)), u2(at + 6));
+                }
             }
         }
         if (record != 0) {

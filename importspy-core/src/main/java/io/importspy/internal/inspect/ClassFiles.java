@@ -30,7 +30,7 @@ final class ClassFiles {
      */
     static ClassFacts read(ClassFileFormat format, Origin origin, Signatures.Cache types) {
         String where = format.where;
-        ClassCollector collector = new ClassCollector(types, ClassCollector.ownFieldReferences(format));
+        ClassCollector collector = new ClassCollector(types, format);
         try {
             ClassFileVisit.accept(format, collector);
             if (collector.needsLocalNames()) {

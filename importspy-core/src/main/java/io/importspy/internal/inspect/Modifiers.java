@@ -5,9 +5,8 @@ import io.importspy.java.Modifier;
 import org.objectweb.asm.Opcodes;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Source-level modifiers from class-file access flags; flags without a source keyword are dropped. The
@@ -16,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Modifiers {
     private static final Modifier[] ALL = Modifier.values();
-    private static final Map<Integer, Set<Modifier>> SHARED = new ConcurrentHashMap<>();
+    /** The shared sets by their modifiers' bits (an array: no boxing, no hashing); filled on first need. */
+    private static final AtomicReferenceArray<Set<Modifier>> SHARED = new AtomicReferenceArray<>(1 << ALL.length);
 
     private Modifiers() {
     }
@@ -78,8 +78,9 @@ final class Modifiers {
                 }
             }
             set = Set.copyOf(members);
-            Set<Modifier> raced = SHARED.putIfAbsent(modifiers, set);
-            set = raced != null ? raced : set;
+            if (!SHARED.compareAndSet(modifiers, null, set)) {
+                set = SHARED.get(modifiers);
+            }
         }
         return set;
     }

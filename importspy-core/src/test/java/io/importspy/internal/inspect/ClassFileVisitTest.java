@@ -122,7 +122,7 @@ class ClassFileVisitTest {
     private static void compare(byte[] bytes, String entry, Signatures.Cache types) {
         ClassFacts read = ClassFiles.read(bytes, Origin.TARGET, "x.jar!" + entry, entry, types);
         ClassFileFormat format = ClassFiles.checked(bytes, "x.jar!" + entry, entry);
-        ClassCollector collector = new ClassCollector(types, ClassCollector.ownFieldReferences(format));
+        ClassCollector collector = new ClassCollector(types, format);
         new ClassReader(bytes).accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
         if (collector.needsLocalNames()) {
             LocalVariableTables.read(format, collector.methods());
