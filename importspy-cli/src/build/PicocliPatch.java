@@ -28,6 +28,8 @@ import java.nio.file.Path;
  * every {@code --help}.</li>
  * <li>The length of the synopsis heading's last line is found without splitting the heading with a regular expression
  * ({@code \\r?\\n|\\r|%n}, whose {@code ?} is a lambda in {@code java.util.regex}).</li>
+ * <li>The expression of {@code picocli.converters.excludes} is compiled once, not once for each of the 19 converters
+ * picocli registers by reflection in every {@code CommandLine}: {@code --help} makes seven of them.</li>
  * </ul>
  */
 public final class PicocliPatch {
@@ -69,6 +71,16 @@ public final class PicocliPatch {
                  + "            int lastLine = Math.max(Math.max(heading.lastIndexOf('\\n'), heading.lastIndexOf('\\r')) + 1,"
                  + " percentN < 0 ? 0 : percentN + 2);\n"
                  + "            return heading.length() - lastLine;"},
+        {"                if (fqcn.matches(regex)) {\n",
+         "                if (excludePattern(regex).matcher(fqcn).matches()) { // PicocliPatch\n"},
+        {"        static Set<String> traced = new HashSet<String>();\n",
+         "        static Set<String> traced = new HashSet<String>(); // PicocliPatch: and the excludes, compiled once\n"
+                 + "        private static String excludeRegex;\n"
+                 + "        private static Pattern excludePattern;\n"
+                 + "        private static synchronized Pattern excludePattern(String regex) {\n"
+                 + "            if (!regex.equals(excludeRegex)) { excludePattern = Pattern.compile(regex); excludeRegex = regex; }\n"
+                 + "            return excludePattern;\n"
+                 + "        }\n"},
     };
 
     private PicocliPatch() {

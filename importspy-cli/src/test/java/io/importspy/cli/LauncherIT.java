@@ -78,6 +78,33 @@ class LauncherIT {
                 || line.contains("[class,load] sun.util.locale.provider.LocaleProviderAdapter "))).isEmpty();
     }
 
+    @Test
+    void inspecting_a_jar_links_no_lambda_and_validating_it_runs_no_stream() throws Exception {
+        // the first lambda costs the JDK's method-handle machinery (see above), the first stream with a collector
+        // about as much again; neither is needed to inspect a JAR, nor streams to validate one
+        Path jar = TestPlugins.greeterJar(dir, "greeter-1.0.jar", TestPlugins.GREETER);
+        Path contract = Files.writeString(dir.resolve("greeter.yml"), """
+                importspy: 1
+                module:
+                  version: "[1.0,2)"
+                classes:
+                  - name: com.acme.Greeter
+                    methods: [{name: greet, parameters: [java.lang.String], returns: java.lang.String}]
+                """);
+
+        Run inspect = run(List.of(java().toString(), "-Xlog:class+load", "-jar", JAR.toString(), "inspect",
+                jar.toString()), Map.of());
+        Run validate = run(List.of(java().toString(), "-Xlog:class+load", "-jar", JAR.toString(), "validate", "-c",
+                contract.toString(), jar.toString()), Map.of());
+
+        assertThat(inspect.exit()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("- name: com.acme.Greeter");
+        assertThat(inspect.out().lines().filter(line -> line.contains("[class,load] java.lang.invoke.LambdaMetafactory ")
+                || line.contains("[class,load] java.util.stream."))).isEmpty();
+        assertThat(validate.exit()).as(validate.out() + validate.err()).isZero();
+        assertThat(validate.out().lines().filter(line -> line.contains("[class,load] java.util.stream."))).isEmpty();
+    }
+
     @Nested
     class The_launcher {
         @Test

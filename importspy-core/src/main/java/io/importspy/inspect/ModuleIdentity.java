@@ -42,7 +42,7 @@ public record ModuleIdentity(List<Declared> names, List<Declared> versions, Stri
 
     /** The most authoritative name: the first one found. */
     public Optional<String> primaryName() {
-        return names.stream().map(Declared::value).findFirst();
+        return names.isEmpty() ? Optional.empty() : Optional.of(names.get(0).value());
     }
 
     /**
@@ -50,6 +50,6 @@ public record ModuleIdentity(List<Declared> names, List<Declared> versions, Stri
      * only by this one.
      */
     public Optional<String> version() {
-        return versions.stream().map(Declared::value).findFirst();
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(0).value());
     }
 }

@@ -2,7 +2,6 @@ package io.importspy.java;
 
 import io.importspy.API;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import static io.importspy.API.Status.EXPERIMENTAL;
@@ -19,7 +18,12 @@ public enum ClassKind {
 
     /** The kind named {@code keyword} in a contract, or empty when there is none. */
     public static Optional<ClassKind> fromKeyword(String keyword) {
-        return Arrays.stream(values()).filter(k -> k.keyword().equals(keyword)).findFirst();
+        for (ClassKind kind : values()) {
+            if (kind.keyword().equals(keyword)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.importspy.java;
 
 import io.importspy.API;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import static io.importspy.API.Status.EXPERIMENTAL;
@@ -20,7 +19,12 @@ public enum Modifier {
 
     /** The modifier spelled by {@code keyword}, or empty when Java has no such modifier. */
     public static Optional<Modifier> fromKeyword(String keyword) {
-        return Arrays.stream(values()).filter(m -> m.keyword().equals(keyword)).findFirst();
+        for (Modifier modifier : values()) {
+            if (modifier.keyword().equals(keyword)) {
+                return Optional.of(modifier);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

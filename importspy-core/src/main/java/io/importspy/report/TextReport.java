@@ -81,8 +81,12 @@ public final class TextReport {
             text.append("      ").append(dim("justification:")).append(' ').append(clean(suppressed.justification()))
                     .append("  ").append(dim("(" + clean(suppressed.entry().toString()) + ")")).append('\n');
         }
-        long deploymentViolations = target.violations().stream()
-                .filter(v -> Contexts.of(v.context()).deployment()).count();
+        long deploymentViolations = 0;
+        for (Violation v : target.violations()) {
+            if (Contexts.of(v.context()).deployment()) {
+                deploymentViolations++;
+            }
+        }
         if (target.deploymentsTried() > 1 && deploymentViolations > 0) {
             text.append("  ").append(dim("no deployment matched; tried " + target.deploymentsTried()
                     + " entries, showing the closest")).append('\n');
@@ -124,15 +128,26 @@ public final class TextReport {
 
     private String summary(Report report) {
         int targets = report.targets().size();
-        long compliant = report.targets().stream().filter(t -> t.isCompliant(report.strictness())).count();
-        long violations = report.targets().stream().flatMap(t -> t.violations().stream())
-                .filter(v -> v.category() != Category.UNVERIFIED).count();
-        long unverified = report.targets().stream().flatMap(t -> t.violations().stream())
-                .filter(v -> v.category() == Category.UNVERIFIED).count();
+        long compliant = 0;
+        long violations = 0;
+        long unverified = 0;
+        for (TargetReport target : report.targets()) {
+            compliant += target.isCompliant(report.strictness()) ? 1 : 0;
+            for (Violation v : target.violations()) {
+                if (v.category() == Category.UNVERIFIED) {
+                    unverified++;
+                } else {
+                    violations++;
+                }
+            }
+        }
         String line = plural(targets, "target") + ", " + compliant + " compliant, "
                 + plural(violations, "violation") + ", " + unverified + " unverified";
         if (report.baseline().isPresent()) {
-            long suppressed = report.targets().stream().mapToLong(t -> t.suppressed().size()).sum();
+            long suppressed = 0;
+            for (TargetReport target : report.targets()) {
+                suppressed += target.suppressed().size();
+            }
             line += ", " + suppressed + " suppressed, " + report.baseline().get().stale().size() + " stale";
         }
         return report.isCompliant() ? paint(Ansi.GREEN, line) : paint(Ansi.RED, line);

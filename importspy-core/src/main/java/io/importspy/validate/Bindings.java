@@ -88,12 +88,15 @@ final class Bindings {
             return method;
         }
         Bindings own = shadowedBy(method.typeParameters());
-        List<ParameterFacts> parameters = method.parameters().stream()
-                .map(p -> new ParameterFacts(p.name(), own.member(p.type(), p.erasure()),
-                        own.erasure(p.type(), p.erasure())))
-                .toList();
-        List<JavaType> exceptions = method.exceptions().stream().map(e -> own.member(e, JavaType.of(e.name())))
-                .toList();
+        List<ParameterFacts> parameters = new ArrayList<>();
+        for (ParameterFacts p : method.parameters()) {
+            parameters.add(new ParameterFacts(p.name(), own.member(p.type(), p.erasure()),
+                    own.erasure(p.type(), p.erasure())));
+        }
+        List<JavaType> exceptions = new ArrayList<>();
+        for (JavaType e : method.exceptions()) {
+            exceptions.add(own.member(e, JavaType.of(e.name())));
+        }
         return method.toBuilder().parameters(parameters)
                 .returns(own.member(method.returnType(), method.erasedReturn()),
                         own.erasure(method.returnType(), method.erasedReturn()))

@@ -49,7 +49,11 @@ final class ClassRules implements Rule<Sections.Classes> {
             }
             // every reading of a dotted supertype name, so that an ambiguous one is told (see supertypeAmbiguity)
             spec.superclass().map(s -> s.value().name()).filter(ClassRules::dottedName).ifPresent(names::add);
-            spec.interfaces().stream().map(i -> i.value().name()).filter(ClassRules::dottedName).forEach(names::add);
+            for (Located<JavaType> iface : spec.interfaces()) {
+                if (dottedName(iface.value().name())) {
+                    names.add(iface.value().name());
+                }
+            }
             for (AnnotationSpec annotation : spec.annotations()) {
                 String name = annotation.type().name();
                 if (name.indexOf('.') > 0) {
@@ -142,8 +146,11 @@ final class ClassRules implements Rule<Sections.Classes> {
                 checkExtends(spec, superclass, hierarchy, out);
             }
         });
-        spec.interfaces().stream().filter(iface -> unambiguous(spec, "implements", iface, module, out))
-                .forEach(iface -> checkImplements(spec, iface, hierarchy, out));
+        for (Located<JavaType> iface : spec.interfaces()) {
+            if (unambiguous(spec, "implements", iface, module, out)) {
+                checkImplements(spec, iface, hierarchy, out);
+            }
+        }
         spec.annotations().forEach(annotation -> AnnotationRules.check(spec, annotation, facts, hierarchy, module, out));
         spec.fields().forEach(field -> FieldRules.check(spec, field, facts, hierarchy, out));
         spec.constructors().forEach(constructor -> MethodRules.checkConstructor(spec, constructor, facts, module, out));
@@ -167,8 +174,12 @@ final class ClassRules implements Rule<Sections.Classes> {
         if (!dottedName(name)) {
             return true;
         }
-        List<String> existing = ClassNames.candidates(name).stream()
-                .filter(candidate -> module.anyClass(candidate).isPresent()).toList();
+        List<String> existing = new ArrayList<>();
+        for (String candidate : ClassNames.candidates(name)) {
+            if (module.anyClass(candidate).isPresent()) {
+                existing.add(candidate);
+            }
+        }
         if (existing.size() < 2) {
             return true;
         }
@@ -248,8 +259,7 @@ final class ClassRules implements Rule<Sections.Classes> {
     private static void checkExtends(ClassSpec spec, Located<JavaType> superclass, Hierarchy hierarchy,
                                      Consumer<Violation> out) {
         String expected = superclass.value().toString();
-        List<String> matches = hierarchy.superclassNames().stream()
-                .filter(n -> TypeMatcher.nameMatches(superclass.value().name(), n)).toList();
+        List<String> matches = nameMatches(superclass, hierarchy.superclassNames());
         if (!matches.isEmpty()) {
             typeArguments(spec, superclass, Relation.EXTENDS, matches, hierarchy).ifPresent(out);
             return;
@@ -269,8 +279,7 @@ final class ClassRules implements Rule<Sections.Classes> {
     private static void checkInterfaceExtends(ClassSpec spec, ClassKind kind, Located<JavaType> superinterface,
                                               Hierarchy hierarchy, Consumer<Violation> out) {
         String expected = superinterface.value().toString();
-        List<String> matches = hierarchy.interfaceNames().stream()
-                .filter(n -> TypeMatcher.nameMatches(superinterface.value().name(), n)).toList();
+        List<String> matches = nameMatches(superinterface, hierarchy.interfaceNames());
         if (!matches.isEmpty()) {
             typeArguments(spec, superinterface, Relation.EXTENDS, matches, hierarchy).ifPresent(out);
             return;
@@ -288,11 +297,21 @@ final class ClassRules implements Rule<Sections.Classes> {
                 superinterface.location()));
     }
 
+    /** The names among {@code names} that the name of {@code required} matches. */
+    private static List<String> nameMatches(Located<JavaType> required, List<String> names) {
+        List<String> matches = new ArrayList<>();
+        for (String name : names) {
+            if (TypeMatcher.nameMatches(required.value().name(), name)) {
+                matches.add(name);
+            }
+        }
+        return matches;
+    }
+
     private static void checkImplements(ClassSpec spec, Located<JavaType> iface, Hierarchy hierarchy,
                                         Consumer<Violation> out) {
         String expected = iface.value().toString();
-        List<String> matches = hierarchy.interfaceNames().stream()
-                .filter(n -> TypeMatcher.nameMatches(iface.value().name(), n)).toList();
+        List<String> matches = nameMatches(iface, hierarchy.interfaceNames());
         if (!matches.isEmpty()) {
             typeArguments(spec, iface, Relation.IMPLEMENTS, matches, hierarchy).ifPresent(out);
             return;
@@ -334,11 +353,21 @@ final class ClassRules implements Rule<Sections.Classes> {
         if (type.arguments().isEmpty()) {
             return Optional.empty();
         }
-        List<Hierarchy.Reached> reached = names.stream().map(hierarchy::reached).toList();
-        if (reached.stream().anyMatch(r -> r.type().filter(t -> TypeMatcher.matches(type, t)).isPresent())) {
-            return Optional.empty();
+        List<Hierarchy.Reached> reached = new ArrayList<>();
+        for (String name : names) {
+            Hierarchy.Reached one = hierarchy.reached(name);
+            if (one.type().isPresent() && TypeMatcher.matches(type, one.type().get())) {
+                return Optional.empty();
+            }
+            reached.add(one);
         }
-        Optional<Hierarchy.Reached> unknown = reached.stream().filter(r -> r.type().isEmpty()).findFirst();
+        Optional<Hierarchy.Reached> unknown = Optional.empty();
+        for (Hierarchy.Reached one : reached) {
+            if (one.type().isEmpty()) {
+                unknown = Optional.of(one);
+                break;
+            }
+        }
         if (unknown.isPresent()) {
             String name = names.get(reached.indexOf(unknown.get()));
             return Optional.of(ClassViolations.typeArgumentsUnknown(spec.name(), relation.keyword, type.toString(),

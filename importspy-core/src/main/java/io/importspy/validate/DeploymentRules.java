@@ -12,13 +12,13 @@ import io.importspy.internal.contract.VersionConstraint;
 import io.importspy.internal.java.Platforms;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The {@code deployments:} rules (DESIGN §2.4): every entry is tried; the runtime is compliant when one
@@ -49,8 +49,12 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
     /** The violations to report for the runtime against {@code deployments} (none when compliant). */
     private static List<Violation> check(List<DeploymentSpec> deployments, RuntimeFacts runtime) {
         // a name any entry lists as a secret is secret in every entry: its value is never shown
-        Set<String> secrets = deployments.stream().flatMap(d -> d.secrets().stream()).map(Located::value)
-                .collect(Collectors.toSet());
+        Set<String> secrets = new HashSet<>();
+        for (DeploymentSpec deployment : deployments) {
+            for (Located<String> secret : deployment.secrets()) {
+                secrets.add(secret.value());
+            }
+        }
         int best = -1;
         List<Violation> bestViolations = List.of();
         for (int i = 0; i < deployments.size(); i++) {
@@ -101,8 +105,10 @@ final class DeploymentRules implements Rule<Sections.Deployments> {
     private static void checkPlatform(String subject, String noun, Located<List<String>> allowed, String actual,
                                       Function<String, Optional<String>> normalize, List<Violation> out) {
         String canonical = normalize.apply(actual).orElse(actual.toLowerCase(Locale.ROOT));
-        boolean listed = allowed.value().stream()
-                .anyMatch(a -> normalize.apply(a).orElse(a.toLowerCase(Locale.ROOT)).equals(canonical));
+        boolean listed = false;
+        for (String a : allowed.value()) {
+            listed |= normalize.apply(a).orElse(a.toLowerCase(Locale.ROOT)).equals(canonical);
+        }
         if (!listed) {
             out.add(DeploymentViolations.platformInvalid(subject, noun, allowed.value(), actual, canonical,
                     allowed.location()));

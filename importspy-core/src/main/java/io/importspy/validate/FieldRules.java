@@ -38,15 +38,24 @@ final class FieldRules {
 
     /** The field declared by the class, else the nearest non-private one of a supertype, its type as the class sees it. */
     private static Optional<FieldFacts> find(String name, ClassFacts facts, Hierarchy hierarchy) {
-        Optional<FieldFacts> own = facts.fields().stream().filter(f -> f.name().equals(name)).findFirst();
+        Optional<FieldFacts> own = field(facts, name, true);
         if (own.isPresent()) {
             return own;
         }
         for (ClassFacts supertype : hierarchy.supertypes()) {
-            Optional<FieldFacts> inherited = supertype.fields().stream()
-                    .filter(f -> f.name().equals(name) && !f.modifiers().contains(Modifier.PRIVATE)).findFirst();
+            Optional<FieldFacts> inherited = field(supertype, name, false);
             if (inherited.isPresent()) {
                 return Optional.of(hierarchy.bindingsOf(supertype).member(inherited.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The field {@code name} that {@code facts} declares, a private one only when {@code orPrivate}. */
+    private static Optional<FieldFacts> field(ClassFacts facts, String name, boolean orPrivate) {
+        for (FieldFacts f : facts.fields()) {
+            if (f.name().equals(name) && (orPrivate || !f.modifiers().contains(Modifier.PRIVATE))) {
+                return Optional.of(f);
             }
         }
         return Optional.empty();

@@ -68,8 +68,12 @@ final class MethodRules {
                 owner.name() + "#<init>" + spec.parameters().map(Texts::parameters).orElse(""),
                 spec.parameters().isPresent() ? "constructor " + signature : "a constructor",
                 "constructor " + owner.name() + "#<init>" + spec.parameters().map(Texts::parameters).orElse(""));
-        List<MethodFacts> candidates = facts.methods().stream()
-                .filter(m -> m.isConstructor() && !m.synthetic()).toList();
+        List<MethodFacts> candidates = new ArrayList<>();
+        for (MethodFacts m : facts.methods()) {
+            if (m.isConstructor() && !m.synthetic()) {
+                candidates.add(m);
+            }
+        }
         Optional<List<Violation>> best = bestOverload(owner, member, spec.parameters(), candidates,
                 spec.location(), out, m -> {
                     List<Violation> found = new ArrayList<>();
@@ -91,8 +95,15 @@ final class MethodRules {
             out.accept(MemberViolations.memberMissing(owner.name(), member, location));
             return Optional.empty();
         }
-        List<MethodFacts> eligible = parameters.map(p -> candidates.stream()
-                .filter(m -> parametersMatch(p, m)).toList()).orElse(candidates);
+        List<MethodFacts> eligible = candidates;
+        if (parameters.isPresent()) {
+            eligible = new ArrayList<>();
+            for (MethodFacts m : candidates) {
+                if (parametersMatch(parameters.get(), m)) {
+                    eligible.add(m);
+                }
+            }
+        }
         if (eligible.isEmpty()) {
             out.accept(noOverloadMatches(owner, member, parameters.orElseThrow(), candidates, location));
             return Optional.empty();
@@ -147,7 +158,15 @@ final class MethodRules {
     }
 
     private static boolean noneMatch(Optional<List<ParameterSpec>> parameters, List<MethodFacts> candidates) {
-        return parameters.isPresent() && candidates.stream().noneMatch(m -> parametersMatch(parameters.get(), m));
+        if (parameters.isEmpty()) {
+            return false;
+        }
+        for (MethodFacts m : candidates) {
+            if (parametersMatch(parameters.get(), m)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

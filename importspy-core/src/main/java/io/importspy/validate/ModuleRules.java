@@ -57,7 +57,12 @@ final class ModuleRules implements Rule<ModuleSpec> {
     }
 
     private static void checkName(Located<String> name, ModuleIdentity identity, Consumer<Violation> out) {
-        List<String> names = identity.names().stream().map(ModuleIdentity.Declared::value).distinct().toList();
+        List<String> names = new ArrayList<>();
+        for (ModuleIdentity.Declared declared : identity.names()) {
+            if (!names.contains(declared.value())) {
+                names.add(declared.value());
+            }
+        }
         if (names.contains(name.value())) {
             return;
         }
@@ -108,10 +113,18 @@ final class ModuleRules implements Rule<ModuleSpec> {
         return spec.version().flatMap(c -> satisfying(c.value(), identity)).or(identity::version);
     }
 
+    /** The value of main attribute {@code name} (case-insensitive, as the JAR File Specification says), or null. */
+    private static String manifestValue(ModuleFacts facts, String name) {
+        for (Map.Entry<String, String> entry : facts.manifest().entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
     private static void checkManifest(ValueSpec attribute, ModuleFacts facts, Consumer<Violation> out) {
-        // attribute names are case-insensitive (JAR File Specification)
-        String value = facts.manifest().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(attribute.name()))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        String value = manifestValue(facts, attribute.name());
         if (value == null) {
             out.accept(ModuleViolations.manifestMissing(attribute.name(), attribute.matcher().describe(),
                     attribute.location()));
@@ -128,8 +141,10 @@ final class ModuleRules implements Rule<ModuleSpec> {
             return;
         }
         for (String provider : spec.providers()) {
-            boolean listed = providers.stream().anyMatch(p ->
-                    TypeMatcher.normalize(p).equals(TypeMatcher.normalize(provider)));
+            boolean listed = false;
+            for (String p : providers) {
+                listed |= TypeMatcher.normalize(p).equals(TypeMatcher.normalize(provider));
+            }
             if (!listed) {
                 out.accept(ModuleViolations.providerMissing(spec.service(), provider, providers, spec.location()));
             }

@@ -9,6 +9,7 @@ import io.importspy.java.Modifier;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /** How violations spell types, signatures, modifiers and lists. */
@@ -40,7 +41,11 @@ final class Texts {
 
     /** A required parameter list as the contract wrote it: {@code (String, java.util.Locale)}. */
     static String parameters(List<ParameterSpec> parameters) {
-        return parameters.stream().map(p -> p.type().toString()).collect(Collectors.joining(", ", "(", ")"));
+        StringJoiner text = new StringJoiner(", ", "(", ")");
+        for (ParameterSpec parameter : parameters) {
+            text.add(parameter.type().toString());
+        }
+        return text.toString();
     }
 
     /** A method's parameter list as compiled, varargs shown as {@code ...}. */

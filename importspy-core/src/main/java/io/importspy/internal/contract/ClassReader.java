@@ -7,14 +7,12 @@ import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads the {@code classes:} section: classes, their annotations, fields, constructors and methods. */
 final class ClassReader {
@@ -26,8 +24,7 @@ final class ClassReader {
     static final List<String> PARAMETER_KEYS = List.of("name", "type");
     static final List<String> ANNOTATION_KEYS = List.of("type", "values");
 
-    private static final String KINDS =
-            Arrays.stream(ClassKind.values()).map(ClassKind::keyword).collect(Collectors.joining(", "));
+    private static final String KINDS = SelectReader.kinds();
 
     private final NodeReader nodes;
     private final Problems problems;

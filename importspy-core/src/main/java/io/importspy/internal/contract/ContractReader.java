@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Walks the YAML tree of a contract (format 1) and builds its {@link SpyModel}, collecting every error. */
 final class ContractReader {
@@ -213,16 +212,25 @@ final class ContractReader {
                     "a mapping such as {variables: {MODE: production}}");
             if (environment.isPresent()) {
                 Section env = Section.open(environment.get(), "environment", ENVIRONMENT_KEYS, problems);
-                variables = env.get("variables").map(n -> nodes.values(n, "variables", "MODE")).orElse(List.of())
-                        .stream().filter(v -> isVariableName(new Located<>(v.name(), v.location()),
-                                "write the name as the key and the value after the colon, as in "
-                                        + v.name().substring(0, Math.max(0, v.name().indexOf('='))) + ": value"))
-                        .collect(Collectors.toList());
-                secrets = env.get("secrets").map(n -> nodes.locatedTexts(n, "secrets", "variable names"))
-                        .orElse(List.of()).stream()
-                        .filter(s -> !nodes.isEmptyName(s, "secrets", "DB_PASSWORD")
-                                && isVariableName(s, "list secrets by name only"))
-                        .collect(Collectors.toList());
+                variables = new ArrayList<>();
+                List<ValueSpec> listed = env.get("variables").map(n -> nodes.values(n, "variables", "MODE"))
+                        .orElse(List.of());
+                for (ValueSpec v : listed) {
+                    if (isVariableName(new Located<>(v.name(), v.location()),
+                            "write the name as the key and the value after the colon, as in "
+                                    + v.name().substring(0, Math.max(0, v.name().indexOf('='))) + ": value")) {
+                        variables.add(v);
+                    }
+                }
+                secrets = new ArrayList<>();
+                List<Located<String>> named = env.get("secrets")
+                        .map(n -> nodes.locatedTexts(n, "secrets", "variable names")).orElse(List.of());
+                for (Located<String> s : named) {
+                    if (!nodes.isEmptyName(s, "secrets", "DB_PASSWORD")
+                            && isVariableName(s, "list secrets by name only")) {
+                        secrets.add(s);
+                    }
+                }
                 properties = env.get("properties").map(n -> nodes.values(n, "properties", "file.encoding"))
                         .orElse(List.of());
             }

@@ -7,7 +7,6 @@ import io.importspy.internal.java.EditDistance;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +35,9 @@ final class Problems {
             Set<Location> seen = new HashSet<>();
             List<ContractError> sorted = new ArrayList<>(errors);
             sorted.removeIf(error -> !seen.add(error.location()));
-            sorted.sort(Comparator.comparingInt((ContractError e) -> e.location().line())
-                    .thenComparingInt(e -> e.location().column()));
+            sorted.sort((a, b) -> a.location().line() != b.location().line()
+                    ? Integer.compare(a.location().line(), b.location().line())
+                    : Integer.compare(a.location().column(), b.location().column()));
             throw new ContractException(sorted);
         }
     }

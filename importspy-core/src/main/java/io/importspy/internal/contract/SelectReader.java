@@ -10,15 +10,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Reads the {@code select:} and {@code count:} keys of a {@code classes:} entry. */
 final class SelectReader {
     static final List<String> SELECT_KEYS = List.of("provides", "implements", "extends", "annotated", "name", "kind",
             "modifiers");
     static final List<String> COUNT_KEYS = List.of("min", "max");
-    private static final String KINDS =
-            Arrays.stream(ClassKind.values()).map(ClassKind::keyword).collect(Collectors.joining(", "));
+    private static final String KINDS = kinds();
+
+    /** The keywords of every class kind, as a message lists them: {@code class, interface, ...}. */
+    static String kinds() {
+        StringJoiner kinds = new StringJoiner(", ");
+        for (ClassKind kind : ClassKind.values()) {
+            kinds.add(kind.keyword());
+        }
+        return kinds.toString();
+    }
 
     private final NodeReader nodes;
     private final Problems problems;

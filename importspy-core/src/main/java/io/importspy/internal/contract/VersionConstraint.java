@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static io.importspy.API.Status.INTERNAL;
 
@@ -20,8 +19,6 @@ import static io.importspy.API.Status.INTERNAL;
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class VersionConstraint {
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
-    private static final Pattern SEPARATORS = Pattern.compile("[.+-]");
 
     private final String text;
     private final List<Range> ranges; // empty: a prefix constraint
@@ -48,7 +45,7 @@ public final class VersionConstraint {
         if (first == '[' || first == '(') {
             return new VersionConstraint(spec, parseRanges(spec), List.of());
         }
-        if (!VERSION.matcher(spec).matches()) {
+        if (!isVersion(spec)) {
             throw new IllegalArgumentException("'" + spec + "' is not a version or a version range; write a version"
                     + " prefix such as \"1.2\" or a Maven range such as \"[1.2,2.0)\"");
         }
@@ -62,7 +59,12 @@ public final class VersionConstraint {
             return matchesPrefix(tokens(candidate));
         }
         MavenVersion parsed = MavenVersion.of(candidate);
-        return ranges.stream().anyMatch(range -> range.contains(parsed));
+        for (Range range : ranges) {
+            if (range.contains(parsed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this constraint is a Maven range (as opposed to a version prefix). */
@@ -113,12 +115,44 @@ public final class VersionConstraint {
         return !token.isEmpty();
     }
 
-    private static List<String> tokens(String version) {
+    static List<String> tokens(String version) {
+        String lower = version.toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        for (String token : SEPARATORS.split(version.toLowerCase(Locale.ROOT), -1)) {
-            tokens.add(token);
+        int start = 0;
+        for (int i = 0; i < lower.length(); i++) { // split at every '.', '+' and '-', empty tokens kept
+            if (isSeparator(lower.charAt(i))) {
+                tokens.add(lower.substring(start, i));
+                start = i + 1;
+            }
         }
+        tokens.add(lower.substring(start));
         return tokens;
+    }
+
+    /**
+     * Whether {@code text} is {@code [A-Za-z0-9][A-Za-z0-9._+-]*}. Checked by hand, as the tokens are split: a
+     * character class is a lambda in {@code java.util.regex}, and the first lambda a run links starts the JDK's
+     * method-handle machinery; versions are read on the start path of every command that reads a contract.
+     */
+    static boolean isVersion(String text) {
+        if (text.isEmpty() || !isLetterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isLetterOrDigit(c) && c != '_' && !isSeparator(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '.' || c == '+' || c == '-';
     }
 
     private static List<Range> parseRanges(String spec) {
@@ -207,7 +241,7 @@ public final class VersionConstraint {
         }
 
         private static MavenVersion version(String spec, String text) {
-            if (!VERSION.matcher(text).matches()) {
+            if (!isVersion(text)) {
                 throw invalid(spec, "'" + text + "' is not a version");
             }
             return MavenVersion.of(text);

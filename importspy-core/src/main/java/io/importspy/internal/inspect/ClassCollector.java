@@ -16,7 +16,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.RecordComponentVisitor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,7 +82,7 @@ final class ClassCollector extends ClassVisitor {
         this.internalName = name;
         this.superName = superName;
         this.signature = readsJava5Attributes() ? signature : null;
-        this.interfaces = interfaces == null ? List.of() : Arrays.stream(interfaces).map(Signatures::binaryName).toList();
+        this.interfaces = interfaces == null ? List.of() : binaryNames(interfaces);
     }
 
     private java.util.Set<String> referenced() {
@@ -209,7 +209,7 @@ final class ClassCollector extends ClassVisitor {
                 .genericSupertypes(generic.isPresent() && superclass.isPresent()
                                 ? Optional.of(generic.get().superclass()) : superclass.map(JavaType::of),
                         generic.map(Signatures.ClassTypes::interfaces)
-                                .orElse(interfaces.stream().map(JavaType::of).toList()))
+                                .orElse(asTypes(interfaces)))
                 .annotations(annotations).fields(fields).methods(methodFacts).classFileMajor(version).build();
     }
 
@@ -229,6 +229,33 @@ final class ClassCollector extends ClassVisitor {
         return innerMember && method.descriptor.startsWith("(L" + outerName + ";") ? 1 : 0;
     }
 
+    // Loops rather than streams: every class a command reads comes through here, and a stream's collector links
+    // the JDK's lambdas, whose first costs a run the JDK's method-handle machinery.
+
+    private static List<String> binaryNames(String[] internalNames) {
+        List<String> names = new ArrayList<>(internalNames.length);
+        for (String name : internalNames) {
+            names.add(Signatures.binaryName(name));
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    private static List<JavaType> asTypes(List<String> names) {
+        List<JavaType> types = new ArrayList<>(names.size());
+        for (String name : names) {
+            types.add(JavaType.of(name));
+        }
+        return Collections.unmodifiableList(types);
+    }
+
+    private static List<String> typeNames(List<JavaType> types) {
+        List<String> names = new ArrayList<>(types.size());
+        for (JavaType type : types) {
+            names.add(type.name());
+        }
+        return names;
+    }
+
     /**
      * The class's Signature attribute, when it has one that agrees with the erased supertypes; a malformed
      * or disagreeing signature (hand-made or damaged class files) is ignored, as the JVM ignores it.
@@ -240,7 +267,7 @@ final class ClassCollector extends ClassVisitor {
         try {
             Signatures.ClassTypes generic = Signatures.classTypes(signature, types);
             boolean agrees = superclass.map(s -> s.equals(generic.superclass().name())).orElse(true)
-                    && interfaces.equals(generic.interfaces().stream().map(JavaType::name).toList());
+                    && interfaces.equals(typeNames(generic.interfaces()));
             return agrees ? Optional.of(generic) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();

@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a module's identity, manifest and services from module-info, the manifest and META-INF. A module's
@@ -27,8 +25,6 @@ import java.util.regex.Pattern;
  * module-info also its {@code provides}, which must then agree with the files ({@link #agreed}).
  */
 final class IdentityReader {
-    private static final Pattern POM = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
-    private static final Pattern VERSION_SUFFIX = Pattern.compile("-(\\d+(\\.|$))");
 
     /** What this reader found. */
     record Result(ModuleIdentity identity, Map<String, String> manifest, Map<String, List<String>> services) {
@@ -67,7 +63,7 @@ final class IdentityReader {
             if (!entry.startsWith("META-INF/")) {
                 continue; // most entries: no pattern to match
             }
-            if (POM.matcher(entry).matches()) {
+            if (isPom(entry)) {
                 poms.add(properties(archive, entry));
             } else if (entry.startsWith("META-INF/services/") && entry.indexOf('/', 18) < 0
                     && entry.length() > 18) {
@@ -114,11 +110,54 @@ final class IdentityReader {
     static String fileStem(String fileName) {
         String stem = fileName.endsWith(".jar") || fileName.endsWith(".zip")
                 ? fileName.substring(0, fileName.length() - 4) : fileName;
-        Matcher version = VERSION_SUFFIX.matcher(stem);
-        if (version.find() && version.start() > 0) {
-            stem = stem.substring(0, version.start());
+        int version = versionSuffix(stem);
+        return version > 0 ? stem.substring(0, version) : stem;
+    }
+
+    /**
+     * Where the first {@code -} followed by digits then a {@code .} or the end is in {@code stem}, or -1 (the regular
+     * expression {@code -(\\d+(\\.|$))}, found by hand: a predefined character class is a lambda in
+     * {@code java.util.regex}, and every inspection reads the file name).
+     */
+    private static int versionSuffix(String stem) {
+        for (int dash = stem.indexOf('-'); dash >= 0; dash = stem.indexOf('-', dash + 1)) {
+            int end = dash + 1;
+            while (end < stem.length() && isAsciiDigit(stem.charAt(end))) {
+                end++;
+            }
+            if (end > dash + 1 && (stem.startsWith(".", end) || isEnd(stem, end))) {
+                return dash;
+            }
         }
-        return stem;
+        return -1;
+    }
+
+    /** Where {@code $} matches: the end, or before a line terminator that ends the text. */
+    private static boolean isEnd(String text, int at) {
+        int rest = text.length() - at;
+        if (rest == 0) {
+            return true;
+        }
+        char c = text.charAt(at);
+        return rest == 1 && (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                || rest == 2 && c == '\r' && text.charAt(at + 1) == '\n';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Whether {@code entry} is {@code META-INF/maven/GROUP/ARTIFACT/pom.properties}, each a non-empty name without '/'. */
+    static boolean isPom(String entry) {
+        String prefix = "META-INF/maven/";
+        String suffix = "/pom.properties";
+        if (!entry.startsWith(prefix) || !entry.endsWith(suffix)) {
+            return false;
+        }
+        int start = prefix.length();
+        int end = entry.length() - suffix.length();
+        int slash = entry.indexOf('/', start);
+        return slash > start && slash < end - 1 && entry.indexOf('/', slash + 1) == end;
     }
 
     /**
@@ -236,11 +275,20 @@ final class IdentityReader {
         String service = entry.substring("META-INF/services/".length());
         List<String> providers = services.computeIfAbsent(service, s -> new ArrayList<>());
         String text = new String(archive.read(entry).orElse(new byte[0]), StandardCharsets.UTF_8);
-        for (String line : text.split("\r?\n|\r")) {
-            int comment = line.indexOf('#');
-            String provider = (comment >= 0 ? line.substring(0, comment) : line).trim();
-            if (!provider.isEmpty()) {
-                addOnce(providers, provider);
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) { // lines end at \n, \r\n or \r
+            char c = i == n ? '\n' : text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                String line = text.substring(start, i);
+                int comment = line.indexOf('#');
+                String provider = (comment >= 0 ? line.substring(0, comment) : line).trim();
+                if (!provider.isEmpty()) {
+                    addOnce(providers, provider);
+                }
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
             }
         }
     }

@@ -145,6 +145,15 @@ public final class Inspector {
         return JarIntegrity.read(target, Set.of("sha256"), true, label);
     }
 
+    private static boolean anyClassFile(Set<String> entries) {
+        for (String entry : entries) {
+            if (entry.endsWith(".class")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Inspects {@code target}, reading only the classes {@code selection} asks for.
      *
@@ -157,7 +166,7 @@ public final class Inspector {
         String label = label(target);
         try (Archive archive = Archive.open(target, label, release)) {
             Set<String> entries = archive.entries();
-            if (archive instanceof DirectoryArchive && entries.stream().noneMatch(e -> e.endsWith(".class"))) {
+            if (archive instanceof DirectoryArchive && !anyClassFile(entries)) {
                 throw new InspectionException(label + ": no class files in this directory; "
                         + "give a JAR or a directory of compiled classes (e.g. target/classes)");
             }
@@ -165,8 +174,12 @@ public final class Inspector {
             Map<String, ClassFacts> classes = new LinkedHashMap<>();
             Set<String> unresolved = Set.of();
             if (selection instanceof ClassSelection.All) {
-                List<Archive.ClassFile> files = archive.classFiles().stream()
-                        .filter(Archive::isClass).toList();
+                List<Archive.ClassFile> files = new ArrayList<>();
+                for (Archive.ClassFile file : archive.classFiles()) {
+                    if (Archive.isClass(file)) {
+                        files.add(file);
+                    }
+                }
                 for (ClassFacts facts : AllClasses.read(files)) {
                     onRead.accept(facts.name());
                     classes.put(facts.name(), facts);

@@ -314,15 +314,19 @@ final class JarArchive implements Archive {
     public List<ClassFile> classFiles() {
         List<ClassFile> files = new ArrayList<>();
         Set<String> listed = new java.util.HashSet<>();
-        jar.versionedStream().filter(e -> Archive.isCodeEntry(e.getName())).forEach(entry -> {
-            if (entry.isDirectory()) {
-                return; // a directory entry holding data was refused when the entries were listed
+        // JarFile's entries, in the order of its versioned stream: that stream's collector would link the JDK's
+        // lambdas on the path of every inspection of a whole JAR, so it is read only where it versions entries
+        List<JarEntry> versioned = jar.isMultiRelease() ? jar.versionedStream().toList()
+                : Collections.list(jar.entries());
+        for (JarEntry entry : versioned) {
+            if (!Archive.isCodeEntry(entry.getName()) || entry.isDirectory()) {
+                continue; // a directory entry holding data was refused when the entries were listed
             }
             String where = label + "!" + realName(entry);
             listed.add(entry.getName());
             files.add(ClassFile.of(entry.getName(), where, () -> bytes(entry, where), () -> stream(entry, where),
                     entry.getSize()));
-        });
+        }
         if (jar.isMultiRelease()) {
             versions().forEach((logical, entries) -> {
                 if (!listed.contains(logical) && Archive.isCodeEntry(logical)) {

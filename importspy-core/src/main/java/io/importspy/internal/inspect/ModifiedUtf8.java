@@ -1,5 +1,8 @@
 package io.importspy.internal.inspect;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * The modified UTF-8 of class-file constants (JVMS 4.4.7) with the JVM's own legality rules: no zero byte, no
  * byte from 0xF0 up, no stray continuation byte, and (from class file version 48 on) every character in its
@@ -7,9 +10,6 @@ package io.importspy.internal.inspect;
  * a scan of the bytes that builds nothing; text is decoded only where a name must be shown.
  */
 final class ModifiedUtf8 {
-    /** Eight bytes as one {@code long}, the first byte lowest (the order of the usual processors: no swap). */
-    private static final java.lang.invoke.VarHandle WORDS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH = 0x8080808080808080L;
 
@@ -31,7 +31,7 @@ final class ModifiedUtf8 {
         int i = offset;
         while (i < end) {
             if (i + 8 <= end) { // eight bytes at once while they are ASCII without zero, as names nearly always are
-                long word = (long) WORDS.get(bytes, i);
+                long word = word(bytes, i);
                 if ((word & HIGH) == 0 && ((word + LOW_SEVEN) & HIGH) == HIGH) { // below 0x80, none 0
                     i += 8;
                     continue;
@@ -76,9 +76,15 @@ final class ModifiedUtf8 {
         return wide;
     }
 
-    /** The eight bytes at {@code i}, little-endian: the byte at {@code i} is the lowest. */
+    /**
+     * The eight bytes at {@code i} as one {@code long}, little-endian: the byte at {@code i} is the lowest (the order
+     * of the usual processors: no swap). Read through a heap {@code ByteBuffer}, which C2 compiles to the same single
+     * load as a byte-array view {@code VarHandle} (the buffer does not escape); a {@code VarHandle} would link a
+     * method handle, and the first a run links starts the JDK's method-handle machinery on the start path of
+     * every command that reads a class file.
+     */
     static long word(byte[] bytes, int i) {
-        return (long) WORDS.get(bytes, i);
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(i);
     }
 
     /** The number of bytes of the character whose first byte is {@code first}, in legal modified UTF-8. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static io.importspy.API.Status.INTERNAL;
 
@@ -23,17 +24,27 @@ public final class RuntimeInspector {
     private RuntimeInspector() {
     }
 
+    /**
+     * {@code Runtime.version()} as text, from the property it is parsed from: its {@code toString} joins the version
+     * numbers with a stream, whose collector links the JDK's lambdas on the path of every validation.
+     */
+    static String javaVersion() {
+        String property = System.getProperty("java.runtime.version");
+        return property != null ? property : Runtime.version().toString();
+    }
+
     /** The running JVM: platform, Java, every environment variable and system property; no libraries. */
     public static RuntimeFacts current() {
         String osName = System.getProperty("os.name", "");
         String osArch = System.getProperty("os.arch", "");
         Map<String, String> properties = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().stream().sorted()
-                .forEach(name -> properties.put(name, System.getProperty(name)));
+        for (String name : new TreeSet<>(System.getProperties().stringPropertyNames())) {
+            properties.put(name, System.getProperty(name));
+        }
         return RuntimeFacts.builder(
                 Platforms.normalizeOs(osName).orElse(osName.trim().toLowerCase(Locale.ROOT)),
                 Platforms.normalizeArch(osArch).orElse(osArch.trim().toLowerCase(Locale.ROOT)),
-                Runtime.version().toString(),
+                javaVersion(),
                 System.getProperty("java.vendor", ""),
                 implementation(System.getProperty("java.vm.name", ""),
                         System.getProperty("java.vendor.version", "") + " " + System.getProperty("java.vm.version", "")))

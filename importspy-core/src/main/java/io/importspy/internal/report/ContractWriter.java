@@ -15,14 +15,12 @@ import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static io.importspy.API.Status.INTERNAL;
 
@@ -82,13 +80,15 @@ public final class ContractWriter {
      * 1.4.0-beta), from the version itself; when it has no leading number, exactly it.
      */
     static String versionRange(String version) {
-        java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?")
-                .matcher(version);
-        if (!numbers.lookingAt()) {
+        // what (\d{1,9})(?:\.(\d{1,9}))? finds at the start, read by hand (a character class is a lambda in
+        // java.util.regex, and this is on the path of every inspection)
+        int majorEnd = digits(version, 0);
+        if (majorEnd == 0) {
             return "[" + version + "]";
         }
-        long major = Long.parseLong(numbers.group(1));
-        String minor = numbers.group(2);
+        long major = Long.parseLong(version.substring(0, majorEnd));
+        int minorEnd = version.startsWith(".", majorEnd) ? digits(version, majorEnd + 1) : majorEnd + 1;
+        String minor = minorEnd > majorEnd + 1 ? version.substring(majorEnd + 1, minorEnd) : null;
         String lower = minor == null ? Long.toString(major) : major + "." + Long.parseLong(minor);
         String upper = major == 0 && minor != null ? "0." + (Long.parseLong(minor) + 1) : Long.toString(major + 1);
         for (String range : List.of("[" + lower + "," + upper + ")", "[" + version + "," + upper + ")")) {
@@ -103,6 +103,24 @@ public final class ContractWriter {
         return "[" + version + "]";
     }
 
+    /** The end of the run of at most nine ASCII digits at {@code from}. */
+    private static int digits(String text, int from) {
+        int end = from;
+        while (end < text.length() && end - from < 9 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean containsAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void write(ModuleFacts module) {
         line(0, "# A contract (format 1) that " + comment(module.identity().fileName())
                 + " satisfies; keep what your host needs.");
@@ -112,14 +130,18 @@ public final class ContractWriter {
         module.identity().primaryName().filter(YamlText::writable)
                 .ifPresent(name -> line(1, "name: " + YamlText.scalar(name)));
         module.identity().version()
-                .filter(v -> v.chars().noneMatch(c -> RANGE_CHARACTERS.indexOf(c) >= 0) && !v.isBlank()
-                        && YamlText.writable(v))
+                .filter(v -> !containsAny(v, RANGE_CHARACTERS) && !v.isBlank() && YamlText.writable(v))
                 .map(ContractWriter::versionRange).filter(YamlText::writable)
                 .ifPresent(version -> line(1, "version: " + YamlText.quote(version)));
         // a service or provider whose name YAML cannot spell (a lone surrogate, from a module-info) is left out
         Map<String, List<String>> services = new java.util.TreeMap<>();
         module.services().forEach((service, providers) -> {
-            List<String> writable = providers.stream().filter(YamlText::writable).toList();
+            List<String> writable = new ArrayList<>();
+            for (String provider : providers) {
+                if (YamlText.writable(provider)) {
+                    writable.add(provider);
+                }
+            }
             if (YamlText.writable(service) && !writable.isEmpty() && filter.keepsService(service)) {
                 services.put(service, writable);
             }
@@ -169,11 +191,15 @@ public final class ContractWriter {
     }
 
     private List<ClassFacts> publicClasses(ModuleFacts module) {
-        return module.classes().values().stream()
-                .filter(c -> c.origin() == Origin.TARGET && filter.visible(c.modifiers()) && written(c.name(), module)
-                        && YamlText.writable(c.name()) && filter.keeps(c, module))
-                .sorted(Comparator.comparing(ClassFacts::name))
-                .toList();
+        List<ClassFacts> classes = new ArrayList<>();
+        for (ClassFacts c : module.classes().values()) {
+            if (c.origin() == Origin.TARGET && filter.visible(c.modifiers()) && written(c.name(), module)
+                    && YamlText.writable(c.name()) && filter.keeps(c, module)) {
+                classes.add(c);
+            }
+        }
+        classes.sort((a, b) -> a.name().compareTo(b.name()));
+        return classes;
     }
 
     /** Whether a class is named in source (not anonymous or local) and its enclosing classes are written too. */
@@ -199,32 +225,50 @@ public final class ContractWriter {
         type.genericSuperclass().filter(s -> !IMPLIED_SUPERCLASSES.contains(s.name()))
                 .filter(s -> YamlText.writable(s.toString()))
                 .ifPresent(s -> line(2, "extends: " + YamlText.scalar(s.toString())));
-        List<String> interfaces = type.genericInterfaces().stream()
-                .filter(i -> type.kind() != ClassKind.ANNOTATION || !i.name().equals("java.lang.annotation.Annotation"))
-                .map(JavaType::toString)
-                .filter(YamlText::writable)
-                .toList();
+        List<String> interfaces = new ArrayList<>();
+        for (JavaType i : type.genericInterfaces()) {
+            if ((type.kind() != ClassKind.ANNOTATION || !i.name().equals("java.lang.annotation.Annotation"))
+                    && YamlText.writable(i.toString())) {
+                interfaces.add(i.toString());
+            }
+        }
         if (!interfaces.isEmpty()) {
             line(2, "implements: " + YamlText.list(interfaces));
         }
-        List<FieldFacts> fields = type.fields().stream().filter(f -> filter.visible(f.modifiers()))
-                .filter(f -> YamlText.writable(f.name()) && YamlText.writable(f.type().toString()))
-                .sorted(Comparator.comparing(FieldFacts::name)).toList();
+        List<FieldFacts> fields = new ArrayList<>();
+        for (FieldFacts f : type.fields()) {
+            if (filter.visible(f.modifiers()) && YamlText.writable(f.name()) && YamlText.writable(f.type().toString())) {
+                fields.add(f);
+            }
+        }
+        fields.sort((a, b) -> a.name().compareTo(b.name()));
         if (!fields.isEmpty()) {
             line(2, "fields:");
             fields.forEach(this::writeField);
         }
-        List<MethodFacts> members = type.methods().stream().filter(m -> !m.synthetic() && filter.visible(m.modifiers()))
-                .filter(ContractWriter::writable)
-                .sorted(Comparator.comparing(MethodFacts::name).thenComparing(ContractWriter::parameterText))
-                .toList();
-        List<MethodFacts> constructors = members.stream().filter(MethodFacts::isConstructor).toList();
+        List<MethodFacts> members = new ArrayList<>();
+        for (MethodFacts m : type.methods()) {
+            if (!m.synthetic() && filter.visible(m.modifiers()) && writable(m)) {
+                members.add(m);
+            }
+        }
+        members.sort((a, b) -> {
+            int order = a.name().compareTo(b.name());
+            return order != 0 ? order : parameterText(a).compareTo(parameterText(b));
+        });
+        List<MethodFacts> constructors = new ArrayList<>();
+        List<MethodFacts> methods = new ArrayList<>();
+        for (MethodFacts m : members) {
+            if (m.isConstructor()) {
+                constructors.add(m);
+            } else if (!m.name().startsWith("<")) {
+                methods.add(m);
+            }
+        }
         if (!constructors.isEmpty()) {
             line(2, "constructors:");
             constructors.forEach(c -> writeExecutable(c, false));
         }
-        List<MethodFacts> methods = members.stream().filter(m -> !m.isConstructor() && !m.name().startsWith("<"))
-                .toList();
         if (!methods.isEmpty()) {
             line(2, "methods:");
             methods.forEach(m -> writeExecutable(m, true));
@@ -254,7 +298,7 @@ public final class ContractWriter {
             entry.append(", returns: ").append(YamlText.scalar(method.returnType().toString()));
         }
         if (!method.exceptions().isEmpty()) {
-            entry.append(", throws: ").append(YamlText.list(method.exceptions().stream().map(JavaType::toString).toList()));
+            entry.append(", throws: ").append(YamlText.list(texts(method.exceptions())));
         }
         Set<Modifier> modifiers = EnumSet.noneOf(Modifier.class);
         modifiers.addAll(method.modifiers());
@@ -268,9 +312,36 @@ public final class ContractWriter {
      * which a class file's modified UTF-8 may hold. A member left out only weakens the written contract.
      */
     private static boolean writable(MethodFacts method) {
-        return YamlText.writable(method.name()) && YamlText.writable(method.returnType().toString())
-                && parameters(method).stream().allMatch(YamlText::writable)
-                && method.exceptions().stream().allMatch(e -> YamlText.writable(e.toString()));
+        if (!YamlText.writable(method.name()) || !YamlText.writable(method.returnType().toString())) {
+            return false;
+        }
+        for (String parameter : parameters(method)) {
+            if (!YamlText.writable(parameter)) {
+                return false;
+            }
+        }
+        for (JavaType exception : method.exceptions()) {
+            if (!YamlText.writable(exception.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> texts(List<JavaType> types) {
+        List<String> texts = new ArrayList<>(types.size());
+        for (JavaType type : types) {
+            texts.add(type.toString());
+        }
+        return texts;
+    }
+
+    private static List<String> keywords(Set<Modifier> modifiers) {
+        List<String> keywords = new ArrayList<>(modifiers.size());
+        for (Modifier modifier : modifiers) {
+            keywords.add(modifier.keyword());
+        }
+        return keywords;
     }
 
     private static List<String> parameters(MethodFacts method) {
@@ -320,21 +391,23 @@ public final class ContractWriter {
 
     private void modifiers(int indent, Set<Modifier> modifiers) {
         if (!modifiers.isEmpty()) {
-            line(indent, "modifiers: " + YamlText.list(modifiers.stream().map(Modifier::keyword)
-                    .collect(Collectors.toList())));
+            line(indent, "modifiers: " + YamlText.list(keywords(modifiers)));
         }
     }
 
     private static void modifiers(StringBuilder entry, Set<Modifier> modifiers) {
         if (!modifiers.isEmpty()) {
-            entry.append(", modifiers: ").append(YamlText.list(modifiers.stream().map(Modifier::keyword)
-                    .collect(Collectors.toList())));
+            entry.append(", modifiers: ").append(YamlText.list(keywords(modifiers)));
         }
     }
 
     private static String comment(String text) {
-        return text.codePoints().map(c -> c < 0x20 || c > 0x7e ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        StringBuilder printable = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            printable.appendCodePoint(c < 0x20 || c > 0x7e ? '?' : c);
+        }
+        return printable.toString();
     }
 
     private void line(int indent, String text) {

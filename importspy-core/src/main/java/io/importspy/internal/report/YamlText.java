@@ -2,7 +2,6 @@ package io.importspy.internal.report;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * YAML scalar spelling for the contract writer: a name plain where YAML reads it back as the same string, every
@@ -91,6 +90,10 @@ final class YamlText {
 
     /** A flow sequence of scalars, each plain where it can be: {@code [java.lang.String, "int[]"]}. */
     static String list(List<String> items) {
-        return items.stream().map(YamlText::scalar).collect(Collectors.joining(", ", "[", "]"));
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            list.append(i == 0 ? "" : ", ").append(scalar(items.get(i)));
+        }
+        return list.append(']').toString();
     }
 }

@@ -15,7 +15,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import static io.importspy.API.Status.INTERNAL;
 
@@ -30,8 +29,6 @@ import static io.importspy.API.Status.INTERNAL;
  */
 @API(status = INTERNAL, since = "0.1.0")
 public final class Extensions {
-    private static final Pattern KEY = Pattern.compile("x-[a-z0-9][a-z0-9._-]*");
-    private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9-]*");
     private static final int MOST_LOAD_ERRORS = 100;
     private static volatile Extensions installed = discover(Extensions.class.getClassLoader(), "the class path");
 
@@ -208,7 +205,7 @@ public final class Extensions {
                 if (candidate instanceof Extension.Section<?> section) {
                     known = true;
                     String key = Calls.call(section, "naming its key", section::key);
-                    if (key == null || !KEY.matcher(key).matches()) {
+                    if (key == null || !isKey(key)) {
                         throw Calls.failed(section, "naming its key", "owns the key " + (key == null ? "null"
                                 : "'" + key + "'") + ", which is not 'x-' then lower-case letters, digits, '.', '-' or '_'");
                     }
@@ -220,7 +217,7 @@ public final class Extensions {
                 if (candidate instanceof Extension.FactSource source) {
                     known = true;
                     String name = Calls.call(source, "naming its namespace", source::name);
-                    if (name == null || !NAMESPACE.matcher(name).matches()) {
+                    if (name == null || !isNamespace(name)) {
                         throw Calls.failed(source, "naming its namespace", "uses the namespace " + (name == null
                                 ? "null" : "'" + name + "'") + ", which is not a lower-case name such as 'container'");
                     }
@@ -235,6 +232,41 @@ public final class Extensions {
         }
         sections.values().forEach(list -> list.sort(Comparator.comparing(e -> e.getClass().getName())));
         return new Found(sections, sources, List.copyOf(broken));
+    }
+
+    /**
+     * Whether {@code key} is {@code x-[a-z0-9][a-z0-9._-]*}: checked by hand, since a character class is a lambda in
+     * {@code java.util.regex} and this class is on the path of every contract read.
+     */
+    static boolean isKey(String key) {
+        if (key.length() < 3 || !key.startsWith("x-") || !isLowerOrDigit(key.charAt(2))) {
+            return false;
+        }
+        for (int i = 3; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!isLowerOrDigit(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code name} is {@code [a-z][a-z0-9-]*} (checked by hand, as {@link #isKey}). */
+    static boolean isNamespace(String name) {
+        if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isLowerOrDigit(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     /** The providers of {@code loader}; one that cannot be instantiated is skipped here and reported as broken. */

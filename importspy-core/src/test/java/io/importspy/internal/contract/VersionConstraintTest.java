@@ -131,4 +131,30 @@ class VersionConstraintTest {
             }
         }
     }
+
+    @Nested
+    class HandWrittenMatching {
+        private final java.util.regex.Pattern version = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+        private final java.util.regex.Pattern separators = java.util.regex.Pattern.compile("[.+-]");
+
+        @Test
+        void versions_and_their_tokens_are_read_as_the_regular_expressions_read_them() {
+            assertThat(VersionConstraint.isVersion("17.0.15+6")).isTrue();
+            assertThat(VersionConstraint.isVersion(".1")).isFalse();
+            assertThat(VersionConstraint.tokens("1..2-")).containsExactly("1", "", "2", "");
+            Random random = new Random(17);
+            String alphabet = "aZ09._+-/ \u00e9\n";
+            for (int i = 0; i < 200_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(8); n > 0; n--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String candidate = text.toString();
+                assertThat(VersionConstraint.isVersion(candidate)).as(candidate)
+                        .isEqualTo(version.matcher(candidate).matches());
+                assertThat(VersionConstraint.tokens(candidate)).as(candidate)
+                        .isEqualTo(List.of(separators.split(candidate.toLowerCase(java.util.Locale.ROOT), -1)));
+            }
+        }
+    }
 }

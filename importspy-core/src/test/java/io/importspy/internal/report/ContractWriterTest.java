@@ -116,6 +116,42 @@ class ContractWriterTest {
     }
 
     @Test
+    void reads_the_leading_numbers_of_a_version_as_the_regular_expression_it_replaces() {
+        java.util.regex.Pattern numbers = java.util.regex.Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?");
+        java.util.Random random = new java.util.Random(4);
+        String alphabet = "0123456789.-a\u0661";
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder version = new StringBuilder();
+            for (int n = random.nextInt(14); n > 0; n--) {
+                version.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = version.toString();
+            java.util.regex.Matcher matcher = numbers.matcher(text);
+            String expected;
+            if (!matcher.lookingAt()) {
+                expected = "[" + text + "]";
+            } else {
+                long major = Long.parseLong(matcher.group(1));
+                String minor = matcher.group(2);
+                String lower = minor == null ? Long.toString(major) : major + "." + Long.parseLong(minor);
+                String upper = major == 0 && minor != null ? "0." + (Long.parseLong(minor) + 1) : Long.toString(major + 1);
+                expected = null;
+                for (String range : List.of("[" + lower + "," + upper + ")", "[" + text + "," + upper + ")")) {
+                    try {
+                        if (expected == null && io.importspy.internal.contract.VersionConstraint.parse(range).test(text)) {
+                            expected = range;
+                        }
+                    } catch (RuntimeException unparseable) {
+                        // the next
+                    }
+                }
+                expected = expected == null ? "[" + text + "]" : expected;
+            }
+            assertThat(ContractWriter.versionRange(text)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void quotes_only_what_yaml_would_read_as_something_else() {
         assertThat(YamlText.scalar("com.acme.Outer$Inner")).isEqualTo("com.acme.Outer$Inner");
         assertThat(YamlText.scalar("non-sealed")).isEqualTo("non-sealed");
