@@ -388,8 +388,8 @@ final class ClassFileAttributes {
         }
     }
 
-    /** The class's attributes; {@code superName} is its superclass's name constant (0 for none). */
-    static void ofClass(ClassFileFormat f, int access, int superName) {
+    /** The class's attributes. */
+    static void ofClass(ClassFileFormat f, int access) {
         long seen = 0;
         int bootstrapMethods = -1;
         for (int i = f.u2(); i > 0; i--) {
@@ -452,7 +452,7 @@ final class ClassFileAttributes {
                 }
                 case RECORD -> {
                     seen = once(f, seen, kind, name);
-                    if (f.major >= 60 && superName != 0 && f.equalsAscii(superName, ClassFileFormat.RECORD)) {
+                    if (f.major >= 60) { // read by the JVM whatever the superclass; only isRecord() asks for Record
                         record(f, end, name);
                     }
                 }

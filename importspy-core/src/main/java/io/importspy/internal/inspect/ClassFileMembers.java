@@ -36,7 +36,7 @@ final class ClassFileMembers {
         members(f, isInterface, true);
         members(f, isInterface, false);
         f.ownerKind = null;
-        ClassFileAttributes.ofClass(f, access, f.superName);
+        ClassFileAttributes.ofClass(f, access);
     }
 
     /**

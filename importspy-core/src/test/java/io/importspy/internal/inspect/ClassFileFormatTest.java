@@ -61,6 +61,28 @@ class ClassFileFormatTest {
         assertThatThrownBy(() -> new Loader().define(twice)).isInstanceOf(ClassFormatError.class);
     }
 
+    /**
+     * The JVM reads a class file's Record attribute from version 60 on whatever its superclass (only
+     * {@code Class.isRecord} asks for {@code java.lang.Record}), so a malformed one is refused in any class.
+     */
+    @Test
+    void a_malformed_record_attribute_is_refused_in_a_class_that_does_not_extend_record() {
+        for (String superName : List.of("java/lang/Record", "java/lang/Object")) {
+            ClassWriter writer = new ClassWriter(0);
+            writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "f/Dup", null, superName, null);
+            writer.visitRecordComponent("x", "Ljava/lang/Strinh;", null).visitEnd();
+            writer.visitEnd();
+            byte[] bytes = writer.toByteArray();
+            ClassFileFormat.check(bytes.clone(), WHERE);
+            replaceUtf8(bytes, "Ljava/lang/Strinh;", "Ljava.lang.String;");
+            assertThatThrownBy(() -> ClassFileFormat.check(bytes, WHERE)).as(superName)
+                    .isInstanceOf(InspectionException.class)
+                    .hasMessage(WHERE + ": not a valid class file (record component 'x' has an illegal name or"
+                            + " descriptor 'Ljava.lang.String;')");
+            assertThatThrownBy(() -> new Loader().define(bytes)).as(superName).isInstanceOf(ClassFormatError.class);
+        }
+    }
+
     private static byte[] withFields(List<String> names) {
         ClassWriter writer = new ClassWriter(0);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "f/Dup", null, "java/lang/Object", null);
