@@ -108,18 +108,19 @@ final class ClassRules implements Rule<Sections.Classes> {
             ModuleFacts view = versions.get().view(release, module);
             ClassFacts loaded = view.classes().get(judged.name());
             List<String> differing = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            names.add(judged.name());
-            Hierarchy.of(loaded, view).supertypes().forEach(supertype -> names.add(supertype.name()));
-            for (String name : names) {
-                if (versions.get().differs(name, release, module)) {
-                    differing.add(versions.get().entry(name, release, module));
+            boolean classDiffers = versions.get().differs(judged.name(), release, module);
+            if (classDiffers) {
+                differing.add(versions.get().entry(judged.name(), release, module));
+            }
+            for (ClassFacts supertype : Hierarchy.of(loaded, view).supertypes()) {
+                if (versions.get().differs(supertype.name(), release, module)) {
+                    differing.add(versions.get().entry(supertype.name(), release, module));
                 }
             }
             if (differing.isEmpty()) {
                 continue;
             }
-            String suffix = differing.size() == 1 && versions.get().differs(judged.name(), release, module)
+            String suffix = differing.size() == 1 && classDiffers
                     ? " (in " + differing.get(0) + ", the version of the class another Java loads)"
                     : " (on Java " + release + ", which loads " + String.join(", ", differing) + ")";
             checkClass(spec, loaded, view, violation -> {
