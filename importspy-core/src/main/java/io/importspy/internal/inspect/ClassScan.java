@@ -35,7 +35,8 @@ final class ClassScan {
      *
      * @param members    the class's declarations
      * @param sourceFile the SourceFile attribute, when present
-     * @param types      internal names of every class the class names (its own included)
+     * @param types      internal names of every class the class names (its own included) that the scan's
+     *                   {@link Descriptors} keep
      * @param uses       every field and method reference
      */
     record Result(ClassMembers members, String sourceFile, Set<String> types, List<MemberUse> uses) {

@@ -5,16 +5,31 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The class names in descriptors ({@code (Ljava/lang/String;[I)V}) and generic signatures
  * ({@code Ljava/util/List<Ljava/lang/String;>;}, {@code <T:Ljava/lang/Object;>(TT;)V},
- * {@code La/Outer<TT;>.Inner;}), as internal names. Remembers each descriptor it has read, and keeps the
- * {@link PoolStrings} of the class files scanned with it: one instance per thread, not thread-safe.
+ * {@code La/Outer<TT;>.Inner;}), as internal names, those of them it is asked to keep. Remembers each descriptor
+ * it has read (with the names kept of it), and keeps the {@link PoolStrings} of the class files scanned with it:
+ * one instance per thread, not thread-safe.
  */
 final class Descriptors {
+    private static final String[] NONE = {};
+
     private final Map<String, String[]> read = new HashMap<>();
     private final PoolStrings strings = new PoolStrings();
+    private final Predicate<String> kept;
+
+    /** Names every class. */
+    Descriptors() {
+        this(name -> true);
+    }
+
+    /** Names only the classes {@code kept} accepts. */
+    Descriptors(Predicate<String> kept) {
+        this.kept = kept;
+    }
 
     /** The strings of the constant pools read on this thread. */
     PoolStrings strings() {
@@ -24,19 +39,27 @@ final class Descriptors {
     /** Adds the class a constant-pool class entry names (an array class's element type) to {@code out}. */
     void classEntry(String name, Collection<String> out) {
         if (name.isEmpty() || name.charAt(0) != '[') {
-            out.add(name);
+            if (kept.test(name)) {
+                out.add(name);
+            }
         } else {
             types(name, out);
         }
     }
 
-    /** Adds the classes of a descriptor to {@code out}. */
+    /** Adds the classes of a descriptor (those kept) to {@code out}. */
     void types(String descriptor, Collection<String> out) {
         String[] names = read.get(descriptor);
         if (names == null) {
             List<String> found = new ArrayList<>(2);
             parse(descriptor, found);
-            names = found.toArray(String[]::new);
+            int keep = 0;
+            for (String name : found) {
+                if (kept.test(name)) {
+                    found.set(keep++, name);
+                }
+            }
+            names = keep == 0 ? NONE : found.subList(0, keep).toArray(new String[keep]);
             read.put(descriptor, names);
         }
         for (String name : names) {

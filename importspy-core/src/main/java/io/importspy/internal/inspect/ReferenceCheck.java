@@ -33,9 +33,11 @@ final class ReferenceCheck {
     private static final String OBJECT = "java/lang/Object";
 
     private final ReferenceQuery query;
+    private final TypeCandidates candidates;
     private final Map<String, ClassMembers> module;
     private final MemberResolver resolver;
     private final Set<String> forbiddenMembers = new HashSet<>();
+    private final boolean forbidsClasses;
     private final Map<String, Optional<Breach>> typeVerdicts = new ConcurrentHashMap<>();
     private final Map<ClassScan.MemberUse, Verdict> memberVerdicts = new ConcurrentHashMap<>();
     private final Map<String, Lineage> lineages = new ConcurrentHashMap<>();
@@ -52,13 +54,18 @@ final class ReferenceCheck {
     private record Lineage(boolean forbidden, boolean allAllowed, boolean complete) {
     }
 
-    private ReferenceCheck(ReferenceQuery query, Map<String, ClassMembers> module, MemberResolver resolver) {
+    private ReferenceCheck(ReferenceQuery query, TypeCandidates candidates, Map<String, ClassMembers> module,
+                           MemberResolver resolver) {
         this.query = query;
+        this.candidates = candidates;
         this.module = module;
         this.resolver = resolver;
+        boolean classes = false;
         for (ReferencePattern pattern : query.forbid()) {
             pattern.member().ifPresent(forbiddenMembers::add);
+            classes |= !pattern.isMember();
         }
+        this.forbidsClasses = classes;
     }
 
     static ReferenceFacts run(Archive archive, ClassPathArchives classpath, ReferenceQuery query) {
@@ -66,10 +73,11 @@ final class ReferenceCheck {
         // version of a class, not only this Java's
         List<Archive.ClassFile> files = new ArrayList<>(archive.classFiles());
         files.addAll(archive.versionFiles());
+        TypeCandidates candidates = new TypeCandidates(query);
         List<ClassScan.Result> scans = AllClasses.map(files, new Supplier<Function<Archive.ClassFile, ClassScan.Result>>() {
             @Override
             public Function<Archive.ClassFile, ClassScan.Result> get() {
-                Descriptors descriptors = new Descriptors(); // one per thread
+                Descriptors descriptors = new Descriptors(candidates); // one per thread
                 return new Function<>() {
                     @Override
                     public ClassScan.Result apply(Archive.ClassFile file) {
@@ -83,7 +91,7 @@ final class ReferenceCheck {
         List<Map<String, ClassMembers>> views = views(files, scans);
         List<ReferenceCheck> checks = new ArrayList<>();
         for (Map<String, ClassMembers> view : views) {
-            checks.add(new ReferenceCheck(query, view, new MemberResolver(view, classpath)));
+            checks.add(new ReferenceCheck(query, candidates, view, new MemberResolver(view, classpath)));
         }
         List<Integer> indexes = new ArrayList<>(scans.size());
         for (int i = 0; i < scans.size(); i++) {
@@ -182,6 +190,9 @@ final class ReferenceCheck {
         Map<String, Verdict> members = new LinkedHashMap<>();
         Map<String, ClassScan.MemberUse> unresolved = new LinkedHashMap<>();
         for (ClassScan.MemberUse use : scan.uses()) {
+            if (plainlyFine(use)) {
+                continue;
+            }
             Verdict verdict = memberVerdict(use);
             if (verdict.breach() == Breach.UNRESOLVED) {
                 unresolved.putIfAbsent(verdict.missing(), use);
@@ -238,23 +249,12 @@ final class ReferenceCheck {
         if (known != null) {
             return known;
         }
-        String name = Signatures.binaryName(internalName);
         Breach breach = null;
-        for (ReferencePattern pattern : query.forbid()) {
-            if (pattern.matchesClass(name)) {
-                breach = Breach.FORBIDDEN;
-                break;
-            }
-        }
-        if (breach == null && query.allow().isPresent() && !module.containsKey(internalName)
-                && !OBJECT.equals(internalName)) {
+        if (candidates.forbidden(internalName)) {
+            breach = Breach.FORBIDDEN;
+        } else if (query.allow().isPresent() && candidates.outsideAllow(internalName)
+                && !module.containsKey(internalName)) {
             breach = Breach.NOT_ALLOWED;
-            for (ReferencePattern pattern : query.allow().get()) {
-                if (pattern.matchesOwner(name)) {
-                    breach = null;
-                    break;
-                }
-            }
         }
         Optional<Breach> verdict = Optional.ofNullable(breach);
         typeVerdicts.put(internalName, verdict);
@@ -269,6 +269,16 @@ final class ReferenceCheck {
         Verdict verdict = decide(use);
         memberVerdicts.put(use, verdict);
         return verdict;
+    }
+
+    /**
+     * Whether a member reference is fine without resolving it: no {@code allow} list, a class owner (not an array),
+     * a name no forbidden member has, and no forbidden class among the owner and its supertypes. The first test of
+     * {@link #decide}, made without building or looking up the reference's verdict: most references pass it.
+     */
+    private boolean plainlyFine(ClassScan.MemberUse use) {
+        return query.allow().isEmpty() && !use.owner().startsWith("[") && !forbiddenMembers.contains(use.name())
+                && (!forbidsClasses || !lineage(use.owner()).forbidden());
     }
 
     private Verdict decide(ClassScan.MemberUse use) {
@@ -306,11 +316,16 @@ final class ReferenceCheck {
             if (!seen.add(name)) {
                 continue;
             }
-            String binary = Signatures.binaryName(name);
-            for (ReferencePattern pattern : query.forbid()) {
-                forbidden |= pattern.matchesClass(binary);
+            Lineage judged = name.equals(owner) ? null : lineages.get(name);
+            if (judged != null) { // a supertype judged before, with all of its own supertypes
+                forbidden |= judged.forbidden();
+                allAllowed &= judged.allAllowed();
+                complete &= judged.complete();
+                continue;
             }
+            forbidden |= forbidsClasses && candidates.forbidden(name);
             if (allAllowed && query.allow().isPresent() && !module.containsKey(name) && !OBJECT.equals(name)) {
+                String binary = Signatures.binaryName(name);
                 allAllowed = query.allow().get().stream().anyMatch(p -> p.matchesClass(binary));
             }
             Optional<ClassMembers> members = resolver.members(name);
