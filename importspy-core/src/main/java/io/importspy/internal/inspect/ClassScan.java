@@ -4,7 +4,7 @@ import io.importspy.inspect.InspectionException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +47,7 @@ final class ClassScan {
     private final PoolStrings strings;
     private final Descriptors descriptors;
     private final boolean collect;
-    private final Set<String> types = new HashSet<>();
+    private final Set<String> types = new LinkedHashSet<>(); // in the order the class file names them
     private final String[] texts;
 
     private ClassScan(ClassFileFormat format, Descriptors descriptors, boolean collect) {
