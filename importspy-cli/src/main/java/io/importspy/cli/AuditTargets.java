@@ -27,9 +27,14 @@ import java.util.stream.Stream;
  * depend on the order of the sources or on where the machine keeps the files.
  */
 final class AuditTargets {
-    /** {@code groupId:artifactId:version[:classifier] algorithm:hex}. */
-    private static final Pattern MANIFEST_LINE = Pattern.compile(
-            "([^:\\s]+):([^:\\s]+):([^:\\s]+)(?::([^:\\s]+))?\\s+(sha256|sha512):([0-9a-fA-F]+)");
+    /**
+     * {@code groupId:artifactId:version[:classifier] algorithm:hex}; compiled on first use, by a manifest: a run
+     * without one compiles no regular expression (java.util.regex links lambdas, whose first link costs milliseconds)
+     */
+    private static final class ManifestLine {
+        static final Pattern PATTERN = Pattern.compile(
+                "([^:\\s]+):([^:\\s]+):([^:\\s]+)(?::([^:\\s]+))?\\s+(sha256|sha512):([0-9a-fA-F]+)");
+    }
 
     /**
      * One target.
@@ -118,7 +123,7 @@ final class AuditTargets {
                 continue;
             }
             String where = manifest + ":" + (i + 1) + ":1";
-            Matcher m = MANIFEST_LINE.matcher(line);
+            Matcher m = ManifestLine.PATTERN.matcher(line);
             if (!m.matches()) {
                 problems.add(where + ": expected 'groupId:artifactId:version[:classifier] sha256:HEX', found '"
                         + line + "'");

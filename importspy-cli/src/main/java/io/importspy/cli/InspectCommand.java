@@ -118,8 +118,18 @@ final class InspectCommand {
         List<String> omitted = RuntimeSelection.omittedProperties(facts);
         return "# Recorded without a contract: no environment variable and no secret; system properties that may\n"
                 + "# hold a credential or a command line are omitted"
-                + (omitted.isEmpty() ? "" : ": " + String.join(", ", omitted).replaceAll("\\p{Cntrl}", "?")) + ".\n"
+                + (omitted.isEmpty() ? "" : ": " + withoutControls(String.join(", ", omitted))) + ".\n"
                 + "# Record with 'importspy inspect --runtime -c FILE' to include what a contract names.\n"
                 + RuntimeRecord.toYaml(RuntimeSelection.withoutEnvironment(facts));
+    }
+
+    /** {@code text} with each ASCII control character ({@code \p{Cntrl}}) as {@code ?}; a loop, not a regex. */
+    private static String withoutControls(String text) {
+        StringBuilder visible = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            visible.append(c < 0x20 || c == 0x7F ? '?' : c);
+        }
+        return visible.toString();
     }
 }

@@ -8,14 +8,12 @@ import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.ValueSpec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The part of a runtime that {@code inspect --runtime} records. Environment variables are recorded only
@@ -31,8 +29,6 @@ final class RuntimeSelection {
     /** Name parts of properties that hold a command line, such as {@code sun.java.command}. */
     private static final Set<String> COMMAND_LINE_PARTS =
             Set.of("command", "commandline", "cmdline", "args", "arguments", "argv");
-    /** A URL with a user and password, such as {@code jdbc:postgresql://app:hunter2@db/app}. */
-    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("://[^/\\s@:]*:[^/\\s@]*@");
 
     private RuntimeSelection() {
     }
@@ -64,12 +60,56 @@ final class RuntimeSelection {
         return omitted;
     }
 
-    private static boolean mayHoldCredential(String name, String value) {
+    // loops, not regular expressions or streams: java.util.regex and the JDK's streams link lambdas, whose first
+    // link costs a command-line run milliseconds
+    static boolean mayHoldCredential(String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
-        String joined = lower.replaceAll("[._-]", "");
-        return CREDENTIAL_WORDS.stream().anyMatch(joined::contains)
-                || Arrays.stream(lower.split("[._-]")).anyMatch(COMMAND_LINE_PARTS::contains)
-                || URL_WITH_PASSWORD.matcher(value).find();
+        StringBuilder joined = new StringBuilder(lower.length());
+        int partStart = 0;
+        boolean commandLine = false;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : '.';
+            if (c == '.' || c == '_' || c == '-') {
+                commandLine |= COMMAND_LINE_PARTS.contains(lower.substring(partStart, i));
+                partStart = i + 1;
+            } else {
+                joined.append(c);
+            }
+        }
+        if (commandLine) {
+            return true;
+        }
+        for (String word : CREDENTIAL_WORDS) {
+            if (joined.indexOf(word) >= 0) {
+                return true;
+            }
+        }
+        return hasUrlWithPassword(value);
+    }
+
+    /** Whether {@code value} holds a URL with a user and a password: {@code ://[^/\s@:]*:[^/\s@]*@}. */
+    static boolean hasUrlWithPassword(String value) {
+        for (int at = value.indexOf("://"); at >= 0; at = value.indexOf("://", at + 1)) {
+            int i = at + 3;
+            while (i < value.length() && !endsUser(value.charAt(i)) && value.charAt(i) != ':') {
+                i++;
+            }
+            if (i < value.length() && value.charAt(i) == ':') {
+                i++;
+                while (i < value.length() && !endsUser(value.charAt(i))) {
+                    i++;
+                }
+                if (i < value.length() && value.charAt(i) == '@') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code /}, {@code @} or a character of {@code \s}: none of them is in a URL's user or password. */
+    private static boolean endsUser(char c) {
+        return c == '/' || c == '@' || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.importspy.cli;
 
 import io.importspy.testsupport.TestJars;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
@@ -30,9 +31,12 @@ class AuditExamplesIT {
     @TempDir
     Path work;
 
-    /** The local repository this build resolved snakeyaml-engine from, where the manifest's artifacts are. */
+    /**
+     * The local repository of this build (where it resolved AssertJ from: org/assertj/assertj-core/VERSION/JAR),
+     * where the manifest's artifacts are.
+     */
     private static Path repository() {
-        return TestJars.locationOf(Load.class).getParent().getParent().getParent().getParent().getParent();
+        return TestJars.locationOf(Assertions.class).getParent().getParent().getParent().getParent().getParent();
     }
 
     @SuppressWarnings("unchecked")

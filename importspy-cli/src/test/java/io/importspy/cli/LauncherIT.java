@@ -79,9 +79,11 @@ class LauncherIT {
     }
 
     @Test
-    void inspecting_a_jar_links_no_lambda_and_validating_it_runs_no_stream() throws Exception {
+    void inspecting_or_validating_a_jar_links_no_lambda_and_runs_no_stream() throws Exception {
         // the first lambda costs the JDK's method-handle machinery (see above), the first stream with a collector
-        // about as much again; neither is needed to inspect a JAR, nor streams to validate one
+        // about as much again; neither is needed to inspect or validate a JAR: SnakeYAML's regular expressions are
+        // edited out (src/build/SnakeYamlPatch.java) and its scalars resolved by ImportSpy's CoreYamlSchema, and
+        // JDK classes are read with ModuleReader.read
         Path jar = TestPlugins.greeterJar(dir, "greeter-1.0.jar", TestPlugins.GREETER);
         Path contract = Files.writeString(dir.resolve("greeter.yml"), """
                 importspy: 1
@@ -102,7 +104,8 @@ class LauncherIT {
         assertThat(inspect.out().lines().filter(line -> line.contains("[class,load] java.lang.invoke.LambdaMetafactory ")
                 || line.contains("[class,load] java.util.stream."))).isEmpty();
         assertThat(validate.exit()).as(validate.out() + validate.err()).isZero();
-        assertThat(validate.out().lines().filter(line -> line.contains("[class,load] java.util.stream."))).isEmpty();
+        assertThat(validate.out().lines().filter(line -> line.contains("[class,load] java.lang.invoke.LambdaMetafactory ")
+                || line.contains("[class,load] java.util.stream."))).isEmpty();
     }
 
     @Nested

@@ -13,10 +13,13 @@ import io.importspy.internal.contract.ValueSpec;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,5 +109,36 @@ class RuntimeSelectionTest {
 
     private static ValueSpec variable(String name) {
         return new ValueSpec(name, new ValueMatcher.Present(), AT);
+    }
+
+    @Test
+    void tells_credentials_as_the_regular_expressions_do_on_random_names_and_values() {
+        Pattern urlWithPassword = Pattern.compile("://[^/\\s@:]*:[^/\\s@]*@");
+        List<String> credentialWords = List.of("password", "passwd", "secret", "token", "credential", "apikey",
+                "privatekey");
+        List<String> commandLineParts = List.of("command", "commandline", "cmdline", "args", "arguments", "argv");
+        String[] pieces = {"a", ":", "/", "@", "://", " ", "\t", ".", "_", "-", "pass", "word", "Token", "cmd",
+            "line", "args", "x", "\u000B", "secret", "api", "key"};
+        Random random = new Random(20261203);
+        int credentials = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder name = new StringBuilder();
+            StringBuilder value = new StringBuilder();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                name.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (int i = random.nextInt(8); i > 0; i--) {
+                value.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String lower = name.toString().toLowerCase(java.util.Locale.ROOT);
+            String joined = lower.replaceAll("[._-]", "");
+            boolean expected = credentialWords.stream().anyMatch(joined::contains)
+                    || Arrays.stream(lower.split("[._-]")).anyMatch(commandLineParts::contains)
+                    || urlWithPassword.matcher(value).find();
+            credentials += expected ? 1 : 0;
+            assertThat(RuntimeSelection.mayHoldCredential(name.toString(), value.toString()))
+                    .as("'%s' = '%s'", name, value).isEqualTo(expected);
+        }
+        assertThat(credentials).isBetween(5_000, 95_000);
     }
 }

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
  * {@code 0.0}, as {@code Float.equals} and {@code Double.equals} have it.
  */
 final class Values {
-    private static final Pattern QUALIFIED = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)+");
-
     private Values() {
     }
 
@@ -114,7 +111,7 @@ final class Values {
             if (expected.equals(actual)) {
                 return true;
             }
-            if (typed instanceof String && QUALIFIED.matcher(actual).matches()) {
+            if (typed instanceof String && isQualifiedName(actual)) {
                 String name = expected.endsWith(".class") ? expected.substring(0, expected.length() - 6) : expected;
                 return !name.isEmpty() && TypeMatcher.nameMatches(name, actual);
             }
@@ -234,5 +231,41 @@ final class Values {
                     .map(e -> e.getKey() + " = " + java(e.getValue())).collect(Collectors.joining(", ", "(", ")"));
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Whether {@code text} is a qualified name of two or more segments, each a letter, {@code _} or {@code $}, then
+     * letters, numbers, {@code _} or {@code $}: {@code [\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)+},
+     * with plain code ({@code java.util.regex} implements such classes with lambdas, whose first link costs a
+     * command-line run milliseconds).
+     */
+    static boolean isQualifiedName(String text) {
+        int segments = 0;
+        boolean start = true;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                start = true;
+                continue;
+            }
+            boolean part = Character.isLetter(c) || c == '_' || c == '$';
+            if (!start && !part) {
+                int type = Character.getType(c);
+                part = type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                        || type == Character.OTHER_NUMBER;
+            }
+            if (!part) {
+                return false;
+            }
+            if (start) {
+                segments++;
+                start = false;
+            }
+        }
+        return !start && segments >= 2;
     }
 }

@@ -107,7 +107,11 @@ public final class ContractDiff {
 
         /** How many changes are of {@code kind}, identity excluded. */
         public long count(Kind kind) {
-            return changes.stream().filter(c -> c.kind() == kind && !c.identity()).count();
+            long count = 0; // loops, not streams, here and below: a stream's first lambda costs `diff` milliseconds
+            for (Change change : changes) {
+                count += change.kind() == kind && !change.identity() ? 1 : 0;
+            }
+            return count;
         }
 
         /** Whether NEW satisfies what OLD satisfied (for a NEW contract: whether every module meeting OLD meets NEW). */
@@ -149,9 +153,23 @@ public final class ContractDiff {
         return forContract(oldSide, newSide, changes);
     }
 
+    /** The violations of {@code report} that fail it (unverified checks pass, as without {@code --strict}). */
+    public static List<Violation> failing(TargetReport report) {
+        List<Violation> failing = new ArrayList<>();
+        for (Violation violation : report.violations()) {
+            if (violation.fails(Strictness.LENIENT)) {
+                failing.add(violation);
+            }
+        }
+        return failing;
+    }
+
     private static Result forModule(Side oldSide, Side newSide, List<Change> changes, TargetReport report) {
-        List<Violation> failing = report.violations().stream().filter(v -> v.fails(Strictness.LENIENT)).toList();
-        long added = changes.stream().filter(c -> c.kind() == Kind.ADDED && !c.identity()).count();
+        List<Violation> failing = failing(report);
+        long added = 0;
+        for (Change change : changes) {
+            added += change.kind() == Kind.ADDED && !change.identity() ? 1 : 0;
+        }
         if (!failing.isEmpty()) {
             return new Result(oldSide, newSide, changes, Optional.of(report), Bump.MAJOR, "NEW breaks the contract OLD "
                     + "satisfies: " + failing.size() + (failing.size() == 1 ? " violation" : " violations") + ", e.g. "
@@ -166,7 +184,12 @@ public final class ContractDiff {
     }
 
     private static Result forContract(Side oldSide, Side newSide, List<Change> changes) {
-        List<Change> stricter = changes.stream().filter(c -> c.kind() != Kind.REMOVED).toList();
+        List<Change> stricter = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.kind() != Kind.REMOVED) {
+                stricter.add(change);
+            }
+        }
         if (!stricter.isEmpty()) {
             return new Result(oldSide, newSide, changes, Optional.empty(), Bump.MAJOR, "NEW asks for "
                     + stricter.size() + (stricter.size() == 1 ? " thing" : " things") + " OLD did not (e.g. "

@@ -140,14 +140,21 @@ final class ClassResolver implements AutoCloseable {
                     readFrom(target, candidate, Origin.TARGET);
                 }
             }
-            // and every other reading found anywhere, not only the first: an ambiguous supertype name is told too
+            // and every other reading found anywhere, not only the first: an ambiguous supertype name is told too.
+            // The image's modules outside the boot layer, which no class loader of the class path sees, only when
+            // no reading is found elsewhere: listing them costs a start-up about 5 ms.
+            boolean found = false;
             for (String candidate : candidates) {
-                if (!classes.containsKey(candidate)) {
+                if (classes.containsKey(candidate)) {
+                    found = true;
+                } else {
                     String internal = candidate.replace('.', '/');
-                    if (!readFrom(parents, internal) && !readFrom(libraries, internal)) {
-                        readFromJdk(internal);
-                    }
+                    found |= readFrom(parents, internal) || readFrom(libraries, internal)
+                            || readFromJdk(internal, false);
                 }
+            }
+            for (int i = 0; !found && i < candidates.size(); i++) {
+                found = readFromJdk(candidates.get(i).replace('.', '/'), true);
             }
         }
         while (!supertypes.isEmpty()) {
@@ -157,9 +164,9 @@ final class ClassResolver implements AutoCloseable {
                 continue;
             }
             boolean found = JdkImage.isBootPackage(internal)
-                    ? readFromJdk(internal)
+                    ? readFromJdk(internal, true)
                     : readFrom(parents, internal) || readFrom(target, binary, Origin.TARGET)
-                            || readFrom(libraries, internal) || readFromJdk(internal);
+                            || readFrom(libraries, internal) || readFromJdk(internal, true);
             if (!found) {
                 unresolved.add(binary);
             }
@@ -233,7 +240,11 @@ final class ClassResolver implements AutoCloseable {
     }
 
     /** A JDK class: from the process-wide cache, else read from the JDK's modules (see {@link JdkImage}). */
-    private boolean readFromJdk(String internal) {
+    /**
+     * Reads class {@code internal} from the JDK: from the modules of the boot layer, or with {@code wholeImage}
+     * from any module of the run-time image.
+     */
+    private boolean readFromJdk(String internal, boolean wholeImage) {
         ClassFacts cached = JDK_CLASSES.get(internal);
         if (cached != null) {
             accept(cached);
@@ -242,7 +253,7 @@ final class ClassResolver implements AutoCloseable {
         String resource = internal + ".class";
         Optional<byte[]> bytes;
         try {
-            bytes = JdkImage.read(resource);
+            bytes = wholeImage ? JdkImage.read(resource) : JdkImage.readBootLayer(resource);
         } catch (IOException unreadable) {
             throw new InspectionException("jrt:/" + resource + ": cannot be read (" + unreadable.getMessage() + ")",
                     unreadable);

@@ -11,7 +11,6 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,11 +112,14 @@ public final class BoundedYaml {
         return new Refused(1, 1, what + " is " + bytes + " bytes; the limit is 16 MiB");
     }
 
-    /** SnakeYAML's settings for every input: core schema, no duplicate or recursive keys, the limits above. */
+    /**
+     * SnakeYAML's settings for every input: core schema (its scalars resolved without regular expressions:
+     * {@link CoreYamlSchema}), no duplicate or recursive keys, the limits above.
+     */
     public static LoadSettings settings(String label) {
         return LoadSettings.builder()
                 .setLabel(label)
-                .setSchema(new CoreSchema())
+                .setSchema(new CoreYamlSchema())
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
