@@ -183,16 +183,20 @@ class LauncherIT {
 
     /** A launcher beside a copy of the CLI's JAR (and the file whose absence makes it build first). */
     @Test
-    void runs_an_audit_with_both_compilers_and_every_other_command_with_the_quick_one_only() throws Exception {
+    void runs_every_command_with_the_quick_compiler_only_unless_told_otherwise() throws Exception {
         Path root = launcherCopy();
         Map<String, String> environment = with(Map.of("IMPORTSPY_JAVA_OPTS", "-XX:+PrintFlagsFinal"), path(java()));
+        Map<String, String> bothCompilers = with(Map.of("IMPORTSPY_JAVA_OPTS",
+                "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"), path(java()));
 
         Run audit = run(List.of(root.resolve("importspy").toString(), "audit", "--help"), environment);
         Run version = run(List.of(root.resolve("importspy").toString(), "--version"), environment);
+        Run largeAudit = run(List.of(root.resolve("importspy").toString(), "audit", "--help"), bothCompilers);
 
         assertThat(audit.exit()).isZero();
-        assertThat(tieredStopAtLevel(audit.out())).isEqualTo("4");
+        assertThat(tieredStopAtLevel(audit.out())).isEqualTo("1");
         assertThat(tieredStopAtLevel(version.out())).isEqualTo("1");
+        assertThat(tieredStopAtLevel(largeAudit.out())).as("IMPORTSPY_JAVA_OPTS comes last").isEqualTo("4");
     }
 
     /** The {@code TieredStopAtLevel} that {@code -XX:+PrintFlagsFinal} printed. */
