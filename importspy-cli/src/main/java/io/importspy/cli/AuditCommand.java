@@ -112,7 +112,7 @@ final class AuditCommand {
             RuntimeFacts facts = RuntimeRecord.read(runtimeRecord);
             runtime = Optional.of(libraries.isEmpty() ? facts : facts.withLibraries(libraries));
         }
-        List<String> settings = new ArrayList<>(List.of("importspy " + Main.version(), "java " + Runtime.version(),
+        List<String> settings = new ArrayList<>(List.of("importspy " + Main.version(), "java " + Main.javaVersion(),
                 "strict " + strict, "runtime " + (runtimeRecord == null ? "none" : fileDigest(runtimeRecord))));
         for (Path entry : classpath) {
             settings.add("classpath " + fileDigest(entry));
