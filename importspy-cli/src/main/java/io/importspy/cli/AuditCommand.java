@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -186,8 +189,8 @@ final class AuditCommand {
         int violations = 0;
         int cached = 0;
         Set<String> printed = new HashSet<>();
-        ExecutorService pool = jobs == 1 ? null : Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, mine.size())),
-                new Daemons());
+        int threads = Math.min(jobs, mine.size()); // one target, or one job: this thread audits, no pool waits
+        ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, new Daemons());
         try {
             List<Future<AuditJob.Outcome>> futures = new ArrayList<>(java.util.Collections.nCopies(mine.size(), null));
             if (pool != null) {
@@ -301,15 +304,20 @@ final class AuditCommand {
     }
 
     private static void deleteTree(Path directory) {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            List<Path> paths = new ArrayList<>();
-            for (Path path : (Iterable<Path>) walk::iterator) {
-                paths.add(path);
-            }
-            paths.sort(Comparator.reverseOrder());
-            for (Path path : paths) {
-                Files.deleteIfExists(path);
-            }
+        try { // a file visitor, not Files.walk: its stream links lambdas, a start-up cost of every audit
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path visited, IOException failed) throws IOException {
+                    Files.deleteIfExists(visited);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | RuntimeException e) {
             // temporary files; the system's cleaner takes what is left
         }
