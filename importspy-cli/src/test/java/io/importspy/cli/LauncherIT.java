@@ -117,6 +117,10 @@ class LauncherIT {
             new java.util.Random(14).nextBytes(junk);
             Files.write(root.resolve("importspy-cli/target/importspy.jsa"), junk);
             Files.write(root.resolve("importspy-cli/target/importspy.aot"), junk);
+            // stamped as the build stamps an archive, so that the launcher passes it
+            run(List.of(java().toString(), MODULE.resolve("src/build/ArchiveStamp.java").toString(),
+                    root.resolve("importspy-cli/target/importspy.jsa").toString(),
+                    root.resolve("importspy-cli/target/importspy.jar").toString()), Map.of());
 
             for (Path java : javas()) {
                 Run run = run(List.of(root.resolve("importspy").toString(), "--version"), path(java));
@@ -132,9 +136,7 @@ class LauncherIT {
             Path root = launcherCopy();
             Path jar = root.resolve("importspy-cli/target/importspy.jar");
             Path archive = root.resolve("importspy-cli/target/importspy.jsa");
-            run(List.of(java().toString(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-cp", jar.toString(), "io.importspy.cli.Training",
-                    TRAINING_CONTRACT.toString(), jar.toString()), Map.of());
+            makeArchive(root);
             assertThat(archive).exists();
             // the JAR rebuilt after the archive was made (its bytes the same, as a reproducible build makes them)
             Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
@@ -152,13 +154,34 @@ class LauncherIT {
         }
 
         @Test
+        void passes_no_archive_made_for_the_jar_in_another_place() throws Exception {
+            Path built = launcherCopy();
+            makeArchive(built);
+            Path moved = dir.resolve("moved");
+            Files.createDirectories(moved.resolve("importspy-cli/target"));
+            Files.createDirectories(moved.resolve("examples/pipeline/plugin/target"));
+            for (String file : List.of("importspy", "importspy-cli/target/importspy.jar",
+                    "importspy-cli/target/importspy.jsa", "importspy-cli/target/importspy.jsa.for",
+                    "examples/pipeline/plugin/target/extension-1.0.0.jar")) {
+                Files.copy(built.resolve(file), moved.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            Map<String, String> environment = Map.of("IMPORTSPY_JAVA_OPTS", "-Xlog:class+load");
+
+            Run run = run(List.of(moved.resolve("importspy").toString(), "--help"), with(environment, path(java())));
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.err()).isEmpty();
+            // a static archive refused for its class path would turn off the JDK's own archive too
+            assertThat(loadedFromArchive(run.out(), "java.lang.Object")).as("the JDK's own archive").isTrue();
+            assertThat(loadedFromArchive(run.out(), "picocli.CommandLine")).isFalse();
+        }
+
+        @Test
         void passes_the_appcds_archive_on_this_jdk_and_the_aot_cache_on_25_or_newer() throws Exception {
             Path root = launcherCopy();
             Path jar = root.resolve("importspy-cli/target/importspy.jar");
             Path archive = root.resolve("importspy-cli/target/importspy.jsa");
-            run(List.of(java().toString(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-cp", jar.toString(), "io.importspy.cli.Training",
-                    TRAINING_CONTRACT.toString(), jar.toString()), Map.of());
+            makeArchive(root);
             assertThat(archive).exists();
             Map<String, String> environment = Map.of("IMPORTSPY_JAVA_OPTS", "-Xlog:class+load");
 
@@ -215,6 +238,20 @@ class LauncherIT {
         Files.copy(LAUNCHER, root.resolve("importspy"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(root.resolve("importspy").toFile().setExecutable(true)).isTrue();
         return root;
+    }
+
+    /** The static AppCDS archive and its stamp, made as the build makes them, for the JAR in {@code root}. */
+    private static void makeArchive(Path root) throws Exception {
+        Path jar = root.resolve("importspy-cli/target/importspy.jar");
+        Path archive = root.resolve("importspy-cli/target/importspy.jsa");
+        Path classList = root.resolve("importspy-cli/target/importspy.classlist");
+        run(List.of(java().toString(), "-XX:DumpLoadedClassList=" + classList, "-Xlog:cds=off", "-cp", jar.toString(),
+                "io.importspy.cli.Training", TRAINING_CONTRACT.toString(), jar.toString()), Map.of());
+        run(List.of(java().toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-cp", jar.toString()), Map.of());
+        run(List.of(java().toString(), MODULE.resolve("src/build/ArchiveStamp.java").toString(), archive.toString(),
+                jar.toString()), Map.of());
+        assertThat(Path.of(archive + ".for")).exists();
     }
 
     private static boolean loadedFromArchive(String classLoadLog, String className) {
