@@ -60,7 +60,10 @@ final class HeaderInspection {
      * attribute, whose name is there too. A class whose pool names an annotation type a query looks for (or
      * {@code java.lang.annotation.Inherited}, which decides whether superclasses count), whose modifiers a
      * query reads and its pool says they may differ from its flags, or that has other versions in a
-     * multi-release JAR (every version's header must agree whole) is read and checked whole.
+     * multi-release JAR (every version's header must agree whole) is read and checked whole. A head is checked in
+     * what the header takes of it ({@link ClassFileFormat#checkHead}): the layout of its constant pool, its flags,
+     * name and supertypes. The rest of a class file is judged where it is read, when the class is selected (or is
+     * the supertype of one): a class file that no selection takes is read for its header alone, and judged so.
      *
      * @param classpath the archives supertypes outside the module are read from, before the JDK
      */
