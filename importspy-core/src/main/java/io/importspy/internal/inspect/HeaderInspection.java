@@ -93,14 +93,15 @@ final class HeaderInspection {
                 new Supplier<Function<Archive.ClassFile, Checked>>() {
                     @Override
                     public Function<Archive.ClassFile, Checked> get() {
+                        ClassFileHead.Buffer buffer = new ClassFileHead.Buffer(); // one per thread
                         return new Function<>() {
                             @Override
                             public Checked apply(Archive.ClassFile file) {
                                 ClassFileFormat format;
-                                if (versioned.contains(file.entry())) {
+                                if (!versioned.isEmpty() && versioned.contains(file.entry())) {
                                     format = ClassFiles.checked(file.read(), file.where(), file.entry());
                                 } else {
-                                    try (ClassFileHead stream = ClassFileHead.read(file)) {
+                                    try (ClassFileHead stream = ClassFileHead.read(file, buffer)) {
                                         byte[] head = stream.head();
                                         if (head != null) {
                                             ClassFileFormat checkedHead = ClassFiles.checkedHead(head, file.where(),
