@@ -110,20 +110,115 @@ final class ClassFileFormat {
     }
 
     /**
-     * Checks the head of a class file as {@link #check} does: magic, version, the whole constant pool, the
-     * class's flags, this_class, super_class and interfaces. {@code head} holds the class file's bytes up to the
-     * end of its interfaces (the rest was not read, and is not judged).
+     * Checks the head of a class file as far as a reader of the class's header takes it, as {@link #check} checks
+     * those parts: magic, version, the layout of the constant pool (every tag known and of a version that has it,
+     * every constant within the bytes), the class's flags, this_class, super_class and interfaces, the Class
+     * constants they name and those constants' names (modified UTF-8, legal class names). {@code head} holds the
+     * class file's bytes up to the end of its interfaces (the rest was not read, and is not judged). The other
+     * constants are laid out (a reader may compare their bytes) but not judged: a reader that takes anything more
+     * of the class reads it whole, through {@link #check}, so that a class file is refused wherever it is read.
      *
      * @return the checked head, whose {@link #header} offset points to the class's flags
-     * @throws InspectionException naming {@code where} and the first problem found in the head
+     * @throws InspectionException naming {@code where} and the first problem found in what the head's reader takes
      */
     static ClassFileFormat checkHead(byte[] head, String where) {
         ClassFileFormat format = new ClassFileFormat(head, where);
         format.header();
-        format.constantPool();
+        format.layOutConstantPool();
         format.header = format.at;
+        format.judgeHeaderNames();
         ClassFileMembers.head(format);
         return format;
+    }
+
+    /** The constant pool's layout ({@link #tags}, {@link #offsets}), its tags and bounds checked, no constant judged. */
+    private void layOutConstantPool() {
+        int count = u2();
+        if (count < 1) {
+            throw error("constant pool size 0");
+        }
+        tags = new int[count];
+        offsets = new int[count];
+        judged = new byte[count];
+        int p = at;
+        for (int i = 1; i < count; i++) {
+            p = skip(p, 1);
+            int tag = bytes[p - 1] & 0xFF;
+            tags[i] = tag;
+            offsets[i] = p;
+            switch (tag) {
+                case UTF8 -> {
+                    p = skip(p, 2);
+                    p = skip(p, u2(p - 2));
+                }
+                case INTEGER, FLOAT -> p = skip(p, 4);
+                case LONG, DOUBLE -> {
+                    p = skip(p, 8);
+                    if (++i >= count) {
+                        throw error("constant #" + (i - 1) + " (8 bytes) is the last entry of the constant pool");
+                    }
+                }
+                case CLASS, STRING -> p = skip(p, 2);
+                case NAME_AND_TYPE, FIELDREF, METHODREF, INTERFACE_METHODREF -> p = skip(p, 4);
+                case METHOD_TYPE -> {
+                    p = skip(p, 2);
+                    since(i, tag, 51);
+                }
+                case MODULE, PACKAGE -> {
+                    p = skip(p, 2);
+                    since(i, tag, 53);
+                }
+                case METHOD_HANDLE -> {
+                    p = skip(p, 3);
+                    since(i, tag, 51);
+                }
+                case DYNAMIC, INVOKE_DYNAMIC -> {
+                    p = skip(p, 4);
+                    since(i, tag, tag == DYNAMIC ? 55 : 51);
+                }
+                default -> throw error("constant #" + i + " has unknown tag " + tag);
+            }
+        }
+        at = p;
+    }
+
+    /**
+     * Judges, after {@link #layOutConstantPool}, the Class constants that this_class, super_class and the
+     * interfaces name, and their names, as the whole pool's check judges them; a reference to a constant that
+     * is not a Class is left to {@link ClassFileMembers#head}, which tells it as {@link #check} does.
+     */
+    private void judgeHeaderNames() {
+        int p = header + 2;
+        if (p + 6 > bytes.length) {
+            return; // ClassFileMembers.head tells the head cut short
+        }
+        judgeClassConstant(u2(p));
+        judgeClassConstant(u2(p + 2));
+        int count = u2(p + 4);
+        for (int i = 0; i < count && p + 8 + 2 * i <= bytes.length; i++) {
+            judgeClassConstant(u2(p + 6 + 2 * i));
+        }
+    }
+
+    private void judgeClassConstant(int index) {
+        if (!is(index, CLASS)) {
+            return;
+        }
+        int name = u2(offsets[index]);
+        if (is(name, UTF8)) {
+            int from = start(name);
+            int text = ModifiedUtf8.judge(bytes, from, end(name) - from, major <= 47);
+            if (text == ModifiedUtf8.ILLEGAL) {
+                throw error("constant #" + name + " is not valid modified UTF-8");
+            }
+            if (text == ModifiedUtf8.WIDE) {
+                if (wide == null) {
+                    wide = new boolean[tags.length];
+                }
+                wide[name] = true;
+            }
+        }
+        crossCheck(index);
     }
 
     /** Per constant, its text once {@link #utf8} made it. */

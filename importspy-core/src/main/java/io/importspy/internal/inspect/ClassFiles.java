@@ -73,9 +73,10 @@ final class ClassFiles {
     }
 
     /**
-     * The head of a class file ({@code head}: its bytes up to the end of its interfaces), checked as far as it
-     * goes as {@link #checked} checks a whole one ({@link ClassFileFormat#checkHead}), for a reader that needs no
-     * more of the class than its constant pool and supertypes.
+     * The head of a class file ({@code head}: its bytes up to the end of its interfaces), checked in what a
+     * reader of the class's header takes from it as {@link #checked} checks a whole one
+     * ({@link ClassFileFormat#checkHead}: the pool's layout, the flags, the name and the supertypes), for a reader
+     * that needs no more of the class than that and the bytes of its constants.
      *
      * @throws InspectionException naming {@code where} and the first problem of the head; a decoy is an error
      */

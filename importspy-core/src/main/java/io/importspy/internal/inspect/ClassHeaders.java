@@ -59,14 +59,13 @@ public final class ClassHeaders {
 
     /** The headers of the annotation type or class {@code written} names (binary or source name), if read. */
     public Optional<ClassHeader> named(String written) {
-        String dotted = written.replace('$', '.');
         for (ClassHeader header : others.values()) {
-            if (header.name().replace('$', '.').equals(dotted)) {
+            if (ClassQuery.sameNesting(header.name(), written)) {
                 return Optional.of(header);
             }
         }
         for (ClassHeader header : module.values()) {
-            if (header.name().replace('$', '.').equals(dotted)) {
+            if (ClassQuery.sameNesting(header.name(), written)) {
                 return Optional.of(header);
             }
         }

@@ -52,11 +52,26 @@ public record ClassQuery(Optional<String> provides, Optional<String> implemented
 
     /** Whether the class named {@code binaryName} is the one {@code written} in a contract names. */
     static boolean sameClass(String written, String binaryName) {
-        String a = written.replace('$', '.');
-        String b = binaryName.replace('$', '.');
-        if (a.indexOf('.') < 0) {
-            return b.substring(b.lastIndexOf('.') + 1).equals(a);
+        if (written.indexOf('.') < 0 && written.indexOf('$') < 0) {
+            int last = Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$'));
+            return binaryName.length() - last - 1 == written.length()
+                    && binaryName.regionMatches(last + 1, written, 0, written.length());
         }
-        return a.equals(b);
+        return sameNesting(written, binaryName);
+    }
+
+    /** Whether two class names are the same once {@code $} and {@code .} are taken alike, compared in place. */
+    static boolean sameNesting(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && !((x == '$' || x == '.') && (y == '$' || y == '.'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -60,7 +60,12 @@ final class HeaderInspection {
      * attribute, whose name is there too. A class whose pool names an annotation type a query looks for (or
      * {@code java.lang.annotation.Inherited}, which decides whether superclasses count), whose modifiers a
      * query reads and its pool says they may differ from its flags, or that has other versions in a
-     * multi-release JAR (every version's header must agree whole) is read and checked whole.
+     * multi-release JAR (every version's header must agree whole) is read and checked whole. A head is checked in
+     * what the header takes of it ({@link ClassFileFormat#checkHead}): the layout of its constant pool, its flags,
+     * name and supertypes. The rest of a class file is judged where it is read, when the class is selected (or is
+     * the supertype of one): a class file that no selection takes is read for its header alone, and judged so.
+     * A class that a selection by interface is likely to take ({@link SelectionForecast}) is read on and checked
+     * whole at once, so that its facts are read from those bytes.
      *
      * @param classpath the archives supertypes outside the module are read from, before the JDK
      */
@@ -86,25 +91,31 @@ final class HeaderInspection {
             }
         }
         AtomicLong kept = new AtomicLong();
+        Optional<SelectionForecast> forecast = SelectionForecast.of(queries);
         List<Checked> read = AllClasses.map(files,
                 new Supplier<Function<Archive.ClassFile, Checked>>() {
                     @Override
                     public Function<Archive.ClassFile, Checked> get() {
+                        ClassFileHead.Buffer buffer = new ClassFileHead.Buffer(); // one per thread
                         return new Function<>() {
                             @Override
                             public Checked apply(Archive.ClassFile file) {
                                 ClassFileFormat format;
-                                if (versioned.contains(file.entry())) {
+                                if (!versioned.isEmpty() && versioned.contains(file.entry())) {
                                     format = ClassFiles.checked(file.read(), file.where(), file.entry());
                                 } else {
-                                    try (ClassFileHead stream = ClassFileHead.read(file)) {
+                                    try (ClassFileHead stream = ClassFileHead.read(file, buffer)) {
                                         byte[] head = stream.head();
                                         if (head != null) {
                                             ClassFileFormat checkedHead = ClassFiles.checkedHead(head, file.where(),
                                                     file.entry());
                                             if (!needs.wholeFor(checkedHead)) {
-                                                return new Checked(file.entry(),
-                                                        HeaderReader.ofHead(checkedHead, Origin.TARGET), null, file);
+                                                ClassHeader header = HeaderReader.ofHead(checkedHead, Origin.TARGET);
+                                                if (forecast.isPresent() && forecast.get().likelySelected(header)
+                                                        && kept.get() + 2L * file.size() <= KEPT_BYTES) {
+                                                    return readOn(stream, file, header, kept);
+                                                }
+                                                return new Checked(file.entry(), header, null, file);
                                             }
                                         }
                                         format = ClassFiles.checked(stream.whole(), file.where(), file.entry());
@@ -178,6 +189,25 @@ final class HeaderInspection {
         return new Read(ClassHeaders.of(module, others, unresolved), checked, unread);
     }
 
+    /**
+     * A class file whose head is read and checked and that the selection is likely to take, read on to its end
+     * and checked whole now, so that its facts are read from these bytes rather than from a second inflation of
+     * the entry. A class file refused whole (or beyond what is kept) is left to be read again if it is selected,
+     * where the error is the one a read after the selection reports; one not selected is not judged beyond its
+     * head, as if it had not been read on.
+     */
+    private static Checked readOn(ClassFileHead stream, Archive.ClassFile file, ClassHeader header, AtomicLong kept) {
+        byte[] whole = stream.whole();
+        ClassFileFormat format;
+        try {
+            format = ClassFiles.checked(whole, file.where(), file.entry());
+        } catch (InspectionException refused) {
+            return new Checked(file.entry(), header, null, file);
+        }
+        boolean keep = kept.addAndGet(2L * whole.length) <= KEPT_BYTES;
+        return new Checked(file.entry(), header, keep ? format : null, keep ? null : file);
+    }
+
     /** Whether two versions of a class have the same header, as selection sees it (lists as sets). */
     private static boolean sameHeader(ClassHeader a, ClassHeader b) {
         return a.kind() == b.kind() && a.modifiers().equals(b.modifiers()) && a.superclass().equals(b.superclass())
@@ -201,6 +231,22 @@ final class HeaderInspection {
         if (inModule && !boot) {
             return Optional.empty(); // the module's own class
         }
+        return fromJdk(name, entry);
+    }
+
+    /**
+     * The header of {@code name} when it is a JDK class of a boot-layer package, which a class loader always takes
+     * from the JDK: read once per process, and safe to ask from several threads; empty for any other class.
+     */
+    static Optional<ClassHeader> jdkHeader(String name) {
+        String entry = ClassNames.entry(name);
+        if (!JdkImage.isBootPackage(entry.substring(0, entry.length() - ".class".length()))) {
+            return Optional.empty();
+        }
+        return fromJdk(name, entry);
+    }
+
+    private static Optional<ClassHeader> fromJdk(String name, String entry) {
         ClassHeader cached = JDK_HEADERS.get(name);
         if (cached != null) {
             return Optional.of(cached);

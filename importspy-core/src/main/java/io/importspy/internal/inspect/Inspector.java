@@ -193,6 +193,28 @@ public final class Inspector {
         }
     }
 
+    /** {@code names} and the supertypes of their classes that the module's {@code headers} name, in the module. */
+    private static Set<String> withSupertypes(Set<String> names, ClassHeaders headers) {
+        Set<String> all = new LinkedHashSet<>(names);
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(names);
+        while (!queue.isEmpty()) {
+            ClassHeader header = headers.module().get(queue.pop());
+            if (header == null) {
+                continue;
+            }
+            if (header.superclass().isPresent() && headers.module().containsKey(header.superclass().get())
+                    && all.add(header.superclass().get())) {
+                queue.add(header.superclass().get());
+            }
+            for (String supertype : header.interfaces()) {
+                if (headers.module().containsKey(supertype) && all.add(supertype)) {
+                    queue.add(supertype);
+                }
+            }
+        }
+        return all;
+    }
+
     /**
      * Read for every Java, a multi-release JAR's classes keep only the API their versions have in common, so that
      * a contract written from them ({@code inspect}) is met by the version each Java loads.
@@ -228,8 +250,8 @@ public final class Inspector {
             Set<String> names = new LinkedHashSet<>(new java.util.TreeSet<>(named.names()));
             Map<String, ClassFileFormat> checked = Map.of();
             Map<String, Archive.ClassFile> unread = Map.of();
+            Optional<ClassHeaders> headers = Optional.empty();
             if (!named.queries().isEmpty()) {
-                Optional<ClassHeaders> headers = Optional.empty();
                 if (named.needsHeaders()) {
                     HeaderInspection.Read read = HeaderInspection.read(archive, opened, named.queries());
                     headers = Optional.of(read.headers());
@@ -254,7 +276,8 @@ public final class Inspector {
             Map<String, ClassFacts> classes;
             Set<String> unresolved;
             try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache(), release)) {
-                resolver.preread(names, checked, unread);
+                // the selected classes' supertypes in the module too: resolve would read them one by one, after
+                resolver.preread(headers.isPresent() ? withSupertypes(names, headers.get()) : names, checked, unread);
                 resolver.resolve(names);
                 classes = resolver.classes();
                 unresolved = resolver.unresolved();

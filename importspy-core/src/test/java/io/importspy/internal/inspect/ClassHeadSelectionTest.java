@@ -121,6 +121,71 @@ class ClassHeadSelectionTest {
     }
 
     @Test
+    void a_class_malformed_in_a_constant_its_header_does_not_take_is_refused_once_it_is_selected() throws IOException {
+        // a zero byte is not modified UTF-8: no JVM defines these classes, though their names and supertypes are sound
+        byte[] derived = zeroIn(Files.readAllBytes(classes.resolve("com/example/Derived.class")), "Derived.java");
+        byte[] task = zeroIn(Files.readAllBytes(classes.resolve("com/example/Task.class")), "Task.java");
+        Path jar = TestJars.jar(tmp.resolve("bad-constant.jar")).classes(classes)
+                .entry("com/example/Derived.class", derived).entry("com/example/Task.class", task).build();
+        // neither is selected: their headers were read and what a header takes of them was checked and passed
+        assertThat(selected(jar, annotated("com.example.Outer.Marker"))).containsExactly("com.example.Tagged");
+        // Derived is selected through its superclass's @Inherited annotation, Task by its interface: read whole
+        assertThatThrownBy(() -> selected(jar, annotated("com.example.Plugin"))).isInstanceOf(InspectionException.class)
+                .hasMessageStartingWith(jar + "!com/example/Derived.class: not a valid class file (constant #")
+                .hasMessageEndingWith(" is not valid modified UTF-8)");
+        assertThatThrownBy(() -> selected(jar, runnable(Set.of()))).isInstanceOf(InspectionException.class)
+                .hasMessageStartingWith(jar + "!com/example/Task.class: not a valid class file (constant #")
+                .hasMessageEndingWith(" is not valid modified UTF-8)");
+    }
+
+    @Test
+    void a_class_read_whole_ahead_of_a_selection_that_does_not_take_it_is_not_judged_beyond_its_header() {
+        // in the module, Base has the interface and Sub extends it; the host's class path has its own Base, which
+        // a plugin's class loader finds first and which has none: Sub is not selected, though the header read,
+        // having seen the module's Base, may read Sub whole at once
+        Path module = TestJars.compile(tmp.resolve("shadowed"), Map.of(
+                "com/example/shadow/Base.java", "package com.example.shadow;"
+                        + " public class Base implements Runnable { public void run() { } }",
+                "com/example/shadow/Sub.java", "package com.example.shadow; public class Sub extends Base { }"));
+        Path host = TestJars.jar(tmp.resolve("shadow-host.jar")).classes(TestJars.compile(tmp.resolve("shadow-host"),
+                Map.of("com/example/shadow/Base.java", "package com.example.shadow; public class Base { }"))).build();
+        byte[] sub;
+        try {
+            sub = Files.readAllBytes(module.resolve("com/example/shadow/Sub.class"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path jar = TestJars.jar(tmp.resolve("shadowed.jar")).classes(module)
+                .entry("com/example/shadow/Sub.class", java.util.Arrays.copyOf(sub, sub.length + 3)).build();
+        ClassSelection.Named selection = new ClassSelection.Named(Set.of(), List.of(runnable(Set.of())),
+                Optional.empty(), Set.of(), false);
+        // on one thread, in entry order: Base's header is read before Sub's
+        Set<String> read = ReadThreads.alone(() -> Inspector.withClasspath(List.of(host)).inspect(jar, selection))
+                .classes().keySet();
+        assertThat(read).contains("com.example.shadow.Base").doesNotContain("com.example.shadow.Sub");
+        // selected, Sub is refused
+        ClassSelection.Named bySubclass = new ClassSelection.Named(Set.of(), List.of(new ClassQuery(Optional.empty(),
+                Optional.empty(), Optional.of("com.example.shadow.Base"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Set.of())), Optional.empty(), Set.of(), false);
+        assertThatThrownBy(() -> Inspector.withClasspath(List.of(host)).inspect(jar, bySubclass))
+                .isInstanceOf(InspectionException.class)
+                .hasMessage(jar + "!com/example/shadow/Sub.class: not a valid class file (3 bytes after the end of the class)");
+    }
+
+    /** {@code bytes} with the first byte of the first occurrence of ASCII {@code text} set to zero. */
+    private static byte[] zeroIn(byte[] bytes, String text) {
+        byte[] wanted = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i + wanted.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+                byte[] copy = bytes.clone();
+                copy[i] = 0;
+                return copy;
+            }
+        }
+        throw new IllegalArgumentException(text + " is not in the class file");
+    }
+
+    @Test
     void every_version_of_a_multi_release_class_is_read_whole_and_must_agree_unless_one_java_is_judged() {
         Path base = TestJars.compile(tmp.resolve("mr-base"), Map.of("com/example/Job.java",
                 "package com.example; public class Job implements Runnable { public void run() { } }"));
