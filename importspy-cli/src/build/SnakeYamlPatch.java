@@ -15,13 +15,16 @@ import java.nio.file.Path;
  * method-handle machinery (about 70 classes and a class spun at run time, several milliseconds of a run that lasts
  * about 90). Every regular expression on the path of reading a contract went through it:
  * <ul>
- * <li>{@code LoadSettingsBuilder} makes its default schema, a {@code JsonSchema} whose scalar resolver compiles five
- * expressions, in {@code build()} when no schema was set, not in its constructor: ImportSpy always sets one (its
- * {@code CoreYamlSchema}, which resolves scalars with plain code).</li>
+ * <li>{@code LoadSettingsBuilder} and {@code DumpSettingsBuilder} make their default schema, a {@code JsonSchema}
+ * whose scalar resolver compiles five expressions, in {@code build()} when no schema was set, not in their
+ * constructors: ImportSpy always sets one (its {@code CoreYamlSchema} to read, {@code JsonYamlSchema} to write, which
+ * resolve scalars with plain code).</li>
  * <li>{@code PercentEscaper}, made by {@code Tag}'s first use, tells whether its safe characters hold a letter or a
  * digit with a loop, not with {@code matches(".*[0-9A-Za-z].*")}.</li>
  * <li>{@code ScannerImpl} tells whether an escape's digits are hexadecimal with a loop, not with a
  * {@code [^0-9A-Fa-f]} expression compiled when the class is initialized.</li>
+ * <li>{@code StandardRepresenter} tells a multi-line scalar (a line feed or U+0085) and {@code Emitter} a tag
+ * handle ({@code ^![-_\w]*!$}) with loops.</li>
  * <li>{@code Anchor} tells whether a name holds a space ({@code \s}: space, tab, line feed, vertical tab, form feed,
  * carriage return) with a loop.</li>
  * </ul>
@@ -34,6 +37,12 @@ public final class SnakeYamlPatch {
         {"org/snakeyaml/engine/v2/api/LoadSettingsBuilder.java",
          "        codePointLimit, schema);",
          "        codePointLimit, schema != null ? schema : new JsonSchema()); // SnakeYamlPatch"},
+        {"org/snakeyaml/engine/v2/api/DumpSettingsBuilder.java",
+         "    this.schema = new JsonSchema();",
+         "    // this.schema: made in build() when none was set (SnakeYamlPatch)"},
+        {"org/snakeyaml/engine/v2/api/DumpSettingsBuilder.java",
+         "        schema, dereferenceAliases,",
+         "        schema != null ? schema : new JsonSchema(), dereferenceAliases, // SnakeYamlPatch"},
         {"org/snakeyaml/engine/external/com/google/gdata/util/common/base/PercentEscaper.java",
          "    if (safeChars.matches(\".*[0-9A-Za-z].*\")) {",
          "    if (hasAlphanumeric(safeChars)) { // SnakeYamlPatch"},
@@ -64,6 +73,31 @@ public final class SnakeYamlPatch {
         {"org/snakeyaml/engine/v2/scanner/ScannerImpl.java",
          "          if (NOT_HEXA.matcher(hex).find()) {",
          "          if (notHexadecimal(hex)) { // SnakeYamlPatch"},
+        {"org/snakeyaml/engine/v2/representer/StandardRepresenter.java",
+         "  public static final Pattern MULTILINE_PATTERN = Pattern.compile(\"\\n|\\u0085\");",
+         "  // MULTILINE_PATTERN (\\n|\\u0085): a loop below (SnakeYamlPatch)"},
+        {"org/snakeyaml/engine/v2/representer/StandardRepresenter.java",
+         "MULTILINE_PATTERN.matcher(value).find()",
+         "(value.indexOf('\\n') >= 0 || value.indexOf('\\u0085') >= 0) /* SnakeYamlPatch */"},
+        {"org/snakeyaml/engine/v2/emitter/Emitter.java",
+         "  private static final Pattern HANDLE_FORMAT = Pattern.compile(\"^![-_\\\\w]*!$\");",
+         "  private static boolean isTagHandle(String handle) { // SnakeYamlPatch: was ^![-_\\w]*!$\n"
+                 + "    if (handle.length() < 2 || handle.charAt(0) != '!'\n"
+                 + "        || handle.charAt(handle.length() - 1) != '!') {\n"
+                 + "      return false;\n"
+                 + "    }\n"
+                 + "    for (int i = 1; i < handle.length() - 1; i++) {\n"
+                 + "      char c = handle.charAt(i);\n"
+                 + "      if (!(c == '-' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'\n"
+                 + "          || c >= '0' && c <= '9')) {\n"
+                 + "        return false;\n"
+                 + "      }\n"
+                 + "    }\n"
+                 + "    return true;\n"
+                 + "  }"},
+        {"org/snakeyaml/engine/v2/emitter/Emitter.java",
+         "!HANDLE_FORMAT.matcher(handle).matches()",
+         "!isTagHandle(handle) /* SnakeYamlPatch */"},
         {"org/snakeyaml/engine/v2/common/Anchor.java",
          "  private static final Pattern SPACES_PATTERN = Pattern.compile(\"\\\\s\");",
          "  private static boolean hasSpace(String text) { // SnakeYamlPatch: was \\s\n"

@@ -14,9 +14,7 @@ final class AuditOptions {
 
     static CommandSpec spec(CommandSpec spec) {
         spec.usageMessage().sortOptions(false)
-                .description("Audits many JARs against a policy or one contract, on all cores, and writes one JSON "
-                                + "Lines record per target (target, digest, contract, verdict, module, violations) and "
-                                + "a summary record last.", "",
+                .description(Commands.AUDIT_SUMMARY, "",
                         "Targets: JARs given as arguments, every *.jar under --dir, the paths of a --list file (one a "
                                 + "line, relative to the file), and the Maven coordinates of a --manifest (one "
                                 + "'groupId:artifactId:version[:classifier] sha256:HEX' a line), read from the local "

@@ -34,10 +34,7 @@ final class DiffCommand {
 
     static CommandSpec spec(CommandSpec spec) {
         spec.usageMessage().sortOptions(false)
-                .description("Compares OLD and NEW (two JARs or class directories, two contracts, or one of each) in "
-                                + "the contract's terms: what was removed, changed or added, whether NEW still "
-                                + "satisfies the contract OLD satisfied, and whether the change is major, minor or "
-                                + "patch in semantic versioning.", "",
+                .description(Commands.DIFF_SUMMARY, "",
                         "A JAR is compared as the contract 'importspy inspect' writes for it. For a NEW JAR the advice "
                                 + "comes from validating NEW against OLD's contract (without its version and file "
                                 + "name): any violation is major, added API minor, neither patch. For a NEW contract: "

@@ -5,6 +5,7 @@ import io.importspy.inspect.InspectionException;
 import io.importspy.inspect.LibraryFacts;
 import io.importspy.inspect.RuntimeFacts;
 import io.importspy.internal.yaml.BoundedYaml;
+import io.importspy.internal.yaml.JsonYamlSchema;
 
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -82,7 +83,8 @@ public final class RuntimeRecord {
         if (!runtime.facts().isEmpty()) {
             root.put("facts", new LinkedHashMap<>(runtime.facts()));
         }
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(4096).build();
+        DumpSettings settings = DumpSettings.builder().setSchema(new JsonYamlSchema()) // SnakeYAML's default, without regular expressions
+                .setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(4096).build();
         return new Dump(settings).dumpToString(root);
     }
 

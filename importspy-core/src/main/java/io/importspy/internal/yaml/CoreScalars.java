@@ -134,7 +134,7 @@ final class CoreScalars implements ScalarResolver {
     }
 
     /** {@code \$\{\s*\w+(:?[-?]\w*)?\s*\}}, as {@code BaseScalarResolver.ENV_FORMAT} matches a whole value. */
-    private static boolean isEnvironmentReference(String value) {
+    static boolean isEnvironmentReference(String value) {
         if (value.length() < 4 || value.charAt(1) != '{' || value.charAt(value.length() - 1) != '}') {
             return false;
         }
@@ -152,12 +152,12 @@ final class CoreScalars implements ScalarResolver {
         return spaces(value, i, end) == end;
     }
 
-    private static int sign(String value, int at) {
+    static int sign(String value, int at) {
         return at < value.length() && (value.charAt(at) == '-' || value.charAt(at) == '+') ? at + 1 : at;
     }
 
     /** The index after the ASCII digits from {@code at}. */
-    private static int digits(String value, int at) {
+    static int digits(String value, int at) {
         int i = at;
         while (i < value.length() && digit(value.charAt(i)) >= 0) {
             i++;
