@@ -65,6 +65,8 @@ final class ClassFileFormat {
     /** Per constant: its tag, and the offset of what follows the tag (for UTF-8, its length). */
     int[] tags;
     int[] offsets;
+    /** Per UTF-8 constant, where its bytes end. */
+    private int[] ends;
     /** Per UTF-8 constant, the attribute it names, once asked ({@link ClassFileAttributes#kind}); 0 unknown. */
     int[] attributeKinds;
     /** Per UTF-8 constant, the roles it was judged in (bit 2k) and the verdicts (bit 2k + 1); see {@link #legal}. */
@@ -139,6 +141,7 @@ final class ClassFileFormat {
         }
         tags = new int[count];
         offsets = new int[count];
+        ends = new int[count];
         judged = new byte[count];
         int p = at;
         for (int i = 1; i < count; i++) {
@@ -150,6 +153,7 @@ final class ClassFileFormat {
                 case UTF8 -> {
                     p = skip(p, 2);
                     p = skip(p, u2(p - 2));
+                    ends[i] = p;
                 }
                 case INTEGER, FLOAT -> p = skip(p, 4);
                 case LONG, DOUBLE -> {
@@ -291,6 +295,7 @@ final class ClassFileFormat {
         }
         tags = new int[count];
         offsets = new int[count];
+        ends = new int[count];
         judged = new byte[count];
         boolean old = major <= 47;
         // the constants to cross-check: those that refer to UTF-8 constants only from the start, then (from the
@@ -309,6 +314,7 @@ final class ClassFileFormat {
                     p = skip(p, 2);
                     int length = u2(p - 2);
                     p = skip(p, length);
+                    ends[i] = p;
                     int text = ModifiedUtf8.judge(bytes, p - length, length, old);
                     if (text == ModifiedUtf8.ILLEGAL) {
                         throw error("constant #" + i + " is not valid modified UTF-8");
@@ -557,7 +563,7 @@ final class ClassFileFormat {
 
     /** Where the bytes of UTF-8 constant {@code utf8} end. */
     int end(int utf8) {
-        return offsets[utf8] + 2 + u2(offsets[utf8]);
+        return ends[utf8];
     }
 
     /** The UTF-8 constant that Class constant {@code index} names (checked by the constant pool pass). */
@@ -637,12 +643,23 @@ final class ClassFileFormat {
         if (count < 2) {
             return -1;
         }
+        if (count <= PAIRWISE) {
+            for (int later = 1; later < count; later++) {
+                for (int earlier = 0; earlier < later; earlier++) {
+                    if (sameText(first[earlier], first[later])
+                            && (second == null || sameText(second[earlier], second[later]))) {
+                        return later;
+                    }
+                }
+            }
+            return -1;
+        }
         long[] keys = new long[count];
         for (int k = 0; k < count; k++) {
             int h = hash(first[k]) * 31 + (second == null ? 0 : hash(second[k]));
             keys[k] = (long) h << 32 | k;
         }
-        java.util.Arrays.sort(keys);
+        sort(keys, count);
         int duplicate = Integer.MAX_VALUE;
         int run = 1;
         for (int k = 1; k < count; k++) {
@@ -689,15 +706,35 @@ final class ClassFileFormat {
         return known != null ? known : numbers.size() - 1;
     }
 
+    /** Up to how many entries {@link #firstDuplicate} compares each with each rather than sorting their hashes. */
+    private static final int PAIRWISE = 6;
+
     /** The first key of {@code keys[0, count)} that repeats, sorting them; -1 when none does. */
     static long firstRepeated(long[] keys, int count) {
-        java.util.Arrays.sort(keys, 0, count);
+        sort(keys, count);
         for (int k = 1; k < count; k++) {
             if (keys[k] == keys[k - 1]) {
                 return keys[k];
             }
         }
         return -1;
+    }
+
+    /** Sorts {@code keys[0, count)}: the few keys of most tables by insertion, in place, without a call to the JDK's sort. */
+    static void sort(long[] keys, int count) {
+        if (count > 16) {
+            java.util.Arrays.sort(keys, 0, count);
+            return;
+        }
+        for (int k = 1; k < count; k++) {
+            long key = keys[k];
+            int j = k - 1;
+            while (j >= 0 && keys[j] > key) {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = key;
+        }
     }
 
     int u1() {

@@ -193,12 +193,62 @@ final class ClassFileNames {
             case 'B': case 'C': case 'D': case 'F': case 'I': case 'J': case 'S': case 'Z':
                 return i + 1;
             case 'L': {
+                if (major >= 49) {
+                    int semicolon = internalNameBeforeSemicolon(b, i + 1, to);
+                    return semicolon >= 0 ? semicolon + 1 : -1;
+                }
                 int semicolon = indexOfSemicolon(b, i + 1, to);
                 return semicolon >= 0 && isInternalName(b, i + 1, semicolon, major) ? semicolon + 1 : -1;
             }
             default:
                 return -1;
         }
+    }
+
+    /**
+     * Where the first {@code ;} of {@code [from, to)} is, when the bytes before it are a legal internal class name
+     * (the rule of {@link #isInternalName} from class file 49 on); -1 when there is no {@code ;} or the name before
+     * it is not legal. One scan, eight bytes at a time, finds the end of the name and judges it: the flags of the
+     * bytes from the {@code ;} on are masked off.
+     */
+    private static int internalNameBeforeSemicolon(byte[] b, int from, int to) {
+        boolean afterSlash = true; // at the start as after a slash: no segment may be empty
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = ModifiedUtf8.word(b, i);
+            long semicolons = equal(word, SEMICOLONS);
+            long before = semicolons == 0 ? -1L : (semicolons & -semicolons) - 1; // the flags of the bytes before it
+            if (((equal(word, DOTS) | equal(word, BRACKETS)) & before) != 0) {
+                return -1;
+            }
+            long slashes = equal(word, SLASHES) & before;
+            if (slashes != 0 && ((slashes & slashes >>> 8) != 0 || (afterSlash && (slashes & 0x80) != 0))) {
+                return -1;
+            }
+            if (semicolons != 0) {
+                int k = Long.numberOfTrailingZeros(semicolons) >>> 3; // the byte of the first ';'
+                boolean lastIsSlash = k == 0 ? afterSlash : (slashes >>> (8 * k - 1) & 1) != 0;
+                return lastIsSlash ? -1 : i + k;
+            }
+            afterSlash = slashes < 0; // the last byte (the highest) is a slash
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == ';') {
+                return afterSlash ? -1 : i;
+            }
+            if (c == '/') {
+                if (afterSlash) {
+                    return -1;
+                }
+                afterSlash = true;
+            } else if (c == '.' || c == '[') {
+                return -1;
+            } else {
+                afterSlash = false;
+            }
+        }
+        return -1;
     }
 
     /** Where the first {@code ;} of {@code [from, to)} is, -1 when there is none. */

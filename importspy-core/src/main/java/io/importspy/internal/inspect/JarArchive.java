@@ -23,6 +23,8 @@ final class JarArchive implements Archive {
     private final String label;
     private final JarFile jar;
     private List<String> entryNames;
+    /** The entry names under {@code META-INF/versions/}, listed with {@link #entryNames}. */
+    private List<String> versionDirectoryNames;
     private Set<String> entries;
     /** Whether no one Java is known to load the JAR, so that every version of a class must have the same API. */
     private final boolean everyJava;
@@ -62,15 +64,21 @@ final class JarArchive implements Archive {
     public List<String> entryNames() {
         if (entryNames == null) {
             List<String> names = new ArrayList<>(jar.size());
+            List<String> versionDirectories = new ArrayList<>();
             Enumeration<JarEntry> all = jar.entries();
             while (all.hasMoreElements()) {
                 JarEntry entry = all.nextElement();
                 if (!entry.isDirectory()) {
-                    names.add(entry.getName());
+                    String name = entry.getName();
+                    names.add(name);
+                    if (name.startsWith(VERSIONS)) {
+                        versionDirectories.add(name);
+                    }
                 } else {
                     requireEmpty(entry);
                 }
             }
+            versionDirectoryNames = versionDirectories;
             entryNames = Collections.unmodifiableList(names);
         }
         return entryNames;
@@ -201,8 +209,9 @@ final class JarArchive implements Archive {
 
     private Set<String> versionedNames() {
         Set<String> names = new java.util.HashSet<>();
-        for (String entryName : entryNames()) {
-            if (entryName.startsWith(VERSIONS) && entryName.endsWith(".class")) {
+        entryNames(); // lists the names under META-INF/versions/ too: only those are looked at
+        for (String entryName : versionDirectoryNames) {
+            if (entryName.endsWith(".class")) {
                 int slash = entryName.indexOf('/', VERSIONS.length());
                 if (slash > VERSIONS.length() && isVersion(entryName.substring(VERSIONS.length(), slash))) {
                     names.add(entryName.substring(slash + 1));

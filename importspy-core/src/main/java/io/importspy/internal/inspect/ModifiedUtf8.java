@@ -26,9 +26,36 @@ final class ModifiedUtf8 {
      * and if so whether they are all ASCII ({@link #ASCII}, text that is its bytes) or not ({@link #WIDE}).
      */
     static int judge(byte[] bytes, int offset, int length, boolean version47OrOlder) {
-        int wide = ASCII;
         int end = offset + length;
         int i = offset;
+        if (length >= 8) { // eight bytes at once while they are ASCII without zero, as names nearly always are
+            for (; i + 8 <= end; i += 8) {
+                if (!plain(word(bytes, i))) {
+                    break;
+                }
+            }
+            if (i + 8 > end && plain(word(bytes, end - 8))) { // the last (overlapping) eight bytes too
+                return ASCII;
+            }
+        } else {
+            while (i < end && bytes[i] > 0) {
+                i++;
+            }
+            if (i == end) {
+                return ASCII;
+            }
+        }
+        return judgeFrom(bytes, i, end, version47OrOlder);
+    }
+
+    /** Whether the eight bytes of {@code word} are all below 0x80 and none is 0. */
+    private static boolean plain(long word) {
+        return (word & HIGH) == 0 && ((word + LOW_SEVEN) & HIGH) == HIGH;
+    }
+
+    /** {@link #judge} of {@code [i, end)}, character by character where they are not ASCII. */
+    private static int judgeFrom(byte[] bytes, int i, int end, boolean version47OrOlder) {
+        int wide = ASCII;
         while (i < end) {
             if (i + 8 <= end) { // eight bytes at once while they are ASCII without zero, as names nearly always are
                 long word = word(bytes, i);
