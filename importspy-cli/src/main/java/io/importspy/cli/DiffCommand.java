@@ -78,7 +78,20 @@ final class DiffCommand {
             inputs.fileOrDirectory(entry, "class-path entry");
         }
         inputs.check();
-        ContractDiff.Result diff = ContractDiff.diff(side(oldPath, classpath), side(newPath, classpath), classpath);
+        // OLD is read on a thread of its own while this one reads NEW: two inspections, each as long as the rest of
+        // a diff of two small JARs together. OLD's error, when both fail, is the one reported, as when read first.
+        SideReading oldSide = new SideReading(oldPath, classpath);
+        Thread oldReader = new Thread(oldSide, "importspy-diff-old");
+        oldReader.setDaemon(true);
+        oldReader.start();
+        ContractDiff.Side newSide;
+        try {
+            newSide = side(newPath, classpath);
+        } catch (RuntimeException | Error failed) {
+            oldSide.await(oldReader);
+            throw failed;
+        }
+        ContractDiff.Result diff = ContractDiff.diff(oldSide.await(oldReader), newSide, classpath);
         String report = switch (format) {
             case TEXT -> DiffReport.text(diff);
             case JSON -> DiffReport.json(diff);
@@ -91,6 +104,51 @@ final class DiffCommand {
             out.flush();
         }
         return diff.stillSatisfied() ? Main.COMPLIANT : Main.VIOLATIONS;
+    }
+
+    /** One side read on another thread: its side, or what reading it threw. */
+    private static final class SideReading implements Runnable {
+        private final Path path;
+        private final List<Path> classpath;
+        private ContractDiff.Side side;
+        private Throwable failure;
+
+        SideReading(Path path, List<Path> classpath) {
+            this.path = path;
+            this.classpath = classpath;
+        }
+
+        @Override
+        public void run() {
+            try {
+                side = side(path, classpath);
+            } catch (RuntimeException | Error failed) {
+                failure = failed;
+            }
+        }
+
+        /** The side, once {@code reader} has read it; what reading it threw, thrown here. */
+        ContractDiff.Side await(Thread reader) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    reader.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return side;
+        }
     }
 
     private static ContractDiff.Side side(Path path, List<Path> classpath) {
