@@ -21,7 +21,7 @@ final class AnnotationCollector extends AnnotationVisitor {
 
     AnnotationCollector(String descriptor, Consumer<AnnotationFacts> done) {
         super(Opcodes.ASM9);
-        this.type = Type.getType(descriptor).getClassName();
+        this.type = className(Type.getType(descriptor), "an annotation's type");
         this.done = done;
     }
 
@@ -50,10 +50,22 @@ final class AnnotationCollector extends AnnotationVisitor {
         done.accept(new AnnotationFacts(type, values));
     }
 
+    /**
+     * The binary name of a type read from a field descriptor. A method descriptor, which a hostile class file may
+     * give where a type belongs, has none: ASM would throw an {@code AssertionError}, here it is a malformed class.
+     */
+    static String className(Type type, String what) {
+        if (type.getSort() == Type.METHOD) {
+            throw new IllegalArgumentException(what + " is the method descriptor " + type.getDescriptor()
+                    + ", not a type");
+        }
+        return type.getClassName();
+    }
+
     /** A class literal becomes its binary name; a primitive array (ASM's compact form) a list. */
     static Object convert(Object value) {
-        if (value instanceof Type) {
-            return ((Type) value).getClassName();
+        if (value instanceof Type type) {
+            return className(type, "a class literal");
         }
         if (value != null && value.getClass().isArray()) {
             List<Object> list = new ArrayList<>();

@@ -41,6 +41,10 @@ final class ClassFiles {
             throw located; // already names the class file (a malformed annotation value)
         } catch (RuntimeException corrupt) {
             throw new InspectionException(where + ": not a valid class file (" + describe(corrupt) + ")", corrupt);
+        } catch (AssertionError unreadable) {
+            // ASM's mark of a state its reader never expects; reached only by a malformed class file
+            throw new InspectionException(where + ": not a valid class file (unreadable: " + unreadable + ")",
+                    unreadable);
         } catch (StackOverflowError deep) {
             // the bounds of ClassFileFormat and Signatures keep javac's output and hostile input far from this;
             // should a structure still nest beyond the stack, the class file is refused, not the process

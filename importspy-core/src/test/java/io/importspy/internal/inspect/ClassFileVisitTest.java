@@ -12,11 +12,13 @@ import org.objectweb.asm.ClassReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,44 @@ class ClassFileVisitTest {
                 .isInstanceOf(InspectionException.class)
                 .hasMessage("t.jar!a/Tagged.class: not a valid class file (an annotation value is constant #" + text
                         + ", which has tag 1, not 3)");
+    }
+
+    @Test
+    void a_method_descriptor_as_an_annotation_type_or_a_class_literal_is_one_located_error(@TempDir Path tmp)
+            throws Exception {
+        Path classes = TestJars.compile(tmp, Map.of("a/Ref.java", """
+                package a;
+                @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                public @interface Ref { Class<?> value(); }
+                """, "a/Referring.java", """
+                package a;
+                public class Referring { @Ref(Referring.Target.class) void m() { } static class Target { } }
+                """));
+        byte[] bytes = Files.readAllBytes(classes.resolve("a/Referring.class"));
+        for (String[] edit : new String[][] {{"La/Ref;", "(La/Re;"}, {"La/Referring$Target;", "(La/Referring$Targe;"}}) {
+            byte[] edited = replaceUtf8(bytes, edit[0], edit[1]);
+
+            assertThatThrownBy(() -> ClassFiles.read(edited, Origin.TARGET, "t.jar!a/Referring.class",
+                    "a/Referring.class", new Signatures.Cache()))
+                    .as(edit[1])
+                    .isInstanceOf(InspectionException.class)
+                    .hasMessageStartingWith("t.jar!a/Referring.class: not a valid class file (")
+                    .hasMessageContaining("is the method descriptor " + edit[1]);
+        }
+    }
+
+    /** {@code bytes} with the UTF-8 constant {@code from} (tag 1, its length, its bytes) replaced by {@code to}. */
+    private static byte[] replaceUtf8(byte[] bytes, String from, String to) {
+        byte[] text = from.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] edited = bytes.clone();
+        for (int at = 10; at + 3 + text.length <= edited.length; at++) {
+            if (edited[at] == 1 && edited[at + 1] == 0 && edited[at + 2] == text.length
+                    && Arrays.equals(edited, at + 3, at + 3 + text.length, text, 0, text.length)) {
+                System.arraycopy(to.getBytes(StandardCharsets.ISO_8859_1), 0, edited, at + 3, text.length);
+                return edited;
+            }
+        }
+        throw new AssertionError("no constant " + from);
     }
 
     private static int compareJar(Path jar) throws IOException {
