@@ -38,7 +38,7 @@ class ClassFileFuzzTest {
         // file. OpenJDK 17.0.15's ClassFileParser read past the end of its bytes for it (a SIGSEGV inside the
         // campaign's process; alone, a different "Invalid method attribute name index" from run to run)
         byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/hostile/truncated-method-attribute.class")) {
+        try (InputStream in = getClass().getResourceAsStream("/hostile/truncated-method-attribute.class.bin")) {
             bytes = in.readAllBytes();
         }
 
