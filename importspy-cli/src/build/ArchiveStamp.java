@@ -4,11 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Build step of the command line: writes {@code importspy.jsa.for} beside the static AppCDS archive, the three things
- * the archive holds only for: the JAR's path, the JDK's home and its run-time version. {@code ./importspy} passes the
- * archive only when all three are its own. A static archive that the JVM refuses (a JAR moved with its checkout, a
- * JDK upgraded in place) turns off class-data sharing altogether, the JDK's own archive with it: a start-up slower
- * than with no archive named at all.
+ * Build step of the command line: writes {@code FILE.for} beside a start-up archive (the static AppCDS archive, or
+ * the AOT cache of a JDK 25 or newer), the three things it holds only for: the JAR's path, the JDK's home and its
+ * run-time version. {@code ./importspy} passes the archive only when all three are its own. A static archive that
+ * the JVM refuses (a JAR moved with its checkout, a JDK upgraded in place) turns off class-data sharing altogether,
+ * the JDK's own archive with it: a start-up slower than with no archive named at all; and JDK 25 does not compare an
+ * AOT cache's JAR with the JAR it runs.
  *
  * <p>{@code java ArchiveStamp.java target/importspy.jsa target/importspy.jar}, run by the JDK that made the archive.
  * Without an archive (the dump failed or was skipped), it removes a stamp left by an earlier build.
@@ -19,7 +20,7 @@ public final class ArchiveStamp {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: java ArchiveStamp.java target/importspy.jsa target/importspy.jar");
+            System.err.println("usage: java ArchiveStamp.java ARCHIVE target/importspy.jar");
             System.exit(2);
         }
         Path archive = Path.of(args[0]);

@@ -118,9 +118,11 @@ class LauncherIT {
             Files.write(root.resolve("importspy-cli/target/importspy.jsa"), junk);
             Files.write(root.resolve("importspy-cli/target/importspy.aot"), junk);
             // stamped as the build stamps an archive, so that the launcher passes it
-            run(List.of(java().toString(), MODULE.resolve("src/build/ArchiveStamp.java").toString(),
-                    root.resolve("importspy-cli/target/importspy.jsa").toString(),
-                    root.resolve("importspy-cli/target/importspy.jar").toString()), Map.of());
+            stamp(java(), root.resolve("importspy-cli/target/importspy.jsa"));
+            Optional<Path> jdk25 = jdk25();
+            if (jdk25.isPresent()) {
+                stamp(jdk25.get(), root.resolve("importspy-cli/target/importspy.aot"));
+            }
 
             for (Path java : javas()) {
                 Run run = run(List.of(root.resolve("importspy").toString(), "--version"), path(java));
@@ -179,7 +181,6 @@ class LauncherIT {
         @Test
         void passes_the_appcds_archive_on_this_jdk_and_the_aot_cache_on_25_or_newer() throws Exception {
             Path root = launcherCopy();
-            Path jar = root.resolve("importspy-cli/target/importspy.jar");
             Path archive = root.resolve("importspy-cli/target/importspy.jsa");
             makeArchive(root);
             assertThat(archive).exists();
@@ -189,18 +190,54 @@ class LauncherIT {
             assertThat(onThisJdk.exit()).isZero();
             assertThat(loadedFromArchive(onThisJdk.out(), "picocli.CommandLine")).isTrue();
 
-            Optional<Path> jdk25 = javas().stream().filter(java -> !java.equals(java())).findFirst();
+            Optional<Path> jdk25 = jdk25();
             assumeTrue(jdk25.isPresent(), "no JDK 25 or newer under /usr/lib/jvm");
             Path cache = root.resolve("importspy-cli/target/importspy.aot");
-            run(List.of(jdk25.get().toString(), "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
-                    "-cp", jar.toString(), "io.importspy.cli.Training", TRAINING_CONTRACT.toString(),
-                    jar.toString()), Map.of());
+            withTrainingContract(root);
+            Run making = run(List.of(root.resolve("importspy").toString(), "--version"), path(jdk25.get()));
+            assertThat(making.exit()).isZero();
+            assertThat(making.err()).startsWith("importspy: making the start-up cache for Java ");
             assertThat(cache).exists();
+            assertThat(Path.of(cache + ".for")).exists();
+            assertThat(root.resolve("importspy-cli/target/importspy.aot.making")).doesNotExist();
+
             Run onJdk25 = run(List.of(root.resolve("importspy").toString(), "--help"),
                     with(environment, path(jdk25.get())));
             assertThat(onJdk25.exit()).isZero();
             assertThat(onJdk25.err()).isEmpty();
             assertThat(loadedFromArchive(onJdk25.out(), "picocli.CommandLine")).isTrue();
+        }
+
+        @Test
+        void remakes_an_aot_cache_made_by_another_jdk_build_and_passes_none_it_cannot_make() throws Exception {
+            Optional<Path> jdk25 = jdk25();
+            assumeTrue(jdk25.isPresent(), "no JDK 25 or newer under /usr/lib/jvm");
+            Path root = launcherCopy();
+            Path cache = root.resolve("importspy-cli/target/importspy.aot");
+            Path jar = root.resolve("importspy-cli/target/importspy.jar");
+            run(List.of(jdk25.get().toString(), "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
+                    "-cp", jar.toString(), "io.importspy.cli.Training", TRAINING_CONTRACT.toString(),
+                    jar.toString()), Map.of());
+            assertThat(cache).exists();
+            // as if the JDK had been upgraded in place since the cache was made
+            Files.writeString(Path.of(cache + ".for"), "jar=" + jar.toRealPath() + "\njava="
+                    + jdk25.get().toRealPath().getParent().getParent() + "\nruntime=25.0.0+1\n");
+            Map<String, String> environment = with(Map.of("IMPORTSPY_JAVA_OPTS", "-Xlog:class+load"),
+                    path(jdk25.get()));
+
+            Run withoutTraining = run(List.of(root.resolve("importspy").toString(), "--help"), environment);
+            assertThat(withoutTraining.exit()).isZero();
+            assertThat(withoutTraining.err()).as("nothing to train on: no cache, said nowhere").isEmpty();
+            assertThat(loadedFromArchive(withoutTraining.out(), "picocli.CommandLine")).isFalse();
+
+            withTrainingContract(root);
+            Run remaking = run(List.of(root.resolve("importspy").toString(), "--help"), environment);
+            Run remade = run(List.of(root.resolve("importspy").toString(), "--help"), environment);
+            assertThat(remaking.exit()).isZero();
+            assertThat(remaking.err()).startsWith("importspy: making the start-up cache for Java ");
+            assertThat(remade.err()).isEmpty();
+            assertThat(loadedFromArchive(remade.out(), "picocli.CommandLine")).isTrue();
+            assertThat(Files.readString(Path.of(cache + ".for"))).doesNotContain("runtime=25.0.0+1");
         }
     }
 
@@ -238,6 +275,25 @@ class LauncherIT {
         Files.copy(LAUNCHER, root.resolve("importspy"), StandardCopyOption.REPLACE_EXISTING);
         assertThat(root.resolve("importspy").toFile().setExecutable(true)).isTrue();
         return root;
+    }
+
+    /** The training contract where the launcher looks for it, so that it can make an AOT cache. */
+    private static void withTrainingContract(Path root) throws IOException {
+        Path training = root.resolve("importspy-cli/src/cds/training.yml");
+        Files.createDirectories(training.getParent());
+        Files.copy(TRAINING_CONTRACT, training, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Stamps {@code archive} as made by {@code java} for the JAR beside it, as the build does. */
+    private static void stamp(Path java, Path archive) throws Exception {
+        Run stamping = run(List.of(java.toString(), MODULE.resolve("src/build/ArchiveStamp.java").toString(),
+                archive.toString(), archive.resolveSibling("importspy.jar").toRealPath().toString()), Map.of());
+        assertThat(stamping.exit()).as(stamping.err()).isZero();
+    }
+
+    /** A JDK 25 or newer beside the one that runs the tests, if the machine has one. */
+    private static Optional<Path> jdk25() throws IOException {
+        return javas().stream().filter(java -> !java.equals(java())).findFirst();
     }
 
     /** The static AppCDS archive and its stamp, made as the build makes them, for the JAR in {@code root}. */
@@ -312,9 +368,14 @@ class LauncherIT {
         builder.environment().putAll(environment);
         Path out = Files.createTempFile(null, ".out");
         Path err = Files.createTempFile(null, ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 }
