@@ -11,7 +11,6 @@ import io.importspy.internal.spi.Extensions;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,16 +57,7 @@ public final class Agent {
         }
         openJdk(instrumentation);
         OpenedJars.open();
-        // An extension found on the class path would run before that class path is checked: the agent uses none,
-        // and a contract that needs one is refused as a contract error. Installed when the policy is first read
-        // (a warm start reads none), before any contract is. Read on first need, perhaps inside the transformer:
-        // its warnings go to stderr, never through a logger (a logging back end loaded inside a transformer
-        // escapes it; see Checker.log).
-        Supplier<Policy> policy = new Once<>(() -> {
-            Extensions.install(Extensions.none());
-            return Policies.read(parsed.policy(),
-                    warning -> System.err.println("importspy-agent: " + PlainText.visible(warning)));
-        });
+        Supplier<Policy> policy = new PolicyOnce(parsed.policy());
         Path agentJar = agentJar();
         List<Path> classpath = codeSources("java.class.path", agentJar);
         List<Path> startup = new ArrayList<>(classpath);
@@ -86,8 +76,11 @@ public final class Agent {
         List<Verdict> verdicts;
         try {
             verdicts = startup(parsed, policy, checker, agentJar, startup, identities);
-        } catch (ContractException e) {
-            e.errors().forEach(error -> System.err.println("importspy-agent: " + error));
+        } catch (RuntimeException e) { // not caught by type: the verifier would load the class on every start
+            if (!(e instanceof ContractException bad)) {
+                throw e;
+            }
+            bad.errors().forEach(error -> System.err.println("importspy-agent: " + error));
             System.err.flush();
             Runtime.getRuntime().halt(2);
             return;
@@ -186,8 +179,11 @@ public final class Agent {
             Path path;
             try {
                 path = CodeSources.resolved(Path.of(entry));
-            } catch (java.nio.file.InvalidPathException e) {
-                continue; // no file there: the class loader finds nothing in it either
+            } catch (IllegalArgumentException e) { // not caught by type: see premain
+                if (e instanceof java.nio.file.InvalidPathException) {
+                    continue; // no file there: the class loader finds nothing in it either
+                }
+                throw e;
             }
             if (path.equals(agentJar) || !Files.exists(path)) {
                 continue;
@@ -265,28 +261,36 @@ public final class Agent {
         try {
             return CodeSources.resolved(Path.of(Agent.class.getProtectionDomain().getCodeSource().getLocation()
                     .toURI()));
-        } catch (URISyntaxException | RuntimeException e) {
+        } catch (Exception e) { // a URISyntaxException or a RuntimeException; not by type: see premain
             return Path.of("").toAbsolutePath();
         }
     }
 
-    /** A value computed on first use, once. */
-    private static final class Once<T> implements Supplier<T> {
-        private final Supplier<T> compute;
-        private volatile T value;
+    /**
+     * The policy, read on first need (a warm start reads none), once; perhaps inside the transformer, so its warnings
+     * go to stderr, never through a logger (a logging back end loaded inside a transformer escapes it; see
+     * {@link Checker#log}). An extension found on the class path would run before that class path is checked: the
+     * agent uses none, and a contract that needs one is refused as a contract error; installed before any contract is
+     * read. One class, not a memoizer and a lambda: a warm start loads each class it names.
+     */
+    private static final class PolicyOnce implements Supplier<Policy> {
+        private final Path file;
+        private volatile Policy value;
 
-        Once(Supplier<T> compute) {
-            this.compute = compute;
+        PolicyOnce(Path file) {
+            this.file = file;
         }
 
         @Override
-        public T get() {
-            T result = value;
+        public Policy get() {
+            Policy result = value;
             if (result == null) {
                 synchronized (this) {
                     result = value;
                     if (result == null) {
-                        value = result = compute.get();
+                        Extensions.install(Extensions.none());
+                        value = result = Policies.read(file,
+                                warning -> System.err.println("importspy-agent: " + PlainText.visible(warning)));
                     }
                 }
             }

@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Queue;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -53,7 +51,12 @@ final class Checker {
     /** Where a start-up worker's events go until the start-up check records them in start-up order. */
     private final ThreadLocal<List<Deferred>> deferred = new ThreadLocal<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    private final Queue<Verdict> unlogged = new ConcurrentLinkedQueue<>();
+    /**
+     * The verdicts {@link #log} has yet to log, guarded by itself: not a {@code ConcurrentLinkedQueue}, whose class
+     * initialization links {@code VarHandle}s, a millisecond and more of every start-up, for a queue that holds only
+     * refusals and audit findings.
+     */
+    private final java.util.ArrayDeque<Verdict> unlogged = new java.util.ArrayDeque<>();
     private final Path javaHome = CodeSources.resolved(Path.of(System.getProperty("java.home")));
 
     /**
@@ -175,7 +178,9 @@ final class Checker {
      */
     private void toLog(Verdict verdict) {
         if (verdict.outcome() != Verdict.Outcome.ADMITTED) {
-            unlogged.add(verdict);
+            synchronized (unlogged) {
+                unlogged.add(verdict);
+            }
         }
     }
 
@@ -349,8 +354,10 @@ final class Checker {
      * loaded by the logging thread, it is judged like any other.
      */
     void log() {
-        if (unlogged.isEmpty()) {
-            return;
+        synchronized (unlogged) {
+            if (unlogged.isEmpty()) {
+                return;
+            }
         }
         Thread thread = new Thread(this::drain, "importspy-agent-log");
         thread.setContextClassLoader(null);
@@ -365,8 +372,14 @@ final class Checker {
     /** How long a caller waits for its lines to be logged. */
     static final long LOG_WAIT_MILLIS = 5_000;
 
+    private Verdict nextUnlogged() {
+        synchronized (unlogged) {
+            return unlogged.poll();
+        }
+    }
+
     private void drain() {
-        for (Verdict verdict; (verdict = unlogged.poll()) != null; ) {
+        for (Verdict verdict; (verdict = nextUnlogged()) != null; ) {
             try {
                 Log.verdict(verdict);
             } catch (Throwable unusable) {

@@ -24,6 +24,20 @@ final class Checking {
         return CHECKING.get() != null;
     }
 
+    /** Marks this thread as checking until {@link #leave}; whether it was not marked before (for {@code leave}). */
+    static boolean enter() {
+        boolean outer = CHECKING.get() == null;
+        CHECKING.set(Boolean.TRUE);
+        return outer;
+    }
+
+    /** Ends what {@link #enter} began, given what it returned. */
+    static void leave(boolean outer) {
+        if (outer) {
+            CHECKING.remove();
+        }
+    }
+
     /** Runs {@code work} with this thread marked as checking. */
     static void mark(Runnable work) {
         boolean outer = CHECKING.get() == null;

@@ -13,7 +13,7 @@ import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Where the classes of a protection domain come from, and so what decides them:
@@ -64,7 +64,8 @@ final class CodeSources {
      * The admission of a domain: by its start-up verdict when {@code startup} has one, else by a check now; {@code null}
      * when it has none and {@code mayCheck} is false (on a thread that is checking already).
      */
-    Admission admission(ClassLoader loader, ProtectionDomain domain, Function<Path, Verdict> startup, boolean mayCheck)
+    Admission admission(ClassLoader loader, ProtectionDomain domain, BiFunction<ClassLoader, Path, Verdict> startup,
+                        boolean mayCheck)
             throws IOException {
         if (isOwn(loader, domain)) {
             return Admission.OWN;
@@ -87,7 +88,7 @@ final class CodeSources {
         if (opened.isPresent() && !opened.get().equals(Agent.identity(path))) {
             return replaced(path, loaderName);
         }
-        Verdict verdict = startup.apply(path);
+        Verdict verdict = startup.apply(loader, path);
         if (verdict == null) {
             if (!mayCheck) {
                 return null;

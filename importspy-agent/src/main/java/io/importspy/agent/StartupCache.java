@@ -29,8 +29,8 @@ import java.util.Set;
  * a verdict read from it is trusted; otherwise the cache is not used.
  */
 final class StartupCache {
-    private static final Set<PosixFilePermission> FOREIGN_WRITE =
-            Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+    /** Owned by the process's effective user (Linux): the cache directory's owner is compared with it. */
+    private static final Path PROC_SELF = Path.of("/proc/self");
 
     private final Path file;
     private final String key;
@@ -103,18 +103,7 @@ final class StartupCache {
         }
     }
 
-    /**
-     * A text as its length and UTF-8 bytes: not {@code DataOutputStream.writeUTF}, whose modified UTF-8 the reader
-     * decodes a character at a time in interpreted code (a warm start reads about 160 texts), and which cannot hold
-     * more than 65,535 bytes.
-     */
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    /** A text {@link #writeText} wrote; a length the rest of the file cannot hold is a torn file. */
+    /** A text {@link Writer#writeText} wrote; a length the rest of the file cannot hold is a torn file. */
     private static String readText(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > in.available()) {
@@ -145,75 +134,7 @@ final class StartupCache {
                 return;
             }
         }
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                writeText(out, key);
-                out.writeInt(contracts.size());
-                for (Path contract : contracts) {
-                    writeText(out, identity(contract));
-                    writeText(out, contract.toAbsolutePath().normalize().toString());
-                }
-                out.writeInt(verdicts.size());
-                for (Verdict verdict : verdicts) {
-                    writeText(out, verdict.codeSource());
-                    writeText(out, verdict.outcome().name());
-                    writeText(out, verdict.contract());
-                    writeText(out, verdict.reason());
-                }
-            }
-            Path temp = written(bytes.toByteArray());
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            System.err.println("importspy-agent: could not write cache " + file + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * A new file beside the entry's, holding {@code bytes}, readable and writable by the user alone. Not
-     * {@code Files.createTempFile}: its random name comes from a {@code SecureRandom}, whose seeding loads the
-     * security providers (about 90 classes of the JDK, and some 100 ms of a cold start on a busy 2-core machine). The
-     * name is the entry's and the time; the file is created only if no file has that name ({@code CREATE_NEW}, so
-     * nothing there, a link least of all, is written through), and another name is tried if one has.
-     */
-    private Path written(byte[] bytes) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Path temp = file.resolveSibling(file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            java.nio.channels.SeekableByteChannel out;
-            try {
-                out = create(temp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-                continue;
-            }
-            try (out) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-            } catch (IOException e) {
-                Files.deleteIfExists(temp);
-                throw e;
-            }
-            return temp;
-        }
-    }
-
-    private static java.nio.channels.SeekableByteChannel create(Path temp) throws IOException {
-        Set<java.nio.file.StandardOpenOption> options =
-                Set.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-        try {
-            return Files.newByteChannel(temp, options,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            return Files.newByteChannel(temp, options); // not a POSIX file system
-        }
+        Writer.store(file, key, contracts, verdicts);
     }
 
     /**
@@ -273,16 +194,38 @@ final class StartupCache {
         }
     }
 
+    /**
+     * Whether {@code dir} belongs to the user and nobody else may write to it: its mode and owner in one {@code stat},
+     * the owner compared by number with the process's own (the owner of {@code /proc/self}, on Linux), not by a
+     * name the user database is searched for; by name where that is not known.
+     */
     private static boolean safe(Path dir) throws IOException {
+        Map<String, Object> unix;
+        try {
+            unix = Files.readAttributes(dir, "unix:mode,uid");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return safeByPermissions(dir);
+        }
+        if ((((Integer) unix.get("mode")) & 022) != 0) { // group or others may write
+            return false;
+        }
+        Object me;
+        try {
+            me = Files.getAttribute(PROC_SELF, "unix:uid");
+        } catch (IOException e) {
+            return Files.getOwner(dir).getName().equals(System.getProperty("user.name"));
+        }
+        return me.equals(unix.get("uid"));
+    }
+
+    private static boolean safeByPermissions(Path dir) throws IOException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
-            String me = System.getProperty("user.name");
-            for (PosixFilePermission permission : permissions) {
-                if (FOREIGN_WRITE.contains(permission)) {
-                    return false;
-                }
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return false;
             }
-            return Files.getOwner(dir).getName().equals(me);
+            return Files.getOwner(dir).getName().equals(System.getProperty("user.name"));
         } catch (UnsupportedOperationException e) {
             return true; // no POSIX permissions (Windows): the user's profile directories are private already
         }
@@ -293,6 +236,99 @@ final class StartupCache {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system
+        }
+    }
+
+    /**
+     * Writing an entry, which only a cold start does: a class of its own, so that a warm start neither loads nor
+     * verifies it (nor the exceptions of its file operations, which the verifier loads for each handler).
+     */
+    private static final class Writer {
+        private Writer() {
+        }
+
+            /** Writes the entry {@code file} of {@code key}; a file that cannot be written is reported on stderr. */
+            static void store(Path file, String key, List<Path> contracts, List<Verdict> verdicts) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                    writeText(out, key);
+                    out.writeInt(contracts.size());
+                    for (Path contract : contracts) {
+                        writeText(out, identity(contract));
+                        writeText(out, contract.toAbsolutePath().normalize().toString());
+                    }
+                    out.writeInt(verdicts.size());
+                    for (Verdict verdict : verdicts) {
+                        writeText(out, verdict.codeSource());
+                        writeText(out, verdict.outcome().name());
+                        writeText(out, verdict.contract());
+                        writeText(out, verdict.reason());
+                    }
+                }
+                Path temp = written(file, bytes.toByteArray());
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println("importspy-agent: could not write cache " + file + ": " + e.getMessage());
+            }
+        }
+
+        /**
+         * A new file beside the entry's, holding {@code bytes}, readable and writable by the user alone. Not
+         * {@code Files.createTempFile}: its random name comes from a {@code SecureRandom}, whose seeding loads the
+         * security providers (about 90 classes of the JDK, and some 100 ms of a cold start on a busy 2-core machine). The
+         * name is the entry's and the time; the file is created only if no file has that name ({@code CREATE_NEW}, so
+         * nothing there, a link least of all, is written through), and another name is tried if one has.
+         */
+        private static Path written(Path file, byte[] bytes) throws IOException {
+            for (int attempt = 1; ; attempt++) {
+                Path temp = file.resolveSibling(file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+                java.nio.channels.SeekableByteChannel out;
+                try {
+                    out = create(temp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (attempt == 10) {
+                        throw e;
+                    }
+                    continue;
+                }
+                try (out) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                } catch (IOException e) {
+                    Files.deleteIfExists(temp);
+                    throw e;
+                }
+                return temp;
+            }
+        }
+
+        private static java.nio.channels.SeekableByteChannel create(Path temp) throws IOException {
+            Set<java.nio.file.StandardOpenOption> options =
+                    Set.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                return Files.newByteChannel(temp, options,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                return Files.newByteChannel(temp, options); // not a POSIX file system
+            }
+        }
+
+        /**
+         * A text as its length and UTF-8 bytes: not {@code DataOutputStream.writeUTF}, whose modified UTF-8 the reader
+         * decodes a character at a time in interpreted code (a warm start reads about 160 texts), and which cannot hold
+         * more than 65,535 bytes.
+         */
+        private static void writeText(DataOutputStream out, String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
         }
     }
 }

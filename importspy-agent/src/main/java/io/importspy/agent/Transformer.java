@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Checks each code source when its first class is defined, and replaces every class of a refused one by a
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Classes the JVM defines with no protection domain in a named module (the JDK's), or with a class loader (the
  * JDK's generated proxies and accessors), are the JDK's own and pass; see {@link CodeSources} for the rest.
  */
-final class Transformer implements ClassFileTransformer {
+final class Transformer implements ClassFileTransformer, BiFunction<ClassLoader, Path, Verdict> {
     private final CodeSources sources;
     private final WeakIdentityMap<ProtectionDomain, Admission> byDomain = new WeakIdentityMap<>();
     private final Map<String, Decided> atStartup = new ConcurrentHashMap<>();
@@ -54,12 +55,23 @@ final class Transformer implements ClassFileTransformer {
      * has opened it.
      */
     Verdict startupVerdict(ClassLoader loader, Path codeSource) {
-        if (loader != ClassLoader.getSystemClassLoader() && loader != ClassLoader.getPlatformClassLoader()) {
+        if (!startupLoader(loader)) {
             return null;
         }
         Decided decided = atStartup.get(codeSource.toString());
         return decided != null && !decided.identity().isEmpty() && decided.identity().equals(Agent.identity(codeSource))
                 ? decided.verdict() : null;
+    }
+
+    /** {@link #startupVerdict}: how {@link CodeSources#admission} asks for one (an object, not a lambda's class). */
+    @Override
+    public Verdict apply(ClassLoader loader, Path codeSource) {
+        return startupVerdict(loader, codeSource);
+    }
+
+    /** Whether {@code loader} is one the JVM started the start-up code sources with: the class path's, the module path's. */
+    private static boolean startupLoader(ClassLoader loader) {
+        return loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader();
     }
 
     /** A start-up verdict and the identity of the file it was reached on. */
@@ -136,6 +148,17 @@ final class Transformer implements ClassFileTransformer {
         if (Checking.onThisThread()) {
             return decided(loader, domain, className, false);
         }
+        if (domain != null && startupLoader(loader)) {
+            // A code source the start-up check decided needs no check, and so no worker: what decides it here is what
+            // decides it on a checking thread (the file's identity, the file its loader has open, the JAR's entry
+            // names), which reads no policy and loads no class but the JDK's and the agent's. A code source it did
+            // not decide, or whose file changed since, is checked on a worker as any other.
+            Admission known = decided(loader, domain, className, false);
+            if (known != null) {
+                sources.log(); // a refusal (a file replaced since it was opened) is logged as on a worker
+                return known;
+            }
+        }
         Admission admission = Checking.onWorker(() -> decided(loader, domain, className, true));
         if (admission != null) {
             sources.log(); // outside the check: a logging back end may load classes of its own
@@ -147,7 +170,7 @@ final class Transformer implements ClassFileTransformer {
     private Admission decided(ClassLoader loader, ProtectionDomain domain, String className, boolean mayCheck)
             throws IOException {
         Admission admission = domain == null ? sources.bootClassPath(className, mayCheck)
-                : sources.admission(loader, domain, path -> startupVerdict(loader, path), mayCheck);
+                : sources.admission(loader, domain, this, mayCheck);
         if (admission != null && domain != null) {
             byDomain.put(domain, admission);
         }
@@ -161,7 +184,12 @@ final class Transformer implements ClassFileTransformer {
      * class, none when all are admitted (as they always are without such a cache: the JDK's own and the agent's).
      */
     List<String> refusedBefore(Class<?>[] loaded) throws Exception {
-        return Checking.here(() -> judgedBefore(loaded));
+        boolean outer = Checking.enter();
+        try {
+            return judgedBefore(loaded);
+        } finally {
+            Checking.leave(outer);
+        }
     }
 
     private List<String> judgedBefore(Class<?>[] loaded) throws IOException {
@@ -187,7 +215,7 @@ final class Transformer implements ClassFileTransformer {
             } else {
                 admission = byDomain.get(domain);
                 if (admission == null) {
-                    admission = sources.admission(loader, domain, path -> startupVerdict(loader, path), true);
+                    admission = sources.admission(loader, domain, this, true);
                     byDomain.put(domain, admission);
                 }
             }
