@@ -136,4 +136,60 @@ class ResolutionOrderIT {
         }
         assertThat(marker).as("the rogue static initializer never ran").doesNotExist();
     }
+
+    /** A contract that names {@code supertype} (a selection that may be empty), so that its class is read as named. */
+    static SpyModel naming(String requirement, String supertype) {
+        return Contracts.parse("""
+                importspy: 1
+                classes:
+                  - name: com.evil.Impl
+                    %s
+                  - select: {extends: %s}
+                    count: {min: 0}
+                """.formatted(requirement, supertype), "plugin-contract.yml");
+    }
+
+    @Test
+    void a_plugin_copy_of_a_host_class_the_contract_names_is_not_what_its_subclasses_are_judged_by() throws Exception {
+        Path marker = marker("named-shadow");
+        Path classes = TestJars.compile(work.resolve("named-shadow-classes"), Map.of(
+                "com/acme/api/Plain.java", "package com.acme.api; public abstract class Plain extends SafeBase { }",
+                "com/evil/Impl.java", rogue("com.acme.api.Plain", marker)), "--release", "17", "-cp", api.toString());
+        Path plugin = TestJars.jar(work.resolve("named-shadow.jar")).classes(classes)
+                .entry("META-INF/services/java.util.function.Supplier", "com.evil.Impl\n").build();
+        SpyModel contract = naming("extends: com.acme.api.SafeBase", "com.acme.api.Plain");
+
+        Report external = Spy.validate(contract, ValidationOptions.defaults().withClasspath(List.of(api)), List.of(plugin));
+        assertThat(external.isCompliant()).as("the host's Plain, on the class path, is the one a host loads").isFalse();
+        assertThat(external.targets().get(0).violations()).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("com.acme.api.SafeBase"));
+        try (URLClassLoader host = TestJars.loader(ClassLoader.getSystemClassLoader(), api)) {
+            assertThatThrownBy(() -> GuardedServices.load(Supplier.class, List.of(plugin),
+                    GuardedLoader.of(contract).withParent(host), GuardedServices.OnViolation.FAIL))
+                    .isInstanceOf(ContractViolationException.class).hasMessageContaining("com.acme.api.SafeBase");
+        }
+        assertThat(marker).as("the rogue static initializer never ran").doesNotExist();
+    }
+
+    @Test
+    void a_plugin_copy_of_a_jdk_class_the_contract_names_is_not_what_its_subclasses_are_judged_by() throws Exception {
+        Path marker = marker("named-jdk-shadow");
+        Path fakeSource = TestJars.compile(work.resolve("named-jdk-shadow-fake"), Map.of("fake/util/Observable.java",
+                "package fake.util; public class Observable implements java.util.function.Supplier<String> {"
+                        + " public String get() { return \"fake\"; } }"), "--release", "17");
+        byte[] fake = new String(Files.readAllBytes(fakeSource.resolve("fake/util/Observable.class")),
+                java.nio.charset.StandardCharsets.ISO_8859_1).replace("fake/util/", "java/util/")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path classes = TestJars.compile(work.resolve("named-jdk-shadow-classes"), Map.of("com/evil/Impl.java",
+                rogue("java.util.Observable", marker)), "--release", "17");
+        Path plugin = TestJars.jar(work.resolve("named-jdk-shadow.jar")).classes(classes)
+                .entry("java/util/Observable.class", fake)
+                .entry("META-INF/services/java.util.function.Supplier", "com.evil.Impl\n").build();
+        SpyModel contract = naming("implements: [java.util.function.Supplier]", "java.util.Observable");
+
+        assertThat(Spy.validate(contract, ValidationOptions.defaults(), List.of(plugin)).isCompliant())
+                .as("the JDK's Observable is no Supplier").isFalse();
+        assertThatThrownBy(() -> GuardedLoader.of(contract).load(plugin)).isInstanceOf(RuntimeException.class);
+        assertThat(marker).as("the rogue static initializer never ran").doesNotExist();
+    }
 }

@@ -47,6 +47,8 @@ final class ClassResolver implements AutoCloseable {
     /** Where the judged version of each class in {@link #versions} was read from. */
     private final Map<String, String> judged = new LinkedHashMap<>();
     private final Deque<String> supertypes = new ArrayDeque<>();
+    /** The target's classes, read as named, that the walk of supertypes has since reached as a supertype. */
+    private final Set<String> supertypeOfAnother = new java.util.HashSet<>();
     /** Facts (or the failure) of target entries read ahead by {@link #preread}, by entry, in reading order. */
     private final Map<String, Object> preread = new LinkedHashMap<>();
     private final Signatures.Cache types;
@@ -160,7 +162,14 @@ final class ClassResolver implements AutoCloseable {
         while (!supertypes.isEmpty()) {
             String internal = supertypes.pop();
             String binary = Signatures.binaryName(internal);
-            if (classes.containsKey(binary) || unresolved.contains(binary)) {
+            ClassFacts known = classes.get(binary);
+            if (known != null) {
+                if (known.origin() == Origin.TARGET && supertypeOfAnother.add(binary)) {
+                    readShadowing(internal, binary);
+                }
+                continue;
+            }
+            if (unresolved.contains(binary)) {
                 continue;
             }
             boolean found = JdkImage.isBootPackage(internal)
@@ -170,6 +179,20 @@ final class ClassResolver implements AutoCloseable {
             if (!found) {
                 unresolved.add(binary);
             }
+        }
+    }
+
+    /**
+     * Replaces the target's own copy of class {@code binary}, read because the contract names it, with the class
+     * a plugin's loader defines for that name when another class reaches it as a supertype: the JDK's for a
+     * boot-layer package, else the class path's, both of which its loader asks before the plugin. A class is then
+     * judged through the supertype the JVM really gives it, never through the plugin's copy of a host or JDK class.
+     */
+    private void readShadowing(String internal, String binary) {
+        boolean replaced = JdkImage.isBootPackage(internal) ? readFromJdk(internal, true) : readFrom(parents, internal);
+        if (replaced) {
+            versions.remove(binary);
+            judged.remove(binary);
         }
     }
 
