@@ -39,6 +39,11 @@ final class AuditCache {
         return new AuditCache(Optional.empty());
     }
 
+    /** Whether verdicts are kept: not for {@link #none()}, whose audits need no keys. */
+    boolean isOn() {
+        return directory.isPresent();
+    }
+
     /** The cache in {@code directory}, created when missing. */
     static AuditCache in(Path directory) {
         try {

@@ -106,25 +106,21 @@ final class AuditCommand {
             policy.ifPresent(plan -> plan.warnings().forEach(warning -> err.println("importspy: " + warning)));
             err.flush();
         }
-        String contractDigest = model.isPresent()
-                ? Digests.ofTexts(fileDigest(contractArgument.file()), contractArgument.entry())
-                : fileDigest(policyFile);
         Optional<RuntimeFacts> runtime = Optional.empty();
         if (runtimeRecord != null) {
             List<LibraryFacts> libraries = Pipeline.libraries(classpath);
             RuntimeFacts facts = RuntimeRecord.read(runtimeRecord);
             runtime = Optional.of(libraries.isEmpty() ? facts : facts.withLibraries(libraries));
         }
-        List<String> settings = new ArrayList<>(List.of("importspy " + Main.version(), "java " + Main.javaVersion(),
-                "strict " + strict, "runtime " + (runtimeRecord == null ? "none" : fileDigest(runtimeRecord))));
-        for (Path entry : classpath) {
-            settings.add("classpath " + fileDigest(entry));
+        AuditCache cache = cache();
+        Optional<String> contractDigest = Optional.empty();
+        Optional<String> settingsDigest = Optional.empty();
+        if (cache.isOn()) { // only a cache's keys need the digests: an audit without one reads no file for them
+            contractDigest = Optional.of(model.isPresent()
+                    ? Digests.ofTexts(fileDigest(contractArgument.file()), contractArgument.entry())
+                    : fileDigest(policyFile));
+            settingsDigest = Optional.of(settingsDigest(classpath, strict, runtimeRecord));
         }
-        // a verdict on an x- section is the extension's: another build of it is another setting
-        for (Path extension : InputFiles.classpath(List.of(option(ExtensionsOption.NAME, new String[0])))) {
-            settings.add("extension " + fileDigest(extension));
-        }
-        String settingsDigest = Digests.ofTexts(settings.toArray(new String[0]));
 
         List<AuditTargets.Target> mine = new ArrayList<>();
         for (AuditTargets.Target target : all) {
@@ -132,9 +128,9 @@ final class AuditCommand {
                 mine.add(target);
             }
         }
-        Path copies = Files.createTempDirectory("importspy-audit-");
+        Path copies = PrivateDirectory.create("importspy-audit-");
         AuditJob.Run run = new AuditJob.Run(model, policy, contractDigest, settingsDigest, classpath, runtime,
-                strict ? Strictness.STRICT : Strictness.LENIENT, cache(), copies);
+                strict ? Strictness.STRICT : Strictness.LENIENT, cache, copies);
         Writer records = output == null ? out : open(output);
         try {
             return audit(run, mine, all.size(), shard, jobs, records, err, quiet);
@@ -144,6 +140,20 @@ final class AuditCommand {
             }
             deleteTree(copies);
         }
+    }
+
+    /** The digest of everything besides the target and the contract that a verdict depends on. */
+    private String settingsDigest(List<Path> classpath, boolean strict, Path runtimeRecord) throws IOException {
+        List<String> settings = new ArrayList<>(List.of("importspy " + Main.version(), "java " + Main.javaVersion(),
+                "strict " + strict, "runtime " + (runtimeRecord == null ? "none" : fileDigest(runtimeRecord))));
+        for (Path entry : classpath) {
+            settings.add("classpath " + fileDigest(entry));
+        }
+        // a verdict on an x- section is the extension's: another build of it is another setting
+        for (Path extension : InputFiles.classpath(List.of(option(ExtensionsOption.NAME, new String[0])))) {
+            settings.add("extension " + fileDigest(extension));
+        }
+        return Digests.ofTexts(settings.toArray(new String[0]));
     }
 
     private List<AuditTargets.Target> targets() {

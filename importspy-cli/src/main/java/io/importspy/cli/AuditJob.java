@@ -72,8 +72,9 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
     static final class Run {
         final Optional<SpyModel> contract;
         final Optional<PolicyPlan> policy;
-        final String contractDigest;
-        final String settingsDigest;
+        /** The digest of the contract or the policy file, and of the settings: only with a cache, for its keys. */
+        final Optional<String> contractDigest;
+        final Optional<String> settingsDigest;
         final List<Path> classpath;
         final Optional<RuntimeFacts> runtime;
         final Strictness strictness;
@@ -85,9 +86,11 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
 
         /**
          * @param contractDigest the digest of the contract ({@code -c}) or of the policy file: with a policy, each
-         *                       target's key adds the digest of the contract it is validated against
+         *                       target's key adds the digest of the contract it is validated against; empty, as
+         *                       {@code settingsDigest}, when there is no cache (nothing else needs them)
          */
-        Run(Optional<SpyModel> contract, Optional<PolicyPlan> policy, String contractDigest, String settingsDigest,
+        Run(Optional<SpyModel> contract, Optional<PolicyPlan> policy, Optional<String> contractDigest,
+            Optional<String> settingsDigest,
             List<Path> classpath, Optional<RuntimeFacts> runtime, Strictness strictness, AuditCache cache, Path copies) {
             this.contract = contract;
             this.policy = policy;
@@ -217,7 +220,9 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             Optional<PolicyContract> contract = Optional.empty();
             if (run.single.isPresent()) {
                 contractFile = run.contract.orElseThrow().file();
-                key = AuditCache.key(judged, run.contractDigest, run.settingsDigest);
+                key = run.cache.isOn()
+                        ? AuditCache.key(judged, run.contractDigest.orElseThrow(), run.settingsDigest.orElseThrow())
+                        : null;
             } else {
                 ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
                 PolicyPlan policy = run.policy.orElseThrow();
@@ -233,16 +238,18 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                 }
                 contract = Optional.of(run.contract(rule.get().contract().get()));
                 contractFile = contract.get().file();
-                key = AuditCache.key(judged, Digests.ofTexts(run.contractDigest, contractFile,
-                        contract.get().digest()), run.settingsDigest);
+                key = run.cache.isOn() ? AuditCache.key(judged, Digests.ofTexts(run.contractDigest.orElseThrow(),
+                        contractFile, contract.get().digest()), run.settingsDigest.orElseThrow()) : null;
             }
-            Optional<String> cached = run.cache.get(key);
-            if (cached.isPresent()) {
-                return fromCache(digest, contractFile, cached.get());
-            }
-            Optional<String> cachedError = run.cache.get(errorKey(key));
-            if (cachedError.isPresent()) {
-                return error(digest, contractFile, cachedError.get(), true);
+            if (key != null) {
+                Optional<String> cached = run.cache.get(key);
+                if (cached.isPresent()) {
+                    return fromCache(digest, contractFile, cached.get());
+                }
+                Optional<String> cachedError = run.cache.get(errorKey(key));
+                if (cachedError.isPresent()) {
+                    return error(digest, contractFile, cachedError.get(), true);
+                }
             }
             Pipeline chosen = contract.isPresent() ? contract.get().pipeline() : run.single.orElseThrow();
             Path read = copy;
@@ -250,7 +257,9 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             TargetReport report = ReadThreads.alone(() -> chosen.validate(chosen.inspect(read, labels), run.runtime));
             Verdict verdict = report.isCompliant(run.strictness) ? Verdict.COMPLIANT : Verdict.NON_COMPLIANT;
             String body = verdict(verdict, report);
-            run.cache.put(key, body);
+            if (key != null) {
+                run.cache.put(key, body);
+            }
             return outcome(digest, contractFile, body, verdict, report.violations().size(), false);
         } catch (ImportSpyException e) {
             String message = Main.oneLine(e.getMessage());
