@@ -2,6 +2,7 @@ package io.importspy.cli;
 
 import io.importspy.internal.diff.ContractDiff;
 import io.importspy.internal.diff.DiffReport;
+import io.importspy.validate.TargetReport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code importspy diff OLD NEW}: what changed between two JARs (or class directories), two contracts, or one of
@@ -79,8 +81,10 @@ final class DiffCommand {
         }
         inputs.check();
         // OLD is read on a thread of its own while this one reads NEW: two inspections, each as long as the rest of
-        // a diff of two small JARs together. OLD's error, when both fail, is the one reported, as when read first.
-        SideReading oldSide = new SideReading(oldPath, classpath);
+        // a diff of two small JARs together; that thread then validates a NEW module against OLD's contract, which
+        // needs NEW's path, not its reading. OLD's error, when both fail, is the one reported, as when read first;
+        // then NEW's reading's, then its validation's.
+        SideReading oldSide = new SideReading(oldPath, isContract(newPath) ? null : newPath, classpath);
         Thread oldReader = new Thread(oldSide, "importspy-diff-old");
         oldReader.setDaemon(true);
         oldReader.start();
@@ -91,7 +95,8 @@ final class DiffCommand {
             oldSide.await(oldReader);
             throw failed;
         }
-        ContractDiff.Result diff = ContractDiff.diff(oldSide.await(oldReader), newSide, classpath);
+        ContractDiff.Side old = oldSide.await(oldReader);
+        ContractDiff.Result diff = ContractDiff.diff(old, newSide, oldSide.satisfaction());
         String report = switch (format) {
             case TEXT -> DiffReport.text(diff);
             case JSON -> DiffReport.json(diff);
@@ -109,12 +114,17 @@ final class DiffCommand {
     /** One side read on another thread: its side, or what reading it threw. */
     private static final class SideReading implements Runnable {
         private final Path path;
+        /** The NEW module to validate against this side's contract once it is read; null when NEW is a contract. */
+        private final Path newModule;
         private final List<Path> classpath;
         private ContractDiff.Side side;
         private Throwable failure;
+        private TargetReport satisfaction;
+        private Throwable satisfactionFailure;
 
-        SideReading(Path path, List<Path> classpath) {
+        SideReading(Path path, Path newModule, List<Path> classpath) {
             this.path = path;
+            this.newModule = newModule;
             this.classpath = classpath;
         }
 
@@ -124,6 +134,14 @@ final class DiffCommand {
                 side = side(path, classpath);
             } catch (RuntimeException | Error failed) {
                 failure = failed;
+                return;
+            }
+            if (newModule != null) {
+                try {
+                    satisfaction = ContractDiff.satisfaction(side, newModule, classpath);
+                } catch (RuntimeException | Error failed) {
+                    satisfactionFailure = failed;
+                }
             }
         }
 
@@ -141,13 +159,23 @@ final class DiffCommand {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            if (failure instanceof RuntimeException runtime) {
+            rethrow(failure);
+            return side;
+        }
+
+        /** NEW validated against this side, after {@link #await}: none for a NEW contract; what it threw, thrown. */
+        Optional<TargetReport> satisfaction() {
+            rethrow(satisfactionFailure);
+            return Optional.ofNullable(satisfaction);
+        }
+
+        private static void rethrow(Throwable failed) {
+            if (failed instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (failure instanceof Error error) {
+            if (failed instanceof Error error) {
                 throw error;
             }
-            return side;
         }
     }
 

@@ -125,6 +125,29 @@ public final class ContractDiff {
 
     /** The diff of {@code oldSide} and {@code newSide}; {@code classpath} resolves NEW's supertypes. */
     public static Result diff(Side oldSide, Side newSide, List<Path> classpath) {
+        return diff(oldSide, newSide, newSide.module().isPresent()
+                ? Optional.of(satisfaction(oldSide, newSide.path(), classpath)) : Optional.empty());
+    }
+
+    /**
+     * The module at {@code newPath} validated against the contract {@code oldSide} satisfies (for a module OLD: the
+     * contract {@code inspect} writes for it, without its release identity): what {@link #diff(Side, Side, Optional)}
+     * needs of a NEW module, which needs OLD but not NEW's reading, so that it can run while NEW is read.
+     */
+    public static TargetReport satisfaction(Side oldSide, Path newPath, List<Path> classpath) {
+        SpyModel required = oldSide.module().isPresent() ? withoutReleaseIdentity(oldSide.model()) : oldSide.model();
+        Pipeline pipeline = Pipeline.of(required, classpath, InspectionListener.NONE).forJava(Inspector.EVERY_JAVA);
+        return pipeline.validate(pipeline.inspect(newPath), Optional.empty());
+    }
+
+    /**
+     * The diff of {@code oldSide} and {@code newSide}, given NEW's {@link #satisfaction} when NEW is a module (and
+     * none when it is a contract).
+     */
+    public static Result diff(Side oldSide, Side newSide, Optional<TargetReport> satisfaction) {
+        if (satisfaction.isPresent() != newSide.module().isPresent()) {
+            throw new IllegalArgumentException("a NEW module needs its satisfaction of OLD, a NEW contract none");
+        }
         Map<String, ContractTerms.Term> before = ContractTerms.of(oldSide.model());
         Map<String, ContractTerms.Term> after = ContractTerms.of(newSide.model());
         List<Change> changes = new ArrayList<>();
@@ -144,11 +167,8 @@ public final class ContractDiff {
                         Optional.of(term.text())));
             }
         }
-        if (newSide.module().isPresent()) {
-            SpyModel required = oldSide.module().isPresent() ? withoutReleaseIdentity(oldSide.model()) : oldSide.model();
-            Pipeline pipeline = Pipeline.of(required, classpath, InspectionListener.NONE).forJava(Inspector.EVERY_JAVA);
-            TargetReport report = pipeline.validate(pipeline.inspect(newSide.path()), Optional.empty());
-            return forModule(oldSide, newSide, changes, report);
+        if (satisfaction.isPresent()) {
+            return forModule(oldSide, newSide, changes, satisfaction.get());
         }
         return forContract(oldSide, newSide, changes);
     }
