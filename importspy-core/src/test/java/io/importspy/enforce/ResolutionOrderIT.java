@@ -192,4 +192,37 @@ class ResolutionOrderIT {
         assertThatThrownBy(() -> GuardedLoader.of(contract).load(plugin)).isInstanceOf(RuntimeException.class);
         assertThat(marker).as("the rogue static initializer never ran").doesNotExist();
     }
+
+    @Test
+    void a_library_copy_of_a_jdk_class_the_contract_names_is_never_read() throws Exception {
+        Path marker = marker("library-jdk-shadow");
+        // javac compiles no java.util interface from a plain source file: a same-length package name is patched in
+        Path fakeSource = TestJars.compile(work.resolve("library-jdk-shadow-fake"), Map.of("fake/util/RandomAccess.java",
+                "package fake.util; public interface RandomAccess extends java.util.function.Supplier<String> {"
+                        + " default String get() { return \"fake\"; } }"), "--release", "17");
+        byte[] fake = new String(Files.readAllBytes(fakeSource.resolve("fake/util/RandomAccess.class")),
+                java.nio.charset.StandardCharsets.ISO_8859_1).replace("fake/util/", "java/util/")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path library = TestJars.jar(work.resolve("library-jdk-shadow-lib.jar"))
+                .entry("java/util/RandomAccess.class", fake).build();
+        Path classes = TestJars.compile(work.resolve("library-jdk-shadow-classes"), Map.of("com/evil/Impl.java",
+                "package com.evil; public class Impl implements java.util.RandomAccess { static {"
+                        + " try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                        + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); }"
+                        + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } } }"),
+                "--release", "17");
+        Path plugin = TestJars.jar(work.resolve("library-jdk-shadow.jar")).classes(classes).build();
+        SpyModel contract = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - name: com.evil.Impl
+                    implements: [java.util.function.Supplier, java.util.RandomAccess]
+                """, "plugin-contract.yml");
+
+        assertThatThrownBy(() -> GuardedLoader.of(contract).load(plugin, List.of(library)))
+                .isInstanceOf(ContractViolationException.class).hasMessageContaining("java.util.function.Supplier");
+        assertThat(marker).as("the rogue static initializer never ran").doesNotExist();
+        assertThat(Spy.validate(contract, ValidationOptions.defaults().withClasspath(List.of(library)), List.of(plugin))
+                .isCompliant()).as("the JDK's RandomAccess, never a class path's copy, is no Supplier").isFalse();
+    }
 }

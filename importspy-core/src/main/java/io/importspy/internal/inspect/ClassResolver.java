@@ -137,6 +137,14 @@ final class ClassResolver implements AutoCloseable {
     void resolve(Set<String> names) {
         for (String name : names) {
             List<String> candidates = ClassNames.candidates(name);
+            // a reading that is a JDK class of a boot-layer package is the JDK's, whoever else ships a copy of it
+            boolean found = false;
+            for (String candidate : candidates) {
+                String internal = candidate.replace('.', '/');
+                if (!classes.containsKey(candidate) && JdkImage.isBootPackage(internal)) {
+                    found |= readFromJdk(internal, false);
+                }
+            }
             for (String candidate : candidates) { // every reading the target holds: validation tells ambiguity
                 if (!classes.containsKey(candidate)) {
                     readFrom(target, candidate, Origin.TARGET);
@@ -145,14 +153,12 @@ final class ClassResolver implements AutoCloseable {
             // and every other reading found anywhere, not only the first: an ambiguous supertype name is told too.
             // The image's modules outside the boot layer, which no class loader of the class path sees, only when
             // no reading is found elsewhere: listing them costs a start-up about 5 ms.
-            boolean found = false;
             for (String candidate : candidates) {
                 if (classes.containsKey(candidate)) {
                     found = true;
                 } else {
                     String internal = candidate.replace('.', '/');
-                    found |= readFrom(parents, internal) || readFrom(libraries, internal)
-                            || readFromJdk(internal, false);
+                    found |= readFrom(parents, internal) || readFrom(libraries, internal);
                 }
             }
             for (int i = 0; !found && i < candidates.size(); i++) {
