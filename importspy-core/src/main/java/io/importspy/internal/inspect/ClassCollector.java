@@ -248,12 +248,21 @@ final class ClassCollector extends ClassVisitor {
         return Collections.unmodifiableList(types);
     }
 
-    private static List<String> typeNames(List<JavaType> types) {
-        List<String> names = new ArrayList<>(types.size());
-        for (JavaType type : types) {
-            names.add(type.name());
+    /** Whether the supertypes {@code generic} names are the erased ones of the class file. */
+    private boolean agrees(Optional<String> superclass, Signatures.ClassTypes generic) {
+        if (superclass.isPresent() && !superclass.get().equals(generic.superclass().name())) {
+            return false;
         }
-        return names;
+        List<JavaType> named = generic.interfaces();
+        if (named.size() != interfaces.size()) {
+            return false;
+        }
+        for (int i = 0; i < named.size(); i++) {
+            if (!named.get(i).name().equals(interfaces.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -266,9 +275,7 @@ final class ClassCollector extends ClassVisitor {
         }
         try {
             Signatures.ClassTypes generic = Signatures.classTypes(signature, types);
-            boolean agrees = superclass.map(s -> s.equals(generic.superclass().name())).orElse(true)
-                    && interfaces.equals(typeNames(generic.interfaces()));
-            return agrees ? Optional.of(generic) : Optional.empty();
+            return agrees(superclass, generic) ? Optional.of(generic) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }

@@ -32,6 +32,7 @@ final class MethodCollector extends MethodVisitor {
     private boolean[] atStart;
 
     private final boolean annotated;
+    private static final String[] NO_NAMES = {};
 
     /** With {@code annotated} false (a class file older than Java 5), its annotations are ignored, as by the JVM. */
     MethodCollector(int access, String name, String descriptor, String signature, String[] exceptions,
@@ -134,66 +135,83 @@ final class MethodCollector extends MethodVisitor {
     }
 
     /**
-     * The facts of this method.
+     * The facts of this method, beyond its name made on first use ({@link MethodFacts#deferred}): from what this
+     * pass collected, copied here, through the process-wide signature maps alone (the inspection's cache is not
+     * safe on another thread). Nothing they read can fail: the class file's check has judged the descriptor,
+     * and a malformed Signature attribute is ignored.
      *
      * @param hidden how many leading parameters the compiler added (enum name and ordinal, an inner class's
      *               outer instance): they are left out, so parameters read as Java source writes them
      */
     MethodFacts toFacts(boolean inInterface, int hidden) {
-        Signatures.MethodTypes erased = Signatures.methodTypes(descriptor, types);
-        Signatures.MethodTypes generic = signature == null ? erased : genericOrErased(erased);
-        List<JavaType> erasedParameters = erased.parameters();
-        int visible = erasedParameters.size() - hidden;
-        // a Signature attribute, when present, lists only the parameters source declares
-        boolean genericFits = generic.parameters().size() == erasedParameters.size()
-                || generic.parameters().size() == visible && signature != null;
-        int genericOffset = generic.parameters().size() == erasedParameters.size() ? 0 : -hidden;
-        boolean varargs = (access & Opcodes.ACC_VARARGS) != 0;
-        List<ParameterFacts> parameters = new ArrayList<>();
-        for (int i = hidden; i < erasedParameters.size(); i++) {
-            JavaType type = genericFits ? generic.parameters().get(i + genericOffset) : erasedParameters.get(i);
-            JavaType erasure = erasedParameters.get(i);
-            if (varargs && i == erasedParameters.size() - 1 && type.dimensions() > 0) {
-                type = type.asVarargs();
-            }
-            parameters.add(new ParameterFacts(parameterName(i, erasedParameters.size()), type, erasure));
-        }
-        List<JavaType> thrown = !generic.exceptions().isEmpty() ? generic.exceptions() : thrownErased();
         boolean synthetic = (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
-        return MethodFacts.builder(name).parameters(parameters).returns(generic.returnType(), erased.returnType())
-                .exceptions(thrown).modifiers(Modifiers.ofMethod(access, name, inInterface)).varargs(varargs)
-                .synthetic(synthetic).annotations(annotations).typeParameters(generic.typeParameters()).build();
+        Made made = new Made(access, name, descriptor, signature, exceptions, List.copyOf(annotations),
+                declaredNames.isEmpty() ? NO_NAMES : declaredNames.toArray(NO_NAMES), localNames, inInterface, hidden);
+        return MethodFacts.deferred(name, synthetic, made);
     }
 
-    /** The Exceptions attribute's types; most methods declare none, so no stream is set up for them. */
-    private List<JavaType> thrownErased() {
-        if (exceptions.length == 0) {
-            return List.of();
+    /** The facts of one method, made from what its collector collected. */
+    private record Made(int access, String name, String descriptor, String signature, String[] exceptions,
+                        List<AnnotationFacts> annotations, String[] declaredNames, String[] localNames,
+                        boolean inInterface, int hidden) implements java.util.function.Supplier<MethodFacts> {
+        @Override
+        public MethodFacts get() {
+            Signatures.Cache types = Signatures.Cache.SHARED;
+            Signatures.MethodTypes erased = Signatures.methodTypes(descriptor, types);
+            Signatures.MethodTypes generic = signature == null ? erased : genericOrErased(erased, types);
+            List<JavaType> erasedParameters = erased.parameters();
+            int visible = erasedParameters.size() - hidden;
+            // a Signature attribute, when present, lists only the parameters source declares
+            boolean genericFits = generic.parameters().size() == erasedParameters.size()
+                    || generic.parameters().size() == visible && signature != null;
+            int genericOffset = generic.parameters().size() == erasedParameters.size() ? 0 : -hidden;
+            boolean varargs = (access & Opcodes.ACC_VARARGS) != 0;
+            List<ParameterFacts> parameters = new ArrayList<>();
+            for (int i = hidden; i < erasedParameters.size(); i++) {
+                JavaType type = genericFits ? generic.parameters().get(i + genericOffset) : erasedParameters.get(i);
+                JavaType erasure = erasedParameters.get(i);
+                if (varargs && i == erasedParameters.size() - 1 && type.dimensions() > 0) {
+                    type = type.asVarargs();
+                }
+                parameters.add(new ParameterFacts(parameterName(i, erasedParameters.size()), type, erasure));
+            }
+            List<JavaType> thrown = !generic.exceptions().isEmpty() ? generic.exceptions() : thrownErased();
+            boolean synthetic = (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0;
+            return MethodFacts.builder(name).parameters(parameters).returns(generic.returnType(), erased.returnType())
+                    .exceptions(thrown).modifiers(Modifiers.ofMethod(access, name, inInterface)).varargs(varargs)
+                    .synthetic(synthetic).annotations(annotations).typeParameters(generic.typeParameters()).build();
         }
-        JavaType[] types = new JavaType[exceptions.length];
-        for (int i = 0; i < exceptions.length; i++) {
-            types[i] = JavaType.of(Signatures.binaryName(exceptions[i]));
-        }
-        return List.of(types);
-    }
 
-    private Signatures.MethodTypes genericOrErased(Signatures.MethodTypes erased) {
-        try {
-            return Signatures.methodTypes(signature, types);
-        } catch (IllegalArgumentException malformed) {
-            return erased; // a broken Signature attribute is ignored, as the JVM does
+        /** The Exceptions attribute's types; most methods declare none, so no stream is set up for them. */
+        private List<JavaType> thrownErased() {
+            if (exceptions.length == 0) {
+                return List.of();
+            }
+            JavaType[] types = new JavaType[exceptions.length];
+            for (int i = 0; i < exceptions.length; i++) {
+                types[i] = JavaType.of(Signatures.binaryName(exceptions[i]));
+            }
+            return List.of(types);
         }
-    }
 
-    /** MethodParameters may omit mandated/synthetic parameters; align from the end when counts differ. */
-    private Optional<String> parameterName(int index, int count) {
-        if (!declaredNames.isEmpty()) {
-            int at = index - (count - declaredNames.size());
-            return at >= 0 && at < declaredNames.size() ? Optional.ofNullable(declaredNames.get(at)) : Optional.empty();
+        private Signatures.MethodTypes genericOrErased(Signatures.MethodTypes erased, Signatures.Cache types) {
+            try {
+                return Signatures.methodTypes(signature, types);
+            } catch (IllegalArgumentException malformed) {
+                return erased; // a broken Signature attribute is ignored, as the JVM does
+            }
         }
-        if (localNames != null) {
-            return Optional.ofNullable(localNames[index]);
+
+        /** MethodParameters may omit mandated/synthetic parameters; align from the end when counts differ. */
+        private Optional<String> parameterName(int index, int count) {
+            if (declaredNames.length > 0) {
+                int at = index - (count - declaredNames.length);
+                return at >= 0 && at < declaredNames.length ? Optional.ofNullable(declaredNames[at]) : Optional.empty();
+            }
+            if (localNames != null) {
+                return Optional.ofNullable(localNames[index]);
+            }
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }

@@ -57,6 +57,10 @@ final class Signatures {
 
     /** The type parameters and generic supertypes of a class signature (JVMS 4.7.9.1). */
     record ClassTypes(List<String> typeParameters, JavaType superclass, List<JavaType> interfaces) {
+        ClassTypes {
+            typeParameters = List.copyOf(typeParameters);
+            interfaces = List.copyOf(interfaces);
+        }
     }
 
     /**
@@ -74,26 +78,53 @@ final class Signatures {
         private static final Map<String, MethodTypes> SHARED_METHODS = new ConcurrentHashMap<>();
         private static final Map<String, JavaType> SHARED_FIELDS = new ConcurrentHashMap<>();
         private static final Map<String, JavaType> SHARED_CLASSES = new ConcurrentHashMap<>();
+        private static final Map<String, ClassTypes> SHARED_CLASS_SIGNATURES = new ConcurrentHashMap<>();
 
-        private final Map<String, MethodTypes> methods = new HashMap<>();
-        private final Map<String, JavaType> fields = new HashMap<>();
-        private final Map<String, JavaType> classes = new HashMap<>();
+        /**
+         * The process-wide maps alone, safe on any thread: for facts made after their inspection, on whichever
+         * thread first asks ({@link io.importspy.inspect.MethodFacts#deferred}).
+         */
+        static final Cache SHARED = new Cache(null, null, null, null);
 
+        private final Map<String, MethodTypes> methods;
+        private final Map<String, JavaType> fields;
+        private final Map<String, JavaType> classes;
+        private final Map<String, ClassTypes> classSignatures;
+
+        /** A cache of one inspection on one thread (not thread-safe), over the process-wide maps. */
+        Cache() {
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        private Cache(Map<String, MethodTypes> methods, Map<String, JavaType> fields, Map<String, JavaType> classes,
+                      Map<String, ClassTypes> classSignatures) {
+            this.methods = methods;
+            this.fields = fields;
+            this.classes = classes;
+            this.classSignatures = classSignatures;
+        }
+
+        /**
+         * The process-wide map first: it holds most texts (every one up to its limits), and a new inspection's own
+         * map is empty; the inspection's map then holds those beyond the limits.
+         */
         private static <T> T get(Map<String, T> local, Map<String, T> shared, String key) {
-            T value = local.get(key);
-            return value != null ? value : shared.get(key);
+            T value = shared.get(key);
+            return value != null || local == null ? value : local.get(key);
         }
 
         private static <T> void put(Map<String, T> local, Map<String, T> shared, String key, T value) {
-            local.put(key, value);
             if (key.length() <= SHARED_TEXT_LIMIT && shared.size() < SHARED_LIMIT) {
                 shared.putIfAbsent(key, value);
+            } else if (local != null) {
+                local.put(key, value);
             }
         }
 
         /** Whether a process-wide map holds {@code text} (for tests). */
         static boolean shared(String text) {
-            return SHARED_METHODS.containsKey(text) || SHARED_FIELDS.containsKey(text) || SHARED_CLASSES.containsKey(text);
+            return SHARED_METHODS.containsKey(text) || SHARED_FIELDS.containsKey(text) || SHARED_CLASSES.containsKey(text)
+                    || SHARED_CLASS_SIGNATURES.containsKey(text);
         }
 
         MethodTypes method(String signature) {
@@ -112,6 +143,14 @@ final class Signatures {
             put(fields, SHARED_FIELDS, signature, type);
         }
 
+        ClassTypes classSignature(String signature) {
+            return get(classSignatures, SHARED_CLASS_SIGNATURES, signature);
+        }
+
+        void classSignature(String signature, ClassTypes types) {
+            put(classSignatures, SHARED_CLASS_SIGNATURES, signature, types);
+        }
+
         JavaType plainClass(String internal) {
             return get(classes, SHARED_CLASSES, internal);
         }
@@ -126,8 +165,20 @@ final class Signatures {
         return classTypes(signature, null);
     }
 
-    /** {@link #classTypes(String)}, sharing the class types of {@code cache} (may be {@code null}). */
+    /** {@link #classTypes(String)}, memoized in {@code cache} (may be {@code null}). */
     static ClassTypes classTypes(String signature, Cache cache) {
+        if (cache == null) {
+            return parseClassTypes(signature, null);
+        }
+        ClassTypes types = cache.classSignature(signature);
+        if (types == null) {
+            types = parseClassTypes(signature, cache);
+            cache.classSignature(signature, types);
+        }
+        return types;
+    }
+
+    private static ClassTypes parseClassTypes(String signature, Cache cache) {
         Signatures reader = new Signatures(signature, cache);
         List<String> typeParameters = reader.typeParameters();
         reader.expect('L');
