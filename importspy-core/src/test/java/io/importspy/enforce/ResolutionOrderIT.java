@@ -225,4 +225,46 @@ class ResolutionOrderIT {
         assertThat(Spy.validate(contract, ValidationOptions.defaults().withClasspath(List.of(library)), List.of(plugin))
                 .isCompliant()).as("the JDK's RandomAccess, never a class path's copy, is no Supplier").isFalse();
     }
+
+    @Test
+    void a_forbidden_member_inherited_through_the_plugins_own_library_is_a_violation() throws Exception {
+        Path libraryClasses = TestJars.compile(work.resolve("inherited-forbidden-lib"), Map.of("com/evil/lib/Worker.java",
+                "package com.evil.lib; public class Worker extends Thread { }"), "--release", "17");
+        Path library = TestJars.jar(work.resolve("inherited-forbidden-lib.jar")).classes(libraryClasses).build();
+        Path classes = TestJars.compile(work.resolve("inherited-forbidden-classes"), Map.of("com/evil/Impl.java",
+                "package com.evil; public class Impl extends com.evil.lib.Worker {"
+                        + " @SuppressWarnings(\"removal\") public void halt() { stop(); } }"),
+                "--release", "17", "-cp", libraryClasses.toString());
+        Path plugin = TestJars.jar(work.resolve("inherited-forbidden.jar")).classes(classes).build();
+        SpyModel contract = Contracts.parse("""
+                importspy: 1
+                references:
+                  forbid: [java.lang.Thread#stop]
+                """, "plugin-contract.yml");
+
+        assertThatThrownBy(() -> GuardedLoader.of(contract).load(plugin, List.of(library)))
+                .isInstanceOf(ContractViolationException.class).hasMessageContaining("java.lang.Thread#stop");
+    }
+
+    @Test
+    void a_class_whose_supertype_is_in_the_plugins_own_library_is_selected_by_it() throws Exception {
+        Path libraryClasses = TestJars.compile(work.resolve("library-selected-lib"), Map.of("com/evil/lib/Base.java",
+                "package com.evil.lib; public abstract class Base implements java.util.function.Supplier<String> { }"),
+                "--release", "17");
+        Path library = TestJars.jar(work.resolve("library-selected-lib.jar")).classes(libraryClasses).build();
+        Path classes = TestJars.compile(work.resolve("library-selected-classes"), Map.of("com/evil/Impl.java",
+                "package com.evil; public class Impl extends com.evil.lib.Base { public String get() { return \"x\"; } }"),
+                "--release", "17", "-cp", libraryClasses.toString());
+        Path plugin = TestJars.jar(work.resolve("library-selected.jar")).classes(classes).build();
+        SpyModel contract = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - select: {implements: java.util.function.Supplier}
+                    modifiers: [final]
+                """, "plugin-contract.yml");
+
+        assertThatThrownBy(() -> GuardedLoader.of(contract).load(plugin, List.of(library)))
+                .isInstanceOf(ContractViolationException.class).hasMessageContaining("com.evil.Impl")
+                .hasMessageContaining("final").hasMessageNotContaining("unresolved");
+    }
 }

@@ -68,8 +68,9 @@ final class HeaderInspection {
      * whole at once, so that its facts are read from those bytes.
      *
      * @param classpath the archives supertypes outside the module are read from, before the JDK
+     * @param libraries  a plugin's own libraries, read after the module and before the JDK's other modules
      */
-    static Read read(Archive archive, ClassPathArchives classpath, List<ClassQuery> queries) {
+    static Read read(Archive archive, ClassPathArchives classpath, ClassPathArchives libraries, List<ClassQuery> queries) {
         boolean supertypes = queries.stream().anyMatch(ClassQuery::needsSupertypes);
         Set<String> annotationTypes = new LinkedHashSet<>();
         for (ClassQuery query : queries) {
@@ -174,8 +175,8 @@ final class HeaderInspection {
                 continue;
             }
             // where a plugin's class loader finds a supertype: the JDK for its packages, else the class path
-            // (asked first), else the module itself, else the JDK
-            Optional<ClassHeader> found = outside(name, classpath, module.containsKey(name));
+            // (asked first), else the module itself, else the plugin's own libraries, else the JDK
+            Optional<ClassHeader> found = outside(name, classpath, libraries, module.containsKey(name));
             if (found.isEmpty()) {
                 if (!module.containsKey(name)) {
                     unresolved.add(name);
@@ -220,7 +221,8 @@ final class HeaderInspection {
         return modifiers.isEmpty() ? "[]" : java.util.EnumSet.copyOf(modifiers).toString();
     }
 
-    private static Optional<ClassHeader> outside(String name, ClassPathArchives classpath, boolean inModule) {
+    private static Optional<ClassHeader> outside(String name, ClassPathArchives classpath, ClassPathArchives libraries,
+                                                 boolean inModule) {
         String entry = ClassNames.entry(name);
         boolean boot = JdkImage.isBootPackage(entry.substring(0, entry.length() - ".class".length()));
         Optional<ClassPathArchives.Found> onClasspath = boot ? Optional.empty() : classpath.read(entry);
@@ -230,6 +232,11 @@ final class HeaderInspection {
         }
         if (inModule && !boot) {
             return Optional.empty(); // the module's own class
+        }
+        Optional<ClassPathArchives.Found> inLibrary = boot ? Optional.empty() : libraries.read(entry);
+        if (inLibrary.isPresent()) { // a plugin's own library, which its loader asks after the plugin
+            ClassPathArchives.Found found = inLibrary.get();
+            return Optional.of(HeaderReader.read(found.bytes(), Origin.CLASSPATH, found.where(), found.entry()));
         }
         return fromJdk(name, entry);
     }

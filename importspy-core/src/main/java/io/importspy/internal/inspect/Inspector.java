@@ -243,7 +243,8 @@ public final class Inspector {
      */
     private ModuleFacts inspectNamed(Path target, String label, Archive archive, IdentityReader.Result identity,
                                      Set<String> entries, ClassSelection.Named named) {
-        try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label, release)) {
+        try (ClassPathArchives opened = new ClassPathArchives(classpath, this::label, release);
+             ClassPathArchives own = new ClassPathArchives(libraries, this::label, release)) {
             List<Object> sections = new ArrayList<>();
             sections.add(new MultiRelease(archive.multiRelease(), release));
             // in name order: the set's own order differs between JVMs, and so would the first error of a corrupt JAR
@@ -253,7 +254,7 @@ public final class Inspector {
             Optional<ClassHeaders> headers = Optional.empty();
             if (!named.queries().isEmpty()) {
                 if (named.needsHeaders()) {
-                    HeaderInspection.Read read = HeaderInspection.read(archive, opened, named.queries());
+                    HeaderInspection.Read read = HeaderInspection.read(archive, opened, own, named.queries());
                     headers = Optional.of(read.headers());
                     checked = read.checked();
                     unread = read.unread();
@@ -269,7 +270,7 @@ public final class Inspector {
                             headers).selected());
                 }
             }
-            named.references().ifPresent(query -> sections.add(ReferenceCheck.run(archive, opened, query)));
+            named.references().ifPresent(query -> sections.add(ReferenceCheck.run(archive, opened, own, query)));
             if (named.needsIntegrity()) {
                 sections.add(JarIntegrity.read(target, named.digests(), named.signatures(), label));
             }

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the class that declares a referenced field or method as the JVM does (JVMS 5.4.3.2-5.4.3.4): in
- * the referenced class, its superclasses and superinterfaces, read from the module, then the class path,
- * then the JDK (whose declarations are kept for the life of the process). Thread-safe.
+ * the referenced class, its superclasses and superinterfaces, read where a plugin's class loader finds them: the
+ * JDK for its boot-layer packages, else the class path, the module, the plugin's own libraries, then the JDK (whose
+ * declarations are kept for the life of the process). Thread-safe.
  */
 final class MemberResolver {
     private static final Map<String, Optional<ClassMembers>> JDK = new ConcurrentHashMap<>();
@@ -26,6 +27,7 @@ final class MemberResolver {
 
     private final Map<String, ClassMembers> module;
     private final ClassPathArchives classpath;
+    private final ClassPathArchives libraries;
     private final Map<String, Optional<ClassMembers>> outside = new ConcurrentHashMap<>();
 
     /**
@@ -35,9 +37,11 @@ final class MemberResolver {
     record Resolved(Optional<String> declaring, Optional<String> missing) {
     }
 
-    MemberResolver(Map<String, ClassMembers> module, ClassPathArchives classpath) {
+    /** @param libraries a plugin's own libraries, which its loader asks after the plugin (none outside guarded loading) */
+    MemberResolver(Map<String, ClassMembers> module, ClassPathArchives classpath, ClassPathArchives libraries) {
         this.module = module;
         this.classpath = classpath;
+        this.libraries = libraries;
     }
 
     Resolved resolve(ClassScan.MemberUse use) {
@@ -196,20 +200,26 @@ final class MemberResolver {
         return known;
     }
 
+    private static ClassMembers scanned(ClassPathArchives.Found found) {
+        return ClassScan.scan(found.bytes(), found.where(), found.entry(), new Descriptors(), false).members();
+    }
+
     private Optional<ClassMembers> read(String internalName) {
         String entry = internalName + ".class";
         // where a plugin's class loader finds the class: the JDK for its packages, else the class path (asked
-        // first), else the module itself, else the JDK
+        // first), else the module itself, else the plugin's own libraries, else the JDK
         boolean boot = JdkImage.isBootPackage(internalName);
         Optional<ClassPathArchives.Found> onClasspath = boot ? Optional.empty() : classpath.read(entry);
         if (onClasspath.isPresent()) {
-            ClassPathArchives.Found found = onClasspath.get();
-            return Optional.of(ClassScan.scan(found.bytes(), found.where(), found.entry(), new Descriptors(), false)
-                    .members());
+            return Optional.of(scanned(onClasspath.get()));
         }
         ClassMembers own = boot ? null : module.get(internalName);
         if (own != null) {
             return Optional.of(own);
+        }
+        Optional<ClassPathArchives.Found> inLibrary = boot ? Optional.empty() : libraries.read(entry);
+        if (inLibrary.isPresent()) {
+            return Optional.of(scanned(inLibrary.get()));
         }
         Optional<ClassMembers> cached = JDK.get(internalName);
         if (cached != null) {

@@ -68,7 +68,8 @@ final class ReferenceCheck {
         this.forbidsClasses = classes;
     }
 
-    static ReferenceFacts run(Archive archive, ClassPathArchives classpath, ReferenceQuery query) {
+    static ReferenceFacts run(Archive archive, ClassPathArchives classpath, ClassPathArchives libraries,
+                             ReferenceQuery query) {
         // every class file the Java it is read for may load; when that Java is unknown, in a multi-release JAR each
         // version of a class, not only this Java's
         List<Archive.ClassFile> files = new ArrayList<>(archive.classFiles());
@@ -91,7 +92,7 @@ final class ReferenceCheck {
         List<Map<String, ClassMembers>> views = views(files, scans);
         List<ReferenceCheck> checks = new ArrayList<>();
         for (Map<String, ClassMembers> view : views) {
-            checks.add(new ReferenceCheck(query, candidates, view, new MemberResolver(view, classpath)));
+            checks.add(new ReferenceCheck(query, candidates, view, new MemberResolver(view, classpath, libraries)));
         }
         List<Integer> indexes = new ArrayList<>(scans.size());
         for (int i = 0; i < scans.size(); i++) {
