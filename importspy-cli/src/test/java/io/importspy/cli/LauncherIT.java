@@ -254,15 +254,19 @@ class LauncherIT {
         Run largeAudit = run(List.of(root.resolve("importspy").toString(), "audit", "--help"), bothCompilers);
 
         assertThat(audit.exit()).isZero();
-        assertThat(tieredStopAtLevel(audit.out())).isEqualTo("1");
-        assertThat(tieredStopAtLevel(version.out())).isEqualTo("1");
-        assertThat(tieredStopAtLevel(largeAudit.out())).as("IMPORTSPY_JAVA_OPTS comes last").isEqualTo("4");
+        assertThat(flag(audit.out(), "TieredStopAtLevel")).isEqualTo("1");
+        assertThat(flag(version.out(), "TieredStopAtLevel")).isEqualTo("1");
+        assertThat(flag(version.out(), "CICompilerCount")).isEqualTo("1");
+        assertThat(flag(version.out(), "UsePerfData")).isEqualTo("false");
+        assertThat(largeAudit.exit()).as(largeAudit.err()).isZero();
+        assertThat(flag(largeAudit.out(), "TieredStopAtLevel")).as("IMPORTSPY_JAVA_OPTS comes last").isEqualTo("4");
+        assertThat(Integer.parseInt(flag(largeAudit.out(), "CICompilerCount"))).as("C1 and C2 need two").isGreaterThan(1);
     }
 
-    /** The {@code TieredStopAtLevel} that {@code -XX:+PrintFlagsFinal} printed. */
-    private static String tieredStopAtLevel(String flags) {
-        Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(flags);
-        assertThat(m.find()).as("TieredStopAtLevel among the flags").isTrue();
+    /** The value of the JVM flag {@code name} that {@code -XX:+PrintFlagsFinal} printed. */
+    private static String flag(String flags, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "\\s+=\\s+(\\w+)").matcher(flags);
+        assertThat(m.find()).as("%s among the flags", name).isTrue();
         return m.group(1);
     }
 
