@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The audit of one target, the unit {@code importspy audit} runs on its jobs: a private copy of the JAR is
  * made while it is digested (so the verdict, the decision and the cache key are all of the same bytes, whatever
  * happens to the file meanwhile), the policy decides its contract from that copy, and the verdict comes from
- * the cache or from validating the copy. The result is one JSON Lines record.
+ * the cache or from validating the copy. With one contract and a cache, the bytes are first digested where they
+ * are: a verdict cached for them needs no copy. The result is one JSON Lines record.
  */
 final class AuditJob implements Callable<AuditJob.Outcome> {
     /** What an audit says of a target. */
@@ -213,6 +214,16 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                     .resolve(target.path().getFileName().toString());
             // one resolution of links and '..', which the copy is read from and the policy decides by
             Path source = RealPaths.of(target.path());
+            if (run.single.isPresent() && run.cache.isOn()) {
+                // a verdict cached for the bytes where they are needs no private copy: they are digested in place,
+                // and copied (and digested again, the key then of the copy) only when they are to be validated
+                contractFile = run.contract.orElseThrow().file();
+                String inPlace = copy(source, null);
+                Optional<Outcome> cached = cached(inPlace, contractFile, singleKey(inPlace, copy));
+                if (cached.isPresent()) {
+                    return cached.get();
+                }
+            }
             digest = copy(source, copy);
             Map<Path, String> labels = Map.of(copy, target.path().toString());
             // a verdict depends on the file name too: its stem is a module name, and a contract's filename judges it
@@ -220,9 +231,7 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             Optional<PolicyContract> contract = Optional.empty();
             if (run.single.isPresent()) {
                 contractFile = run.contract.orElseThrow().file();
-                key = run.cache.isOn()
-                        ? AuditCache.key(judged, run.contractDigest.orElseThrow(), run.settingsDigest.orElseThrow())
-                        : null;
+                key = run.cache.isOn() ? singleKey(digest, copy) : null;
             } else {
                 ModuleIdentity identity = Inspector.withClasspath(List.of()).withLabels(labels).identify(copy);
                 PolicyPlan policy = run.policy.orElseThrow();
@@ -242,13 +251,9 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                         contractFile, contract.get().digest()), run.settingsDigest.orElseThrow()) : null;
             }
             if (key != null) {
-                Optional<String> cached = run.cache.get(key);
+                Optional<Outcome> cached = cached(digest, contractFile, key);
                 if (cached.isPresent()) {
-                    return fromCache(digest, contractFile, cached.get());
-                }
-                Optional<String> cachedError = run.cache.get(errorKey(key));
-                if (cachedError.isPresent()) {
-                    return error(digest, contractFile, cachedError.get(), true);
+                    return cached.get();
                 }
             }
             Pipeline chosen = contract.isPresent() ? contract.get().pipeline() : run.single.orElseThrow();
@@ -273,6 +278,26 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         } finally {
             delete(copy);
         }
+    }
+
+    /** The key of a verdict on the bytes digested {@code digest}, named as {@code copy}, against the one contract. */
+    private String singleKey(String digest, Path copy) {
+        // a verdict depends on the file name too: its stem is a module name, and a contract's filename judges it
+        String judged = Digests.ofTexts(digest, "file name " + copy.getFileName());
+        return AuditCache.key(judged, run.contractDigest.orElseThrow(), run.settingsDigest.orElseThrow());
+    }
+
+    /** The outcome the cache holds under {@code key}, a verdict's or an error's. */
+    private Optional<Outcome> cached(String digest, String contractFile, String key) {
+        Optional<String> cached = run.cache.get(key);
+        if (cached.isPresent()) {
+            return Optional.of(fromCache(digest, contractFile, cached.get()));
+        }
+        Optional<String> cachedError = run.cache.get(errorKey(key));
+        if (cachedError.isPresent()) {
+            return Optional.of(error(digest, contractFile, cachedError.get(), true));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -308,14 +333,25 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
         return true;
     }
 
-    /** Copies the target, read at {@code source}, to {@code copy}, returning its SHA-256; a pinned digest must match. */
+    /**
+     * Copies the target, read at {@code source}, to {@code copy} (none: only reads it), returning its SHA-256; a
+     * pinned digest must match.
+     */
     private String copy(Path source, Path copy) throws IOException {
-        Files.createDirectories(copy.getParent());
+        if (copy != null) {
+            Files.createDirectories(copy.getParent());
+        }
         String pinnedAlgorithm = target.pinned().map(p -> p.substring(0, p.indexOf(':'))).orElse("sha256");
         MessageDigest sha256 = Digests.of("sha256");
         MessageDigest pinned = pinnedAlgorithm.equals("sha256") ? null : Digests.of(pinnedAlgorithm);
-        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(copy)) {
-            copiedBytes = Digests.update(in, out, sha256, pinned);
+        if (copy == null) {
+            try (InputStream in = Files.newInputStream(source)) {
+                Digests.update(in, null, sha256, pinned);
+            }
+        } else {
+            try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(copy)) {
+                copiedBytes = Digests.update(in, out, sha256, pinned);
+            }
         }
         String digest = Digests.text("sha256", sha256);
         if (target.pinned().isPresent()) {

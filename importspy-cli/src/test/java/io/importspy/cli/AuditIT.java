@@ -295,6 +295,30 @@ class AuditIT {
         }
 
         @Test
+        void a_digest_mismatch_is_an_error_even_when_the_jar_has_a_cached_verdict() throws Exception {
+            Path cache = work.resolve("cache");
+            Path right = work.resolve("right.txt");
+            Files.writeString(right, coordinates() + " " + sha256(assertjJar) + "\n");
+            Path wrongManifest = work.resolve("wrong.txt");
+            String wrong = "sha256:" + "0".repeat(64);
+            Files.writeString(wrongManifest, coordinates() + " " + wrong + "\n");
+            MainTest.Outcome first = audit("-c", contract.toString(), "--manifest", right.toString(),
+                    "--repository", repository().toString(), "--cache", cache.toString());
+            MainTest.Outcome cached = audit("-c", contract.toString(), "--manifest", right.toString(),
+                    "--repository", repository().toString(), "--cache", cache.toString());
+
+            MainTest.Outcome pinnedWrong = audit("-c", contract.toString(), "--manifest", wrongManifest.toString(),
+                    "--repository", repository().toString(), "--cache", cache.toString());
+
+            assertThat(records(first.out()).get(1)).containsEntry("cached", 0L);
+            assertThat(records(cached.out()).get(1)).containsEntry("cached", 1L);
+            assertThat(pinnedWrong.exit()).isEqualTo(2);
+            assertThat(records(pinnedWrong.out()).get(0)).containsEntry("verdict", "error");
+            assertThat((String) records(pinnedWrong.out()).get(0).get("error")).endsWith("not the " + wrong
+                    + " the manifest pins");
+        }
+
+        @Test
         void a_digest_mismatch_is_a_located_error_and_the_jar_is_not_judged() throws Exception {
             Path manifest = work.resolve("manifest.txt");
             String wrong = "sha256:" + "0".repeat(64);
