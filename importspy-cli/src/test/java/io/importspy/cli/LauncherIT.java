@@ -241,6 +241,51 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void passes_no_archive_or_cache_when_told_how_to_share_classes() throws Exception {
+        Optional<Path> jdk25 = jdk25();
+        assumeTrue(jdk25.isPresent(), "no JDK 25 or newer under /usr/lib/jvm");
+        Path root = launcherCopy();
+        withTrainingContract(root);
+        Run making = run(List.of(root.resolve("importspy").toString(), "--version"), path(jdk25.get()));
+        assertThat(making.exit()).as(making.err()).isZero();
+        assertThat(root.resolve("importspy-cli/target/importspy.aot")).exists();
+
+        for (String options : List.of("-Xshare:off", "-Xshare:auto", "-XX:AOTMode=off")) {
+            Run run = run(List.of(root.resolve("importspy").toString(), "--version"),
+                    with(Map.of("IMPORTSPY_JAVA_OPTS", options), path(jdk25.get())));
+
+            assertThat(run.exit()).as(options + ": " + run.out() + run.err()).isZero();
+            assertThat(run.out()).as(options).startsWith("importspy ");
+        }
+    }
+
+    @Test
+    void makes_the_aot_cache_again_when_the_jar_was_written_while_it_was_made() throws Exception {
+        Path root = launcherCopy();
+        withTrainingContract(root);
+        // a JDK 25 whose training run sees a build write the JAR before it ends
+        Path home = dir.resolve("jdk-25");
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25\"\nJAVA_RUNTIME_VERSION=\"25+1\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, """
+                #!/bin/sh
+                for a; do case "$a" in -XX:AOTCacheOutput=*) out="${a#-XX:AOTCacheOutput=}" ;; esac; done
+                if [ -n "$out" ]; then sleep 0.1; touch "$5"; sleep 0.1; echo cache > "$out"; exit 0; fi
+                echo "ran $*"
+                """.replace("$5", root.resolve("importspy-cli/target/importspy.jar").toString()));
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        Run making = run(List.of(root.resolve("importspy").toString(), "--version"), path(java));
+        Run next = run(List.of(root.resolve("importspy").toString(), "--version"), path(java));
+
+        assertThat(making.err()).startsWith("importspy: making the start-up cache for Java 25+1");
+        assertThat(next.err()).as("a cache of the JAR before the build is no cache of this one")
+                .startsWith("importspy: making the start-up cache for Java 25+1");
+        assertThat(next.out()).doesNotContain("-XX:AOTCache=");
+    }
+
     /** A launcher beside a copy of the CLI's JAR (and the file whose absence makes it build first). */
     @Test
     void runs_every_command_with_the_quick_compiler_only_unless_told_otherwise() throws Exception {
