@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Build step of the command line: writes {@code FILE.for} beside a start-up archive (the static AppCDS archive, or
- * the AOT cache of a JDK 25 or newer), the three things it holds only for: the JAR's path, the JDK's home and its
- * run-time version. {@code ./importspy} passes the archive only when all three are its own. A static archive that
- * the JVM refuses (a JAR moved with its checkout, a JDK upgraded in place) turns off class-data sharing altogether,
+ * the AOT cache of a JDK 25 or newer), the things it holds only for: the JAR's path, the JDK's home and its
+ * run-time version, and the JAR's size and modification time. {@code ./importspy} passes the archive only when
+ * they are its own. A static archive that the JVM refuses (a JAR moved with its checkout, a JDK upgraded in place) turns off class-data sharing altogether,
  * the JDK's own archive with it: a start-up slower than with no archive named at all; and JDK 25 does not compare an
  * AOT cache's JAR with the JAR it runs.
  *
@@ -32,7 +32,10 @@ public final class ArchiveStamp {
         }
         String text = "jar=" + args[1] + "\n"
                 + "java=" + Path.of(System.getProperty("java.home")).toRealPath() + "\n"
-                + "runtime=" + System.getProperty("java.runtime.version") + "\n";
+                + "runtime=" + System.getProperty("java.runtime.version") + "\n"
+                // the JAR's size and modification time in seconds, as `stat -c '%s %Y'` gives them
+                + "jarfile=" + Files.size(Path.of(args[1])) + " "
+                + Files.getLastModifiedTime(Path.of(args[1])).to(java.util.concurrent.TimeUnit.SECONDS) + "\n";
         Files.writeString(stamp, text, StandardCharsets.UTF_8);
         System.out.println("ArchiveStamp: " + stamp);
     }

@@ -209,6 +209,32 @@ class LauncherIT {
         }
 
         @Test
+        void remakes_the_aot_cache_when_another_jar_is_put_back_with_an_older_time() throws Exception {
+            Optional<Path> jdk25 = jdk25();
+            assumeTrue(jdk25.isPresent(), "no JDK 25 or newer under /usr/lib/jvm");
+            Path root = launcherCopy();
+            withTrainingContract(root);
+            Path jar = root.resolve("importspy-cli/target/importspy.jar");
+            Run making = run(List.of(root.resolve("importspy").toString(), "--version"), path(jdk25.get()));
+            assertThat(making.err()).startsWith("importspy: making the start-up cache for Java ");
+            // another build of the JAR restored with its own, older time (cp -p, rsync -a, tar x): not newer than
+            // the cache, which JDK 25 would serve for it
+            java.nio.file.attribute.FileTime older = Files.getLastModifiedTime(jar);
+            try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+                Files.writeString(zip.getPath("another-build.txt"), "another build");
+            }
+            Files.setLastModifiedTime(jar, older);
+
+            Run remaking = run(List.of(root.resolve("importspy").toString(), "--version"), path(jdk25.get()));
+            Run remade = run(List.of(root.resolve("importspy").toString(), "--version"), path(jdk25.get()));
+
+            assertThat(remaking.exit()).isZero();
+            assertThat(remaking.err()).startsWith("importspy: making the start-up cache for Java ");
+            assertThat(remade.exit()).isZero();
+            assertThat(remade.err()).isEmpty();
+        }
+
+        @Test
         void remakes_an_aot_cache_made_by_another_jdk_build_and_passes_none_it_cannot_make() throws Exception {
             Optional<Path> jdk25 = jdk25();
             assumeTrue(jdk25.isPresent(), "no JDK 25 or newer under /usr/lib/jvm");
