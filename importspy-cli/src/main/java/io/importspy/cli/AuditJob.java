@@ -226,8 +226,6 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             }
             digest = copy(source, copy);
             Map<Path, String> labels = Map.of(copy, target.path().toString());
-            // a verdict depends on the file name too: its stem is a module name, and a contract's filename judges it
-            String judged = Digests.ofTexts(digest, "file name " + copy.getFileName());
             Optional<PolicyContract> contract = Optional.empty();
             if (run.single.isPresent()) {
                 contractFile = run.contract.orElseThrow().file();
@@ -247,8 +245,9 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                 }
                 contract = Optional.of(run.contract(rule.get().contract().get()));
                 contractFile = contract.get().file();
-                key = run.cache.isOn() ? AuditCache.key(judged, Digests.ofTexts(run.contractDigest.orElseThrow(),
-                        contractFile, contract.get().digest()), run.settingsDigest.orElseThrow()) : null;
+                key = run.cache.isOn() ? AuditCache.key(judged(digest, copy), Digests.ofTexts(
+                        run.contractDigest.orElseThrow(), contractFile, contract.get().digest()),
+                        run.settingsDigest.orElseThrow()) : null;
             }
             if (key != null) {
                 Optional<Outcome> cached = cached(digest, contractFile, key);
@@ -282,9 +281,15 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
 
     /** The key of a verdict on the bytes digested {@code digest}, named as {@code copy}, against the one contract. */
     private String singleKey(String digest, Path copy) {
-        // a verdict depends on the file name too: its stem is a module name, and a contract's filename judges it
-        String judged = Digests.ofTexts(digest, "file name " + copy.getFileName());
-        return AuditCache.key(judged, run.contractDigest.orElseThrow(), run.settingsDigest.orElseThrow());
+        return AuditCache.key(judged(digest, copy), run.contractDigest.orElseThrow(), run.settingsDigest.orElseThrow());
+    }
+
+    /**
+     * What a verdict is on: the bytes digested {@code digest} and the file name of {@code copy} (a verdict depends on
+     * the file name too: its stem is a module name, and a contract's filename judges it).
+     */
+    private static String judged(String digest, Path copy) {
+        return Digests.ofTexts(digest, "file name " + copy.getFileName());
     }
 
     /** The outcome the cache holds under {@code key}, a verdict's or an error's. */
