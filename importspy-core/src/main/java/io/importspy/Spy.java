@@ -331,7 +331,8 @@ public final class Spy {
     }
 
     private static Pipeline pipeline(SpyModel model, ValidationOptions options) {
-        Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE);
+        // external mode: the class path is the host's, which a plugin's loader asks first
+        Pipeline pipeline = Pipeline.of(model, options.classpath(), InspectionListener.NONE).reportingShadowed();
         return options.undeclared() ? pipeline.reportingUndeclared() : pipeline;
     }
 

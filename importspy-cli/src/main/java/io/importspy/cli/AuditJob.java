@@ -102,7 +102,8 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
             this.strictness = strictness;
             this.cache = cache;
             this.copies = copies;
-            this.single = contract.map(model -> Pipeline.of(model, classpath, InspectionListener.NONE).forJavaOf(runtime));
+            this.single = contract.map(model -> Pipeline.of(model, classpath, InspectionListener.NONE).reportingShadowed()
+                    .forJavaOf(runtime));
         }
 
         PolicyContract contract(Path file) {
@@ -182,7 +183,8 @@ final class AuditJob implements Callable<AuditJob.Outcome> {
                         }
                         model = parse(bytes);
                     }
-                    pipeline = Pipeline.of(model, classpath, InspectionListener.NONE).forJavaOf(runtime);
+                    pipeline = Pipeline.of(model, classpath, InspectionListener.NONE).reportingShadowed()
+                            .forJavaOf(runtime);
                 } catch (ImportSpyException e) {
                     failure = e;
                 }

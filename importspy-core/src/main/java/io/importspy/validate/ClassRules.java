@@ -9,6 +9,7 @@ import io.importspy.internal.contract.Sections;
 import io.importspy.internal.contract.SelectSpec;
 import io.importspy.internal.inspect.ClassNames;
 import io.importspy.internal.inspect.ClassVersions;
+import io.importspy.internal.inspect.ShadowedClasses;
 import io.importspy.java.ClassKind;
 import io.importspy.java.JavaType;
 import io.importspy.java.Modifier;
@@ -84,6 +85,12 @@ final class ClassRules implements Rule<Sections.Classes> {
                     spec.location()));
             return;
         }
+        Optional<ShadowedClasses.Shadowed> shadowed = shadowed(spec.name(), module);
+        if (shadowed.isPresent()) { // the copy judged would never run, and the class that runs is not the module's
+            out.accept(ClassViolations.shadowed(spec.name(), shadowed.get().copy(), shadowed.get().servedFirst(),
+                    spec.location()));
+            return;
+        }
         Optional<ClassFacts> found = named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
         if (found.isEmpty()) {
             Violation missing = ClassViolations.classMissing(spec.name(), spec.location());
@@ -132,6 +139,20 @@ final class ClassRules implements Rule<Sections.Classes> {
                 }
             });
         }
+    }
+
+    /** The class path's copy served in place of the module's class that {@code name} denotes, if inspection told one. */
+    private static Optional<ShadowedClasses.Shadowed> shadowed(String name, ModuleFacts module) {
+        Optional<ShadowedClasses> section = module.section(ShadowedClasses.class);
+        if (section.isPresent()) {
+            for (String candidate : ClassNames.candidates(name)) {
+                ShadowedClasses.Shadowed shadowed = section.get().byName().get(candidate);
+                if (shadowed != null) {
+                    return Optional.of(shadowed);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The rules of one entry on one version of its class. */

@@ -33,6 +33,18 @@ final class ClassViolations {
     }
 
     /**
+     * A class of the module that the class path holds too: the host's class loader, which a plugin's loader asks
+     * first, serves its copy, so the module's never runs and is not judged in its place.
+     */
+    static Violation shadowed(String name, String copy, String servedFirst, Location at) {
+        return Violation.invalid(Context.CLASS, name).expected("class " + name + " served from the module")
+                .found(servedFirst)
+                .message(copy + " would never run: the class path serves " + servedFirst + " first, and a plugin's"
+                        + " class loader asks the host's before its own")
+                .fix("remove " + copy + " from the module, or rename its class").at(at);
+    }
+
+    /**
      * A dotted supertype name that denotes several classes the module, its class path or the JDK hold: which one
      * the class really extends or implements is not what the contract can say, so neither reading is judged.
      */

@@ -267,4 +267,44 @@ class ResolutionOrderIT {
                 .isInstanceOf(ContractViolationException.class).hasMessageContaining("com.evil.Impl")
                 .hasMessageContaining("final").hasMessageNotContaining("unresolved");
     }
+
+    @Test
+    void a_class_the_contract_names_that_the_class_path_serves_first_is_a_violation_in_external_mode() throws Exception {
+        // the plugin's copy of the host's Plain meets the contract; the host's own Plain, which a plugin's loader
+        // asks for first, does not
+        Path classes = TestJars.compile(work.resolve("named-copy-classes"), Map.of(
+                "com/acme/api/Plain.java", "package com.acme.api; public abstract class Plain extends SafeBase"
+                        + " { public static final String MODE = \"strict\"; }"), "--release", "17", "-cp", api.toString());
+        Path plugin = TestJars.jar(work.resolve("named-copy.jar")).classes(classes).build();
+        SpyModel named = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - name: com.acme.api.Plain
+                    extends: com.acme.api.SafeBase
+                """, "plugin-contract.yml");
+        SpyModel selected = Contracts.parse("""
+                importspy: 1
+                classes:
+                  - select: {name: "com.acme.**"}
+                    extends: com.acme.api.SafeBase
+                """, "plugin-contract.yml");
+
+        assertThat(Spy.validate(named, ValidationOptions.defaults(), List.of(plugin)).isCompliant())
+                .as("alone, the plugin's copy is what runs").isTrue();
+        for (SpyModel contract : List.of(named, selected)) {
+            Report external = Spy.validate(contract, ValidationOptions.defaults().withClasspath(List.of(api)),
+                    List.of(plugin));
+            assertThat(external.targets().get(0).violations()).singleElement().satisfies(v -> {
+                assertThat(v.category()).isEqualTo(io.importspy.validate.Category.INVALID);
+                assertThat(v.subject()).isEqualTo("com.acme.api.Plain");
+                assertThat(v.message()).contains("named-copy.jar!com/acme/api/Plain.class would never run")
+                        .contains("api.jar!com/acme/api/Plain.class");
+                assertThat(v.location().line()).isEqualTo(3);
+            });
+        }
+        try (URLClassLoader host = TestJars.loader(ClassLoader.getSystemClassLoader(), api)) {
+            assertThatThrownBy(() -> GuardedLoader.of(named).withParent(host).load(plugin))
+                    .hasMessageContaining("com/acme/api/Plain.class");
+        }
+    }
 }

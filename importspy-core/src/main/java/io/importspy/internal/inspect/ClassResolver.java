@@ -56,11 +56,15 @@ final class ClassResolver implements AutoCloseable {
     private final java.util.function.Function<Path, String> labels;
 
     private final int release;
+    /** Whether a class read from the target by name is looked for on the class path too ({@link #shadowed}). */
+    private final boolean tellShadowed;
+    private final Map<String, ShadowedClasses.Shadowed> shadowed = new LinkedHashMap<>();
 
     ClassResolver(Archive target, List<Path> classpath, List<Path> libraries,
                   java.util.function.Function<Path, String> labels, Consumer<String> onRead, Signatures.Cache types,
-                  int release) {
+                  int release, boolean tellShadowed) {
         this.release = release;
+        this.tellShadowed = tellShadowed;
         this.labels = labels;
         this.target = target;
         this.parents = new Lookup(classpath);
@@ -75,6 +79,14 @@ final class ClassResolver implements AutoCloseable {
 
     Set<String> unresolved() {
         return unresolved;
+    }
+
+    /**
+     * The classes read from the target by name whose entries the class path holds too, when asked to tell them;
+     * empty when there are none.
+     */
+    Optional<ShadowedClasses> shadowed() {
+        return shadowed.isEmpty() ? Optional.empty() : Optional.of(new ShadowedClasses(shadowed));
     }
 
     /** The other versions of the target's classes, which other Javas load; empty when read for one Java. */
@@ -146,8 +158,8 @@ final class ClassResolver implements AutoCloseable {
                 }
             }
             for (String candidate : candidates) { // every reading the target holds: validation tells ambiguity
-                if (!classes.containsKey(candidate)) {
-                    readFrom(target, candidate, Origin.TARGET);
+                if (!classes.containsKey(candidate) && readFrom(target, candidate, Origin.TARGET) && tellShadowed) {
+                    noteShadowing(candidate);
                 }
             }
             // and every other reading found anywhere, not only the first: an ambiguous supertype name is told too.
@@ -184,6 +196,22 @@ final class ClassResolver implements AutoCloseable {
                             || readFrom(libraries, internal) || readFromJdk(internal, true);
             if (!found) {
                 unresolved.add(binary);
+            }
+        }
+    }
+
+    /**
+     * Notes the first class-path entry that holds the entry of {@code binary}, just read from the target by name:
+     * the host's loader, which a plugin's loader asks first, serves that copy, and the target's never runs.
+     */
+    private void noteShadowing(String binary) {
+        String entry = ClassNames.entry(binary);
+        for (int i = 0; i < parents.paths.size(); i++) {
+            Archive archive = parents.open(i, labels);
+            // a class only a version directory holds is looked for by reading (no entry of that name is listed)
+            if (archive.entries().contains(entry) || archive.read(entry).isPresent()) {
+                shadowed.put(binary, new ShadowedClasses.Shadowed(target.where(entry), archive.where(entry)));
+                return;
             }
         }
     }

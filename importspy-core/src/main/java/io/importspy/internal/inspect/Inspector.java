@@ -41,6 +41,8 @@ public final class Inspector {
     private final Consumer<String> onRead;
     private final Map<Path, String> labels;
     private final int release;
+    /** Whether classes the contract names are also looked for on the class path ({@link #tellingShadowed}). */
+    private final boolean tellShadowed;
 
     /**
      * The release a multi-release JAR is read for when no one Java is known to load it ({@link #forJava}): the
@@ -50,7 +52,8 @@ public final class Inspector {
     public static final int EVERY_JAVA = 0;
 
     private Inspector(List<Path> classpath, List<Path> libraries, Consumer<String> onRead, Map<Path, String> labels,
-                      int release) {
+                      int release, boolean tellShadowed) {
+        this.tellShadowed = tellShadowed;
         this.classpath = List.copyOf(classpath);
         this.libraries = List.copyOf(libraries);
         this.onRead = onRead;
@@ -64,7 +67,7 @@ public final class Inspector {
      * multi-release JARs for the running Java, which loads them in every in-process mode.
      */
     public static Inspector withClasspath(List<Path> classpath) {
-        return new Inspector(classpath, List.of(), name -> { }, Map.of(), Runtime.version().feature());
+        return new Inspector(classpath, List.of(), name -> { }, Map.of(), Runtime.version().feature(), false);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class Inspector {
         if (release < 0) {
             throw new IllegalArgumentException("release " + release);
         }
-        return new Inspector(classpath, libraries, onRead, labels, release);
+        return new Inspector(classpath, libraries, onRead, labels, release, tellShadowed);
     }
 
     /**
@@ -94,13 +97,13 @@ public final class Inspector {
 
     /** This inspector resolving supertypes also from {@code libraries}, after the target (a plugin's own JARs). */
     public Inspector withLibraries(List<Path> libraries) {
-        return new Inspector(classpath, libraries, onRead, labels, release);
+        return new Inspector(classpath, libraries, onRead, labels, release, tellShadowed);
     }
 
     /** An inspector that reports the binary name of every class it parses to {@code onRead} (for tests). */
     static Inspector observed(List<Path> classpath, Consumer<String> onRead) {
         return new Inspector(classpath, List.of(), Objects.requireNonNull(onRead, "onRead"), Map.of(),
-                Runtime.version().feature());
+                Runtime.version().feature(), false);
     }
 
     /**
@@ -108,7 +111,18 @@ public final class Inspector {
      * that is inspected in place of a user's file is reported as the user's file.
      */
     public Inspector withLabels(Map<Path, String> labels) {
-        return new Inspector(classpath, libraries, onRead, labels, release);
+        return new Inspector(classpath, libraries, onRead, labels, release, tellShadowed);
+    }
+
+    /**
+     * This inspector also noting, in a {@link ShadowedClasses} section, each class it reads from the target by name
+     * (a class the contract names or a selection selects) whose entry the class path holds as well: the class path
+     * is then the host's, whose loader a plugin's loader asks first, so the target's copy would never run. For a
+     * check that knows no more of the host than its class path (external mode); a host that knows its loaders
+     * refuses such a plugin itself, and a flat class path (where the first entry wins) is not told this way.
+     */
+    public Inspector tellingShadowed() {
+        return new Inspector(classpath, libraries, onRead, labels, release, true);
     }
 
     private String label(Path path) {
@@ -276,13 +290,15 @@ public final class Inspector {
             }
             Map<String, ClassFacts> classes;
             Set<String> unresolved;
-            try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache(), release)) {
+            try (ClassResolver resolver = new ClassResolver(archive, classpath, libraries, this::label, onRead, new Signatures.Cache(), release,
+                    tellShadowed)) {
                 // the selected classes' supertypes in the module too: resolve would read them one by one, after
                 resolver.preread(headers.isPresent() ? withSupertypes(names, headers.get()) : names, checked, unread);
                 resolver.resolve(names);
                 classes = resolver.classes();
                 unresolved = resolver.unresolved();
                 resolver.versions().ifPresent(sections::add);
+                resolver.shadowed().ifPresent(sections::add);
             }
             return new ModuleFacts(label, identity.identity(), identity.manifest(), identity.services(), entries,
                     classes, unresolved, sections);

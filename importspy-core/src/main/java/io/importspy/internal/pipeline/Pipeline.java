@@ -59,10 +59,13 @@ public final class Pipeline {
     private final boolean undeclared;
     /** The Java whose entries of a multi-release JAR are judged ({@link Inspector#forJava}). */
     private final int release;
+    /** Whether a class the target shares with the class path is a violation ({@link #reportingShadowed}). */
+    private final boolean shadowed;
 
     private Pipeline(SpyModel model, List<Path> classpath, List<Path> libraries, InspectionListener listener,
-                     List<? extends Rule<?>> rules, boolean undeclared, int release) {
+                     List<? extends Rule<?>> rules, boolean undeclared, int release, boolean shadowed) {
         this.release = release;
+        this.shadowed = shadowed;
         this.model = Objects.requireNonNull(model, "model");
         this.classpath = List.copyOf(classpath);
         this.libraries = List.copyOf(libraries);
@@ -74,8 +77,9 @@ public final class Pipeline {
     }
 
     /** {@code from} with other libraries or another Java: what it reads for its contract and rules is kept. */
-    private Pipeline(Pipeline from, List<Path> libraries, int release) {
+    private Pipeline(Pipeline from, List<Path> libraries, int release, boolean shadowed) {
         this.release = release;
+        this.shadowed = shadowed;
         this.model = from.model;
         this.classpath = from.classpath;
         this.libraries = List.copyOf(libraries);
@@ -92,7 +96,7 @@ public final class Pipeline {
      */
     public static Pipeline of(SpyModel model, List<Path> classpath, InspectionListener listener) {
         return new Pipeline(model, classpath, List.of(), listener, Validator.builtInRules(), false,
-                Runtime.version().feature());
+                Runtime.version().feature(), false);
     }
 
     /**
@@ -100,7 +104,7 @@ public final class Pipeline {
      * loader reads after the target.
      */
     public Pipeline withLibraries(List<Path> libraries) {
-        return new Pipeline(this, libraries, release);
+        return new Pipeline(this, libraries, release, shadowed);
     }
 
     /**
@@ -108,7 +112,7 @@ public final class Pipeline {
      * ({@link Inspector#forJava}); the default is the running Java, which loads them in every in-process mode.
      */
     public Pipeline forJava(int release) {
-        return new Pipeline(this, libraries, release);
+        return new Pipeline(this, libraries, release, shadowed);
     }
 
     /**
@@ -131,7 +135,7 @@ public final class Pipeline {
 
     /** This pipeline validating with {@code rules} instead of the built-in ones. */
     public Pipeline withRules(List<? extends Rule<?>> rules) {
-        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release);
+        return new Pipeline(model, classpath, libraries, listener, rules, undeclared, release, shadowed);
     }
 
     /**
@@ -139,7 +143,19 @@ public final class Pipeline {
      * rule that reports it, and reading every class of the contract's packages for it.
      */
     public Pipeline reportingUndeclared() {
-        return new Pipeline(model, classpath, libraries, listener, Validator.rulesWithUndeclared(), true, release);
+        return new Pipeline(model, classpath, libraries, listener, Validator.rulesWithUndeclared(), true, release,
+                shadowed);
+    }
+
+    /**
+     * This pipeline reporting each class the target holds and the class path holds too, where the target's copy is
+     * one the contract judges (named, or selected): the class path is taken for the host's, whose class loader a
+     * plugin's loader asks first, so that copy would never run. External mode (the command line, {@code
+     * Spy.validate}) knows no more of the host than its class path; guarded loading asks the host's loader itself,
+     * and on a flat class path (the agent's start-up class path, embedded mode) the first entry wins.
+     */
+    public Pipeline reportingShadowed() {
+        return new Pipeline(this, libraries, release, true);
     }
 
     /** The classes validating against the contract reads: all that inspection reads (with their supertypes). */
@@ -167,8 +183,9 @@ public final class Pipeline {
             others = new ArrayList<>(classpath);
             others.remove(target);
         }
-        return Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels).forJava(release)
-                .inspect(target, reading);
+        Inspector inspector = Inspector.withClasspath(others).withLibraries(libraries).withLabels(labels)
+                .forJava(release);
+        return (shadowed ? inspector.tellingShadowed() : inspector).inspect(target, reading);
     }
 
     /** Tells the listener of a module read through reflection (it has no bytes on disk). */
