@@ -873,4 +873,68 @@ class GateBypassIT {
             return writer.toByteArray();
         }
     }
+
+    /** Findings of the third outside campaign. */
+    @Nested
+    class Every_class_a_loader_defines_is_judged {
+        static final SpyModel FORBIDDING = Contracts.parse(
+                "importspy: 1\nreferences:\n  forbid: [java.nio.file.Files#writeString]\n", "plugin-contract.yml");
+
+        /** {@code bytes} with every occurrence of the ASCII text {@code from} replaced by {@code to}, of the same length. */
+        static byte[] replaced(byte[] bytes, String from, String to) {
+            byte[] a = from.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] b = to.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] out = bytes.clone();
+            for (int i = 0; i + a.length <= out.length; i++) {
+                if (java.util.Arrays.equals(out, i, i + a.length, a, 0, a.length)) {
+                    System.arraycopy(b, 0, out, i, b.length);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * A root {@code module-info.class} that is no module descriptor (no {@code ACC_MODULE}) but a class named
+         * {@code module-info}: no module system reads it, and a class loader asked for class {@code module-info}
+         * defines it, so a plugin class that calls it runs its code, which a whole-module scan took for the
+         * module's descriptor and never read.
+         */
+        @Test
+        void a_module_info_entry_that_is_a_class_is_refused_and_never_runs() throws Exception {
+            Path marker = marker("module-info-class");
+            // javac compiles no class named module-info: a name of the same length is compiled and then renamed
+            Path classes = compile("module-info-class", Map.of(
+                    "Hello.java", "public class Hello implements java.util.function.Supplier<String>"
+                            + " { public String get() { return moduleXinfo.run(); } }",
+                    "moduleXinfo.java", "public class moduleXinfo { public static String run() { try {"
+                            + " java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                            + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); } catch (java.io.IOException e)"
+                            + " { throw new java.io.UncheckedIOException(e); } return \"rogue\"; } }"));
+            byte[] hello = replaced(Files.readAllBytes(classes.resolve("Hello.class")), "moduleXinfo", "module-info");
+            byte[] info = replaced(Files.readAllBytes(classes.resolve("moduleXinfo.class")), "moduleXinfo", "module-info");
+            Path jar = TestJars.jar(work.resolve("module-info-class.jar")).entry("Hello.class", hello)
+                    .entry("module-info.class", info)
+                    .entry("META-INF/services/java.util.function.Supplier", "Hello\n").build();
+            Path directory = Files.createDirectories(work.resolve("module-info-class-dir/META-INF/services"))
+                    .getParent().getParent();
+            Files.write(directory.resolve("Hello.class"), hello);
+            Files.write(directory.resolve("module-info.class"), info);
+            Files.writeString(directory.resolve("META-INF/services/java.util.function.Supplier"), "Hello\n");
+
+            for (Path target : List.of(jar, directory)) {
+                try (URLClassLoader loader = new URLClassLoader(new URL[] {target.toUri().toURL()}, null)) {
+                    assertThat(Class.forName("module-info", false, loader).getName()).as("a class loader defines it")
+                            .isEqualTo("module-info");
+                }
+                assertThatThrownBy(() -> Spy.validate(target, FORBIDDING)).as(target.toString())
+                        .isInstanceOf(InspectionException.class).hasMessage(target + (target == jar ? "!" : "/")
+                                + "module-info.class: not a module descriptor (its access flags lack ACC_MODULE), so no"
+                                + " module system reads it, and a class loader asked for class module-info defines it as"
+                                + " a class; the module is corrupt or crafted");
+                assertThatThrownBy(() -> GuardedLoader.of(FORBIDDING).load(target)).as(target.toString())
+                        .isInstanceOf(InspectionException.class);
+            }
+            assertThat(marker).as("the class named module-info never ran").doesNotExist();
+        }
+    }
 }

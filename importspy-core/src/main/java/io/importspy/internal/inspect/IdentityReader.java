@@ -206,6 +206,11 @@ final class IdentityReader {
     private static void readModuleInfo(byte[] bytes, String where, List<ModuleIdentity.Declared> names,
                                        List<ModuleIdentity.Declared> versions, Map<String, List<String>> services) {
         ClassReader reader = ClassFiles.reader(bytes, where);
+        if ((reader.getAccess() & Opcodes.ACC_MODULE) == 0) {
+            throw new InspectionException(where + ": not a module descriptor (its access flags lack ACC_MODULE), so"
+                    + " no module system reads it, and a class loader asked for class module-info defines it as a class;"
+                    + " the module is corrupt or crafted");
+        }
         try {
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
